@@ -1,0 +1,24 @@
+/**
+ * Retort Core: engine, pool, dialects, SQL expression language, schema, types and reflection.
+ */
+module org.retort.core {
+    requires transitive java.sql;
+    requires org.slf4j;
+    requires com.zaxxer.hikari;
+    requires static com.fasterxml.jackson.databind;
+
+    exports org.retort.engine;
+    exports org.retort.pool;
+    exports org.retort.dialect;
+    exports org.retort.dialect.sqlite;
+    exports org.retort.dialect.h2;
+    exports org.retort.dialect.postgresql;
+    exports org.retort.dialect.mysql;
+    exports org.retort.dialect.oracle;
+    exports org.retort.dialect.mssql;
+    exports org.retort.sql;
+    exports org.retort.types;
+    exports org.retort.exc;
+
+    uses org.retort.dialect.DialectProvider;
+}

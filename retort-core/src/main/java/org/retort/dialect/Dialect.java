@@ -1,0 +1,368 @@
+package org.retort.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import org.retort.engine.IsolationLevel;
+import org.retort.engine.URL;
+import org.retort.exc.DBAPIException;
+import org.retort.exc.NoSuchModuleException;
+
+/**
+ * Everything Retort knows about one database: how to reach it over JDBC, what it can do, how it quotes
+ * names, how it runs transactions and how its errors map onto Retort's exceptions (SQLAlchemy's
+ * {@code Dialect}).
+ *
+ * <p>A dialect instance belongs to one {@link org.retort.engine.Engine}; it learns the server version on the
+ * first connection ({@link #initialize(Connection)}) and is immutable after that. Capabilities are plain
+ * methods ({@code supportsReturning()}, ...) so code asks the dialect instead of testing which database it is.
+ */
+public abstract class Dialect {
+    private volatile ServerVersion serverVersion = ServerVersion.UNKNOWN;
+    private volatile boolean initialized;
+
+    /** @return the dialect's name as used in URLs: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql */
+    public abstract String name();
+
+    // ------------------------------------------------------------------ connecting
+
+    /**
+     * Builds the JDBC URL for a Retort URL.
+     *
+     * @param url the parsed URL
+     * @return the JDBC URL, without user and password
+     */
+    public abstract String jdbcUrl(URL url);
+
+    /**
+     * Builds the connection properties: user, password, and the URL's query options the dialect does not
+     * consume itself, plus dialect-specific defaults.
+     *
+     * @param url the parsed URL
+     * @return the properties handed to the driver
+     */
+    public Properties connectProperties(URL url) {
+        Properties props = new Properties();
+        url.username().ifPresent(u -> props.setProperty("user", u));
+        url.password().ifPresent(p -> props.setProperty("password", p));
+        url.query().forEach(props::setProperty);
+        return props;
+    }
+
+    /** @return the JDBC driver class this dialect needs */
+    public abstract String driverClassName();
+
+    /** @return the Maven coordinates of the driver, for the error when it is missing */
+    public abstract String driverCoordinates();
+
+    /**
+     * Makes sure the JDBC driver is loadable.
+     *
+     * @throws NoSuchModuleException naming the Maven coordinates to add when it is not
+     */
+    public void loadDriver() {
+        try {
+            Class.forName(driverClassName(), true, Dialect.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            try {
+                Class.forName(driverClassName(), true, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException again) {
+                throw new NoSuchModuleException("The JDBC driver for " + name() + " (" + driverClassName()
+                        + ") is not on the class path: add the dependency " + driverCoordinates(), e);
+            }
+        }
+    }
+
+    /**
+     * Called once with the engine's first connection; records the server version.
+     *
+     * @param connection a fresh JDBC connection
+     * @throws SQLException when the metadata cannot be read
+     */
+    public void initialize(Connection connection) throws SQLException {
+        if (initialized) {
+            return;
+        }
+        synchronized (this) {
+            if (!initialized) {
+                DatabaseMetaData md = connection.getMetaData();
+                serverVersion = ServerVersion.parse(md.getDatabaseProductVersion());
+                initialized = true;
+            }
+        }
+    }
+
+    /** @return the server version, known after the first connection; {@link ServerVersion#UNKNOWN} before */
+    public ServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    /**
+     * Sets the server version by hand, for compiling without a connection.
+     *
+     * @param version the version to assume
+     */
+    protected void assumeServerVersion(ServerVersion version) {
+        serverVersion = version;
+        initialized = true;
+    }
+
+    /** @return true when the server version has been learned or set */
+    public boolean isInitialized() {
+        return initialized;
+    }
+
+    /**
+     * Whether a URL names an in-memory database, which decides the default pool.
+     *
+     * @param url the URL
+     * @return true for an in-memory database
+     */
+    public boolean isMemoryDatabase(URL url) {
+        return false;
+    }
+
+    /** @return the pool class an engine uses when the user names none */
+    public PoolKind defaultPool(URL url) {
+        return PoolKind.QUEUE;
+    }
+
+    // ------------------------------------------------------------------ capabilities
+
+    /** @return true when INSERT/UPDATE/DELETE ... RETURNING works on this server */
+    public boolean supportsReturning() {
+        return false;
+    }
+
+    /** @return true when one INSERT may carry several VALUES rows */
+    public boolean supportsMultiValuesInsert() {
+        return true;
+    }
+
+    /** @return true when SAVEPOINT works */
+    public boolean supportsSavepoints() {
+        return true;
+    }
+
+    /** @return true when CREATE SEQUENCE and NEXT VALUE work */
+    public boolean supportsSequences() {
+        return false;
+    }
+
+    /** @return true when the database has a real BOOLEAN type */
+    public boolean supportsNativeBoolean() {
+        return true;
+    }
+
+    /** @return true when the database has a real UUID type */
+    public boolean supportsNativeUuid() {
+        return false;
+    }
+
+    /** @return true when the database has a native ENUM type */
+    public boolean supportsNativeEnum() {
+        return false;
+    }
+
+    /** @return true when DDL runs inside a transaction and rolls back with it */
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    /** @return true when schemas (namespaces inside one database) exist */
+    public boolean supportsSchemas() {
+        return true;
+    }
+
+    /** @return true when the driver's executeBatch reports a row count per parameter set */
+    public boolean supportsSaneMultiRowCount() {
+        return true;
+    }
+
+    /** @return the longest identifier the database accepts */
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    /**
+     * The subquery an empty IN list renders as, so that {@code x IN ()} becomes a valid, always-false test.
+     *
+     * @return a SELECT returning no rows
+     */
+    public String emptySetExpression() {
+        return "SELECT 1 WHERE 1!=1";
+    }
+
+    // ------------------------------------------------------------------ identifiers
+
+    /** @return how this dialect quotes identifiers */
+    public abstract IdentifierPreparer identifierPreparer();
+
+    /**
+     * Quotes an identifier when it needs it (reserved word, upper case or special characters).
+     *
+     * @param identifier the name
+     * @return the name as it must appear in SQL
+     */
+    public String quote(String identifier) {
+        return identifierPreparer().quote(identifier);
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /**
+     * Starts a transaction on a connection that is in autocommit mode as far as the driver knows.
+     *
+     * @param connection the JDBC connection
+     * @throws SQLException on failure
+     */
+    public void doBegin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    /**
+     * Commits the transaction {@link #doBegin} started.
+     *
+     * @param connection the JDBC connection
+     * @throws SQLException on failure
+     */
+    public void doCommit(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Rolls back the transaction {@link #doBegin} started.
+     *
+     * @param connection the JDBC connection
+     * @throws SQLException on failure
+     */
+    public void doRollback(Connection connection) throws SQLException {
+        try {
+            connection.rollback();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Emits SAVEPOINT.
+     *
+     * @param connection the JDBC connection
+     * @param name the savepoint name
+     * @throws SQLException on failure
+     */
+    public void doSavepoint(Connection connection, String name) throws SQLException {
+        executeRaw(connection, "SAVEPOINT " + quote(name));
+    }
+
+    /**
+     * Emits ROLLBACK TO SAVEPOINT.
+     *
+     * @param connection the JDBC connection
+     * @param name the savepoint name
+     * @throws SQLException on failure
+     */
+    public void doRollbackToSavepoint(Connection connection, String name) throws SQLException {
+        executeRaw(connection, "ROLLBACK TO SAVEPOINT " + quote(name));
+    }
+
+    /**
+     * Emits RELEASE SAVEPOINT.
+     *
+     * @param connection the JDBC connection
+     * @param name the savepoint name
+     * @throws SQLException on failure
+     */
+    public void doReleaseSavepoint(Connection connection, String name) throws SQLException {
+        executeRaw(connection, "RELEASE SAVEPOINT " + quote(name));
+    }
+
+    /**
+     * Sets the isolation level of a connection. {@link IsolationLevel#AUTOCOMMIT} is handled by the engine and
+     * never reaches this method.
+     *
+     * @param connection the JDBC connection
+     * @param level the level
+     * @throws SQLException on failure
+     */
+    public void setIsolationLevel(Connection connection, IsolationLevel level) throws SQLException {
+        connection.setTransactionIsolation(level.jdbcLevel());
+    }
+
+    /**
+     * Reads the isolation level of a connection.
+     *
+     * @param connection the JDBC connection
+     * @return the level
+     * @throws SQLException on failure
+     */
+    public IsolationLevel getIsolationLevel(Connection connection) throws SQLException {
+        return IsolationLevel.ofJdbc(connection.getTransactionIsolation());
+    }
+
+    /** @return the isolation level connections have when nobody set one */
+    public IsolationLevel defaultIsolationLevel() {
+        return IsolationLevel.READ_COMMITTED;
+    }
+
+    /**
+     * Runs a statement with no parameters and no result, for transaction control and session setup.
+     *
+     * @param connection the JDBC connection
+     * @param sql the statement
+     * @throws SQLException on failure
+     */
+    protected static void executeRaw(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /**
+     * Whether an exception means the connection is unusable and must be discarded.
+     *
+     * @param e the driver's exception
+     * @return true for a disconnect
+     */
+    public boolean isDisconnect(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    /**
+     * Wraps a driver exception in the PEP 249 class that fits it.
+     *
+     * @param e the driver's exception
+     * @param statement the SQL being executed, or null
+     * @param parameters its parameters, or null
+     * @param disconnect whether the connection was found lost
+     * @return the exception to throw
+     */
+    public DBAPIException translate(SQLException e, String statement, Object parameters, boolean disconnect) {
+        return ErrorClass.fromSqlState(e.getSQLState(), disconnect).create(statement, parameters, e, disconnect);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + name() + (initialized ? " " + serverVersion : "") + ")";
+    }
+
+    /**
+     * Lower-cases a name for comparison, as most dialects fold unquoted names.
+     *
+     * @param name the name
+     * @return the folded name
+     */
+    protected static String fold(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,2 @@
+/** The h2 dialect. */
+package org.retort.dialect.h2;

@@ -1,0 +1,74 @@
+package org.retort.dialect.mssql;
+
+import org.retort.dialect.Dialect;
+import org.retort.dialect.IdentifierPreparer;
+import org.retort.dialect.ReservedWords;
+import org.retort.engine.URL;
+
+/**
+ * Microsoft SQL Server through {@code com.microsoft.sqlserver:mssql-jdbc}. Retort renders T-SQL and DDL; no
+ * server is available to its own test suite, so SQL Server output is checked against exact SQL strings.
+ */
+public class MssqlDialect extends Dialect {
+    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("[", "]",
+            ReservedWords.with("add", "backup", "begin", "break", "browse", "bulk", "cascade", "checkpoint",
+                    "clustered", "coalesce", "commit", "compute", "contains", "containstable", "continue", "convert",
+                    "database", "dbcc", "deallocate", "declare", "deny", "disk", "distributed", "double", "dump",
+                    "errlvl", "escape", "exec", "execute", "exit", "external", "file", "fillfactor", "freetext",
+                    "freetexttable", "function", "goto", "holdlock", "identity", "identity_insert", "identitycol",
+                    "if", "kill", "lineno", "load", "merge", "national", "nocheck", "nonclustered", "nullif", "off",
+                    "offsets", "open", "opendatasource", "openquery", "openrowset", "openxml", "option", "percent",
+                    "pivot", "plan", "precision", "print", "proc", "procedure", "public", "raiserror", "read",
+                    "readtext", "reconfigure", "replication", "restore", "restrict", "return", "revert", "revoke",
+                    "rollback", "rowcount", "rowguidcol", "rule", "save", "schema", "securityaudit",
+                    "semantickeyphrasetable", "setuser", "shutdown", "statistics", "system_user", "tablesample",
+                    "textsize", "top", "tran", "transaction", "trigger", "truncate", "try_convert", "tsequal",
+                    "unpivot", "updatetext", "use", "varying", "view", "waitfor", "while", "writetext"),
+            false);
+
+    @Override
+    public String name() {
+        return "mssql";
+    }
+
+    @Override
+    public String jdbcUrl(URL url) {
+        return url.jdbcUrl().orElseGet(() -> "jdbc:sqlserver://" + url.host().orElse("localhost")
+                + ":" + url.port().orElse(1433) + url.database().map(d -> ";databaseName=" + d).orElse(""));
+    }
+
+    @Override
+    public String driverClassName() {
+        return "com.microsoft.sqlserver.jdbc.SQLServerDriver";
+    }
+
+    @Override
+    public String driverCoordinates() {
+        return "com.microsoft.sqlserver:mssql-jdbc";
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeBoolean() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNativeUuid() {
+        return true;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 128;
+    }
+
+    @Override
+    public IdentifierPreparer identifierPreparer() {
+        return PREPARER;
+    }
+}

@@ -1,0 +1,2 @@
+/** The mssql dialect. */
+package org.retort.dialect.mssql;

@@ -1,0 +1,22 @@
+package org.retort.dialect.mysql;
+
+/**
+ * MariaDB: MySQL's dialect plus INSERT/DELETE ... RETURNING (10.5+) and sequences (10.3+).
+ */
+public class MariadbDialect extends MysqlDialect {
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return serverVersion().atLeast(10, 5);
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return serverVersion().atLeast(10, 3);
+    }
+}

@@ -1,0 +1,2 @@
+/** The mysql dialect. */
+package org.retort.dialect.mysql;

@@ -1,0 +1,67 @@
+package org.retort.dialect.oracle;
+
+import org.retort.dialect.Dialect;
+import org.retort.dialect.IdentifierPreparer;
+import org.retort.dialect.ReservedWords;
+import org.retort.engine.URL;
+
+/**
+ * Oracle Database through {@code com.oracle.database.jdbc:ojdbc11}. Retort renders Oracle SQL and DDL; no
+ * server is available to its own test suite, so Oracle output is checked against exact SQL strings.
+ */
+public class OracleDialect extends Dialect {
+    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
+            ReservedWords.with("access", "audit", "cluster", "comment", "compress", "connect", "date", "decimal",
+                    "exclusive", "file", "float", "identified", "immediate", "increment", "initial", "integer",
+                    "level", "lock", "long", "maxextents", "minus", "mode", "modify", "noaudit", "nocompress",
+                    "nowait", "number", "offline", "online", "pctfree", "prior", "privileges", "public", "raw",
+                    "rename", "resource", "rowid", "rownum", "session", "share", "size", "smallint", "start",
+                    "successful", "synonym", "sysdate", "uid", "validate", "varchar", "varchar2", "view"),
+            true);
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    public String jdbcUrl(URL url) {
+        return url.jdbcUrl().orElseGet(() -> "jdbc:oracle:thin:@//" + url.host().orElse("localhost")
+                + ":" + url.port().orElse(1521) + "/" + url.database().orElse(""));
+    }
+
+    @Override
+    public String driverClassName() {
+        return "oracle.jdbc.OracleDriver";
+    }
+
+    @Override
+    public String driverCoordinates() {
+        return "com.oracle.database.jdbc:ojdbc11";
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeBoolean() {
+        return serverVersion().atLeast(23, 0);
+    }
+
+    @Override
+    public boolean supportsMultiValuesInsert() {
+        return false;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 128;
+    }
+
+    @Override
+    public IdentifierPreparer identifierPreparer() {
+        return PREPARER;
+    }
+}

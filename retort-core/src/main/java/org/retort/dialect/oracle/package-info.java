@@ -1,0 +1,2 @@
+/** The oracle dialect. */
+package org.retort.dialect.oracle;

@@ -1,0 +1,91 @@
+package org.retort.dialect.postgresql;
+
+import java.sql.SQLException;
+import org.retort.dialect.Dialect;
+import org.retort.dialect.IdentifierPreparer;
+import org.retort.dialect.ReservedWords;
+import org.retort.engine.URL;
+
+/**
+ * PostgreSQL through {@code org.postgresql:postgresql} (pgJDBC).
+ *
+ * <p>URL options go to the driver as connection properties, so {@code ?currentSchema=app&sslmode=disable}
+ * works as it does in a JDBC URL. Batched inserts are rewritten into multi-row VALUES by the driver
+ * ({@code reWriteBatchedInserts=true}) unless the URL says otherwise.
+ */
+public class PostgresqlDialect extends Dialect {
+    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
+            ReservedWords.with("analyse", "analyze", "concurrently", "current_catalog", "current_schema", "freeze",
+                    "ilike", "isnull", "notnull", "overlaps", "placing", "similar", "tablesample", "variadic",
+                    "verbose"),
+            false);
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String jdbcUrl(URL url) {
+        return url.jdbcUrl().orElseGet(() -> "jdbc:postgresql://" + url.host().orElse("localhost")
+                + url.port().map(p -> ":" + p).orElse("") + "/" + url.database().orElse(""));
+    }
+
+    @Override
+    public java.util.Properties connectProperties(URL url) {
+        java.util.Properties props = super.connectProperties(url);
+        props.putIfAbsent("reWriteBatchedInserts", "true");
+        return props;
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public String driverCoordinates() {
+        return "org.postgresql:postgresql";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeUuid() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeEnum() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public IdentifierPreparer identifierPreparer() {
+        return PREPARER;
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        String state = e.getSQLState();
+        return super.isDisconnect(e) || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state);
+    }
+}

@@ -1,0 +1,2 @@
+/** The postgresql dialect. */
+package org.retort.dialect.postgresql;

@@ -1,0 +1,2 @@
+/** The sqlite dialect. */
+package org.retort.dialect.sqlite;

@@ -1,0 +1,190 @@
+package org.retort.engine;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.retort.dialect.Dialect;
+import org.retort.dialect.PoolKind;
+import org.retort.exc.ArgumentException;
+import org.retort.pool.ConnectionFactory;
+import org.retort.pool.Pool;
+
+/**
+ * Configures an {@link Engine} (SQLAlchemy's {@code create_engine} keyword arguments). Obtain one with
+ * {@link Engine#builder(String)}; every setter returns the builder; {@link #build()} creates the engine.
+ */
+public final class EngineBuilder {
+    final URL url;
+    boolean echo;
+    int poolSize = 5;
+    int maxOverflow = 10;
+    Duration poolTimeout = Duration.ofSeconds(30);
+    Duration poolRecycle;
+    boolean poolPrePing;
+    PoolKind poolKind;
+    Pool pool;
+    ConnectionFactory creator;
+    Dialect dialect;
+    IsolationLevel isolationLevel;
+    int compiledCacheSize = 500;
+    final Properties connectArgs = new Properties();
+
+    EngineBuilder(URL url) {
+        this.url = url;
+    }
+
+    /**
+     * Logs every statement and its parameters at INFO on logger {@code org.retort.engine}.
+     *
+     * @param on true to echo
+     * @return this builder
+     */
+    public EngineBuilder echo(boolean on) {
+        this.echo = on;
+        return this;
+    }
+
+    /**
+     * Connections a {@code QueuePool} keeps open (default 5).
+     *
+     * @param size the pool size, at least 0
+     * @return this builder
+     */
+    public EngineBuilder poolSize(int size) {
+        if (size < 0) {
+            throw new ArgumentException("poolSize must be 0 or more, got " + size);
+        }
+        this.poolSize = size;
+        return this;
+    }
+
+    /**
+     * Extra connections a {@code QueuePool} may open beyond its size under load (default 10).
+     *
+     * @param overflow the overflow, at least 0
+     * @return this builder
+     */
+    public EngineBuilder maxOverflow(int overflow) {
+        if (overflow < 0) {
+            throw new ArgumentException("maxOverflow must be 0 or more, got " + overflow);
+        }
+        this.maxOverflow = overflow;
+        return this;
+    }
+
+    /**
+     * How long a checkout waits for a free connection before failing (default 30 s).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public EngineBuilder poolTimeout(Duration timeout) {
+        this.poolTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Replaces connections older than this (default never).
+     *
+     * @param recycle the age limit
+     * @return this builder
+     */
+    public EngineBuilder poolRecycle(Duration recycle) {
+        this.poolRecycle = recycle;
+        return this;
+    }
+
+    /**
+     * Tests each connection as it is checked out and replaces it when it is dead.
+     *
+     * @param on true to pre-ping
+     * @return this builder
+     */
+    public EngineBuilder poolPrePing(boolean on) {
+        this.poolPrePing = on;
+        return this;
+    }
+
+    /**
+     * Chooses the pool implementation instead of the dialect's default.
+     *
+     * @param kind the pool kind
+     * @return this builder
+     */
+    public EngineBuilder poolClass(PoolKind kind) {
+        this.poolKind = kind;
+        return this;
+    }
+
+    /**
+     * Uses a pool built elsewhere.
+     *
+     * @param pool the pool
+     * @return this builder
+     */
+    public EngineBuilder pool(Pool pool) {
+        this.pool = pool;
+        return this;
+    }
+
+    /**
+     * Opens connections with this function instead of the URL (SQLAlchemy's {@code creator}).
+     *
+     * @param creator opens a JDBC connection
+     * @return this builder
+     */
+    public EngineBuilder creator(ConnectionFactory creator) {
+        this.creator = creator;
+        return this;
+    }
+
+    /**
+     * Uses this dialect instance instead of the one the URL names.
+     *
+     * @param dialect the dialect
+     * @return this builder
+     */
+    public EngineBuilder dialect(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
+    /**
+     * The isolation level every connection starts with; {@link IsolationLevel#AUTOCOMMIT} for no transactions.
+     *
+     * @param level the level
+     * @return this builder
+     */
+    public EngineBuilder isolationLevel(IsolationLevel level) {
+        this.isolationLevel = level;
+        return this;
+    }
+
+    /**
+     * How many compiled statements the engine caches (default 500; 0 turns the cache off).
+     *
+     * @param size the cache size
+     * @return this builder
+     */
+    public EngineBuilder compiledCacheSize(int size) {
+        this.compiledCacheSize = size;
+        return this;
+    }
+
+    /**
+     * Extra properties for the JDBC driver, added to the URL's query options (SQLAlchemy's {@code connect_args}).
+     *
+     * @param args driver properties
+     * @return this builder
+     */
+    public EngineBuilder connectArgs(Map<String, String> args) {
+        connectArgs.putAll(args);
+        return this;
+    }
+
+    /** @return the configured engine */
+    public Engine build() {
+        return new Engine(this);
+    }
+}

@@ -1,0 +1,22 @@
+package org.retort.exc;
+
+import java.sql.SQLException;
+
+/**
+ * The SQL is wrong: syntax error, missing table or column, wrong number of parameters (PEP 249 {@code ProgrammingError}).
+ */
+public class ProgrammingError extends DatabaseError {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param statement the SQL that failed, or null
+     * @param parameters the parameters sent with it, or null
+     * @param cause the driver's exception
+     * @param connectionInvalidated true when the connection was lost
+     */
+    public ProgrammingError(String statement, Object parameters, SQLException cause, boolean connectionInvalidated) {
+        super(statement, parameters, cause, connectionInvalidated);
+    }
+}

@@ -1,0 +1,41 @@
+package org.retort.pool;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A source of JDBC connections that an {@link org.retort.engine.Engine} checks out and back in.
+ *
+ * <p>Implementations are thread-safe. A checked-out connection belongs to one caller until it is checked in
+ * or invalidated.
+ */
+public interface Pool {
+
+    /**
+     * Takes a connection out of the pool, opening one when needed.
+     *
+     * @return a connection in autocommit mode
+     * @throws SQLException when no connection can be had
+     */
+    Connection checkout() throws SQLException;
+
+    /**
+     * Returns a connection to the pool. The caller has already ended any transaction on it.
+     *
+     * @param connection a connection from {@link #checkout()}
+     */
+    void checkin(Connection connection);
+
+    /**
+     * Discards a connection that is broken or must not be reused; it is closed and never handed out again.
+     *
+     * @param connection a connection from {@link #checkout()}
+     */
+    void invalidate(Connection connection);
+
+    /** Closes every connection the pool holds; the pool stays usable and opens new ones on demand. */
+    void dispose();
+
+    /** @return a one-line description of the pool's state, e.g. size, checked out and overflow */
+    String status();
+}

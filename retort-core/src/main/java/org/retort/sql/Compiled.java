@@ -1,0 +1,245 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.retort.dialect.Dialect;
+import org.retort.exc.ArgumentException;
+import org.retort.types.SqlType;
+import org.retort.types.ValueBinder;
+import org.retort.types.ValueReader;
+
+/**
+ * A statement compiled for one dialect: the SQL with {@code ?} placeholders, the bind parameter of each
+ * placeholder, and the result columns it returns (SQLAlchemy's {@code Compiled}).
+ *
+ * <p>Immutable and shareable: the engine caches one per (dialect, statement structure) and binds new values to
+ * it on each execution with {@link #bind(Map, Map)}. Binders and readers are resolved once, here, so
+ * execution does no type lookups.
+ */
+public final class Compiled {
+    private final Dialect dialect;
+    private final StatementKind kind;
+    private final List<String> fragments;
+    private final List<BindSlot> slots;
+    private final List<ResultColumn> resultColumns;
+    private final Map<String, Object> values;
+    private final boolean returning;
+    private final String sql;
+    private final boolean hasExpanding;
+    private final ValueBinder<Object>[] binders;
+    private final ValueReader<?>[] readers;
+    private final String[] slotNames;
+
+    /**
+     * Creates a compiled statement.
+     *
+     * @param dialect the dialect it was compiled for
+     * @param kind what the statement does
+     * @param fragments the SQL text around the placeholders: one more fragment than slots; an expanding slot's
+     *                  placeholders go between its two fragments
+     * @param slots the bind parameters in placeholder order
+     * @param resultColumns the columns of the rows it returns, empty when unknown or none
+     * @param values the parameter values the compiled statement carried itself, by name
+     * @param returning true when an INSERT/UPDATE/DELETE returns rows (RETURNING)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Compiled(Dialect dialect, StatementKind kind, List<String> fragments, List<BindSlot> slots,
+                    List<ResultColumn> resultColumns, Map<String, Object> values, boolean returning) {
+        if (fragments.size() != slots.size() + 1) {
+            throw new IllegalArgumentException("need one more SQL fragment than bind slots");
+        }
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.kind = kind;
+        this.fragments = List.copyOf(fragments);
+        this.slots = List.copyOf(slots);
+        this.resultColumns = List.copyOf(resultColumns);
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.returning = returning;
+        boolean expanding = false;
+        this.binders = new ValueBinder[slots.size()];
+        this.slotNames = new String[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            BindSlot slot = slots.get(i);
+            expanding |= slot.expanding();
+            binders[i] = (ValueBinder<Object>) slot.type().binder(dialect);
+            slotNames[i] = slot.name();
+        }
+        this.hasExpanding = expanding;
+        this.readers = new ValueReader<?>[resultColumns.size()];
+        for (int i = 0; i < resultColumns.size(); i++) {
+            readers[i] = resultColumns.get(i).type().reader(dialect);
+        }
+        this.sql = render(null);
+    }
+
+    /**
+     * A compiled statement without bind parameters, for DDL and other fixed SQL.
+     *
+     * @param dialect the dialect
+     * @param kind what the statement does
+     * @param sql the SQL
+     * @return the compiled statement
+     */
+    public static Compiled ofSql(Dialect dialect, StatementKind kind, String sql) {
+        return new Compiled(dialect, kind, List.of(sql), List.of(), List.of(), Map.of(), false);
+    }
+
+    /** @return the dialect this was compiled for */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** @return what the statement does */
+    public StatementKind kind() {
+        return kind;
+    }
+
+    /**
+     * The SQL with {@code ?} placeholders. An expanding (IN-list) parameter shows as a single {@code ?} here;
+     * it becomes one placeholder per element when values are bound.
+     *
+     * @return the SQL
+     */
+    public String sql() {
+        return sql;
+    }
+
+    /** @return the bind parameters in placeholder order */
+    public List<BindSlot> bindSlots() {
+        return slots;
+    }
+
+    /** @return the names of the positional parameters, in order (a name may repeat) */
+    public List<String> positionalNames() {
+        return List.of(slotNames);
+    }
+
+    /** @return the values the statement carried when it was compiled, by bind name */
+    public Map<String, Object> params() {
+        return values;
+    }
+
+    /** @return the columns of the returned rows, empty when the compiler does not know them */
+    public List<ResultColumn> resultColumns() {
+        return resultColumns;
+    }
+
+    /** @return the value readers of {@link #resultColumns()}, index for index */
+    public ValueReader<?>[] resultReaders() {
+        return readers;
+    }
+
+    /** @return true when an INSERT/UPDATE/DELETE returns rows */
+    public boolean isReturning() {
+        return returning;
+    }
+
+    /**
+     * Binds values for one execution. A name in {@code params} wins over the statement's own value.
+     *
+     * @param statementValues values the executed statement carries (its {@link Executable#boundValues()})
+     * @param params values passed to execute, may be empty
+     * @return the SQL and positional values
+     * @throws ArgumentException when a bind parameter has no value
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public BoundStatement bind(Map<String, ?> statementValues, Map<String, ?> params) {
+        int n = slots.size();
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            String name = slotNames[i];
+            Object v;
+            if (params.containsKey(name)) {
+                v = params.get(name);
+            } else if (statementValues.containsKey(name)) {
+                v = statementValues.get(name);
+            } else {
+                throw new ArgumentException("A value is required for bind parameter '" + name + "'"
+                        + " in: " + sql + " (pass it in the parameter map, or give the bind parameter a value)");
+            }
+            out[i] = v;
+        }
+        if (!hasExpanding) {
+            return new BoundStatement(sql, slotNames, out, binders);
+        }
+        List<Object> flat = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<ValueBinder<Object>> flatBinders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (slots.get(i).expanding()) {
+                Collection<?> items = expandingValues(slots.get(i), out[i]);
+                for (Object item : items) {
+                    flat.add(item);
+                    names.add(slotNames[i]);
+                    flatBinders.add(binders[i]);
+                }
+            } else {
+                flat.add(out[i]);
+                names.add(slotNames[i]);
+                flatBinders.add(binders[i]);
+            }
+        }
+        return new BoundStatement(render(out), names.toArray(String[]::new), flat.toArray(),
+                flatBinders.toArray(ValueBinder[]::new));
+    }
+
+    private static Collection<?> expandingValues(BindSlot slot, Object value) {
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        if (value instanceof Object[] a) {
+            return List.of(a);
+        }
+        throw new ArgumentException("Bind parameter '" + slot.name() + "' is an IN list and needs a collection "
+                + "or array value, got " + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    private String render(Object[] boundValues) {
+        if (slots.isEmpty()) {
+            return fragments.get(0);
+        }
+        StringBuilder sb = new StringBuilder(fragments.get(0));
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).expanding() && boundValues != null) {
+                int size = expandingValues(slots.get(i), boundValues[i]).size();
+                if (size == 0) {
+                    sb.append(dialect.emptySetExpression());
+                } else {
+                    sb.append("?");
+                    sb.append(", ?".repeat(size - 1));
+                }
+            } else {
+                sb.append('?');
+            }
+            sb.append(fragments.get(i + 1));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Renders the SQL with the values inlined as literals, for logs and debugging only; never executed.
+     *
+     * @return a readable form of the SQL and its parameters
+     */
+    @Override
+    public String toString() {
+        if (values.isEmpty()) {
+            return sql;
+        }
+        return sql + "\n" + values;
+    }
+
+    /**
+     * The types of the result columns, for code that reads rows itself.
+     *
+     * @return the types in column order
+     */
+    public List<SqlType<?>> resultTypes() {
+        return resultColumns.stream().<SqlType<?>>map(ResultColumn::type).toList();
+    }
+}

@@ -1,0 +1,43 @@
+package org.retort.sql;
+
+import java.util.Map;
+import org.retort.dialect.Dialect;
+
+/**
+ * A statement a {@link org.retort.engine.Connection} can execute: {@code text()}, {@code select()},
+ * {@code insert()}, {@code update()}, {@code delete()}, DDL.
+ *
+ * <p>Execution compiles the statement once per dialect and structure: {@link #cacheKey()} identifies the
+ * structure, the {@link Compiled} form is cached under it, and {@link #boundValues()} supplies this instance's
+ * parameter values, by bind name, to the cached form. Two statements with equal cache keys must compile to
+ * the same SQL with the same bind names.
+ */
+public interface Executable {
+
+    /**
+     * Compiles this statement for a dialect, with no caching.
+     *
+     * @param dialect the dialect
+     * @return the compiled form, carrying this statement's own parameter values
+     */
+    Compiled compile(Dialect dialect);
+
+    /**
+     * The key under which the compiled form may be cached: equal for statements of equal structure whatever
+     * their parameter values, and null when the statement must not be cached.
+     *
+     * @return the structural key, or null
+     */
+    default Object cacheKey() {
+        return null;
+    }
+
+    /**
+     * The parameter values this statement carries itself (literals turned into bind parameters), by bind name.
+     *
+     * @return the values; empty when the statement carries none
+     */
+    default Map<String, Object> boundValues() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,2 @@
+/** Schema migrations: revisions, upgrade and downgrade, autogenerate. */
+package org.retort.migrate;
