@@ -1,0 +1,50 @@
+package org.retort.sql;
+
+import java.util.Objects;
+import org.retort.types.SqlType;
+
+/**
+ * A named column as the SQL expression language sees it: a name, a type and the table it belongs to
+ * (SQLAlchemy's {@code ColumnClause}). {@link org.retort.schema.Column} extends it with nullability, keys,
+ * defaults and DDL details.
+ *
+ * @param <T> the Java type of the column's values
+ */
+public class ColumnClause<T> {
+    private final String name;
+    private final SqlType<T> type;
+    private final TableClause table;
+
+    /**
+     * Creates a column.
+     *
+     * @param name the column name
+     * @param type its type
+     * @param table the table it belongs to, or null for a free-standing column
+     */
+    public ColumnClause(String name, SqlType<T> type, TableClause table) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.table = table;
+    }
+
+    /** @return the column name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the column's type */
+    public SqlType<T> type() {
+        return type;
+    }
+
+    /** @return the table, or null */
+    public TableClause table() {
+        return table;
+    }
+
+    @Override
+    public String toString() {
+        return table == null ? name : table.fullName() + "." + name;
+    }
+}

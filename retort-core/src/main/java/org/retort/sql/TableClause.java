@@ -1,0 +1,135 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.retort.exc.ArgumentException;
+import org.retort.types.SqlType;
+
+/**
+ * A named table as the SQL expression language sees it: a name, an optional schema and its columns
+ * (SQLAlchemy's {@code TableClause}). {@link org.retort.schema.Table} extends it with constraints, indexes and
+ * DDL; a bare {@code TableClause} is enough to build statements against a table Retort does not manage.
+ *
+ * <p>Columns are added while the table is being built and never afterwards; a built table is immutable.
+ */
+public class TableClause {
+    private final String name;
+    private final String schema;
+    private final List<ColumnClause<?>> columns = new ArrayList<>();
+    private final Map<String, ColumnClause<?>> byName = new LinkedHashMap<>();
+
+    /**
+     * Creates a table with no columns yet.
+     *
+     * @param name the table name
+     * @param schema the schema, or null for the default schema
+     */
+    protected TableClause(String name, String schema) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.schema = schema;
+    }
+
+    /**
+     * A lightweight table with columns of unknown type, for ad-hoc statements (SQLAlchemy's {@code table()}).
+     *
+     * @param name the table name
+     * @param columnNames its columns
+     * @return the table
+     */
+    public static TableClause of(String name, String... columnNames) {
+        TableClause t = new TableClause(name, null);
+        for (String c : columnNames) {
+            t.addColumn(new ColumnClause<>(c, org.retort.types.NullType.INSTANCE, t));
+        }
+        return t;
+    }
+
+    /**
+     * Adds a column while the table is being built.
+     *
+     * @param column the column, whose table must be this one
+     * @throws ArgumentException when a column of that name exists
+     */
+    protected void addColumn(ColumnClause<?> column) {
+        if (byName.containsKey(column.name())) {
+            throw new ArgumentException("Table '" + fullName() + "' already has a column named '" + column.name() + "'");
+        }
+        columns.add(column);
+        byName.put(column.name(), column);
+    }
+
+    /** @return the table name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the schema, or null */
+    public String schema() {
+        return schema;
+    }
+
+    /** @return {@code schema.name}, or {@code name} without a schema */
+    public String fullName() {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    /** @return the columns in declaration order */
+    public List<ColumnClause<?>> columns() {
+        return Collections.unmodifiableList(columns);
+    }
+
+    /**
+     * The column of a name.
+     *
+     * @param columnName the column name
+     * @return the column
+     * @throws ArgumentException when the table has no such column
+     */
+    public ColumnClause<?> c(String columnName) {
+        ColumnClause<?> col = byName.get(columnName);
+        if (col == null) {
+            throw new ArgumentException("Table '" + fullName() + "' has no column '" + columnName + "'; its columns are "
+                    + byName.keySet());
+        }
+        return col;
+    }
+
+    /**
+     * The column of a name, typed by its Java class, for type-safe expressions.
+     *
+     * @param columnName the column name
+     * @param javaType the Java class of its values
+     * @param <T> the value type
+     * @return the column
+     * @throws ArgumentException when the column's values are of another class
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ColumnClause<T> c(String columnName, Class<T> javaType) {
+        ColumnClause<?> col = c(columnName);
+        SqlType<?> type = col.type();
+        if (type.javaType() != Object.class && !javaType.isAssignableFrom(type.javaType())) {
+            throw new ArgumentException("Column '" + fullName() + "." + columnName + "' holds " + type.javaType().getName()
+                    + " values, not " + javaType.getName());
+        }
+        return (ColumnClause<T>) col;
+    }
+
+    /**
+     * Whether the table has a column of a name.
+     *
+     * @param columnName the column name
+     * @return true when it has
+     */
+    public boolean hasColumn(String columnName) {
+        return byName.containsKey(columnName);
+    }
+
+    @Override
+    public String toString() {
+        return fullName();
+    }
+}
