@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.retort.exc.PoolTimeoutException;
@@ -16,23 +18,46 @@ import org.retort.exc.PoolTimeoutException;
  * {@code QueuePool}), with HikariCP doing the pooling.
  *
  * <p>A checkout waits up to the timeout for a free connection and then fails with a
- * {@link PoolTimeoutException} that names the pool's size and overflow.
+ * {@link PoolTimeoutException} that names the pool's size and overflow. Connections open lazily. HikariCP
+ * closes idle connections beyond the size after its idle timeout (at least ten seconds) rather than at once,
+ * and on return rolls back what is still open and restores autocommit and the isolation level.
  */
-public final class QueuePool implements Pool {
+public final class QueuePool extends AbstractPool {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final int UNLIMITED = 10_000;
 
     private final HikariConfig config;
-    private final int size;
-    private final int maxOverflow;
-    private final Duration timeout;
     private volatile HikariDataSource dataSource;
 
     /**
      * Creates the pool; no connection opens until the first checkout.
      *
+     * @param factory opens physical connections
+     * @param options size, overflow, timeout, recycle, pre-ping and listener
+     */
+    public QueuePool(ConnectionFactory factory, PoolOptions options) {
+        super(factory, options);
+        config = new HikariConfig();
+        config.setPoolName("retort-" + COUNTER.incrementAndGet());
+        config.setDataSource(new FactoryDataSource(this::open));
+        config.setMinimumIdle(0); // open lazily, as SQLAlchemy's QueuePool does
+        int max = options.size() == 0 || options.maxOverflow() < 0 ? UNLIMITED : options.size() + options.maxOverflow();
+        config.setMaximumPoolSize(Math.max(1, max));
+        config.setIdleTimeout(10_000);
+        config.setConnectionTimeout(Math.max(250, options.timeout().toMillis()));
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(-1);
+        if (options.recycle() != null && options.recycle().toMillis() >= 30_000) {
+            config.setMaxLifetime(options.recycle().toMillis());
+        }
+    }
+
+    /**
+     * Creates the pool from a JDBC URL; no connection opens until the first checkout.
+     *
      * @param jdbcUrl the JDBC URL
      * @param properties driver properties, including user and password
-     * @param driverClassName the driver class
+     * @param driverClassName the driver class, loaded here
      * @param size connections kept open
      * @param maxOverflow extra connections allowed under load
      * @param timeout how long a checkout waits
@@ -40,22 +65,14 @@ public final class QueuePool implements Pool {
      */
     public QueuePool(String jdbcUrl, Properties properties, String driverClassName, int size, int maxOverflow,
                      Duration timeout, Duration recycle) {
-        this.size = size;
-        this.maxOverflow = maxOverflow;
-        this.timeout = timeout;
-        config = new HikariConfig();
-        config.setPoolName("retort-" + COUNTER.incrementAndGet());
-        config.setJdbcUrl(jdbcUrl);
-        config.setDriverClassName(driverClassName);
-        config.setDataSourceProperties(properties);
-        config.setMinimumIdle(0); // open lazily, as SQLAlchemy's QueuePool does
-        config.setMaximumPoolSize(Math.max(1, size + maxOverflow));
-        config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
-        config.setAutoCommit(true);
-        config.setInitializationFailTimeout(-1);
-        if (recycle != null) {
-            config.setMaxLifetime(Math.max(30_000, recycle.toMillis()));
-        }
+        this(() -> {
+            try {
+                Class.forName(driverClassName);
+            } catch (ClassNotFoundException e) {
+                throw new SQLException("JDBC driver " + driverClassName + " is not on the class path", "08001", e);
+            }
+            return DriverManager.getConnection(jdbcUrl, properties);
+        }, PoolOptions.defaults().withSize(size).withMaxOverflow(maxOverflow).withTimeout(timeout).withRecycle(recycle));
     }
 
     private HikariDataSource dataSource() {
@@ -73,21 +90,32 @@ public final class QueuePool implements Pool {
     }
 
     @Override
-    public Connection checkout() throws SQLException {
+    protected Connection acquire() throws SQLException {
         try {
             return dataSource().getConnection();
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() instanceof SQLException cause && !(cause instanceof SQLTransientConnectionException)) {
                 throw cause;
             }
-            throw new PoolTimeoutException("QueuePool limit of size " + size + " overflow " + maxOverflow
-                    + " reached, connection timed out after " + timeout.toMillis() + " ms: close connections "
-                    + "you no longer need, or raise poolSize/maxOverflow/poolTimeout on the engine", e);
+            throw new PoolTimeoutException("QueuePool limit of size " + options().size() + " overflow "
+                    + options().maxOverflow() + " reached, connection timed out, timeout "
+                    + String.format(Locale.ROOT, "%.2f", options().timeout().toMillis() / 1000.0) + " s: close "
+                    + "connections you no longer need (try-with-resources), or raise poolSize, maxOverflow or "
+                    + "poolTimeout on the engine", e);
         }
     }
 
     @Override
-    public void checkin(Connection connection) {
+    protected Connection physical(Connection connection) {
+        try {
+            return connection.unwrap(Connection.class);
+        } catch (SQLException e) {
+            return connection;
+        }
+    }
+
+    @Override
+    protected void release(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -96,7 +124,7 @@ public final class QueuePool implements Pool {
     }
 
     @Override
-    public void invalidate(Connection connection) {
+    protected void discard(Connection connection) {
         HikariDataSource ds = dataSource;
         if (ds != null) {
             ds.evictConnection(connection);
@@ -113,13 +141,13 @@ public final class QueuePool implements Pool {
 
     @Override
     public String status() {
+        String head = "QueuePool size " + options().size() + " overflow " + options().maxOverflow() + ": ";
         HikariDataSource ds = dataSource;
         if (ds == null) {
-            return "QueuePool size " + size + " overflow " + maxOverflow + ": no connections yet";
+            return head + "0 open, 0 checked out";
         }
         HikariPoolMXBean bean = ds.getHikariPoolMXBean();
-        return "QueuePool size " + size + " overflow " + maxOverflow + ": " + bean.getTotalConnections()
-                + " open, " + bean.getActiveConnections() + " checked out, " + bean.getIdleConnections() + " idle, "
-                + bean.getThreadsAwaitingConnection() + " waiting";
+        return head + bean.getTotalConnections() + " open, " + bean.getActiveConnections() + " checked out, "
+                + bean.getIdleConnections() + " idle, " + bean.getThreadsAwaitingConnection() + " waiting";
     }
 }

@@ -149,6 +149,12 @@ public class SqliteDialect extends Dialect {
         }
     }
 
+    /** SQLite offers SERIALIZABLE, READ UNCOMMITTED (shared-cache only) and AUTOCOMMIT, as SQLAlchemy says. */
+    @Override
+    public java.util.Set<IsolationLevel> supportedIsolationLevels() {
+        return java.util.EnumSet.of(IsolationLevel.SERIALIZABLE, IsolationLevel.READ_UNCOMMITTED, IsolationLevel.AUTOCOMMIT);
+    }
+
     @Override
     public IsolationLevel defaultIsolationLevel() {
         return IsolationLevel.SERIALIZABLE;
