@@ -8,8 +8,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.retort.exc.PoolTimeoutException;
 
@@ -28,6 +30,9 @@ public final class QueuePool extends AbstractPool {
 
     private final HikariConfig config;
     private volatile HikariDataSource dataSource;
+    private final Set<Thread> waiting = new HashSet<>();
+    private final Set<Thread> failed = new HashSet<>();
+    private volatile SQLException lastOpenFailure;
 
     /**
      * Creates the pool; no connection opens until the first checkout.
@@ -39,7 +44,7 @@ public final class QueuePool extends AbstractPool {
         super(factory, options);
         config = new HikariConfig();
         config.setPoolName("retort-" + COUNTER.incrementAndGet());
-        config.setDataSource(new FactoryDataSource(this::open));
+        config.setDataSource(new FactoryDataSource(this::openOrFailWaiters));
         config.setMinimumIdle(0); // open lazily, as SQLAlchemy's QueuePool does
         int max = options.size() == 0 || options.maxOverflow() < 0 ? UNLIMITED : options.size() + options.maxOverflow();
         config.setMaximumPoolSize(Math.max(1, max));
@@ -89,8 +94,18 @@ public final class QueuePool extends AbstractPool {
         return ds;
     }
 
+    /**
+     * Checks out through HikariCP. HikariCP opens connections on its own thread and would let a checkout wait
+     * the whole timeout when the database refuses them; so a failure to open wakes the waiting checkouts, which
+     * then fail at once with the database's own error, as SQLAlchemy's pool does.
+     */
     @Override
     protected Connection acquire() throws SQLException {
+        Thread me = Thread.currentThread();
+        synchronized (waiting) {
+            waiting.add(me);
+        }
+        boolean failedToOpen = false;
         try {
             return dataSource().getConnection();
         } catch (SQLTransientConnectionException e) {
@@ -102,6 +117,38 @@ public final class QueuePool extends AbstractPool {
                     + String.format(Locale.ROOT, "%.2f", options().timeout().toMillis() / 1000.0) + " s: close "
                     + "connections you no longer need (try-with-resources), or raise poolSize, maxOverflow or "
                     + "poolTimeout on the engine", e);
+        } catch (SQLException e) {
+            synchronized (waiting) {
+                failedToOpen = failed.contains(me);
+            }
+            SQLException cause = lastOpenFailure;
+            if (failedToOpen && cause != null) {
+                throw new SQLException(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+            }
+            throw e;
+        } finally {
+            synchronized (waiting) {
+                waiting.remove(me);
+                if (failed.remove(me)) {
+                    Thread.interrupted(); // the wake-up was ours, not the caller's
+                }
+            }
+        }
+    }
+
+    private Connection openOrFailWaiters() throws SQLException {
+        try {
+            return open();
+        } catch (SQLException e) {
+            lastOpenFailure = e;
+            synchronized (waiting) {
+                for (Thread t : waiting) {
+                    if (failed.add(t)) {
+                        t.interrupt();
+                    }
+                }
+            }
+            throw e;
         }
     }
 
