@@ -102,8 +102,24 @@ public abstract class AbstractPool implements Pool {
         }
     }
 
+    private Long openedAt(Connection c) {
+        try {
+            return openedAt.get(physical(c));
+        } catch (RuntimeException e) {
+            return null; // a driver whose closed connections refuse even hashCode()
+        }
+    }
+
+    private void forget(Connection c) {
+        try {
+            openedAt.remove(physical(c));
+        } catch (RuntimeException e) {
+            // as above: nothing recorded can be found for it
+        }
+    }
+
     private Throwable problemOf(Connection c) {
-        Long opened = openedAt.get(physical(c));
+        Long opened = openedAt(c);
         if (opened != null && opened < staleBefore) {
             return new SQLException("connection invalidated by an earlier disconnect", "08003");
         }
@@ -126,7 +142,7 @@ public abstract class AbstractPool implements Pool {
         try {
             options.listener().invalidate(c, cause);
         } finally {
-            openedAt.remove(physical(c));
+            forget(c);
             discard(c);
         }
     }

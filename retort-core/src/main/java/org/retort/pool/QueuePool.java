@@ -155,7 +155,8 @@ public final class QueuePool extends AbstractPool {
     @Override
     protected Connection physical(Connection connection) {
         try {
-            return connection.unwrap(Connection.class);
+            // a proxy HikariCP has closed wraps a placeholder whose every method throws
+            return connection.isClosed() ? connection : connection.unwrap(Connection.class);
         } catch (SQLException e) {
             return connection;
         }
