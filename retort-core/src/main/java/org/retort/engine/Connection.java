@@ -276,7 +276,7 @@ public final class Connection implements AutoCloseable {
 
     private void echo(String sql, String params) {
         log(sql);
-        log("[parameters: " + params + "]");
+        log(engine.hideParameters() ? "[SQL parameters hidden due to hideParameters]" : "[parameters: " + params + "]");
     }
 
     private void log(String line) {
@@ -297,7 +297,8 @@ public final class Connection implements AutoCloseable {
 
     static RuntimeException handleError(Engine engine, Connection conn, SQLException e, String sql, Object params,
                                         boolean disconnect) {
-        DBAPIException translated = engine.dialect().translate(e, sql, params, disconnect);
+        DBAPIException translated = engine.dialect().translate(e, sql, engine.hideParameters() ? null : params,
+                disconnect);
         RuntimeException out = translated;
         List<ErrorListener> listeners = engine.events().handleErrorListeners();
         if (!listeners.isEmpty()) {

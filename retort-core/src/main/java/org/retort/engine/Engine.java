@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final List<Consumer<String>> echoSinks;
     private final ResetOnReturn resetOnReturn;
     private final Duration poolTimeout;
+    private final boolean hideParameters;
 
     Engine(EngineBuilder b) {
         this.url = b.url;
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
         this.echoSinks = List.copyOf(b.echoSinks);
         this.resetOnReturn = b.resetOnReturn;
         this.poolTimeout = b.poolTimeout;
+        this.hideParameters = b.hideParameters;
         this.pool = b.pool != null ? b.pool : createPool(b);
     }
 
@@ -77,6 +79,7 @@ public final class Engine implements AutoCloseable {
         this.echoSinks = parent.echoSinks;
         this.resetOnReturn = parent.resetOnReturn;
         this.poolTimeout = parent.poolTimeout;
+        this.hideParameters = parent.hideParameters;
     }
 
     /**
@@ -241,6 +244,11 @@ public final class Engine implements AutoCloseable {
     /** @return the isolation level new connections get, or null for the database's default */
     public IsolationLevel isolationLevel() {
         return options.isolationLevel().orElse(null);
+    }
+
+    /** @return true when parameter values are kept out of the echo and exception messages */
+    public boolean hideParameters() {
+        return hideParameters;
     }
 
     /** @return what closing a connection does with an unfinished transaction */

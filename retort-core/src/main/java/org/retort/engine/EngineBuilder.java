@@ -34,6 +34,7 @@ public final class EngineBuilder {
     int compiledCacheSize = 500;
     final Properties connectArgs = new Properties();
     ResetOnReturn resetOnReturn = ResetOnReturn.ROLLBACK;
+    boolean hideParameters;
     ExecutionOptions executionOptions = ExecutionOptions.defaults();
     final List<Consumer<String>> echoSinks = new ArrayList<>();
 
@@ -190,6 +191,18 @@ public final class EngineBuilder {
     public EngineBuilder echoTo(Consumer<String> sink) {
         echoSinks.add(Objects.requireNonNull(sink, "sink"));
         this.echo = true;
+        return this;
+    }
+
+    /**
+     * Leaves parameter values out of the echo and of exception messages (SQLAlchemy's {@code hide_parameters}),
+     * for applications whose parameters hold secrets or personal data.
+     *
+     * @param hide true to hide them
+     * @return this builder
+     */
+    public EngineBuilder hideParameters(boolean hide) {
+        this.hideParameters = hide;
         return this;
     }
 

@@ -58,4 +58,20 @@ class EchoTest {
         assertThat(params).startsWith("[parameters: ('aaaa").contains("characters truncated").endsWith("zzz',)]");
         assertThat(params.length()).isLessThan(200);
     }
+
+    @BackendTest(only = "sqlite-memory")
+    void hiddenParametersStayOutOfEchoAndErrors(TestDatabase db) {
+        List<String> lines = new ArrayList<>();
+        Engine engine = db.engine(b -> b.echoTo(lines::add).hideParameters(true));
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("CREATE TABLE t (x VARCHAR(20) PRIMARY KEY)"));
+            conn.execute(text("INSERT INTO t (x) VALUES (:x)"), Map.of("x", "card-4111"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> conn.execute(text("INSERT INTO t (x) VALUES (:x)"), Map.of("x", "card-4111")))
+                    .isInstanceOf(org.retort.exc.IntegrityError.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("card-4111").contains("INSERT INTO t"));
+        }
+        assertThat(lines).contains("[SQL parameters hidden due to hideParameters]")
+                .noneMatch(line -> line.contains("card-4111"));
+    }
 }
