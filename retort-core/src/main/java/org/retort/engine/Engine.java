@@ -157,7 +157,12 @@ public final class Engine implements AutoCloseable {
             pool.invalidate(raw, e);
             throw Connection.handleError(this, null, e, null, null, dialect.isDisconnect(e));
         }
-        return new Connection(this, raw);
+        try {
+            return new Connection(this, raw);
+        } catch (RuntimeException e) {
+            pool.invalidate(raw, e); // its settings may be half applied
+            throw e;
+        }
     }
 
     /**

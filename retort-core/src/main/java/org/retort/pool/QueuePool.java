@@ -8,8 +8,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +39,8 @@ public final class QueuePool extends AbstractPool {
     private final Set<Thread> waiting = new HashSet<>();
     private final Set<Thread> failed = new HashSet<>();
     private volatile SQLException lastOpenFailure;
+    private final Map<Connection, HikariDataSource> owners = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final List<HikariDataSource> retired = new ArrayList<>();
 
     /**
      * Creates the pool; no connection opens until the first checkout.
@@ -107,7 +115,10 @@ public final class QueuePool extends AbstractPool {
         }
         boolean failedToOpen = false;
         try {
-            return dataSource().getConnection();
+            HikariDataSource ds = dataSource();
+            Connection c = ds.getConnection();
+            owners.put(c, ds);
+            return c;
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() instanceof SQLException cause && !(cause instanceof SQLTransientConnectionException)) {
                 throw cause;
@@ -164,26 +175,52 @@ public final class QueuePool extends AbstractPool {
 
     @Override
     protected void release(Connection connection) {
+        owners.remove(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {
             // Hikari returns the connection to the pool on close; a failure means it is already gone
         }
+        closeIdleRetired();
     }
 
     @Override
     protected void discard(Connection connection) {
-        HikariDataSource ds = dataSource;
-        if (ds != null) {
+        HikariDataSource ds = owners.remove(connection);
+        if (ds == null) {
+            ds = dataSource;
+        }
+        if (ds != null && !ds.isClosed()) {
             ds.evictConnection(connection);
         }
+        closeIdleRetired();
     }
 
+    /**
+     * Closes every pooled connection, as SQLAlchemy's {@code dispose()} replaces the pool: idle connections close
+     * now, checked-out ones keep working and close when they are checked in, and the next checkout starts a new
+     * pool.
+     */
     @Override
     public synchronized void dispose() {
         if (dataSource != null) {
-            dataSource.close();
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+            retired.add(dataSource);
             dataSource = null;
+        }
+        closeIdleRetired();
+    }
+
+    private synchronized void closeIdleRetired() {
+        if (retired.isEmpty()) {
+            return;
+        }
+        for (Iterator<HikariDataSource> it = retired.iterator(); it.hasNext(); ) {
+            HikariDataSource ds = it.next();
+            if (!owners.containsValue(ds)) {
+                ds.close();
+                it.remove();
+            }
         }
     }
 

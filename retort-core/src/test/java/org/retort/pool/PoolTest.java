@@ -57,7 +57,13 @@ class PoolTest {
         assertThat(engine.pool().status()).contains("0 open");
         try (Connection c = engine.connect()) {
             assertThat(c.execute(text("SELECT 1")).scalar()).isNotNull();
+            engine.dispose(); // a checked-out connection keeps working, and closes when checked in
+            assertThat(c.execute(text("SELECT 2")).scalar()).isNotNull();
+            try (Connection d = engine.connect()) {
+                assertThat(d.execute(text("SELECT 3")).scalar()).isNotNull();
+            }
         }
+        assertThat(engine.pool().status()).contains("1 open").contains("0 checked out");
     }
 
     @BackendTest
