@@ -9,17 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.retort.dialect.Dialect;
-import org.retort.event.AfterCursorExecuteListener;
-import org.retort.event.AfterExecuteListener;
-import org.retort.event.BeforeCursorExecuteListener;
-import org.retort.event.BeforeExecuteListener;
-import org.retort.event.CursorExecuteEvent;
 import org.retort.event.EngineEvents;
-import org.retort.event.ErrorContext;
-import org.retort.event.ErrorListener;
-import org.retort.event.TransactionListener;
 import org.retort.exc.ArgumentException;
-import org.retort.exc.DBAPIException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.ResourceClosedException;
 import org.retort.sql.BoundStatement;
@@ -43,6 +34,7 @@ public final class Connection implements AutoCloseable {
     private final Engine engine;
     private final Dialect dialect;
     private final EngineEvents events;
+    private final Hooks hooks;
     private java.sql.Connection jdbc;
     private Transaction transaction;
     private final List<Transaction> nested = new ArrayList<>();
@@ -57,6 +49,7 @@ public final class Connection implements AutoCloseable {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.events = engine.events();
+        this.hooks = new Hooks(engine, this);
         this.jdbc = jdbc;
         this.options = ExecutionOptions.defaults();
         executionOptions(engine.getExecutionOptions());
@@ -86,11 +79,11 @@ public final class Connection implements AutoCloseable {
         Objects.requireNonNull(params, "params");
         requireOpen();
         List<Map<String, ?>> sets = List.of(params);
-        fireBeforeExecute(statement, sets);
+        hooks.beforeExecute(statement, sets);
         Compiled compiled = compile(statement);
         BoundStatement bound = compiled.bind(statement.boundValues(), params);
         Result result = executeBound(compiled, bound);
-        fireAfterExecute(statement, sets, result);
+        hooks.afterExecute(statement, sets, result);
         return result;
     }
 
@@ -111,7 +104,7 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
-        fireBeforeExecute(statement, paramSets);
+        hooks.beforeExecute(statement, paramSets);
         Compiled compiled = compile(statement);
         Map<String, Object> own = statement.boundValues();
         List<BoundStatement> bounds = new ArrayList<>(paramSets.size());
@@ -119,7 +112,7 @@ public final class Connection implements AutoCloseable {
             bounds.add(compiled.bind(own, params));
         }
         Result result = executeBatch(compiled, bounds);
-        fireAfterExecute(statement, paramSets, result);
+        hooks.afterExecute(statement, paramSets, result);
         return result;
     }
 
@@ -154,8 +147,8 @@ public final class Connection implements AutoCloseable {
     private Result executeBound(Compiled compiled, BoundStatement bound) {
         autobegin();
         Object[] values = bound.values();
-        String sql = fireBeforeCursorExecute(bound.sql(), List.of(Arrays.asList(values)), false);
-        echo(sql, EchoFormat.params(values));
+        String sql = hooks.beforeCursorExecute(bound.sql(), List.of(Arrays.asList(values)), false);
+        hooks.echo(sql, EchoFormat.params(values));
         PreparedStatement ps = null;
         try {
             boolean keys = GeneratedKeys.wanted(compiled, sql, false);
@@ -166,7 +159,7 @@ public final class Connection implements AutoCloseable {
             }
             bound.bindTo(ps);
             boolean hasRows = ps.execute();
-            fireAfterCursorExecute(sql, List.of(Arrays.asList(values)), false);
+            hooks.afterCursorExecute(sql, List.of(Arrays.asList(values)), false);
             if (hasRows) {
                 return new Result(this, compiled, ps, ps.getResultSet(), -1);
             }
@@ -203,8 +196,8 @@ public final class Connection implements AutoCloseable {
             }
             return Result.ofRowcount(this, total, List.of());
         }
-        String sql = fireBeforeCursorExecute(first, sets, true);
-        echo(sql, EchoFormat.batch(bounds));
+        String sql = hooks.beforeCursorExecute(first, sets, true);
+        hooks.echo(sql, EchoFormat.batch(bounds));
         PreparedStatement ps = null;
         try {
             boolean keys = GeneratedKeys.wanted(compiled, sql, true);
@@ -214,7 +207,7 @@ public final class Connection implements AutoCloseable {
                 ps.addBatch();
             }
             long[] counts = ps.executeLargeBatch();
-            fireAfterCursorExecute(sql, sets, true);
+            hooks.afterCursorExecute(sql, sets, true);
             long total = 0;
             boolean known = true;
             for (long c : counts) {
@@ -233,84 +226,12 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ events and echo
-
-    private void fireBeforeExecute(Executable statement, List<? extends Map<String, ?>> sets) {
-        for (BeforeExecuteListener l : events.beforeExecuteListeners()) {
-            l.beforeExecute(this, statement, sets);
-        }
-    }
-
-    private void fireAfterExecute(Executable statement, List<? extends Map<String, ?>> sets, Result result) {
-        for (AfterExecuteListener l : events.afterExecuteListeners()) {
-            l.afterExecute(this, statement, sets, result);
-        }
-    }
-
-    private String fireBeforeCursorExecute(String sql, List<List<Object>> sets, boolean many) {
-        String current = sql;
-        for (BeforeCursorExecuteListener l : events.beforeCursorExecuteListeners()) {
-            String replaced = l.beforeCursorExecute(new CursorExecuteEvent(this, current, sets, many));
-            if (replaced != null) {
-                current = replaced;
-            }
-        }
-        return current;
-    }
-
-    private void fireAfterCursorExecute(String sql, List<List<Object>> sets, boolean many) {
-        List<AfterCursorExecuteListener> listeners = events.afterCursorExecuteListeners();
-        if (!listeners.isEmpty()) {
-            CursorExecuteEvent event = new CursorExecuteEvent(this, sql, sets, many);
-            for (AfterCursorExecuteListener l : listeners) {
-                l.afterCursorExecute(event);
-            }
-        }
-    }
-
-    private void fireTransaction(List<TransactionListener> listeners) {
-        for (TransactionListener l : listeners) {
-            l.on(this);
-        }
-    }
-
-    private void echo(String sql, String params) {
-        log(sql);
-        log(engine.hideParameters() ? "[SQL parameters hidden due to hideParameters]" : "[parameters: " + params + "]");
-    }
-
-    private void log(String line) {
-        if (engine.echo()) {
-            engine.echoLine(line);
-        } else if (LOG.isDebugEnabled()) {
-            LOG.debug(line);
-        }
-    }
-
     RuntimeException translate(SQLException e, String sql, Object params) {
         boolean disconnect = dialect.isDisconnect(e);
         if (disconnect) {
             invalidate(e);
         }
-        return handleError(engine, this, e, sql, params, disconnect);
-    }
-
-    static RuntimeException handleError(Engine engine, Connection conn, SQLException e, String sql, Object params,
-                                        boolean disconnect) {
-        DBAPIException translated = engine.dialect().translate(e, sql, engine.hideParameters() ? null : params,
-                disconnect);
-        RuntimeException out = translated;
-        List<ErrorListener> listeners = engine.events().handleErrorListeners();
-        if (!listeners.isEmpty()) {
-            ErrorContext ctx = new ErrorContext(conn, sql, params, e, translated, disconnect);
-            for (ErrorListener l : listeners) {
-                RuntimeException replaced = l.handleError(ctx);
-                if (replaced != null) {
-                    out = replaced;
-                }
-            }
-        }
-        return out;
+        return Hooks.handleError(engine, this, e, sql, params, disconnect);
     }
 
     private static void closeQuietly(Statement st) {
@@ -328,14 +249,14 @@ public final class Connection implements AutoCloseable {
     private void autobegin() {
         if (transaction == null && !autocommit) {
             transaction = new Transaction(this, null);
-            log("BEGIN (implicit)");
+            hooks.log("BEGIN (implicit)");
             try {
                 dialect.doBegin(jdbc);
             } catch (SQLException e) {
                 transaction = null;
                 throw translate(e, "BEGIN", null);
             }
-            fireTransaction(events.beginListeners());
+            hooks.transaction(events.beginListeners());
         }
     }
 
@@ -355,9 +276,9 @@ public final class Connection implements AutoCloseable {
         autobegin();
         if (transaction == null) {
             // AUTOCOMMIT: a transaction object that only tracks state
-            log("BEGIN (implicit; DBAPI should not BEGIN due to autocommit mode)");
+            hooks.log("BEGIN (implicit; DBAPI should not BEGIN due to autocommit mode)");
             transaction = new Transaction(this, null);
-            fireTransaction(events.beginListeners());
+            hooks.transaction(events.beginListeners());
         }
         return transaction;
     }
@@ -379,7 +300,7 @@ public final class Connection implements AutoCloseable {
         }
         autobegin();
         String name = "sa_savepoint_" + (++savepointCounter);
-        log("SAVEPOINT " + name);
+        hooks.log("SAVEPOINT " + name);
         try {
             dialect.doSavepoint(jdbc, name);
         } catch (SQLException e) {
@@ -435,10 +356,10 @@ public final class Connection implements AutoCloseable {
         }
         try {
             if (autocommit) {
-                log(commit ? "COMMIT using DBAPI connection.commit(), DBAPI should ignore due to autocommit mode"
+                hooks.log(commit ? "COMMIT using DBAPI connection.commit(), DBAPI should ignore due to autocommit mode"
                         : "ROLLBACK using DBAPI connection.rollback(), DBAPI should ignore due to autocommit mode");
             } else if (jdbc != null) {
-                log(commit ? "COMMIT" : "ROLLBACK");
+                hooks.log(commit ? "COMMIT" : "ROLLBACK");
                 if (commit) {
                     dialect.doCommit(jdbc);
                 } else {
@@ -454,7 +375,7 @@ public final class Connection implements AutoCloseable {
             nested.clear();
             transaction = null;
         }
-        fireTransaction(commit ? events.commitListeners() : events.rollbackListeners());
+        hooks.transaction(commit ? events.commitListeners() : events.rollbackListeners());
     }
 
     void endNested(Transaction t, boolean commit) {
@@ -463,7 +384,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         String sql = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + t.savepointName();
-        log(sql);
+        hooks.log(sql);
         try {
             if (commit) {
                 dialect.doReleaseSavepoint(jdbc, t.savepointName());

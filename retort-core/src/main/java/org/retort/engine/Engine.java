@@ -149,13 +149,13 @@ public final class Engine implements AutoCloseable {
         try {
             raw = pool.checkout();
         } catch (SQLException e) {
-            throw Connection.handleError(this, null, e, null, null, dialect.isDisconnect(e));
+            throw Hooks.handleError(this, null, e, null, null, dialect.isDisconnect(e));
         }
         try {
             dialect.initialize(raw);
         } catch (SQLException e) {
             pool.invalidate(raw, e);
-            throw Connection.handleError(this, null, e, null, null, dialect.isDisconnect(e));
+            throw Hooks.handleError(this, null, e, null, null, dialect.isDisconnect(e));
         }
         try {
             return new Connection(this, raw);
