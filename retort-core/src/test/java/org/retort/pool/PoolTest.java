@@ -223,4 +223,18 @@ class PoolTest {
         assertThat(Engine.create("sqlite:///app-never-opened.db").pool()).isInstanceOf(QueuePool.class);
         assertThat(Engine.create("h2:mem:never").pool()).isInstanceOf(QueuePool.class);
     }
+
+    @BackendTest(only = "h2")
+    void poolSizeZeroMeansNoLimit(TestDatabase db) {
+        Engine engine = db.engine(b -> b.poolSize(0).poolTimeout(Duration.ofMillis(300)));
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                open.add(engine.connect());
+            }
+            assertThat(engine.pool().status()).contains("25 checked out");
+        } finally {
+            open.forEach(Connection::close);
+        }
+    }
 }
