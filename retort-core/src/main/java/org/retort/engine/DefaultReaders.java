@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.retort.types.ValueReader;
 
@@ -16,7 +17,8 @@ import org.retort.types.ValueReader;
  * Readers for result columns whose type the statement does not know (textual SQL, untyped expressions): the
  * driver's value, except that date and time values come back as {@code java.time} types, never as
  * {@code java.sql.Timestamp}, {@code Date} or {@code Time}. A TIMESTAMP WITH TIME ZONE becomes an
- * {@link OffsetDateTime}, a TIME WITH TIME ZONE an {@link OffsetTime}.
+ * {@link OffsetDateTime}, a TIME WITH TIME ZONE an {@link OffsetTime}. Where the driver cannot convert (SQLite
+ * keeps them as text in columns declared DATE, TIME or TIMESTAMP), ISO text is parsed.
  */
 final class DefaultReaders {
     private static final ValueReader<Object> NORMALIZING = (rs, i) -> normalize(rs.getObject(i));
@@ -34,7 +36,12 @@ final class DefaultReaders {
             case Types.TIME_WITH_TIMEZONE -> new Typed(OffsetTime.class);
             case Types.TIME -> new Typed(zoned ? OffsetTime.class : LocalTime.class);
             case Types.DATE -> new Typed(LocalDate.class);
-            default -> NORMALIZING;
+            default -> switch (name) { // drivers that report only the declared type's name (SQLite)
+                case "date" -> new Typed(LocalDate.class);
+                case "time" -> new Typed(LocalTime.class);
+                case "datetime", "timestamp" -> new Typed(LocalDateTime.class);
+                default -> NORMALIZING;
+            };
         };
     }
 
@@ -72,7 +79,29 @@ final class DefaultReaders {
                     typedWorks = false;
                 }
             }
-            return normalize(rs.getObject(index));
+            Object v = normalize(rs.getObject(index));
+            return v instanceof String text ? parse(text) : v;
+        }
+
+        /** SQLite keeps dates and times as ISO text; parse them when they are in that form. */
+        private Object parse(String text) {
+            try {
+                if (type == LocalDate.class) {
+                    return LocalDate.parse(text);
+                }
+                if (type == LocalTime.class) {
+                    return LocalTime.parse(text);
+                }
+                if (type == LocalDateTime.class) {
+                    return LocalDateTime.parse(text.replace(' ', 'T'));
+                }
+                if (type == OffsetDateTime.class) {
+                    return OffsetDateTime.parse(text.replace(' ', 'T'));
+                }
+            } catch (DateTimeParseException e) {
+                // not ISO text: leave the value as the driver gave it
+            }
+            return text;
         }
     }
 }

@@ -221,10 +221,10 @@ class ResultTest {
             for (Object v : row) {
                 assertThat(v).isNotInstanceOf(java.util.Date.class);
             }
-            if (!db.isSqlite()) {
-                assertThat(row.get("ts")).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
-                assertThat(row.get("dd")).isEqualTo(LocalDate.of(2024, 1, 2));
-                assertThat(row.get("tt")).isEqualTo(LocalTime.of(3, 4, 5));
+            assertThat(row.get("ts")).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+            assertThat(row.get("dd")).isEqualTo(LocalDate.of(2024, 1, 2));
+            assertThat(row.get("tt")).isEqualTo(LocalTime.of(3, 4, 5));
+            if (!db.isSqlite()) { // SQLite's CURRENT_DATE is an expression without a declared type: plain text
                 assertThat(conn.execute(text("SELECT CURRENT_DATE")).scalar()).isInstanceOf(LocalDate.class);
                 assertThat(conn.execute(text("SELECT CURRENT_TIMESTAMP")).scalar())
                         .isInstanceOfAny(LocalDateTime.class, OffsetDateTime.class);
