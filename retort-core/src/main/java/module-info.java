@@ -19,6 +19,7 @@ module org.retort.core {
     exports org.retort.sql;
     exports org.retort.types;
     exports org.retort.exc;
+    exports org.retort.event;
 
     uses org.retort.dialect.DialectProvider;
 }

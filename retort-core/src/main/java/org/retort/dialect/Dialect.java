@@ -307,6 +307,27 @@ public abstract class Dialect {
         return IsolationLevel.ofJdbc(connection.getTransactionIsolation());
     }
 
+    /**
+     * The isolation levels this database accepts, {@link IsolationLevel#AUTOCOMMIT} included; setting another
+     * fails with an error that lists these.
+     *
+     * @return the supported levels
+     */
+    public java.util.Set<IsolationLevel> supportedIsolationLevels() {
+        return java.util.EnumSet.allOf(IsolationLevel.class);
+    }
+
+    /**
+     * Tests whether a connection still works, for the pool's pre-ping (SQLAlchemy's {@code do_ping}).
+     *
+     * @param connection the JDBC connection
+     * @return true when it answers
+     * @throws SQLException when the test itself fails, which counts as dead
+     */
+    public boolean ping(Connection connection) throws SQLException {
+        return connection.isValid(5);
+    }
+
     /** @return the isolation level connections have when nobody set one */
     public IsolationLevel defaultIsolationLevel() {
         return IsolationLevel.READ_COMMITTED;
@@ -335,7 +356,8 @@ public abstract class Dialect {
      */
     public boolean isDisconnect(SQLException e) {
         String state = e.getSQLState();
-        return state != null && state.startsWith("08");
+        return state != null && state.startsWith("08") || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLRecoverableException;
     }
 
     /**

@@ -49,7 +49,7 @@ public enum ErrorClass {
             case "22" -> DATA;
             case "42", "3F", "26", "34", "2B", "3D", "07" -> PROGRAMMING;
             case "0A" -> NOT_SUPPORTED;
-            case "08", "40", "53", "54", "55", "57", "58", "HY", "25" -> OPERATIONAL;
+            case "08", "28", "40", "53", "54", "55", "57", "58", "HY", "25" -> OPERATIONAL;
             case "XX" -> INTERNAL;
             default -> DATABASE;
         };

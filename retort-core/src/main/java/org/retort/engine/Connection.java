@@ -1,22 +1,21 @@
 package org.retort.engine;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.retort.dialect.Dialect;
+import org.retort.event.EngineEvents;
 import org.retort.exc.ArgumentException;
-import org.retort.exc.DBAPIException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.ResourceClosedException;
 import org.retort.sql.BoundStatement;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
-import org.retort.sql.StatementKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,22 +33,26 @@ public final class Connection implements AutoCloseable {
 
     private final Engine engine;
     private final Dialect dialect;
+    private final EngineEvents events;
+    private final Hooks hooks;
     private java.sql.Connection jdbc;
     private Transaction transaction;
     private final List<Transaction> nested = new ArrayList<>();
     private int savepointCounter;
     private boolean closed;
-    private IsolationLevel isolationLevel;
+    private boolean invalidated;
     private boolean autocommit;
+    private IsolationLevel originalIsolation;
+    private ExecutionOptions options;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
         this.dialect = engine.dialect();
+        this.events = engine.events();
+        this.hooks = new Hooks(engine, this);
         this.jdbc = jdbc;
-        IsolationLevel level = engine.isolationLevel();
-        if (level != null) {
-            setIsolationLevel(level);
-        }
+        this.options = ExecutionOptions.defaults();
+        executionOptions(engine.getExecutionOptions());
     }
 
     // ------------------------------------------------------------------ execution
@@ -74,9 +77,14 @@ public final class Connection implements AutoCloseable {
     public Result execute(Executable statement, Map<String, ?> params) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(params, "params");
+        requireOpen();
+        List<Map<String, ?>> sets = List.of(params);
+        hooks.beforeExecute(statement, sets);
         Compiled compiled = compile(statement);
         BoundStatement bound = compiled.bind(statement.boundValues(), params);
-        return executeBound(compiled, bound);
+        Result result = executeBound(compiled, bound);
+        hooks.afterExecute(statement, sets, result);
+        return result;
     }
 
     /**
@@ -95,13 +103,17 @@ public final class Connection implements AutoCloseable {
         if (paramSets.size() == 1) {
             return execute(statement, paramSets.get(0));
         }
+        requireOpen();
+        hooks.beforeExecute(statement, paramSets);
         Compiled compiled = compile(statement);
         Map<String, Object> own = statement.boundValues();
         List<BoundStatement> bounds = new ArrayList<>(paramSets.size());
         for (Map<String, ?> params : paramSets) {
             bounds.add(compiled.bind(own, params));
         }
-        return executeBatch(compiled, bounds, paramSets);
+        Result result = executeBatch(compiled, bounds);
+        hooks.afterExecute(statement, paramSets, result);
+        return result;
     }
 
     /**
@@ -126,63 +138,77 @@ public final class Connection implements AutoCloseable {
     }
 
     private Compiled compile(Executable statement) {
+        if (!options.compiledCache()) {
+            return statement.compile(dialect);
+        }
         return engine.compiledCache().get(statement.cacheKey(), k -> statement.compile(dialect));
     }
 
     private Result executeBound(Compiled compiled, BoundStatement bound) {
-        requireOpen();
         autobegin();
-        echo(bound.sql(), bound.values());
+        Object[] values = bound.values();
+        String sql = hooks.beforeCursorExecute(bound.sql(), List.of(Arrays.asList(values)), false);
+        hooks.echo(sql, EchoFormat.params(values));
         PreparedStatement ps = null;
         try {
-            ps = prepare(compiled, bound.sql());
+            boolean keys = GeneratedKeys.wanted(compiled, sql, false);
+            ps = keys ? jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : jdbc.prepareStatement(sql);
+            int fetchSize = options.fetchSize();
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
             bound.bindTo(ps);
             boolean hasRows = ps.execute();
+            hooks.afterCursorExecute(sql, List.of(Arrays.asList(values)), false);
             if (hasRows) {
                 return new Result(this, compiled, ps, ps.getResultSet(), -1);
             }
             long count = ps.getLargeUpdateCount();
-            List<Object> keys = generatedKeys(compiled, ps);
+            List<Object> generated = keys ? GeneratedKeys.read(ps) : List.of();
             ps.close();
-            return Result.ofRowcount(this, count, keys);
+            return Result.ofRowcount(this, count, generated);
         } catch (SQLException e) {
             closeQuietly(ps);
-            throw translate(e, bound.sql(), bound.values());
+            throw translate(e, sql, values);
         }
     }
 
-    private Result executeBatch(Compiled compiled, List<BoundStatement> bounds, List<? extends Map<String, ?>> params) {
-        requireOpen();
+    private Result executeBatch(Compiled compiled, List<BoundStatement> bounds) {
         autobegin();
-        String sql = bounds.get(0).sql();
-        echoMany(sql, bounds);
+        List<List<Object>> sets = new ArrayList<>(bounds.size());
+        for (BoundStatement b : bounds) {
+            sets.add(Arrays.asList(b.values()));
+        }
+        String first = bounds.get(0).sql();
+        boolean sameSql = true;
+        for (BoundStatement b : bounds) {
+            if (!b.sql().equals(first)) {
+                sameSql = false;
+                break;
+            }
+        }
+        if (!sameSql) {
+            // expanding parameters gave different SQL per set: run them one by one
+            long total = 0;
+            for (BoundStatement b : bounds) {
+                Result one = executeBound(compiled, b);
+                total += Math.max(0, one.rowcount());
+            }
+            return Result.ofRowcount(this, total, List.of());
+        }
+        String sql = hooks.beforeCursorExecute(first, sets, true);
+        hooks.echo(sql, EchoFormat.batch(bounds));
         PreparedStatement ps = null;
         try {
-            ps = prepare(compiled, sql);
-            long total = 0;
-            boolean sameSql = true;
-            for (BoundStatement b : bounds) {
-                if (!b.sql().equals(sql)) {
-                    sameSql = false;
-                    break;
-                }
-            }
-            if (!sameSql) {
-                // expanding parameters gave different SQL per set: run them one by one
-                closeQuietly(ps);
-                for (BoundStatement b : bounds) {
-                    try (PreparedStatement one = jdbc.prepareStatement(b.sql())) {
-                        b.bindTo(one);
-                        total += one.executeLargeUpdate();
-                    }
-                }
-                return Result.ofRowcount(this, total, List.of());
-            }
+            boolean keys = GeneratedKeys.wanted(compiled, sql, true);
+            ps = keys ? jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : jdbc.prepareStatement(sql);
             for (BoundStatement b : bounds) {
                 b.bindTo(ps);
                 ps.addBatch();
             }
             long[] counts = ps.executeLargeBatch();
+            hooks.afterCursorExecute(sql, sets, true);
+            long total = 0;
             boolean known = true;
             for (long c : counts) {
                 if (c >= 0) {
@@ -191,63 +217,21 @@ public final class Connection implements AutoCloseable {
                     known = false;
                 }
             }
-            List<Object> keys = generatedKeys(compiled, ps);
+            List<Object> generated = keys ? GeneratedKeys.read(ps) : List.of();
             ps.close();
-            return Result.ofRowcount(this, known ? total : -1, keys);
+            return Result.ofRowcount(this, known ? total : -1, generated);
         } catch (SQLException e) {
             closeQuietly(ps);
-            throw translate(e, sql, params);
+            throw translate(e, sql, sets);
         }
     }
 
-    private PreparedStatement prepare(Compiled compiled, String sql) throws SQLException {
-        if (compiled.kind() == StatementKind.INSERT && !compiled.isReturning()) {
-            return jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-        }
-        return jdbc.prepareStatement(sql);
-    }
-
-    private static List<Object> generatedKeys(Compiled compiled, PreparedStatement ps) throws SQLException {
-        if (compiled.kind() != StatementKind.INSERT || compiled.isReturning()) {
-            return List.of();
-        }
-        List<Object> keys = new ArrayList<>();
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-            while (rs != null && rs.next()) {
-                keys.add(rs.getObject(1));
-            }
-        } catch (SQLException e) {
-            // some drivers cannot report keys for some statements; the keys are then unknown
-            return List.of();
-        }
-        return keys;
-    }
-
-    private void echo(String sql, Object[] values) {
-        if (engine.echo()) {
-            LOG.info("{}\n[parameters: {}]", sql, EchoFormat.params(values));
-        } else if (LOG.isDebugEnabled()) {
-            LOG.debug("{}\n[parameters: {}]", sql, EchoFormat.params(values));
-        }
-    }
-
-    private void echoMany(String sql, List<BoundStatement> bounds) {
-        if (engine.echo() || LOG.isDebugEnabled()) {
-            String text = EchoFormat.batch(bounds);
-            if (engine.echo()) {
-                LOG.info("{}\n[{} parameter sets: {}]", sql, bounds.size(), text);
-            } else {
-                LOG.debug("{}\n[{} parameter sets: {}]", sql, bounds.size(), text);
-            }
-        }
-    }
-
-    DBAPIException translate(SQLException e, String sql, Object params) {
+    RuntimeException translate(SQLException e, String sql, Object params) {
         boolean disconnect = dialect.isDisconnect(e);
         if (disconnect) {
-            invalidate();
+            invalidate(e);
         }
-        return dialect.translate(e, sql, params, disconnect);
+        return Hooks.handleError(engine, this, e, sql, params, disconnect);
     }
 
     private static void closeQuietly(Statement st) {
@@ -265,12 +249,14 @@ public final class Connection implements AutoCloseable {
     private void autobegin() {
         if (transaction == null && !autocommit) {
             transaction = new Transaction(this, null);
+            hooks.log("BEGIN (implicit)");
             try {
                 dialect.doBegin(jdbc);
             } catch (SQLException e) {
                 transaction = null;
                 throw translate(e, "BEGIN", null);
             }
+            hooks.transaction(events.beginListeners());
         }
     }
 
@@ -290,7 +276,9 @@ public final class Connection implements AutoCloseable {
         autobegin();
         if (transaction == null) {
             // AUTOCOMMIT: a transaction object that only tracks state
+            hooks.log("BEGIN (implicit; DBAPI should not BEGIN due to autocommit mode)");
             transaction = new Transaction(this, null);
+            hooks.transaction(events.beginListeners());
         }
         return transaction;
     }
@@ -306,8 +294,13 @@ public final class Connection implements AutoCloseable {
         if (!dialect.supportsSavepoints()) {
             throw new InvalidRequestException(dialect.name() + " does not support SAVEPOINT");
         }
+        if (autocommit) {
+            throw new InvalidRequestException("SAVEPOINT needs a transaction, and this connection is in AUTOCOMMIT "
+                    + "mode; set another isolation level first");
+        }
         autobegin();
         String name = "sa_savepoint_" + (++savepointCounter);
+        hooks.log("SAVEPOINT " + name);
         try {
             dialect.doSavepoint(jdbc, name);
         } catch (SQLException e) {
@@ -326,8 +319,11 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Rolls back the current transaction, if any. */
+    /** Rolls back the current transaction, if any; does nothing on a connection already invalidated. */
     public void rollback() {
+        if (invalidated) {
+            return;
+        }
         requireOpen();
         if (transaction != null) {
             transaction.rollback();
@@ -349,12 +345,21 @@ public final class Connection implements AutoCloseable {
         return transaction;
     }
 
+    /** @return the innermost open SAVEPOINT transaction, or null */
+    public Transaction getNestedTransaction() {
+        return nested.isEmpty() ? null : nested.get(nested.size() - 1);
+    }
+
     void endRoot(Transaction t, boolean commit) {
         if (t != transaction) {
             return;
         }
         try {
-            if (!autocommit && jdbc != null) {
+            if (autocommit) {
+                hooks.log(commit ? "COMMIT using DBAPI connection.commit(), DBAPI should ignore due to autocommit mode"
+                        : "ROLLBACK using DBAPI connection.rollback(), DBAPI should ignore due to autocommit mode");
+            } else if (jdbc != null) {
+                hooks.log(commit ? "COMMIT" : "ROLLBACK");
                 if (commit) {
                     dialect.doCommit(jdbc);
                 } else {
@@ -370,6 +375,7 @@ public final class Connection implements AutoCloseable {
             nested.clear();
             transaction = null;
         }
+        hooks.transaction(commit ? events.commitListeners() : events.rollbackListeners());
     }
 
     void endNested(Transaction t, boolean commit) {
@@ -377,6 +383,8 @@ public final class Connection implements AutoCloseable {
         if (i < 0) {
             return;
         }
+        String sql = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + t.savepointName();
+        hooks.log(sql);
         try {
             if (commit) {
                 dialect.doReleaseSavepoint(jdbc, t.savepointName());
@@ -384,7 +392,7 @@ public final class Connection implements AutoCloseable {
                 dialect.doRollbackToSavepoint(jdbc, t.savepointName());
             }
         } catch (SQLException e) {
-            throw translate(e, (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + t.savepointName(), null);
+            throw translate(e, sql, null);
         } finally {
             while (nested.size() > i) {
                 nested.remove(nested.size() - 1).markInactive();
@@ -395,41 +403,71 @@ public final class Connection implements AutoCloseable {
     // ------------------------------------------------------------------ options and state
 
     /**
+     * Adds execution options for this connection from now on (SQLAlchemy's
+     * {@code Connection.execution_options()}); an isolation level takes effect at once and lasts until the
+     * connection goes back to the pool, so it must be set outside a transaction.
+     *
+     * @param more the options; what they set wins over the connection's current options
+     * @return this connection
+     */
+    public Connection executionOptions(ExecutionOptions more) {
+        Objects.requireNonNull(more, "options");
+        more.isolationLevel().ifPresent(this::setIsolationLevel);
+        options = options.mergedWith(more);
+        return this;
+    }
+
+    /** @return the execution options in force on this connection */
+    public ExecutionOptions getExecutionOptions() {
+        return options;
+    }
+
+    /**
      * Sets this connection's isolation level until it goes back to the pool (SQLAlchemy's
      * {@code execution_options(isolation_level=...)}). Must be called outside a transaction.
      *
      * @param level the level; {@link IsolationLevel#AUTOCOMMIT} turns transactions off
      * @return this connection
+     * @throws ArgumentException when the database does not support the level
      */
     public Connection setIsolationLevel(IsolationLevel level) {
         requireOpen();
+        Objects.requireNonNull(level, "level");
         if (transaction != null) {
             throw new InvalidRequestException("Cannot change the isolation level inside a transaction; commit() or "
                     + "rollback() first");
+        }
+        if (!dialect.supportedIsolationLevels().contains(level)) {
+            throw new ArgumentException("Isolation level " + level + " is not supported by " + dialect.name()
+                    + "; use one of " + dialect.supportedIsolationLevels());
         }
         try {
             if (level == IsolationLevel.AUTOCOMMIT) {
                 autocommit = true;
             } else {
-                autocommit = false;
+                if (originalIsolation == null) {
+                    originalIsolation = dialect.getIsolationLevel(jdbc);
+                }
                 dialect.setIsolationLevel(jdbc, level);
+                autocommit = false;
             }
-            isolationLevel = level;
         } catch (SQLException e) {
             throw translate(e, null, null);
         }
+        options = options.mergedWith(ExecutionOptions.defaults().isolationLevel(level));
         return this;
     }
 
     /**
-     * Returns the isolation level in force: the one set on this connection, else the database's.
+     * Returns the isolation level in force, asking the database (SQLAlchemy's {@code get_isolation_level()});
+     * {@link IsolationLevel#AUTOCOMMIT} when transactions are off.
      *
      * @return the level
      */
     public IsolationLevel getIsolationLevel() {
         requireOpen();
-        if (isolationLevel != null) {
-            return isolationLevel;
+        if (autocommit) {
+            return IsolationLevel.AUTOCOMMIT;
         }
         try {
             return dialect.getIsolationLevel(jdbc);
@@ -461,12 +499,12 @@ public final class Connection implements AutoCloseable {
 
     /** @return true once closed or invalidated */
     public boolean isClosed() {
-        return closed;
+        return closed || invalidated;
     }
 
     /** @return true once the connection was invalidated */
     public boolean isInvalidated() {
-        return jdbc == null && !closed;
+        return invalidated;
     }
 
     /**
@@ -474,32 +512,44 @@ public final class Connection implements AutoCloseable {
      * connection cannot be used again.
      */
     public void invalidate() {
-        if (jdbc != null) {
-            engine.pool().invalidate(jdbc);
-            jdbc = null;
-            for (Transaction n : nested) {
-                n.markInactive();
-            }
-            nested.clear();
-            if (transaction != null) {
-                transaction.markInactive();
-                transaction = null;
-            }
+        invalidate(null);
+    }
+
+    private void invalidate(Throwable disconnect) {
+        if (jdbc == null) {
+            return;
+        }
+        java.sql.Connection raw = jdbc;
+        jdbc = null;
+        invalidated = true;
+        for (Transaction n : nested) {
+            n.markInactive();
+        }
+        nested.clear();
+        if (transaction != null) {
+            transaction.markInactive();
+            transaction = null;
+        }
+        engine.pool().invalidate(raw, disconnect);
+        if (disconnect != null) {
+            engine.pool().invalidateAll();
         }
     }
 
     private void requireOpen() {
         if (closed) {
-            throw new ResourceClosedException("This connection is closed; check out a new one with engine.connect()");
+            throw new ResourceClosedException("This Connection is closed; check out a new one with engine.connect() "
+                    + "(and keep using a connection only inside its try-with-resources block)");
         }
-        if (jdbc == null) {
-            throw new ResourceClosedException("This connection was invalidated after a connection failure; check out "
+        if (invalidated) {
+            throw new ResourceClosedException("This Connection was invalidated after a connection failure; check out "
                     + "a new one with engine.connect()");
         }
     }
 
     /**
-     * Rolls back any unfinished transaction and returns the connection to the pool.
+     * Ends any unfinished transaction as the engine's {@link org.retort.pool.ResetOnReturn} says (roll back by
+     * default) and returns the connection to the pool.
      */
     @Override
     public void close() {
@@ -510,16 +560,42 @@ public final class Connection implements AutoCloseable {
         if (jdbc == null) {
             return;
         }
+        RuntimeException commitFailure = null;
         try {
             if (transaction != null) {
-                endRoot(transaction, false);
+                switch (engine.resetOnReturn()) {
+                    case ROLLBACK -> endRoot(transaction, false);
+                    case COMMIT -> {
+                        try {
+                            endRoot(transaction, true);
+                        } catch (RuntimeException e) {
+                            commitFailure = e;
+                            throw e;
+                        }
+                    }
+                    case NONE -> {
+                        for (Transaction n : nested) {
+                            n.markInactive();
+                        }
+                        nested.clear();
+                        transaction.markInactive();
+                        transaction = null;
+                    }
+                }
             }
-            if (isolationLevel != null && isolationLevel != IsolationLevel.AUTOCOMMIT) {
-                dialect.setIsolationLevel(jdbc, dialect.defaultIsolationLevel());
+            if (originalIsolation != null && jdbc != null) {
+                dialect.setIsolationLevel(jdbc, originalIsolation);
             }
-            engine.pool().checkin(jdbc);
+            if (jdbc != null) {
+                engine.pool().checkin(jdbc);
+            }
         } catch (RuntimeException | SQLException e) {
-            engine.pool().invalidate(jdbc);
+            if (jdbc != null) {
+                engine.pool().invalidate(jdbc, e);
+            }
+            if (commitFailure != null) {
+                throw commitFailure;
+            }
         } finally {
             jdbc = null;
         }
@@ -527,6 +603,7 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Connection(" + engine.url() + (closed ? ", closed" : transaction != null ? ", in transaction" : "") + ")";
+        return "Connection(" + engine.url() + (closed ? ", closed" : invalidated ? ", invalidated"
+                : transaction != null ? ", in transaction" : "") + ")";
     }
 }

@@ -42,7 +42,7 @@ final class EchoFormat {
 
     static String value(Object v) {
         if (v == null) {
-            return "None";
+            return "null";
         }
         String s;
         if (v instanceof CharSequence cs) {
@@ -53,8 +53,10 @@ final class EchoFormat {
             s = v.toString();
         }
         if (s.length() > MAX_VALUE_CHARS) {
-            s = s.substring(0, MAX_VALUE_CHARS / 2) + " ... (" + (s.length() - MAX_VALUE_CHARS) + " characters truncated) ... "
-                    + s.substring(s.length() - MAX_VALUE_CHARS / 2 + 20);
+            int head = MAX_VALUE_CHARS / 2;
+            int tail = MAX_VALUE_CHARS / 2 - 20;
+            s = s.substring(0, head) + " ... (" + (s.length() - head - tail) + " characters truncated) ... "
+                    + s.substring(s.length() - tail);
         }
         return s;
     }

@@ -3,6 +3,7 @@ package org.retort.engine;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -10,10 +11,13 @@ import java.util.function.Function;
 import org.retort.dialect.Dialect;
 import org.retort.dialect.Dialects;
 import org.retort.dialect.PoolKind;
+import org.retort.event.EngineEvents;
 import org.retort.pool.ConnectionFactory;
 import org.retort.pool.NullPool;
 import org.retort.pool.Pool;
+import org.retort.pool.PoolOptions;
 import org.retort.pool.QueuePool;
+import org.retort.pool.ResetOnReturn;
 import org.retort.pool.SingletonThreadPool;
 import org.retort.pool.StaticPool;
 
@@ -29,22 +33,53 @@ import org.retort.pool.StaticPool;
  * }</pre>
  *
  * <p>Create one engine per database per application and share it; it is thread-safe. {@link #dispose()} closes
- * its pooled connections.
+ * its pooled connections. {@link #executionOptions(ExecutionOptions)} gives a copy with other options that
+ * shares this engine's pool, dialect, cache and event listeners.
  */
 public final class Engine implements AutoCloseable {
     private final URL url;
     private final Dialect dialect;
     private final Pool pool;
-    private final EngineBuilder settings;
     private final CompiledCache compiledCache;
+    private final EngineEvents events;
+    private final ExecutionOptions options;
+    private final boolean echo;
+    private final List<Consumer<String>> echoSinks;
+    private final ResetOnReturn resetOnReturn;
+    private final Duration poolTimeout;
+    private final boolean hideParameters;
 
     Engine(EngineBuilder b) {
         this.url = b.url;
-        this.settings = b;
         this.dialect = b.dialect != null ? b.dialect : Dialects.forUrl(b.url);
         dialect.loadDriver();
         this.compiledCache = new CompiledCache(b.compiledCacheSize);
+        this.events = new EngineEvents();
+        ExecutionOptions opts = b.executionOptions;
+        if (b.isolationLevel != null && opts.isolationLevel().isEmpty()) {
+            opts = opts.isolationLevel(b.isolationLevel);
+        }
+        this.options = opts;
+        this.echo = b.echo;
+        this.echoSinks = List.copyOf(b.echoSinks);
+        this.resetOnReturn = b.resetOnReturn;
+        this.poolTimeout = b.poolTimeout;
+        this.hideParameters = b.hideParameters;
         this.pool = b.pool != null ? b.pool : createPool(b);
+    }
+
+    private Engine(Engine parent, ExecutionOptions options) {
+        this.url = parent.url;
+        this.dialect = parent.dialect;
+        this.pool = parent.pool;
+        this.compiledCache = parent.compiledCache;
+        this.events = parent.events;
+        this.options = options;
+        this.echo = parent.echo;
+        this.echoSinks = parent.echoSinks;
+        this.resetOnReturn = parent.resetOnReturn;
+        this.poolTimeout = parent.poolTimeout;
+        this.hideParameters = parent.hideParameters;
     }
 
     /**
@@ -93,12 +128,13 @@ public final class Engine implements AutoCloseable {
         props.putAll(b.connectArgs);
         ConnectionFactory factory = b.creator != null ? b.creator : () -> DriverManager.getConnection(jdbcUrl, props);
         PoolKind kind = b.poolKind != null ? b.poolKind : dialect.defaultPool(url);
+        PoolOptions po = new PoolOptions(b.poolSize, b.maxOverflow, b.poolTimeout, b.poolRecycle, b.poolPrePing,
+                dialect::ping, events.pool());
         return switch (kind) {
-            case NULL -> new NullPool(factory);
-            case STATIC -> new StaticPool(factory);
-            case SINGLETON_THREAD -> new SingletonThreadPool(factory);
-            case QUEUE -> new QueuePool(jdbcUrl, props, dialect.driverClassName(), b.poolSize, b.maxOverflow,
-                    b.poolTimeout, b.poolRecycle);
+            case NULL -> new NullPool(factory, po);
+            case STATIC -> new StaticPool(factory, po);
+            case SINGLETON_THREAD -> new SingletonThreadPool(factory, po);
+            case QUEUE -> new QueuePool(factory, po);
         };
     }
 
@@ -113,15 +149,20 @@ public final class Engine implements AutoCloseable {
         try {
             raw = pool.checkout();
         } catch (SQLException e) {
-            throw dialect.translate(e, null, null, dialect.isDisconnect(e));
+            throw Hooks.handleError(this, null, e, null, null, dialect.isDisconnect(e));
         }
         try {
             dialect.initialize(raw);
         } catch (SQLException e) {
-            pool.invalidate(raw);
-            throw dialect.translate(e, null, null, dialect.isDisconnect(e));
+            pool.invalidate(raw, e);
+            throw Hooks.handleError(this, null, e, null, null, dialect.isDisconnect(e));
         }
-        return new Connection(this, raw);
+        try {
+            return new Connection(this, raw);
+        } catch (RuntimeException e) {
+            pool.invalidate(raw, e); // its settings may be half applied
+            throw e;
+        }
     }
 
     /**
@@ -163,6 +204,28 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns a copy of this engine whose connections start with further execution options (SQLAlchemy's
+     * {@code Engine.execution_options()}); the copy shares this engine's pool, dialect, compiled cache and
+     * listeners, so it is cheap, and disposing either disposes the shared pool.
+     *
+     * @param more the options to add; they win over this engine's
+     * @return the engine copy
+     */
+    public Engine executionOptions(ExecutionOptions more) {
+        return new Engine(this, options.mergedWith(Objects.requireNonNull(more, "options")));
+    }
+
+    /** @return the execution options new connections of this engine start with */
+    public ExecutionOptions getExecutionOptions() {
+        return options;
+    }
+
+    /** @return the event listeners of this engine and its pool */
+    public EngineEvents events() {
+        return events;
+    }
+
     /** @return the dialect */
     public Dialect dialect() {
         return dialect;
@@ -180,12 +243,22 @@ public final class Engine implements AutoCloseable {
 
     /** @return true when SQL echo is on */
     public boolean echo() {
-        return settings.echo;
+        return echo;
     }
 
     /** @return the isolation level new connections get, or null for the database's default */
     public IsolationLevel isolationLevel() {
-        return settings.isolationLevel;
+        return options.isolationLevel().orElse(null);
+    }
+
+    /** @return true when parameter values are kept out of the echo and exception messages */
+    public boolean hideParameters() {
+        return hideParameters;
+    }
+
+    /** @return what closing a connection does with an unfinished transaction */
+    public ResetOnReturn resetOnReturn() {
+        return resetOnReturn;
     }
 
     /** @return the compiled-statement cache */
@@ -195,11 +268,19 @@ public final class Engine implements AutoCloseable {
 
     /** @return the checkout timeout */
     public Duration poolTimeout() {
-        return settings.poolTimeout;
+        return poolTimeout;
+    }
+
+    void echoLine(String line) {
+        Connection.LOG.info(line);
+        for (Consumer<String> sink : echoSinks) {
+            sink.accept(line);
+        }
     }
 
     /**
      * Closes every pooled connection. The engine stays usable: later checkouts open new connections.
+     * Connections checked out now are closed by the pool as it shuts down.
      */
     public void dispose() {
         pool.dispose();

@@ -1,14 +1,18 @@
 package org.retort.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.retort.dialect.Dialect;
 import org.retort.dialect.PoolKind;
 import org.retort.exc.ArgumentException;
 import org.retort.pool.ConnectionFactory;
 import org.retort.pool.Pool;
+import org.retort.pool.ResetOnReturn;
 
 /**
  * Configures an {@link Engine} (SQLAlchemy's {@code create_engine} keyword arguments). Obtain one with
@@ -29,6 +33,10 @@ public final class EngineBuilder {
     IsolationLevel isolationLevel;
     int compiledCacheSize = 500;
     final Properties connectArgs = new Properties();
+    ResetOnReturn resetOnReturn = ResetOnReturn.ROLLBACK;
+    boolean hideParameters;
+    ExecutionOptions executionOptions = ExecutionOptions.defaults();
+    final List<Consumer<String>> echoSinks = new ArrayList<>();
 
     EngineBuilder(URL url) {
         this.url = url;
@@ -46,7 +54,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * Connections a {@code QueuePool} keeps open (default 5).
+     * Connections a {@code QueuePool} keeps open (default 5; 0 for no limit).
      *
      * @param size the pool size, at least 0
      * @return this builder
@@ -60,14 +68,14 @@ public final class EngineBuilder {
     }
 
     /**
-     * Extra connections a {@code QueuePool} may open beyond its size under load (default 10).
+     * Extra connections a {@code QueuePool} may open beyond its size under load (default 10; -1 for no limit).
      *
-     * @param overflow the overflow, at least 0
+     * @param overflow the overflow, at least -1
      * @return this builder
      */
     public EngineBuilder maxOverflow(int overflow) {
-        if (overflow < 0) {
-            throw new ArgumentException("maxOverflow must be 0 or more, got " + overflow);
+        if (overflow < -1) {
+            throw new ArgumentException("maxOverflow must be -1 (no limit) or more, got " + overflow);
         }
         this.maxOverflow = overflow;
         return this;
@@ -169,6 +177,55 @@ public final class EngineBuilder {
      */
     public EngineBuilder compiledCacheSize(int size) {
         this.compiledCacheSize = size;
+        return this;
+    }
+
+    /**
+     * Turns echo on and also hands every echoed line (statements, parameters, BEGIN, COMMIT, ROLLBACK,
+     * SAVEPOINT) to a consumer, e.g. to collect the SQL a test emitted. Lines never contain passwords; long
+     * parameter values are truncated.
+     *
+     * @param sink receives each echoed line
+     * @return this builder
+     */
+    public EngineBuilder echoTo(Consumer<String> sink) {
+        echoSinks.add(Objects.requireNonNull(sink, "sink"));
+        this.echo = true;
+        return this;
+    }
+
+    /**
+     * Leaves parameter values out of the echo and of exception messages (SQLAlchemy's {@code hide_parameters}),
+     * for applications whose parameters hold secrets or personal data.
+     *
+     * @param hide true to hide them
+     * @return this builder
+     */
+    public EngineBuilder hideParameters(boolean hide) {
+        this.hideParameters = hide;
+        return this;
+    }
+
+    /**
+     * What closing a connection does with a transaction still open (default {@link ResetOnReturn#ROLLBACK};
+     * SQLAlchemy's {@code pool_reset_on_return}).
+     *
+     * @param reset rollback, commit or none
+     * @return this builder
+     */
+    public EngineBuilder poolResetOnReturn(ResetOnReturn reset) {
+        this.resetOnReturn = Objects.requireNonNull(reset, "reset");
+        return this;
+    }
+
+    /**
+     * Execution options every connection of the engine starts with.
+     *
+     * @param options the options; combined with those set earlier
+     * @return this builder
+     */
+    public EngineBuilder executionOptions(ExecutionOptions options) {
+        this.executionOptions = executionOptions.mergedWith(Objects.requireNonNull(options, "options"));
         return this;
     }
 

@@ -59,4 +59,25 @@ public final class MappingResult implements Iterable<Map<String, Object>> {
     public Map<String, Object> one() {
         return result.one().asMap();
     }
+
+    /**
+     * At most one row as a map.
+     *
+     * @return the map, or null when there is no row
+     * @throws MultipleResultsFound when there are more
+     */
+    public Map<String, Object> oneOrNull() {
+        Row r = result.oneOrNull();
+        return r == null ? null : r.asMap();
+    }
+
+    /**
+     * Up to {@code n} further rows as maps.
+     *
+     * @param n the most rows to return
+     * @return the maps; empty when no rows are left
+     */
+    public List<Map<String, Object>> fetchMany(int n) {
+        return result.fetchMany(n).stream().map(Row::asMap).toList();
+    }
 }

@@ -21,6 +21,7 @@ import org.retort.exc.NoResultFound;
 import org.retort.exc.ResourceClosedException;
 import org.retort.sql.Compiled;
 import org.retort.sql.ResultColumn;
+import org.retort.types.NullType;
 import org.retort.types.ValueReader;
 
 /**
@@ -48,6 +49,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private Row peeked;
     private boolean exhausted;
     private boolean closed;
+    private boolean hardClosed;
 
     Result(Connection connection, Compiled compiled, Statement statement, ResultSet resultSet, long rowcount) throws SQLException {
         this.connection = connection;
@@ -65,22 +67,29 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         boolean positional = known.size() == n;
         for (int i = 0; i < n; i++) {
             keys[i] = md.getColumnLabel(i + 1);
-            readers[i] = ValueReader.object();
+            readers[i] = null;
             if (positional) {
                 keys[i] = known.get(i).name();
                 sources[i] = known.get(i).source();
-                readers[i] = knownReaders[i];
+                readers[i] = untyped(known.get(i)) ? null : knownReaders[i];
             } else {
                 for (int k = 0; k < known.size(); k++) {
                     if (known.get(k).name().equalsIgnoreCase(keys[i])) {
-                        readers[i] = knownReaders[k];
+                        readers[i] = untyped(known.get(k)) ? null : knownReaders[k];
                         sources[i] = known.get(k).source();
                     }
                 }
             }
+            if (readers[i] == null) {
+                readers[i] = DefaultReaders.forColumn(md, i + 1);
+            }
         }
         this.sourceMetadata = new RowMetadata(keys, sources);
         this.metadata = sourceMetadata;
+    }
+
+    private static boolean untyped(ResultColumn column) {
+        return column.type() == null || column.type() instanceof NullType;
     }
 
     private Result(Connection connection, long rowcount, List<Object> insertedKeys) {
@@ -223,7 +232,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         try {
             if (closed || !resultSet.next()) {
                 exhausted = true;
-                close();
+                release();
                 return null;
             }
             Object[] values = new Object[readers.length];
@@ -251,7 +260,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         for (Row r : this) {
             out.add(r);
         }
-        close();
+        release();
         return out;
     }
 
@@ -341,6 +350,17 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return r;
     }
 
+    /**
+     * The first column of at most one row.
+     *
+     * @return the value, or null when there is no row
+     * @throws MultipleResultsFound when there are more
+     */
+    public Object scalarOneOrNull() {
+        Row r = oneOrNull();
+        return r == null ? null : r.get(0);
+    }
+
     /** @return the first column of the first row, or null when there is no row; closes the result */
     public Object scalar() {
         Row r = first();
@@ -400,14 +420,23 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             throw new ResourceClosedException("This result object does not return rows (it came from an INSERT, "
                     + "UPDATE or DELETE without RETURNING); use rowcount() instead");
         }
-        if (closed && peeked == null && !exhausted) {
-            throw new ResourceClosedException("This result object is closed");
+        if (hardClosed) {
+            throw new ResourceClosedException("This result object is closed: first(), one(), scalar() and close() "
+                    + "end it; execute the statement again to read its rows again");
         }
     }
 
-    /** Closes the cursor; further rows cannot be read. Safe to call more than once. */
+    /**
+     * Closes the cursor; reading rows afterwards throws {@link ResourceClosedException}. Safe to call more than
+     * once. A result whose rows ran out releases its cursor by itself (and then just returns no more rows).
+     */
     @Override
     public void close() {
+        hardClosed = resultSet != null;
+        release();
+    }
+
+    private void release() {
         if (closed) {
             return;
         }
@@ -421,7 +450,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 statement.close();
             }
         } catch (SQLException e) {
-            throw new InvalidRequestException("Closing the result failed: " + e.getMessage(), e);
+            throw connection.translate(e, null, null);
         }
     }
 

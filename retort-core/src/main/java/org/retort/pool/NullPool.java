@@ -2,41 +2,44 @@ package org.retort.pool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** No pooling: each checkout opens a connection and each checkin closes it (SQLAlchemy's {@code NullPool}). */
-public final class NullPool implements Pool {
-    private final ConnectionFactory factory;
-    private final AtomicInteger open = new AtomicInteger();
+/**
+ * No pooling: each checkout opens a connection and each checkin closes it (SQLAlchemy's {@code NullPool}).
+ * Use it where something else pools (PgBouncer), or in short-lived programs and forked workers.
+ */
+public final class NullPool extends AbstractPool {
+
+    /**
+     * Creates the pool with default options.
+     *
+     * @param factory opens connections
+     */
+    public NullPool(ConnectionFactory factory) {
+        this(factory, PoolOptions.defaults());
+    }
 
     /**
      * Creates the pool.
      *
      * @param factory opens connections
+     * @param options pre-ping and listener settings (size, overflow and timeout do not apply)
      */
-    public NullPool(ConnectionFactory factory) {
-        this.factory = factory;
+    public NullPool(ConnectionFactory factory, PoolOptions options) {
+        super(factory, options);
     }
 
     @Override
-    public Connection checkout() throws SQLException {
-        Connection c = factory.connect();
-        open.incrementAndGet();
-        return c;
+    protected Connection acquire() throws SQLException {
+        return open();
     }
 
     @Override
-    public void checkin(Connection connection) {
-        close(connection);
+    protected void release(Connection connection) {
+        discard(connection);
     }
 
     @Override
-    public void invalidate(Connection connection) {
-        close(connection);
-    }
-
-    private void close(Connection connection) {
-        open.decrementAndGet();
+    protected void discard(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -51,6 +54,6 @@ public final class NullPool implements Pool {
 
     @Override
     public String status() {
-        return "NullPool: " + open.get() + " open";
+        return "NullPool: " + checkedOut() + " checked out";
     }
 }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * A source of JDBC connections that an {@link org.retort.engine.Engine} checks out and back in.
  *
  * <p>Implementations are thread-safe. A checked-out connection belongs to one caller until it is checked in
- * or invalidated.
+ * or invalidated. Retort's pools extend {@link AbstractPool}, which adds recycling, pre-ping and events.
  */
 public interface Pool {
 
@@ -32,6 +32,24 @@ public interface Pool {
      * @param connection a connection from {@link #checkout()}
      */
     void invalidate(Connection connection);
+
+    /**
+     * Discards a connection, saying why; listeners see the cause.
+     *
+     * @param connection a connection from {@link #checkout()}
+     * @param cause the failure that made it unusable, or null
+     */
+    default void invalidate(Connection connection, Throwable cause) {
+        invalidate(connection);
+    }
+
+    /**
+     * Marks every connection opened so far as stale, so each is replaced when next checked out rather than
+     * handed out again (SQLAlchemy's soft invalidation of the pool after a disconnect, when the server may
+     * have restarted). Connections in use are not interrupted.
+     */
+    default void invalidateAll() {
+    }
 
     /** Closes every connection the pool holds; the pool stays usable and opens new ones on demand. */
     void dispose();

@@ -53,4 +53,100 @@ class URLTest {
         assertThatThrownBy(() -> URL.parse("not a url")).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("sqlite:///app.db");
     }
+
+    @Test
+    void parsesBracketedIpv6HostsAndRendersThemBack() {
+        URL u = URL.parse("postgresql://scott:tiger@[::1]:5433/app");
+        assertThat(u.host()).contains("::1");
+        assertThat(u.port()).contains(5433);
+        assertThat(u.toString()).isEqualTo("postgresql://scott:***@[::1]:5433/app");
+        assertThat(URL.parse("mariadb://root@[fe80::1%25eth0]/db").host()).contains("fe80::1%25eth0");
+    }
+
+    @Test
+    void masksPasswordsGivenAsQueryOptions() {
+        URL u = URL.parse("postgresql://scott@localhost/test?password=s3cret&sslmode=require");
+        assertThat(u.query()).containsEntry("password", "s3cret");
+        assertThat(u.toString()).isEqualTo("postgresql://scott@localhost/test?password=***&sslmode=require");
+        assertThat(u.renderWithPassword()).contains("password=s3cret");
+        assertThat(URL.parse("jdbc:h2:mem:x;USER=sa;PASSWORD=s3cret").toString()).doesNotContain("s3cret");
+        assertThat(URL.parse("jdbc:mariadb://root:s3cret@localhost/db").toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void namesMysqlMariadbAndDriverVariants() {
+        URL maria = URL.parse("mariadb://root@127.0.0.1:3306/test");
+        assertThat(maria.backend()).isEqualTo("mariadb");
+        assertThat(maria.port()).contains(3306);
+        URL mysql = URL.parse("mysql+mariadbconnector://root@db/test?useSSL=false");
+        assertThat(mysql.backend()).isEqualTo("mysql");
+        assertThat(mysql.driver()).contains("mariadbconnector");
+        assertThat(mysql.query()).containsEntry("useSSL", "false");
+        URL pg = URL.parse("postgresql+pgjdbc://u@h/db");
+        assertThat(pg.driver()).contains("pgjdbc");
+        assertThat(pg.toString()).isEqualTo("postgresql+pgjdbc://u@h/db");
+        assertThat(URL.parse("PostgreSQL://h/db").backend()).isEqualTo("postgresql");
+    }
+
+    @Test
+    void jdbcUrlsPassThroughUnchanged() {
+        URL u = URL.parse("jdbc:postgresql://db.example.com:5432/app?ssl=true");
+        assertThat(u.backend()).isEqualTo("postgresql");
+        assertThat(u.jdbcUrl()).contains("jdbc:postgresql://db.example.com:5432/app?ssl=true");
+        assertThat(u.host()).isEmpty();
+        assertThat(URL.parse("jdbc:sqlserver://h;databaseName=x").backend()).isEqualTo("mssql");
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
+            assertThat(engine.dialect().name()).isEqualTo("sqlite");
+            assertThat(engine.dialect().jdbcUrl(engine.url())).isEqualTo("jdbc:sqlite::memory:");
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.scalar(org.retort.sql.Sql.text("SELECT 1"))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void sqliteMemoryFormsAllMeanMemory() {
+        for (String s : new String[] {"sqlite://", "sqlite:///:memory:", "jdbc:sqlite::memory:"}) {
+            URL u = URL.parse(s);
+            assertThat(org.retort.dialect.Dialects.forUrl(u).isMemoryDatabase(u)).as(s).isTrue();
+        }
+        assertThat(URL.parse("sqlite:///:memory:").database()).contains(":memory:");
+        URL file = URL.parse("sqlite:///data/app.db");
+        assertThat(org.retort.dialect.Dialects.forUrl(file).isMemoryDatabase(file)).isFalse();
+    }
+
+    @Test
+    void withMethodsReturnModifiedCopies() {
+        URL base = URL.parse("postgresql://scott:tiger@localhost:5432/test?a=1");
+        URL other = base.withDatabase("prod").withCredentials("admin", "pw").withHost("db", 6543)
+                .withQuery("b", "2").withoutQuery("a");
+        assertThat(other.toString()).isEqualTo("postgresql://admin:***@db:6543/prod?b=2");
+        assertThat(other.password()).contains("pw");
+        assertThat(base.toString()).isEqualTo("postgresql://scott:***@localhost:5432/test?a=1");
+        assertThat(base.withDatabase("test")).isEqualTo(base).hasSameHashCodeAs(base);
+        assertThat(base.withCredentials("scott", "other")).isNotEqualTo(base);
+        URL built = URL.of("mariadb").withHost("127.0.0.1", 3306).withCredentials("root", null).withDatabase("x");
+        assertThat(built.toString()).isEqualTo("mariadb://root@127.0.0.1:3306/x");
+    }
+
+    @Test
+    void queryOptionsAndConnectArgsBecomeDriverProperties() {
+        URL u = URL.parse("postgresql://scott:tiger@localhost/test?sslmode=disable&ApplicationName=retort");
+        var props = org.retort.dialect.Dialects.forUrl(u).connectProperties(u);
+        assertThat(props).containsEntry("user", "scott").containsEntry("password", "tiger")
+                .containsEntry("sslmode", "disable").containsEntry("ApplicationName", "retort");
+        try (Engine fkOffByUrl = Engine.create("sqlite://?foreign_keys=false");
+             Engine fkOffByArgs = Engine.builder("sqlite://").connectArgs(java.util.Map.of("foreign_keys", "false")).build();
+             Engine fkOn = Engine.create("sqlite://")) {
+            assertThat(pragmaForeignKeys(fkOffByUrl)).isZero();
+            assertThat(pragmaForeignKeys(fkOffByArgs)).isZero();
+            assertThat(pragmaForeignKeys(fkOn)).isEqualTo(1);
+        }
+    }
+
+    private static int pragmaForeignKeys(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            return ((Number) conn.scalar(org.retort.sql.Sql.text("PRAGMA foreign_keys"))).intValue();
+        }
+    }
 }

@@ -1,11 +1,14 @@
 package org.retort.dialect.h2;
 
+import java.sql.SQLException;
 import java.util.Properties;
 import org.retort.dialect.Dialect;
+import org.retort.dialect.ErrorClass;
 import org.retort.dialect.IdentifierPreparer;
 import org.retort.dialect.PoolKind;
 import org.retort.dialect.ReservedWords;
 import org.retort.engine.URL;
+import org.retort.exc.DBAPIException;
 
 /**
  * H2 through {@code com.h2database:h2}.
@@ -91,5 +94,32 @@ public class H2Dialect extends Dialect {
     @Override
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
+    }
+
+    /**
+     * H2's own errors (codes 90000 and up) are lost connections (90067 connection broken, 90098 database closed,
+     * 90121 closed at shutdown) besides the standard SQLSTATE class 08.
+     */
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        int code = e.getErrorCode();
+        return super.isDisconnect(e) || code == 90067 || code == 90098 || code == 90121;
+    }
+
+    /**
+     * H2 reports its error code as the SQLSTATE. Standard codes (23505 unique, 23503/23506 foreign key, 23502
+     * NOT NULL, 22001 value too long, 42102 table not found, 42122 column not found, 40001 deadlock, ...) map by
+     * class; H2's own 9xxxx codes and its lock timeout (50200) are mapped here by number.
+     */
+    @Override
+    public DBAPIException translate(SQLException e, String statement, Object parameters, boolean disconnect) {
+        ErrorClass c = disconnect ? ErrorClass.OPERATIONAL : switch (e.getErrorCode()) {
+            case 50200, 90020, 90028, 90031, 90067, 90098, 90121 -> ErrorClass.OPERATIONAL;
+            case 90004, 90008, 90026 -> ErrorClass.DATA;
+            case 90012, 90022, 90045, 90057, 90079, 90085, 90090, 90107 -> ErrorClass.PROGRAMMING;
+            case 90046 -> ErrorClass.INTERFACE;
+            default -> ErrorClass.fromSqlState(e.getSQLState(), false);
+        };
+        return c.create(statement, parameters, e, disconnect);
     }
 }

@@ -4,10 +4,12 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 import org.retort.dialect.Dialect;
+import org.retort.dialect.ErrorClass;
 import org.retort.dialect.IdentifierPreparer;
 import org.retort.dialect.ReservedWords;
 import org.retort.engine.IsolationLevel;
 import org.retort.engine.URL;
+import org.retort.exc.DBAPIException;
 
 /**
  * MySQL through the MariaDB driver {@code org.mariadb.jdbc:mariadb-java-client}, which speaks to both servers.
@@ -93,10 +95,37 @@ public class MysqlDialect extends Dialect {
         return IsolationLevel.REPEATABLE_READ;
     }
 
+    /**
+     * Connection errors (SQLSTATE class 08) and the server's "gone away" family: 2006 server gone away, 2013
+     * lost connection during query, 2014, 2045, 2055, 4031 (disconnected for inactivity), 1927 (connection killed),
+     * 1053 (server shutdown in progress).
+     */
     @Override
     public boolean isDisconnect(SQLException e) {
         int code = e.getErrorCode();
         return super.isDisconnect(e) || code == 2006 || code == 2013 || code == 2014 || code == 2045 || code == 2055
-                || code == 1927;
+                || code == 4031 || code == 1927 || code == 1053;
+    }
+
+    /**
+     * Picks the class from the server's error number, which says more than its SQLSTATE (many MySQL errors share
+     * HY000): duplicate key, NOT NULL and foreign-key errors are integrity errors, out-of-range and too-long
+     * values data errors, unknown tables and columns and syntax errors programming errors, deadlocks and lock
+     * timeouts operational errors.
+     */
+    @Override
+    public DBAPIException translate(SQLException e, String statement, Object parameters, boolean disconnect) {
+        ErrorClass c = disconnect ? ErrorClass.OPERATIONAL : switch (e.getErrorCode()) {
+            case 1022, 1048, 1062, 1169, 1215, 1216, 1217, 1364, 1451, 1452, 1557, 1586, 1761, 1762, 1859, 3819, 4025 ->
+                    ErrorClass.INTEGRITY;
+            case 1264, 1265, 1292, 1366, 1367, 1406, 1411, 1416, 1441, 1690 -> ErrorClass.DATA;
+            case 1050, 1051, 1054, 1060, 1061, 1064, 1091, 1110, 1146, 1149, 1166, 1176, 1305, 1327, 1630 ->
+                    ErrorClass.PROGRAMMING;
+            case 1235 -> ErrorClass.NOT_SUPPORTED;
+            case 1040, 1044, 1045, 1049, 1053, 1205, 1213, 1317, 1969, 3024, 2002, 2003, 2006, 2013, 2014, 2045,
+                    2055, 4031, 1927 -> ErrorClass.OPERATIONAL;
+            default -> ErrorClass.fromSqlState(e.getSQLState(), false);
+        };
+        return c.create(statement, parameters, e, disconnect);
     }
 }

@@ -64,4 +64,11 @@ public class OracleDialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    /** Oracle offers READ COMMITTED and SERIALIZABLE (and AUTOCOMMIT), as SQLAlchemy says. */
+    @Override
+    public java.util.Set<org.retort.engine.IsolationLevel> supportedIsolationLevels() {
+        return java.util.EnumSet.of(org.retort.engine.IsolationLevel.READ_COMMITTED,
+                org.retort.engine.IsolationLevel.SERIALIZABLE, org.retort.engine.IsolationLevel.AUTOCOMMIT);
+    }
 }

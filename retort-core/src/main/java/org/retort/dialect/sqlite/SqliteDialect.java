@@ -115,7 +115,8 @@ public class SqliteDialect extends Dialect {
             case 19 -> ErrorClass.INTEGRITY;                  // SQLITE_CONSTRAINT
             case 1, 21, 25 -> ErrorClass.PROGRAMMING;         // SQLITE_ERROR, MISUSE, RANGE (bad parameter index)
             case 18, 20 -> ErrorClass.DATA;                   // SQLITE_TOOBIG, SQLITE_MISMATCH
-            case 5, 6, 7, 8, 9, 10, 13, 14, 15, 17, 26 -> ErrorClass.OPERATIONAL; // BUSY, LOCKED, NOMEM, READONLY, ...
+            case 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 17, 22, 23, 26 ->
+                    ErrorClass.OPERATIONAL; // PERM, ABORT, BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN, ...
             case 2, 11 -> ErrorClass.INTERNAL;                // SQLITE_INTERNAL, CORRUPT
             default -> ErrorClass.fromSqlState(e.getSQLState(), disconnect);
         };
@@ -147,6 +148,12 @@ public class SqliteDialect extends Dialect {
         try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA read_uncommitted")) {
             return rs.next() && rs.getInt(1) == 1 ? IsolationLevel.READ_UNCOMMITTED : IsolationLevel.SERIALIZABLE;
         }
+    }
+
+    /** SQLite offers SERIALIZABLE, READ UNCOMMITTED (shared-cache only) and AUTOCOMMIT, as SQLAlchemy says. */
+    @Override
+    public java.util.Set<IsolationLevel> supportedIsolationLevels() {
+        return java.util.EnumSet.of(IsolationLevel.SERIALIZABLE, IsolationLevel.READ_UNCOMMITTED, IsolationLevel.AUTOCOMMIT);
     }
 
     @Override

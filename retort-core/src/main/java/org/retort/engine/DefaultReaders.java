@@ -1,0 +1,107 @@
+package org.retort.engine;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.retort.types.ValueReader;
+
+/**
+ * Readers for result columns whose type the statement does not know (textual SQL, untyped expressions): the
+ * driver's value, except that date and time values come back as {@code java.time} types, never as
+ * {@code java.sql.Timestamp}, {@code Date} or {@code Time}. A TIMESTAMP WITH TIME ZONE becomes an
+ * {@link OffsetDateTime}, a TIME WITH TIME ZONE an {@link OffsetTime}. Where the driver cannot convert (SQLite
+ * keeps them as text in columns declared DATE, TIME or TIMESTAMP), ISO text is parsed.
+ */
+final class DefaultReaders {
+    private static final ValueReader<Object> NORMALIZING = (rs, i) -> normalize(rs.getObject(i));
+
+    private DefaultReaders() {
+    }
+
+    static ValueReader<?> forColumn(ResultSetMetaData md, int column) throws SQLException {
+        int type = md.getColumnType(column);
+        String name = String.valueOf(md.getColumnTypeName(column)).toLowerCase(Locale.ROOT);
+        boolean zoned = name.contains("tz") || name.contains("time zone");
+        return switch (type) {
+            case Types.TIMESTAMP_WITH_TIMEZONE -> new Typed(OffsetDateTime.class);
+            case Types.TIMESTAMP -> new Typed(zoned ? OffsetDateTime.class : LocalDateTime.class);
+            case Types.TIME_WITH_TIMEZONE -> new Typed(OffsetTime.class);
+            case Types.TIME -> new Typed(zoned ? OffsetTime.class : LocalTime.class);
+            case Types.DATE -> new Typed(LocalDate.class);
+            default -> switch (name) { // drivers that report only the declared type's name (SQLite)
+                case "date" -> new Typed(LocalDate.class);
+                case "time" -> new Typed(LocalTime.class);
+                case "datetime", "timestamp" -> new Typed(LocalDateTime.class);
+                default -> NORMALIZING;
+            };
+        };
+    }
+
+    static Object normalize(Object v) {
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime();
+        }
+        return v;
+    }
+
+    /**
+     * Asks the driver for a java.time class; when the driver cannot convert (SQLite keeps dates as text), falls
+     * back to its plain value, normalized, for the rest of the result.
+     */
+    private static final class Typed implements ValueReader<Object> {
+        private final Class<?> type;
+        private boolean typedWorks = true;
+
+        Typed(Class<?> type) {
+            this.type = type;
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            if (typedWorks) {
+                try {
+                    return rs.getObject(index, type);
+                } catch (SQLException | RuntimeException e) {
+                    typedWorks = false;
+                }
+            }
+            Object v = normalize(rs.getObject(index));
+            return v instanceof String text ? parse(text) : v;
+        }
+
+        /** SQLite keeps dates and times as ISO text; parse them when they are in that form. */
+        private Object parse(String text) {
+            try {
+                if (type == LocalDate.class) {
+                    return LocalDate.parse(text);
+                }
+                if (type == LocalTime.class) {
+                    return LocalTime.parse(text);
+                }
+                if (type == LocalDateTime.class) {
+                    return LocalDateTime.parse(text.replace(' ', 'T'));
+                }
+                if (type == OffsetDateTime.class) {
+                    return OffsetDateTime.parse(text.replace(' ', 'T'));
+                }
+            } catch (DateTimeParseException e) {
+                // not ISO text: leave the value as the driver gave it
+            }
+            return text;
+        }
+    }
+}

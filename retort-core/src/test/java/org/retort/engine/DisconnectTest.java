@@ -1,0 +1,85 @@
+package org.retort.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.retort.sql.Sql.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.retort.event.ErrorContext;
+import org.retort.exc.DBAPIException;
+import org.retort.exc.OperationalError;
+import org.retort.testing.BackendTest;
+import org.retort.testing.TestDatabase;
+
+/** A connection killed by the server: detected, invalidated, replaced. */
+class DisconnectTest {
+
+    private static Object serverId(Connection conn, TestDatabase db) {
+        return conn.scalar(text(db.name().equals("postgresql") ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()"));
+    }
+
+    private static void kill(Engine engine, TestDatabase db, Object id) {
+        try (Connection admin = engine.connect()) {
+            admin.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
+            if (db.name().equals("postgresql")) {
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), Map.of("pid", id)).close();
+            } else {
+                admin.execute(text("KILL " + ((Number) id).longValue())).close();
+            }
+        }
+    }
+
+    @BackendTest(only = {"postgresql", "mariadb"})
+    void connectionLostMidTransactionIsInvalidatedAndTheNextConnectWorks(TestDatabase db) throws Exception {
+        Engine engine = db.engine();
+        List<ErrorContext> errors = new ArrayList<>();
+        List<Throwable> invalidated = new ArrayList<>();
+        engine.events().onHandleError(ctx -> {
+            errors.add(ctx);
+            return null;
+        });
+        engine.events().pool().onInvalidate((raw, cause) -> invalidated.add(cause));
+        try (Connection victim = engine.connect()) {
+            victim.execute(text("CREATE TABLE t (x INTEGER PRIMARY KEY)"));
+            victim.commit();
+            victim.execute(text("INSERT INTO t (x) VALUES (1)"));
+            Object id = serverId(victim, db);
+            kill(engine, db, id);
+            Thread.sleep(200);
+            Throwable e = catchThrowable(() -> victim.execute(text("INSERT INTO t (x) VALUES (2)")));
+            assertThat(e).isInstanceOf(OperationalError.class);
+            assertThat(((DBAPIException) e).connectionInvalidated()).isTrue();
+            assertThat(victim.isInvalidated()).isTrue();
+            assertThat(victim.inTransaction()).isFalse();
+            victim.rollback(); // allowed, does nothing
+        }
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).isDisconnect()).isTrue();
+        assertThat(invalidated).hasSize(1);
+        try (Connection fresh = engine.connect()) {
+            assertThat(((Number) fresh.scalar(text("SELECT count(*) FROM t"))).intValue()).isZero();
+        }
+    }
+
+    @BackendTest(only = {"postgresql", "mariadb"})
+    void prePingReplacesAConnectionKilledWhileIdle(TestDatabase db) {
+        Engine engine = db.engine(b -> b.poolPrePing(true).poolSize(2).maxOverflow(0));
+        Object id;
+        try (Connection conn = engine.connect()) {
+            id = serverId(conn, db);
+        }
+        try (Connection holder = engine.connect(); Connection killer = engine.connect()) {
+            // holder is the idle pooled connection; kill it through the other one
+            assertThat(serverId(holder, db)).isEqualTo(id);
+            killer.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
+            killer.execute(text(db.name().equals("postgresql") ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id))
+                    .close();
+        }
+        try (Connection conn = engine.connect()) {
+            Object now = serverId(conn, db);
+            assertThat(now).isNotEqualTo(id);
+        }
+    }
+}
