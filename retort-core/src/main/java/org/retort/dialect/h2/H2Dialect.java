@@ -92,4 +92,21 @@ public class H2Dialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new H2TypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new H2DdlCompiler(this);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new H2Reflector(this);
+    }
 }

@@ -99,4 +99,21 @@ public class MysqlDialect extends Dialect {
         return super.isDisconnect(e) || code == 2006 || code == 2013 || code == 2014 || code == 2045 || code == 2055
                 || code == 1927;
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new MysqlTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new MysqlDdlCompiler(this, true);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new MysqlReflector(this);
+    }
 }

@@ -64,4 +64,16 @@ public class OracleDialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new OracleTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new OracleDdlCompiler(this);
+    }
 }
