@@ -97,10 +97,9 @@ public class TypeCompiler {
         return "BOOLEAN";
     }
 
-    /** @param t the type @return the VARCHAR spelling */
+    /** @param t the type @return the VARCHAR spelling (NVARCHAR only where a dialect separates the two) */
     protected String visitString(StringType t) {
-        String base = t.unicode() ? "NVARCHAR" : "VARCHAR";
-        return t.length() == null ? base : base + "(" + t.length() + ")";
+        return t.length() == null ? "VARCHAR" : "VARCHAR(" + t.length() + ")";
     }
 
     /** @param t the type @return the TEXT spelling */
