@@ -49,13 +49,13 @@ public class H2Reflector extends Reflector {
     @Override
     public List<String> tableNames(Connection c, String schema) throws SQLException {
         return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_type = 'BASE TABLE' ORDER BY table_name", schema);
+                + " AND upper(table_type) = 'BASE TABLE' ORDER BY table_name", schema);
     }
 
     @Override
     public List<String> viewNames(Connection c, String schema) throws SQLException {
         return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_type = 'VIEW' ORDER BY table_name", schema);
+                + " AND upper(table_type) = 'VIEW' ORDER BY table_name", schema);
     }
 
     @Override
@@ -78,7 +78,7 @@ public class H2Reflector extends Reflector {
                 + "AND v.enum_identifier = c.dtd_identifier) AS enumlen "
                 + "FROM information_schema.columns c WHERE c." + IN_SCHEMA + " AND c.table_name = ? "
                 + "ORDER BY c.ordinal_position", schema, table)) {
-            String dt = (String) r.get("data_type");
+            String dt = ((String) r.get("data_type")).toUpperCase(java.util.Locale.ROOT);
             SqlType<?> type = switch (dt) {
                 case "ENUM" -> Types.VARCHAR(((Number) r.get("enumlen")).intValue());
                 case "ARRAY" -> new ArrayType<>(parseType((String) r.get("element")));
@@ -87,19 +87,23 @@ public class H2Reflector extends Reflector {
                 default -> parseType(dt);
             };
             Identity identity = null;
-            if ("YES".equals(r.get("is_identity"))) {
-                identity = new Identity("ALWAYS".equals(r.get("identity_generation")), num(r.get("identity_start")),
+            if ("YES".equalsIgnoreCase((String) r.get("is_identity"))) {
+                identity = new Identity("ALWAYS".equalsIgnoreCase((String) r.get("identity_generation")), num(r.get("identity_start")),
                         num(r.get("identity_increment")));
             }
             Computed computed = null;
-            if ("ALWAYS".equals(r.get("is_generated"))) {
+            if ("ALWAYS".equalsIgnoreCase((String) r.get("is_generated"))) {
                 computed = new Computed((String) r.get("generation_expression"), null);
             }
-            out.add(new ReflectedColumn((String) r.get("column_name"), type, "YES".equals(r.get("is_nullable")),
+            out.add(new ReflectedColumn((String) r.get("column_name"), type, "YES".equalsIgnoreCase((String) r.get("is_nullable")),
                     computed == null ? (String) r.get("column_default") : null, identity != null, identity, computed,
                     (String) r.get("remarks")));
         }
         return out;
+    }
+
+    private static String upper(Object o) {
+        return o == null ? null : o.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Long num(Object o) {
@@ -111,7 +115,7 @@ public class H2Reflector extends Reflector {
         return query(c, "SELECT t.constraint_name, k.column_name FROM information_schema.table_constraints t "
                 + "JOIN information_schema.key_column_usage k ON k.constraint_schema = t.constraint_schema "
                 + "AND k.constraint_name = t.constraint_name WHERE t." + IN_SCHEMA + " AND t.table_name = ? "
-                + "AND t.constraint_type = ? ORDER BY t.constraint_name, k.ordinal_position", schema, table, type);
+                + "AND upper(t.constraint_type) = ? ORDER BY t.constraint_name, k.ordinal_position", schema, table, type);
     }
 
     @Override
@@ -142,14 +146,14 @@ public class H2Reflector extends Reflector {
             String refSchema = (String) f.get("refschema");
             out.add(new ReflectedForeignKey(name, rows.stream().map(r -> (String) r.get("column_name")).toList(),
                     own.equals(refSchema) ? null : refSchema, (String) f.get("reftable"),
-                    rows.stream().map(r -> (String) r.get("refcol")).toList(), action((String) f.get("delete_rule")),
-                    action((String) f.get("update_rule")), null, null));
+                    rows.stream().map(r -> (String) r.get("refcol")).toList(), action(upper(f.get("delete_rule"))),
+                    action(upper(f.get("update_rule"))), null, null));
         });
         return out;
     }
 
     private static String action(String rule) {
-        return rule == null || rule.equals("NO ACTION") || rule.equals("RESTRICT") ? null : rule;
+        return rule == null || rule.equalsIgnoreCase("NO ACTION") || rule.equalsIgnoreCase("RESTRICT") ? null : rule;
     }
 
     @Override
@@ -159,13 +163,13 @@ public class H2Reflector extends Reflector {
                 + "information_schema.indexes i JOIN information_schema.index_columns ic "
                 + "ON ic.index_schema = i.index_schema AND ic.index_name = i.index_name "
                 + "WHERE i." + IN_SCHEMA + " AND i.table_name = ? AND NOT i.is_generated "
-                + "AND i.index_type_name <> 'PRIMARY KEY' ORDER BY i.index_name, ic.ordinal_position", schema, table)) {
+                + "AND upper(i.index_type_name) <> 'PRIMARY KEY' ORDER BY i.index_name, ic.ordinal_position", schema, table)) {
             byName.computeIfAbsent((String) r.get("index_name"), k -> new ArrayList<>()).add(r);
         }
         List<ReflectedIndex> out = new ArrayList<>();
         byName.forEach((name, rows) -> {
             List<String> cols = rows.stream().map(r -> (String) r.get("column_name")).toList();
-            out.add(new ReflectedIndex(name, cols, cols, "UNIQUE INDEX".equals(rows.get(0).get("index_type_name")),
+            out.add(new ReflectedIndex(name, cols, cols, "UNIQUE INDEX".equalsIgnoreCase((String) rows.get(0).get("index_type_name")),
                     null));
         });
         return out;
@@ -189,7 +193,7 @@ public class H2Reflector extends Reflector {
         for (Map<String, Object> r : query(c, "SELECT t.constraint_name, cc.check_clause FROM "
                 + "information_schema.table_constraints t JOIN information_schema.check_constraints cc "
                 + "ON cc.constraint_schema = t.constraint_schema AND cc.constraint_name = t.constraint_name "
-                + "WHERE t." + IN_SCHEMA + " AND t.table_name = ? AND t.constraint_type = 'CHECK' "
+                + "WHERE t." + IN_SCHEMA + " AND t.table_name = ? AND upper(t.constraint_type) = 'CHECK' "
                 + "ORDER BY t.constraint_name", schema, table)) {
             out.add(new ReflectedCheck((String) r.get("constraint_name"), (String) r.get("check_clause")));
         }
