@@ -69,16 +69,50 @@ public class DdlCompiler {
                 requireSequences(ds.sequence());
                 yield "DROP SEQUENCE " + sequenceName(ds.sequence());
             }
-            case AddConstraint ac -> "ALTER TABLE " + tableName(ac.constraint().table()) + " ADD "
-                    + constraintSpec(ac.constraint());
+            case AddConstraint ac -> addConstraint(ac.constraint());
             case DropConstraint dc -> dropConstraint(dc.constraint());
             case CreateEnumType ce -> createEnumType(ce);
             case DropEnumType de -> dropEnumType(de);
-            case SetTableComment sc -> "COMMENT ON TABLE " + tableName(sc.table()) + " IS "
-                    + literal(sc.table().comment());
-            case SetColumnComment sc -> "COMMENT ON COLUMN " + tableName(sc.column().table()) + "."
-                    + quote(sc.column().name(), false) + " IS " + literal(sc.column().comment());
+            case SetTableComment sc -> setTableComment(sc.table());
+            case SetColumnComment sc -> setColumnComment(sc.column());
         };
+    }
+
+    /**
+     * @param c the constraint
+     * @return ALTER TABLE ... ADD constraint
+     */
+    protected String addConstraint(Constraint c) {
+        if (!supportsAlterAddConstraint()) {
+            throw new CompileException(dialect.name() + " cannot add constraint " + c + " to existing table '"
+                    + c.table().fullName() + "': declare it in CREATE TABLE");
+        }
+        return "ALTER TABLE " + tableName(c.table()) + " ADD " + constraintSpec(c);
+    }
+
+    private void requireComments(String what) {
+        if (commentStyle() == CommentStyle.NONE) {
+            throw new CompileException(dialect.name() + " keeps no comments; cannot set the comment of " + what);
+        }
+    }
+
+    /**
+     * @param t the table, which has a comment
+     * @return COMMENT ON TABLE
+     */
+    protected String setTableComment(Table t) {
+        requireComments("table '" + t.fullName() + "'");
+        return "COMMENT ON TABLE " + tableName(t) + " IS " + literal(t.comment());
+    }
+
+    /**
+     * @param c the column, which has a comment
+     * @return COMMENT ON COLUMN
+     */
+    protected String setColumnComment(Column<?> c) {
+        requireComments("column '" + c + "'");
+        return "COMMENT ON COLUMN " + tableName(c.table()) + "." + quote(c.name(), false) + " IS "
+                + literal(c.comment());
     }
 
     // ------------------------------------------------------------------ capabilities

@@ -157,7 +157,7 @@ public class TypeCompiler {
 
     /** @param t the type @return the ENUM spelling: VARCHAR of the longest name unless overridden */
     protected String visitEnum(EnumType<?> t) {
-        return "VARCHAR(" + t.length() + ")";
+        return visitString(new StringType(t.length(), false));
     }
 
     /**

@@ -84,4 +84,15 @@ public class MysqlDdlCompiler extends DdlCompiler {
         }
         return super.dropConstraint(c);
     }
+
+    @Override
+    protected String setTableComment(Table t) {
+        return "ALTER TABLE " + tableName(t) + " COMMENT " + literal(t.comment());
+    }
+
+    /** MySQL sets a column comment by restating the whole column. */
+    @Override
+    protected String setColumnComment(Column<?> c) {
+        return "ALTER TABLE " + tableName(c.table()) + " MODIFY " + columnSpec(c);
+    }
 }
