@@ -18,6 +18,8 @@ module org.retort.core {
     exports org.retort.dialect.mssql;
     exports org.retort.sql;
     exports org.retort.types;
+    exports org.retort.schema;
+    exports org.retort.inspect;
     exports org.retort.exc;
     exports org.retort.event;
 

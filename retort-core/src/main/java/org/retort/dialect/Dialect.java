@@ -387,4 +387,36 @@ public abstract class Dialect {
     protected static String fold(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    /**
+     * How this database spells each type in DDL and carries its values over JDBC; dialects override to return
+     * their own subclass.
+     *
+     * @return a type compiler for this dialect
+     */
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new org.retort.types.TypeCompiler(this);
+    }
+
+    /**
+     * How this database's DDL is written (CREATE TABLE, indexes, sequences, comments).
+     *
+     * @return a DDL compiler for this dialect
+     */
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new org.retort.schema.DdlCompiler(this);
+    }
+
+    /**
+     * The queries that read this database's catalog back into Retort's schema objects.
+     *
+     * @return the reflector
+     * @throws org.retort.exc.ArgumentException on a dialect Retort only renders SQL for (Oracle, SQL Server)
+     */
+    public org.retort.inspect.Reflector reflector() {
+        throw new org.retort.exc.ArgumentException("Retort reflects sqlite, h2, postgresql, mysql and mariadb "
+                + "databases; the " + name() + " dialect renders SQL only");
+    }
 }

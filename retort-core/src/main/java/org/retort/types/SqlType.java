@@ -43,4 +43,16 @@ public interface SqlType<T> {
      * @return the type's name
      */
     String name();
+
+    /**
+     * This type on most dialects and another type on one (SQLAlchemy's {@code with_variant}), e.g.
+     * {@code JSON.withVariant(JSONB, "postgresql")}.
+     *
+     * @param type the type to use on that dialect
+     * @param dialectName the dialect's name ({@code postgresql}, {@code mysql}, ...)
+     * @return the combined type
+     */
+    default SqlType<T> withVariant(SqlType<T> type, String dialectName) {
+        return new Variant<>(this, java.util.Map.of(dialectName, type));
+    }
 }

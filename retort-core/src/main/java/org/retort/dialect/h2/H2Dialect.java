@@ -122,4 +122,21 @@ public class H2Dialect extends Dialect {
         };
         return c.create(statement, parameters, e, disconnect);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new H2TypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new H2DdlCompiler(this);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new H2Reflector(this);
+    }
 }

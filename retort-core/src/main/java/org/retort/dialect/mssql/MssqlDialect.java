@@ -71,4 +71,16 @@ public class MssqlDialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new MssqlTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new MssqlDdlCompiler(this);
+    }
 }

@@ -19,4 +19,12 @@ public class MariadbDialect extends MysqlDialect {
     public boolean supportsSequences() {
         return serverVersion().atLeast(10, 3);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    /** MariaDB has no indexes on expressions. */
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new MysqlDdlCompiler(this, false);
+    }
 }

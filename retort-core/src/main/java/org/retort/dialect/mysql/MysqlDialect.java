@@ -128,4 +128,21 @@ public class MysqlDialect extends Dialect {
         };
         return c.create(statement, parameters, e, disconnect);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new MysqlTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new MysqlDdlCompiler(this, true);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new MysqlReflector(this);
+    }
 }

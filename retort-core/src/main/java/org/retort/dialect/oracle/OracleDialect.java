@@ -71,4 +71,16 @@ public class OracleDialect extends Dialect {
         return java.util.EnumSet.of(org.retort.engine.IsolationLevel.READ_COMMITTED,
                 org.retort.engine.IsolationLevel.SERIALIZABLE, org.retort.engine.IsolationLevel.AUTOCOMMIT);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new OracleTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new OracleDdlCompiler(this);
+    }
 }

@@ -88,4 +88,21 @@ public class PostgresqlDialect extends Dialect {
         String state = e.getSQLState();
         return super.isDisconnect(e) || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state);
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new PostgresqlTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new PostgresqlDdlCompiler(this);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new PostgresqlReflector(this);
+    }
 }

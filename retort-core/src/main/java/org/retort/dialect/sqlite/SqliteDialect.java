@@ -160,4 +160,21 @@ public class SqliteDialect extends Dialect {
     public IsolationLevel defaultIsolationLevel() {
         return IsolationLevel.SERIALIZABLE;
     }
+
+    // ------------------------------------------------------------------ schema: types, DDL, reflection
+
+    @Override
+    public org.retort.types.TypeCompiler typeCompiler() {
+        return new SqliteTypeCompiler(this);
+    }
+
+    @Override
+    public org.retort.schema.DdlCompiler ddlCompiler() {
+        return new SqliteDdlCompiler(this);
+    }
+
+    @Override
+    public org.retort.inspect.Reflector reflector() {
+        return new SqliteReflector(this);
+    }
 }

@@ -1,0 +1,98 @@
+package org.retort.dialect.mysql;
+
+import org.retort.schema.Column;
+import org.retort.schema.Constraint;
+import org.retort.schema.DdlCompiler;
+import org.retort.schema.DropIndex;
+import org.retort.schema.ForeignKeyConstraint;
+import org.retort.schema.Table;
+
+/**
+ * MySQL's and MariaDB's DDL: {@code AUTO_INCREMENT}, inline {@code COMMENT '...'} on columns and tables,
+ * {@code ON UPDATE} server values, {@code DROP INDEX name ON t}, {@code DROP FOREIGN KEY}; no DEFERRABLE.
+ * MariaDB has no functional indexes.
+ */
+public class MysqlDdlCompiler extends DdlCompiler {
+    private final boolean functionalIndexes;
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the MySQL or MariaDB dialect
+     * @param functionalIndexes true where indexes on expressions work (MySQL 8.0.13+)
+     */
+    public MysqlDdlCompiler(MysqlDialect dialect, boolean functionalIndexes) {
+        super(dialect);
+        this.functionalIndexes = functionalIndexes;
+    }
+
+    @Override
+    public CommentStyle commentStyle() {
+        return CommentStyle.INLINE;
+    }
+
+    @Override
+    protected boolean supportsDeferrable() {
+        return false;
+    }
+
+    @Override
+    protected boolean supportsFunctionalIndexes() {
+        return functionalIndexes;
+    }
+
+    @Override
+    protected String literal(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    protected String identity(Column<?> c) {
+        return null;
+    }
+
+    @Override
+    protected String afterNotNull(Column<?> c) {
+        StringBuilder sb = new StringBuilder();
+        if (c.identity() != null || implicitAutoincrement(c)) {
+            sb.append(" AUTO_INCREMENT");
+        }
+        if (c.serverOnUpdate() != null) {
+            sb.append(" ON UPDATE ").append(c.serverOnUpdate().sql());
+        }
+        if (c.comment() != null) {
+            sb.append(" COMMENT ").append(literal(c.comment()));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected String tableSuffix(Table t) {
+        return t.comment() == null ? "" : " COMMENT=" + literal(t.comment());
+    }
+
+    @Override
+    protected String dropIndex(DropIndex di) {
+        return "DROP INDEX " + (di.ifExists() ? "IF EXISTS " : "") + quote(di.index().name(), di.index().isNameGenerated())
+                + " ON " + tableName(di.index().table());
+    }
+
+    @Override
+    protected String dropConstraint(Constraint c) {
+        if (c instanceof ForeignKeyConstraint && c.name() != null) {
+            return "ALTER TABLE " + tableName(c.table()) + " DROP FOREIGN KEY " + quote(c.name(), c.isNameGenerated());
+        }
+        return super.dropConstraint(c);
+    }
+
+    @Override
+    protected String setTableComment(Table t) {
+        return "ALTER TABLE " + tableName(t) + " COMMENT " + literal(t.comment());
+    }
+
+    /** MySQL sets a column comment by restating the whole column. */
+    @Override
+    protected String setColumnComment(Column<?> c) {
+        return "ALTER TABLE " + tableName(c.table()) + " MODIFY " + columnSpec(c);
+    }
+}

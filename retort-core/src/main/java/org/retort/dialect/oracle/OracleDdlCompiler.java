@@ -1,0 +1,29 @@
+package org.retort.dialect.oracle;
+
+import org.retort.exc.CompileException;
+import org.retort.schema.Computed;
+import org.retort.schema.DdlCompiler;
+
+/**
+ * Oracle's DDL: IDENTITY columns, virtual generated columns, COMMENT ON; ON UPDATE actions do not exist.
+ */
+public class OracleDdlCompiler extends DdlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the Oracle dialect
+     */
+    public OracleDdlCompiler(OracleDialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String computed(Computed computed) {
+        if (Boolean.TRUE.equals(computed.persisted())) {
+            throw new CompileException("Oracle computes generated columns only (VIRTUAL): drop persisted=true from "
+                    + "Computed(" + computed.sql() + ")");
+        }
+        return "GENERATED ALWAYS AS (" + computed.sql() + ")";
+    }
+}

@@ -1,0 +1,147 @@
+package org.retort.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.retort.dialect.Dialect;
+import org.retort.engine.Connection;
+import org.retort.engine.Engine;
+import org.retort.inspect.Inspector;
+import org.retort.types.EnumType;
+import org.retort.types.SqlType;
+import org.retort.types.TypeDecorator;
+import org.retort.types.Variant;
+
+/**
+ * Runs createAll / dropAll: sequences and enum types, tables in foreign key order, comments, indexes, then the
+ * foreign keys deferred to ALTER TABLE; the reverse for drops. One connection, committed at the end.
+ */
+final class DdlRunner {
+    private DdlRunner() {
+    }
+
+    static void create(Engine engine, List<Table> tables, boolean checkFirst) {
+        create(engine, tables, checkFirst, List.of());
+    }
+
+    static void drop(Engine engine, List<Table> tables, boolean checkFirst) {
+        drop(engine, tables, checkFirst, List.of());
+    }
+
+    static void create(Engine engine, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
+        try (Connection conn = engine.connect()) {
+            Dialect d = conn.dialect();
+            DdlCompiler ddl = d.ddlCompiler();
+            Inspector insp = Inspector.of(conn);
+            TableSorter.Sorted sorted = TableSorter.sort(tables);
+            List<Table> toCreate = new ArrayList<>();
+            for (Table t : sorted.tables()) {
+                if (!checkFirst || !insp.hasTable(t.name(), t.schema())) {
+                    toCreate.add(t);
+                }
+            }
+            if (d.supportsSequences()) {
+                for (Sequence s : sequences) {
+                    if (!checkFirst || !insp.hasSequence(s.name(), s.schema())) {
+                        conn.execute(new CreateSequence(s));
+                    }
+                }
+            }
+            for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toCreate).entrySet()) {
+                String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
+                if (!checkFirst || !insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+                    conn.execute(new CreateEnumType(e.getValue(), schema));
+                }
+            }
+            Set<ForeignKeyConstraint> deferred = sorted.deferred();
+            for (Table t : toCreate) {
+                conn.execute(new CreateTable(t, false, deferred));
+                if (ddl.commentStyle() == DdlCompiler.CommentStyle.COMMENT_ON) {
+                    if (t.comment() != null) {
+                        conn.execute(new SetTableComment(t));
+                    }
+                    for (Column<?> c : t.schemaColumns()) {
+                        if (c.comment() != null) {
+                            conn.execute(new SetColumnComment(c));
+                        }
+                    }
+                }
+                for (Index ix : t.indexes()) {
+                    conn.execute(new CreateIndex(ix));
+                }
+            }
+            if (ddl.supportsAlterAddConstraint()) {
+                for (ForeignKeyConstraint fk : deferred) {
+                    if (toCreate.contains(fk.table())) {
+                        conn.execute(new AddConstraint(fk));
+                    }
+                }
+            }
+            conn.commit();
+        }
+    }
+
+    static void drop(Engine engine, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
+        try (Connection conn = engine.connect()) {
+            Dialect d = conn.dialect();
+            Inspector insp = Inspector.of(conn);
+            TableSorter.Sorted sorted = TableSorter.sort(tables);
+            List<Table> order = new ArrayList<>(sorted.tables());
+            java.util.Collections.reverse(order);
+            List<Table> toDrop = new ArrayList<>();
+            for (Table t : order) {
+                if (!checkFirst || insp.hasTable(t.name(), t.schema())) {
+                    toDrop.add(t);
+                }
+            }
+            if (d.ddlCompiler().supportsAlterAddConstraint()) {
+                for (ForeignKeyConstraint fk : sorted.deferred()) {
+                    if (toDrop.contains(fk.table()) && toDrop.contains(fk.referredTable())) {
+                        conn.execute(new DropConstraint(fk));
+                    }
+                }
+            }
+            for (Table t : toDrop) {
+                conn.execute(new DropTable(t));
+            }
+            for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toDrop).entrySet()) {
+                String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
+                if (!checkFirst || insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+                    conn.execute(new DropEnumType(e.getValue(), schema));
+                }
+            }
+            if (d.supportsSequences()) {
+                for (Sequence s : sequences) {
+                    if (!checkFirst || insp.hasSequence(s.name(), s.schema())) {
+                        conn.execute(new DropSequence(s));
+                    }
+                }
+            }
+            conn.commit();
+        }
+    }
+
+    /** The enum types the tables use that are separate schema objects on this dialect, by schema-qualified name. */
+    private static Map<String, EnumType<?>> enumTypes(Dialect d, List<Table> tables) {
+        Map<String, EnumType<?>> out = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Table t : tables) {
+            for (Column<?> c : t.schemaColumns()) {
+                SqlType<?> type = c.type();
+                while (type instanceof Variant<?> || type instanceof TypeDecorator<?, ?>) {
+                    type = type instanceof Variant<?> v ? v.forDialect(d) : ((TypeDecorator<?, ?>) type).impl(d);
+                }
+                if (type instanceof EnumType<?> e && d.typeCompiler().enumIsSchemaType(e)) {
+                    String key = (t.schema() == null ? "" : t.schema() + ".") + e.typeName();
+                    if (seen.add(key)) {
+                        out.put(key, e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

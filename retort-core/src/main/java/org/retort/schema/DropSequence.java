@@ -1,0 +1,11 @@
+package org.retort.schema;
+
+
+/**
+ * {@code DROP SEQUENCE name}.
+ *
+ * @param sequence the sequence
+ */
+public record DropSequence(Sequence sequence) implements DdlElement {
+
+}
