@@ -74,8 +74,9 @@ public final class Connection implements AutoCloseable {
     public Result execute(Executable statement, Map<String, ?> params) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(params, "params");
-        Compiled compiled = compile(statement);
-        BoundStatement bound = compiled.bind(statement.boundValues(), params);
+        Executable stmt = statement.forParameters(params);
+        Compiled compiled = compile(stmt);
+        BoundStatement bound = compiled.bind(stmt.boundValues(), params);
         return executeBound(compiled, bound);
     }
 
@@ -95,7 +96,20 @@ public final class Connection implements AutoCloseable {
         if (paramSets.size() == 1) {
             return execute(statement, paramSets.get(0));
         }
+        List<Executable> manyValues = statement.manyValuesBatches(paramSets, dialect);
+        if (!manyValues.isEmpty()) {
+            return executeManyValues(manyValues);
+        }
+        statement = statement.forParameters(paramSets.get(0));
         Compiled compiled = compile(statement);
+        if (compiled.isReturning()) {
+            // a JDBC batch cannot return rows: run each parameter set on its own and gather the rows
+            List<Executable> each = new ArrayList<>(paramSets.size());
+            for (Map<String, ?> params : paramSets) {
+                each.add(new BoundExecutable(statement, params));
+            }
+            return executeManyValues(each);
+        }
         Map<String, Object> own = statement.boundValues();
         List<BoundStatement> bounds = new ArrayList<>(paramSets.size());
         for (Map<String, ?> params : paramSets) {
@@ -123,6 +137,41 @@ public final class Connection implements AutoCloseable {
      */
     public Object scalar(Executable statement, Map<String, ?> params) {
         return execute(statement, params).scalar();
+    }
+
+    /** A statement together with the parameters of one execution, for the per-row RETURNING fallback. */
+    private record BoundExecutable(Executable statement, Map<String, ?> params) implements Executable {
+        @Override
+        public Compiled compile(Dialect d) {
+            return statement.compile(d);
+        }
+
+        @Override
+        public Object cacheKey() {
+            return statement.cacheKey();
+        }
+
+        @Override
+        public Map<String, Object> boundValues() {
+            Map<String, Object> all = new java.util.HashMap<>(statement.boundValues());
+            all.putAll(params);
+            return all;
+        }
+    }
+
+    private Result executeManyValues(List<Executable> batches) {
+        Result first = null;
+        List<Row> rows = new ArrayList<>();
+        long count = 0;
+        for (Executable batch : batches) {
+            Result r = execute(batch, Map.of());
+            if (first == null) {
+                first = r;
+            }
+            rows.addAll(r.all());
+            count += Math.max(0, r.rowcount());
+        }
+        return Result.ofRows(this, first, rows, count);
     }
 
     private Compiled compile(Executable statement) {

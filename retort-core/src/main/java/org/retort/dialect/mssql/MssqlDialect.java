@@ -71,4 +71,10 @@ public class MssqlDialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new MssqlCompiler(this);
+    }
 }

@@ -99,4 +99,10 @@ public class MysqlDialect extends Dialect {
         return super.isDisconnect(e) || code == 2006 || code == 2013 || code == 2014 || code == 2045 || code == 2055
                 || code == 1927;
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new MysqlCompiler(this);
+    }
 }

@@ -64,4 +64,10 @@ public class OracleDialect extends Dialect {
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new OracleCompiler(this);
+    }
 }

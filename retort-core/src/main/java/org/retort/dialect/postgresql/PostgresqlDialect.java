@@ -88,4 +88,10 @@ public class PostgresqlDialect extends Dialect {
         String state = e.getSQLState();
         return super.isDisconnect(e) || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new PostgresqlCompiler(this);
+    }
 }

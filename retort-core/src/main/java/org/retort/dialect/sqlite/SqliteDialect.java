@@ -153,4 +153,10 @@ public class SqliteDialect extends Dialect {
     public IsolationLevel defaultIsolationLevel() {
         return IsolationLevel.SERIALIZABLE;
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new SqliteCompiler(this);
+    }
 }
