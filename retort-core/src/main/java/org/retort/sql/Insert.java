@@ -114,13 +114,13 @@ public final class Insert implements Statement {
     }
 
     private Map<String, Expression<?>> row(Map<?, ?> values, Integer index) {
-        Map<String, Expression<?>> out = new LinkedHashMap<>();
+        Map<String, Expression<?>> byName = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : values.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
             String bindName = index == null ? col.name() : col.name() + "_m" + index;
-            out.put(col.name(), Coercions.columnValue(col, bindName, e.getValue()));
+            byName.put(col.name(), Coercions.columnValue(col, bindName, e.getValue()));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Coercions.inTableOrder(table, byName);
     }
 
     /**
@@ -200,12 +200,12 @@ public final class Insert implements Statement {
     }
 
     private Map<String, Expression<?>> setValues(Map<?, ?> set) {
-        Map<String, Expression<?>> out = new LinkedHashMap<>();
+        Map<String, Expression<?>> byName = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : set.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
-            out.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue(), true));
+            byName.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue(), true));
         }
-        return out;
+        return Coercions.inTableOrder(table, byName);
     }
 
     private Insert withConflict(OnConflict c) {

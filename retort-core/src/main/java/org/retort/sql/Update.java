@@ -60,18 +60,18 @@ public final class Update implements Statement {
 
     /**
      * Sets columns; keys are column names or columns, values plain values or expressions (including correlated
-     * scalar subqueries). SQLAlchemy calls it {@code values()}.
+     * scalar subqueries). SQLAlchemy calls it {@code values()}. SET renders in the table's column order.
      *
      * @param newValues the SET values, applied in the map's order
      * @return the new statement
      */
     public Update set(Map<?, ?> newValues) {
-        Map<String, Expression<?>> v = new LinkedHashMap<>(values);
+        Map<String, Expression<?>> v = new java.util.HashMap<>(values);
         for (Map.Entry<?, ?> e : newValues.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
             v.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue()));
         }
-        return new Update(table, Collections.unmodifiableMap(v), where, returning);
+        return new Update(table, Coercions.inTableOrder(table, v), where, returning);
     }
 
     /**

@@ -310,6 +310,25 @@ public final class Coercions {
     }
 
     /**
+     * Orders DML values by the table's column order, so the SQL does not depend on a map's iteration order.
+     *
+     * @param table the table
+     * @param byName values by column name
+     * @return an unmodifiable map in column order
+     */
+    public static java.util.Map<String, Expression<?>> inTableOrder(TableClause table,
+                                                                    java.util.Map<String, Expression<?>> byName) {
+        java.util.Map<String, Expression<?>> out = new java.util.LinkedHashMap<>();
+        for (ColumnClause<?> c : table.columns()) {
+            Expression<?> e = byName.get(c.name());
+            if (e != null) {
+                out.put(c.name(), e);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
      * The value of a column in INSERT/UPDATE: an expression as is, a value as a parameter named after the column.
      *
      * @param col the column

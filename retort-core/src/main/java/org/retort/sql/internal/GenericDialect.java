@@ -29,7 +29,12 @@ public final class GenericDialect extends Dialect {
      * @return the SQL
      */
     public static String render(Statement statement) {
-        return new SqlCompiler(INSTANCE).renderNamed(statement);
+        return INSTANCE.sqlCompiler().renderNamed(statement);
+    }
+
+    @Override
+    public SqlCompiler sqlCompiler() {
+        return new StringCompiler(this);
     }
 
     @Override
