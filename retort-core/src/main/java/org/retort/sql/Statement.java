@@ -39,6 +39,17 @@ public sealed interface Statement extends Executable permits SelectBase, Insert,
         return Analysis.of(this).values();
     }
 
+    /**
+     * This statement as a common table expression, {@code WITH name AS (statement)}; an INSERT, UPDATE or DELETE
+     * with RETURNING makes a data-modifying CTE (PostgreSQL).
+     *
+     * @param name the CTE name
+     * @return the CTE
+     */
+    default Cte cte(String name) {
+        return new Cte(this, name, false, null);
+    }
+
     /** @return the RETURNING columns of an INSERT, UPDATE or DELETE; empty for none and for SELECT */
     default List<Expression<?>> returningColumns() {
         return List.of();
