@@ -17,6 +17,7 @@ module org.retort.core {
     exports org.retort.dialect.oracle;
     exports org.retort.dialect.mssql;
     exports org.retort.sql;
+    exports org.retort.sql.compiler;
     exports org.retort.types;
     exports org.retort.schema;
     exports org.retort.inspect;

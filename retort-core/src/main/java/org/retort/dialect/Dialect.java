@@ -196,6 +196,16 @@ public abstract class Dialect {
         return "SELECT 1 WHERE 1!=1";
     }
 
+    /**
+     * A new compiler for statements of the expression language on this dialect; each dialect returns its own
+     * subclass, overriding only what its database renders differently.
+     *
+     * @return a compiler for one statement
+     */
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new org.retort.sql.compiler.SqlCompiler(this);
+    }
+
     // ------------------------------------------------------------------ identifiers
 
     /** @return how this dialect quotes identifiers */

@@ -1,7 +1,10 @@
 package org.retort.engine;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.retort.sql.Compiled;
@@ -9,12 +12,28 @@ import org.retort.sql.Compiled;
 /**
  * The engine's bounded LRU cache of compiled statements, keyed by statement structure
  * ({@link org.retort.sql.Executable#cacheKey()}); SQLAlchemy's {@code query_cache_size}. Thread-safe.
+ *
+ * <p>The hot path is a hit, so a hit takes no lock: entries live in a {@link ConcurrentHashMap} and remember
+ * when they were last used. When an insertion takes the cache past its capacity, one thread evicts the least
+ * recently used tenth under a lock, so eviction is amortized and lookups never wait for it. Two threads missing
+ * on the same key at once may both compile; the first stored form wins and both return it.
  */
 public final class CompiledCache {
     private final int capacity;
-    private final Map<Object, Compiled> map;
+    private final ConcurrentHashMap<Object, Entry> map = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final Object evictLock = new Object();
+
+    private static final class Entry {
+        final Compiled compiled;
+        volatile long lastUsed;
+
+        Entry(Compiled compiled) {
+            this.compiled = compiled;
+            this.lastUsed = System.nanoTime();
+        }
+    }
 
     /**
      * Creates a cache.
@@ -23,14 +42,6 @@ public final class CompiledCache {
      */
     public CompiledCache(int capacity) {
         this.capacity = capacity;
-        this.map = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Compiled> eldest) {
-                return size() > CompiledCache.this.capacity;
-            }
-        };
     }
 
     /**
@@ -45,20 +56,37 @@ public final class CompiledCache {
             misses.increment();
             return compile.apply(key);
         }
-        Compiled c;
-        synchronized (map) {
-            c = map.get(key);
-        }
-        if (c != null) {
+        Entry e = map.get(key);
+        if (e != null) {
             hits.increment();
-            return c;
+            e.lastUsed = System.nanoTime();
+            return e.compiled;
         }
         misses.increment();
-        c = compile.apply(key);
-        synchronized (map) {
-            map.put(key, c);
+        Compiled c = compile.apply(key);
+        Entry prior = map.putIfAbsent(key, new Entry(c));
+        if (prior != null) {
+            return prior.compiled;
+        }
+        if (map.size() > capacity) {
+            evict();
         }
         return c;
+    }
+
+    private void evict() {
+        synchronized (evictLock) {
+            int excess = map.size() - capacity;
+            if (excess <= 0) {
+                return;
+            }
+            int remove = Math.max(excess, capacity / 10);
+            List<Map.Entry<Object, Entry>> entries = new ArrayList<>(map.entrySet());
+            entries.sort(Comparator.comparingLong(x -> x.getValue().lastUsed));
+            for (int i = 0; i < remove && i < entries.size(); i++) {
+                map.remove(entries.get(i).getKey(), entries.get(i).getValue());
+            }
+        }
     }
 
     /** @return how many lookups found a compiled form */
@@ -73,9 +101,7 @@ public final class CompiledCache {
 
     /** @return entries currently held */
     public int size() {
-        synchronized (map) {
-            return map.size();
-        }
+        return map.size();
     }
 
     /** @return the most entries kept */
@@ -85,9 +111,7 @@ public final class CompiledCache {
 
     /** Empties the cache and its statistics. */
     public void clear() {
-        synchronized (map) {
-            map.clear();
-        }
+        map.clear();
         hits.reset();
         misses.reset();
     }

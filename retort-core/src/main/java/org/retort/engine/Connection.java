@@ -80,8 +80,9 @@ public final class Connection implements AutoCloseable {
         requireOpen();
         List<Map<String, ?>> sets = List.of(params);
         hooks.beforeExecute(statement, sets);
-        Compiled compiled = compile(statement);
-        BoundStatement bound = compiled.bind(statement.boundValues(), params);
+        Executable stmt = statement.forParameters(params);
+        Compiled compiled = compile(stmt);
+        BoundStatement bound = compiled.bind(stmt.boundValues(), params);
         Result result = executeBound(compiled, bound);
         hooks.afterExecute(statement, sets, result);
         return result;
@@ -104,8 +105,22 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
+        List<Executable> manyValues = statement.manyValuesBatches(paramSets, dialect);
+        if (!manyValues.isEmpty()) {
+            // each multi-row batch is executed (and reported to listeners) as a statement of its own
+            return executeManyValues(manyValues);
+        }
         hooks.beforeExecute(statement, paramSets);
+        statement = statement.forParameters(paramSets.get(0));
         Compiled compiled = compile(statement);
+        if (compiled.isReturning()) {
+            // a JDBC batch cannot return rows: run each parameter set on its own and gather the rows
+            List<Executable> each = new ArrayList<>(paramSets.size());
+            for (Map<String, ?> params : paramSets) {
+                each.add(new BoundExecutable(statement, params));
+            }
+            return executeManyValues(each);
+        }
         Map<String, Object> own = statement.boundValues();
         List<BoundStatement> bounds = new ArrayList<>(paramSets.size());
         for (Map<String, ?> params : paramSets) {
@@ -135,6 +150,41 @@ public final class Connection implements AutoCloseable {
      */
     public Object scalar(Executable statement, Map<String, ?> params) {
         return execute(statement, params).scalar();
+    }
+
+    /** A statement together with the parameters of one execution, for the per-row RETURNING fallback. */
+    private record BoundExecutable(Executable statement, Map<String, ?> params) implements Executable {
+        @Override
+        public Compiled compile(Dialect d) {
+            return statement.compile(d);
+        }
+
+        @Override
+        public Object cacheKey() {
+            return statement.cacheKey();
+        }
+
+        @Override
+        public Map<String, Object> boundValues() {
+            Map<String, Object> all = new java.util.HashMap<>(statement.boundValues());
+            all.putAll(params);
+            return all;
+        }
+    }
+
+    private Result executeManyValues(List<Executable> batches) {
+        Result first = null;
+        List<Row> rows = new ArrayList<>();
+        long count = 0;
+        for (Executable batch : batches) {
+            Result r = execute(batch, Map.of());
+            if (first == null) {
+                first = r;
+            }
+            rows.addAll(r.all());
+            count += Math.max(0, r.rowcount());
+        }
+        return Result.ofRows(this, first, rows, count);
     }
 
     private Compiled compile(Executable statement) {

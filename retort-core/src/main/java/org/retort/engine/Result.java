@@ -51,6 +51,8 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private boolean closed;
     private boolean hardClosed;
 
+    private Iterator<Row> buffered;
+
     Result(Connection connection, Compiled compiled, Statement statement, ResultSet resultSet, long rowcount) throws SQLException {
         this.connection = connection;
         this.statement = statement;
@@ -105,13 +107,30 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.closed = true;
     }
 
+    private Result(Connection connection, RowMetadata metadata, List<Row> rows, long rowcount) {
+        this.connection = connection;
+        this.statement = null;
+        this.resultSet = null;
+        this.readers = new ValueReader<?>[0];
+        this.sourceMetadata = metadata;
+        this.metadata = metadata;
+        this.rowcount = rowcount;
+        this.insertedKeys = List.of();
+        this.buffered = rows.iterator();
+    }
+
+    /** Rows already fetched (insertmanyvalues gathers the rows of several statements into one result). */
+    static Result ofRows(Connection connection, Result template, List<Row> rows, long rowcount) {
+        return new Result(connection, template.sourceMetadata, rows, rowcount);
+    }
+
     static Result ofRowcount(Connection connection, long rowcount, List<Object> insertedKeys) {
         return new Result(connection, rowcount, insertedKeys);
     }
 
     /** @return true when the statement returned rows (a SELECT, or DML with RETURNING) */
     public boolean returnsRows() {
-        return resultSet != null;
+        return resultSet != null || buffered != null;
     }
 
     /**
@@ -151,6 +170,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      */
     public Result yieldPer(int n) {
         requireRows();
+        if (resultSet == null) {
+            return this;
+        }
         try {
             resultSet.setFetchSize(n);
         } catch (SQLException e) {
@@ -226,6 +248,22 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     private Row fetch() {
+        if (buffered != null) {
+            if (closed || !buffered.hasNext()) {
+                exhausted = true;
+                closed = true;
+                return null;
+            }
+            Object[] values = buffered.next().toArray();
+            if (projection != null) {
+                Object[] p = new Object[projection.length];
+                for (int i = 0; i < projection.length; i++) {
+                    p[i] = values[projection[i]];
+                }
+                values = p;
+            }
+            return new Row(metadata, values);
+        }
         if (resultSet == null) {
             return null;
         }
@@ -416,7 +454,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     private void requireRows() {
-        if (resultSet == null) {
+        if (resultSet == null && buffered == null) {
             throw new ResourceClosedException("This result object does not return rows (it came from an INSERT, "
                     + "UPDATE or DELETE without RETURNING); use rowcount() instead");
         }

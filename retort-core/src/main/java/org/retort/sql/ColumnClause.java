@@ -8,9 +8,12 @@ import org.retort.types.SqlType;
  * (SQLAlchemy's {@code ColumnClause}). {@link org.retort.schema.Column} extends it with nullability, keys,
  * defaults and DDL details.
  *
+ * <p>A column is an {@link Expression}: {@code users.c("id").gt(5)} renders {@code users.id > ?}. Columns compare by
+ * identity: the same column object always means the same column.
+ *
  * @param <T> the Java type of the column's values
  */
-public class ColumnClause<T> {
+public non-sealed class ColumnClause<T> implements Expression<T> {
     private final String name;
     private final SqlType<T> type;
     private final TableClause table;
@@ -41,6 +44,12 @@ public class ColumnClause<T> {
     /** @return the table, or null */
     public TableClause table() {
         return table;
+    }
+
+    /** @return the column name, the default key of its result column */
+    @Override
+    public String naturalName() {
+        return name;
     }
 
     @Override

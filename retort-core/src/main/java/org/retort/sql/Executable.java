@@ -40,4 +40,29 @@ public interface Executable {
     default Map<String, Object> boundValues() {
         return Map.of();
     }
+
+    /**
+     * The statement to run for a given parameter map. An {@code insert(table)} without values renders its column
+     * list from the keys of the parameters (SQLAlchemy's behaviour); most statements return themselves.
+     *
+     * @param params the parameters of the execution (the first map, for executemany)
+     * @return the statement to compile and run
+     */
+    default Executable forParameters(Map<String, ?> params) {
+        return this;
+    }
+
+    /**
+     * For executemany of an INSERT with RETURNING ("insertmanyvalues"): the multi-row statements to run instead,
+     * each returning its rows in the order of the parameter sets. Empty when the statement or dialect does not
+     * qualify, and executemany then runs as a JDBC batch.
+     *
+     * @param paramSets the parameter sets
+     * @param dialect the dialect
+     * @return the batches, in order, each with its values bound; empty when not applicable
+     */
+    default java.util.List<Executable> manyValuesBatches(java.util.List<? extends Map<String, ?>> paramSets,
+                                                         Dialect dialect) {
+        return java.util.List.of();
+    }
 }

@@ -1,9 +1,23 @@
 package org.retort.sql;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.retort.sql.internal.Coercions;
+import org.retort.sql.internal.LiteralTypes;
+import org.retort.types.NullType;
+import org.retort.types.SqlType;
+
 /**
- * Static entry points of the SQL expression language, meant for {@code import static org.retort.sql.Sql.*}.
+ * Static entry points of the SQL expression language, meant for {@code import static org.retort.sql.Sql.*}:
+ * {@code select}, {@code insert}, {@code update}, {@code delete}, {@code text}, {@code func}, {@code and_},
+ * {@code or_}, {@code not_}, {@code case_}, {@code cast}, {@code literal}, {@code bindparam}, {@code exists},
+ * {@code tuple}, {@code values}, {@code table}, {@code column}, {@code excluded}, {@code union}...
  */
 public final class Sql {
+    /** SQL functions: {@code func.count()}, {@code func.max(col)}, {@code func.call("name", args...)}. */
+    public static final Func func = new Func();
+
     private Sql() {
     }
 
@@ -16,5 +30,295 @@ public final class Sql {
      */
     public static TextClause text(String sql) {
         return TextClause.of(sql);
+    }
+
+    /**
+     * {@code SELECT items}: expressions, or FROM items meaning all their columns.
+     *
+     * @param items what to select
+     * @return the statement
+     */
+    public static Select select(Object... items) {
+        return Select.of(items);
+    }
+
+    /** @param table the table @return {@code INSERT INTO table} */
+    public static Insert insert(TableClause table) {
+        return Insert.into(table);
+    }
+
+    /** @param table the table @return {@code UPDATE table} */
+    public static Update update(TableClause table) {
+        return Update.of(table);
+    }
+
+    /** @param table the table @return {@code DELETE FROM table} */
+    public static Delete delete(TableClause table) {
+        return Delete.from(table);
+    }
+
+    /**
+     * A lightweight table of untyped columns (SQLAlchemy's {@code table()}).
+     *
+     * @param name the table name
+     * @param columns its column names
+     * @return the table
+     */
+    public static TableClause table(String name, String... columns) {
+        return TableClause.of(name, columns);
+    }
+
+    /** @param name the column name @return a free-standing column, rendered unqualified */
+    public static ColumnClause<Object> column(String name) {
+        return new ColumnClause<>(name, NullType.INSTANCE, null);
+    }
+
+    /** @param conditions the conditions @return {@code a AND b AND ...} */
+    public static Expression<Boolean> and_(Expression<?>... conditions) {
+        return BooleanClauseList.allOf(conditions);
+    }
+
+    /** @param conditions the conditions @return {@code a OR b OR ...} */
+    public static Expression<Boolean> or_(Expression<?>... conditions) {
+        return BooleanClauseList.anyOf(conditions);
+    }
+
+    /** @param condition the condition @return {@code NOT condition} */
+    public static Expression<Boolean> not_(Expression<?> condition) {
+        return condition.not();
+    }
+
+    /**
+     * A value as a bind parameter expression (SQLAlchemy's {@code literal()}), e.g. to select a constant.
+     *
+     * @param value the value
+     * @return the parameter
+     */
+    public static Expression<?> literal(Object value) {
+        return Coercions.literal("param", value);
+    }
+
+    /**
+     * A typed value as a bind parameter.
+     *
+     * @param value the value
+     * @param type its type
+     * @param <T> the Java type
+     * @return the parameter
+     */
+    public static <T> BindParameter<T> literal(T value, SqlType<T> type) {
+        Coercions.checkType(type, value, "literal");
+        return new BindParameter<>("param", value, type, false, true, true);
+    }
+
+    /**
+     * SQL text used as an expression, as written (SQLAlchemy's {@code literal_column()}); never user input.
+     *
+     * @param text the SQL text
+     * @return the expression
+     */
+    public static LiteralColumn<Object> literalColumn(String text) {
+        return new LiteralColumn<>(Objects.requireNonNull(text, "text"), NullType.INSTANCE);
+    }
+
+    /**
+     * A named bind parameter whose value is passed at execution: {@code :name}.
+     *
+     * @param name the name
+     * @return the parameter
+     */
+    public static BindParameter<Object> bindparam(String name) {
+        return new BindParameter<>(name, null, NullType.INSTANCE, false, false, false);
+    }
+
+    /**
+     * A named bind parameter with a default value.
+     *
+     * @param name the name
+     * @param value the value, overridable at execution
+     * @return the parameter
+     */
+    public static BindParameter<Object> bindparam(String name, Object value) {
+        return new BindParameter<>(name, value, NullType.INSTANCE, false, false, true);
+    }
+
+    /**
+     * A named, typed bind parameter whose value is passed at execution.
+     *
+     * @param name the name
+     * @param type its type
+     * @param <T> the Java type
+     * @return the parameter
+     */
+    public static <T> BindParameter<T> bindparam(String name, SqlType<T> type) {
+        return new BindParameter<>(name, null, type, false, false, false);
+    }
+
+    /**
+     * A named expanding parameter for {@code IN}: its value at execution is a collection.
+     *
+     * @param name the name
+     * @return the parameter; use as {@code col.in(List.of(bindparamExpanding("ids")))}, or in {@link #inParam}
+     */
+    public static BindParameter<Object> bindparamExpanding(String name) {
+        return new BindParameter<>(name, null, NullType.INSTANCE, true, false, false);
+    }
+
+    /**
+     * {@code expr IN (:name)} with a named expanding parameter bound at execution to a collection.
+     *
+     * @param expr the tested expression
+     * @param name the parameter name
+     * @return the test
+     */
+    public static Expression<Boolean> inParam(Expression<?> expr, String name) {
+        return new InExpression(expr, bindparamExpanding(name), false);
+    }
+
+    /** @return {@code NULL} */
+    public static Constant<Object> null_() {
+        return new Constant<>(Constant.Kind.NULL, NullType.INSTANCE);
+    }
+
+    /** @return {@code TRUE} (or {@code 1}) */
+    public static Constant<Boolean> true_() {
+        return new Constant<>(Constant.Kind.TRUE, LiteralTypes.booleanType());
+    }
+
+    /** @return {@code FALSE} (or {@code 0}) */
+    public static Constant<Boolean> false_() {
+        return new Constant<>(Constant.Kind.FALSE, LiteralTypes.booleanType());
+    }
+
+    /** @return an empty searched {@code CASE}; add branches with {@link Case#when(Object, Object)} */
+    public static Case<Object> case_() {
+        return new Case<>(null, List.of(), null, NullType.INSTANCE);
+    }
+
+    /**
+     * A searched CASE with its first branch: {@code CASE WHEN condition THEN result}.
+     *
+     * @param condition the condition
+     * @param result the result
+     * @return the CASE
+     */
+    public static Case<Object> case_(Expression<?> condition, Object result) {
+        return case_().when(condition, result);
+    }
+
+    /**
+     * A simple CASE comparing one value: {@code CASE value WHEN ...}.
+     *
+     * @param value the compared expression
+     * @return the CASE
+     */
+    public static Case<Object> caseValue(Expression<?> value) {
+        return new Case<>(value, List.of(), null, NullType.INSTANCE);
+    }
+
+    /**
+     * {@code CAST(expr AS type)}.
+     *
+     * @param expr expression or value
+     * @param type the target type
+     * @param <T> its Java type
+     * @return the cast
+     */
+    public static <T> Cast<T> cast(Object expr, SqlType<T> type) {
+        return new Cast<>(Coercions.expression(expr), type);
+    }
+
+    /**
+     * The expression read as another type, no SQL change.
+     *
+     * @param expr the expression
+     * @param type the type
+     * @param <T> its Java type
+     * @return the expression
+     */
+    public static <T> TypeCoerce<T> typeCoerce(Expression<?> expr, SqlType<T> type) {
+        return new TypeCoerce<>(expr, type);
+    }
+
+    /** @param query the subquery @return {@code EXISTS (query)} */
+    public static Exists exists(SelectBase query) {
+        return new Exists(query);
+    }
+
+    /** @param items expressions or values @return the row value {@code (a, b, ...)} */
+    public static Tuple tuple(Object... items) {
+        return new Tuple(Arrays.stream(items).<Expression<?>>map(Coercions::expression).toList());
+    }
+
+    /** @param query a one-column query @return {@code ANY (query)}, the right side of a comparison */
+    public static AnyAll<Object> any(SelectBase query) {
+        return new AnyAll<>(false, query.scalarSubquery(), NullType.INSTANCE);
+    }
+
+    /** @param query a one-column query @return {@code ALL (query)} */
+    public static AnyAll<Object> all(SelectBase query) {
+        return new AnyAll<>(true, query.scalarSubquery(), NullType.INSTANCE);
+    }
+
+    /**
+     * A VALUES list used as a table; add rows with {@link Values#data(List)}.
+     *
+     * @param name its alias
+     * @param columns its column names
+     * @return the VALUES list
+     */
+    public static Values values(String name, String... columns) {
+        return new Values(List.of(columns), List.of(), name);
+    }
+
+    /**
+     * In an upsert's SET: the value the INSERT tried to put in the column ({@code excluded.col}, {@code VALUES(col)}).
+     *
+     * @param column the column
+     * @param <T> its Java type
+     * @return the reference
+     */
+    public static <T> Excluded<T> excluded(ColumnClause<T> column) {
+        return new Excluded<>(column);
+    }
+
+    /** @param first a query @param others more @return {@code first UNION others} */
+    public static CompoundSelect union(SelectBase first, SelectBase... others) {
+        return CompoundSelect.of(CompoundSelect.Kind.UNION, first, others);
+    }
+
+    /** @param first a query @param others more @return {@code first UNION ALL others} */
+    public static CompoundSelect unionAll(SelectBase first, SelectBase... others) {
+        return CompoundSelect.of(CompoundSelect.Kind.UNION_ALL, first, others);
+    }
+
+    /** @param first a query @param others more @return {@code first INTERSECT others} */
+    public static CompoundSelect intersect(SelectBase first, SelectBase... others) {
+        return CompoundSelect.of(CompoundSelect.Kind.INTERSECT, first, others);
+    }
+
+    /** @param first a query @param others more @return {@code first EXCEPT others} */
+    public static CompoundSelect except(SelectBase first, SelectBase... others) {
+        return CompoundSelect.of(CompoundSelect.Kind.EXCEPT, first, others);
+    }
+
+    /**
+     * Ascending order with explicit NULL placement helpers: {@code asc(col).nullsFirst()}.
+     *
+     * @param expr the expression
+     * @return the item
+     */
+    public static OrderBy asc(Expression<?> expr) {
+        return expr.asc();
+    }
+
+    /** @param expr the expression @return the descending item */
+    public static OrderBy desc(Expression<?> expr) {
+        return expr.desc();
+    }
+
+    /** @param name the label @param expr the expression @param <T> type @return {@code expr AS name} */
+    public static <T> Label<T> label(String name, Expression<T> expr) {
+        return expr.label(name);
     }
 }

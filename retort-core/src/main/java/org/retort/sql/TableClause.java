@@ -16,7 +16,7 @@ import org.retort.types.SqlType;
  *
  * <p>Columns are added while the table is being built and never afterwards; a built table is immutable.
  */
-public class TableClause {
+public non-sealed class TableClause implements FromClause {
     private final String name;
     private final String schema;
     private final List<ColumnClause<?>> columns = new ArrayList<>();
@@ -78,6 +78,7 @@ public class TableClause {
     }
 
     /** @return the columns in declaration order */
+    @Override
     public List<ColumnClause<?>> columns() {
         return Collections.unmodifiableList(columns);
     }
@@ -89,6 +90,7 @@ public class TableClause {
      * @return the column
      * @throws ArgumentException when the table has no such column
      */
+    @Override
     public ColumnClause<?> c(String columnName) {
         ColumnClause<?> col = byName.get(columnName);
         if (col == null) {
@@ -126,6 +128,51 @@ public class TableClause {
      */
     public boolean hasColumn(String columnName) {
         return byName.containsKey(columnName);
+    }
+
+    /**
+     * The foreign keys of this table as (local column, referenced column) pairs, used to infer the ON clause of a
+     * join. A bare {@code TableClause} has none; {@link org.retort.schema.Table} reports its constraints.
+     *
+     * @return the pairs; empty when none are known
+     */
+    public List<ForeignKeyPair> foreignKeyPairs() {
+        return List.of();
+    }
+
+    /**
+     * This table under another name, to use it twice in one query: {@code users AS u}.
+     *
+     * @param alias the alias
+     * @return the alias
+     */
+    public TableAlias alias(String alias) {
+        return new TableAlias(this, Objects.requireNonNull(alias, "alias"));
+    }
+
+    /** @return this table under an anonymous alias, {@code users AS users_1} */
+    public TableAlias alias() {
+        return new TableAlias(this, null);
+    }
+
+    /** @return {@code SELECT <all columns> FROM this} */
+    public Select select() {
+        return Select.of(this);
+    }
+
+    /** @return {@code INSERT INTO this} */
+    public Insert insert() {
+        return Insert.into(this);
+    }
+
+    /** @return {@code UPDATE this} */
+    public Update update() {
+        return Update.of(this);
+    }
+
+    /** @return {@code DELETE FROM this} */
+    public Delete delete() {
+        return Delete.from(this);
     }
 
     @Override

@@ -139,4 +139,10 @@ public class H2Dialect extends Dialect {
     public org.retort.inspect.Reflector reflector() {
         return new H2Reflector(this);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new H2Compiler(this);
+    }
 }

@@ -145,4 +145,10 @@ public class MysqlDialect extends Dialect {
     public org.retort.inspect.Reflector reflector() {
         return new MysqlReflector(this);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new MysqlCompiler(this);
+    }
 }

@@ -83,4 +83,10 @@ public class OracleDialect extends Dialect {
     public org.retort.schema.DdlCompiler ddlCompiler() {
         return new OracleDdlCompiler(this);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new OracleCompiler(this);
+    }
 }

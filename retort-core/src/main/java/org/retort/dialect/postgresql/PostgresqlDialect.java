@@ -105,4 +105,10 @@ public class PostgresqlDialect extends Dialect {
     public org.retort.inspect.Reflector reflector() {
         return new PostgresqlReflector(this);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new PostgresqlCompiler(this);
+    }
 }

@@ -177,4 +177,10 @@ public class SqliteDialect extends Dialect {
     public org.retort.inspect.Reflector reflector() {
         return new SqliteReflector(this);
     }
+
+    /** @return the compiler that renders this database's SQL */
+    @Override
+    public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
+        return new SqliteCompiler(this);
+    }
 }

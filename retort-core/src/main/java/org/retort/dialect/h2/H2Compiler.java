@@ -1,0 +1,83 @@
+package org.retort.dialect.h2;
+
+import java.util.Locale;
+import org.retort.dialect.Dialect;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.Expression;
+import org.retort.sql.ForUpdate;
+import org.retort.sql.FunctionCall;
+import org.retort.sql.Operator;
+import org.retort.sql.SelectBase;
+import org.retort.sql.UnaryExpression;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * H2's SQL: ILIKE, {@code REGEXP_LIKE}, standard {@code OFFSET ... FETCH FIRST}, bitwise operations as
+ * {@code BITAND}/{@code BITOR}/... functions, {@code FOR UPDATE} without OF or FOR SHARE.
+ */
+public class H2Compiler extends SqlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the H2 dialect
+     */
+    public H2Compiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    protected void regexp(BinaryExpression<?> b) {
+        call("REGEXP_LIKE", b.left(), b.right());
+    }
+
+    @Override
+    protected void bitwise(BinaryExpression<?> b) {
+        Operator op = b.operator();
+        String fn = op.equals(Operator.BIT_AND) ? "BITAND" : op.equals(Operator.BIT_OR) ? "BITOR"
+                : op.equals(Operator.BIT_LSHIFT) ? "LSHIFT" : "RSHIFT";
+        call(fn, b.left(), b.right());
+    }
+
+    @Override
+    protected void bitXor(BinaryExpression<?> b) {
+        call("BITXOR", b.left(), b.right());
+    }
+
+    @Override
+    protected void bitNot(UnaryExpression<?> u) {
+        sql("BITNOT(");
+        expression(u.operand());
+        sql(")");
+    }
+
+    @Override
+    protected boolean specialFunction(FunctionCall<?> f) {
+        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
+            sql("CURRENT_TIMESTAMP");
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        offsetFetch(limit, offset);
+    }
+
+    @Override
+    protected void forUpdateClause(ForUpdate f) {
+        if (f.isRead()) {
+            throw unsupported("FOR SHARE");
+        }
+        if (!f.of().isEmpty()) {
+            throw unsupported("FOR UPDATE OF");
+        }
+        super.forUpdateClause(f);
+    }
+}

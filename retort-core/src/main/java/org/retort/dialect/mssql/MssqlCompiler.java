@@ -1,0 +1,167 @@
+package org.retort.dialect.mssql;
+
+import java.util.List;
+import java.util.Locale;
+import org.retort.dialect.Dialect;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.CompoundSelect;
+import org.retort.sql.Expression;
+import org.retort.sql.ForUpdate;
+import org.retort.sql.FromClause;
+import org.retort.sql.FunctionCall;
+import org.retort.sql.Operator;
+import org.retort.sql.Select;
+import org.retort.sql.SelectBase;
+import org.retort.sql.Statement;
+import org.retort.sql.TableClause;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * SQL Server's SQL: bracket quoting, {@code +} concatenation, {@code TOP (?)} and
+ * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} (with {@code ORDER BY (SELECT NULL)} when there is no ORDER BY),
+ * {@code OUTPUT inserted.x} for RETURNING, {@code LEN()}, NULLS FIRST/LAST emulated, NULL-safe comparison with
+ * {@code EXISTS (SELECT a INTERSECT SELECT b)}, {@code UPDATE/DELETE ... FROM}, and {@code WITH} without RECURSIVE.
+ * No row-locking clause (SQL Server uses table hints), no regular expressions, no upserts here (MERGE).
+ */
+public class MssqlCompiler extends SqlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the SQL Server dialect
+     */
+    public MssqlCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected boolean supportsReturning(Statement statement) {
+        return true;
+    }
+
+    @Override
+    protected boolean returningAsOutput() {
+        return true;
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 2000;
+    }
+
+    @Override
+    protected String recursiveWith() {
+        return "WITH ";
+    }
+
+    @Override
+    protected String compoundKeyword(CompoundSelect.Kind kind) {
+        return switch (kind) {
+            case EXCEPT_ALL, INTERSECT_ALL -> throw unsupported(kind.sql());
+            default -> kind.sql();
+        };
+    }
+
+    @Override
+    protected void concat(BinaryExpression<?> b) {
+        infix(b, "+");
+    }
+
+    @Override
+    protected void distinctFrom(BinaryExpression<?> b, boolean not) {
+        sql(not ? "EXISTS (SELECT " : "NOT EXISTS (SELECT ");
+        expression(b.left());
+        sql(" INTERSECT SELECT ");
+        expression(b.right());
+        sql(")");
+    }
+
+    @Override
+    protected void bitwise(BinaryExpression<?> b) {
+        if (b.operator().equals(Operator.BIT_LSHIFT) || b.operator().equals(Operator.BIT_RSHIFT)) {
+            throw unsupported("The bit shift operator " + b.operator().sql());
+        }
+        super.bitwise(b);
+    }
+
+    @Override
+    protected boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    protected boolean supportsAggregateFilter() {
+        return false;
+    }
+
+    @Override
+    protected boolean specialFunction(FunctionCall<?> f) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        if (f.arguments().isEmpty() && name.equals("now")) {
+            sql("CURRENT_TIMESTAMP");
+            return true;
+        }
+        if (name.equals("length")) {
+            sql("LEN(");
+            list(f.arguments());
+            sql(")");
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void lateral() {
+        throw unsupported("LATERAL (use CROSS APPLY in text())");
+    }
+
+    @Override
+    protected void selectPrefix(Select s) {
+        if (s.limitClause() != null && s.offsetClause() == null) {
+            sql("TOP (");
+            expression(s.limitClause());
+            sql(") ");
+        }
+    }
+
+    @Override
+    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        if (offset == null && (limit == null || query instanceof Select)) {
+            return;
+        }
+        if (!ordered) {
+            sql(" ORDER BY (SELECT NULL)");
+        }
+        sql(" OFFSET ");
+        if (offset == null) {
+            sql("0");
+        } else {
+            expression(offset);
+        }
+        sql(" ROWS");
+        if (limit != null) {
+            sql(" FETCH NEXT ");
+            expression(limit);
+            sql(" ROWS ONLY");
+        }
+    }
+
+    @Override
+    protected void forUpdateClause(ForUpdate f) {
+        throw unsupported("FOR UPDATE (SQL Server locks with table hints such as WITH (UPDLOCK))");
+    }
+
+    @Override
+    protected void updateFrom(TableClause table, List<FromClause> extra) {
+        sql(" FROM " + tableName(table));
+        for (FromClause f : extra) {
+            sql(", ");
+            fromItem(f);
+        }
+    }
+
+    @Override
+    protected void deleteUsing(TableClause table, List<FromClause> extra) {
+        updateFrom(table, extra);
+    }
+}

@@ -1,0 +1,185 @@
+package org.retort.dialect.mysql;
+
+import java.util.List;
+import org.retort.dialect.Dialect;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.Excluded;
+import org.retort.sql.Expression;
+import org.retort.sql.ForUpdate;
+import org.retort.sql.FromClause;
+import org.retort.sql.Insert;
+import org.retort.sql.OnConflict;
+import org.retort.sql.Select;
+import org.retort.sql.SelectBase;
+import org.retort.sql.Statement;
+import org.retort.sql.TableClause;
+import org.retort.sql.Update;
+import org.retort.sql.Values;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * MySQL's and MariaDB's SQL: backtick quoting, {@code concat()}, {@code REGEXP}, {@code <=>} for NULL-safe
+ * comparison, NULLS FIRST/LAST emulated, {@code ON DUPLICATE KEY UPDATE} with {@code VALUES(col)}, the
+ * multi-table {@code UPDATE a, b SET ...} and {@code DELETE FROM a USING a, b}, {@code LOCK IN SHARE MODE}, and
+ * RETURNING on MariaDB 10.5+ for INSERT and DELETE. No FULL OUTER JOIN.
+ */
+public class MysqlCompiler extends SqlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the MySQL or MariaDB dialect
+     */
+    public MysqlCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    private boolean mariadb() {
+        return dialect instanceof MariadbDialect;
+    }
+
+    @Override
+    protected boolean supportsReturning(Statement statement) {
+        if (statement instanceof Update || !mariadb()) {
+            return false;
+        }
+        return !dialect.isInitialized() || dialect.supportsReturning();
+    }
+
+    @Override
+    protected String stringLiteral(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    protected void concat(BinaryExpression<?> b) {
+        call("concat", b.left(), b.right());
+    }
+
+    @Override
+    protected void regexp(BinaryExpression<?> b) {
+        infix(b, "REGEXP");
+    }
+
+    @Override
+    protected void distinctFrom(BinaryExpression<?> b, boolean not) {
+        if (!not) {
+            sql("NOT (");
+        }
+        infix(b, "<=>");
+        if (!not) {
+            sql(")");
+        }
+    }
+
+    @Override
+    protected boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    protected boolean supportsAggregateFilter() {
+        return false;
+    }
+
+    @Override
+    protected String fullOuterJoin() {
+        throw unsupported("FULL OUTER JOIN");
+    }
+
+    @Override
+    protected void lateral() {
+        if (mariadb()) {
+            throw unsupported("LATERAL");
+        }
+        super.lateral();
+    }
+
+    @Override
+    protected String emptyFrom(Select s) {
+        return s.whereClause().isEmpty() ? "" : " FROM DUAL";
+    }
+
+    @Override
+    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        if (limit == null && offset != null) {
+            sql(" LIMIT 18446744073709551615 OFFSET ");
+            expression(offset);
+            return;
+        }
+        super.limitClause(limit, offset, ordered, query);
+    }
+
+    @Override
+    protected void forUpdateClause(ForUpdate f) {
+        if (f.isRead()) {
+            sql(" LOCK IN SHARE MODE");
+            return;
+        }
+        sql(" FOR UPDATE");
+        if (!f.of().isEmpty()) {
+            if (mariadb()) {
+                throw unsupported("FOR UPDATE OF");
+            }
+            forUpdateOf(f);
+        }
+        if (f.isNowait()) {
+            sql(" NOWAIT");
+        }
+        if (f.isSkipLocked()) {
+            sql(" SKIP LOCKED");
+        }
+    }
+
+    @Override
+    protected void valuesFrom(Values v) {
+        valuesAsUnion(v, "");
+    }
+
+    @Override
+    protected void defaultValues(TableClause table) {
+        sql(" () VALUES ()");
+    }
+
+    @Override
+    protected void excluded(Excluded<?> x) {
+        sql("VALUES(" + quote(x.column().name()) + ")");
+    }
+
+    @Override
+    protected void upsert(Insert i, OnConflict oc) {
+        if (oc.kind() != OnConflict.Kind.DUPLICATE_KEY_UPDATE) {
+            throw unsupported("ON CONFLICT (use onDuplicateKeyUpdate)");
+        }
+        sql(" ON DUPLICATE KEY UPDATE ");
+        assignments(i.table(), oc.set(), " = ", false);
+    }
+
+    @Override
+    protected void updateTarget(TableClause table, List<FromClause> extra) {
+        sql(tableName(table));
+        for (FromClause f : extra) {
+            sql(", ");
+            fromItem(f);
+        }
+    }
+
+    @Override
+    protected boolean qualifyMultiTableSet() {
+        return true;
+    }
+
+    @Override
+    protected void updateFrom(TableClause table, List<FromClause> extra) {
+        // the other tables are listed after UPDATE
+    }
+
+    @Override
+    protected void deleteUsing(TableClause table, List<FromClause> extra) {
+        sql(" USING " + tableName(table));
+        for (FromClause f : extra) {
+            sql(", ");
+            fromItem(f);
+        }
+    }
+}

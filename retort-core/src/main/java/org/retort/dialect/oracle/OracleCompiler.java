@@ -1,0 +1,125 @@
+package org.retort.dialect.oracle;
+
+import java.util.Locale;
+import org.retort.dialect.Dialect;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.CompoundSelect;
+import org.retort.sql.Expression;
+import org.retort.sql.ForUpdate;
+import org.retort.sql.FunctionCall;
+import org.retort.sql.Operator;
+import org.retort.sql.Select;
+import org.retort.sql.SelectBase;
+import org.retort.sql.TableClause;
+import org.retort.sql.Values;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * Oracle's SQL (12c and later): {@code FROM DUAL}, table aliases without AS, {@code OFFSET ... FETCH FIRST}
+ * paging, {@code MINUS}, {@code REGEXP_LIKE}, {@code BITAND}, {@code DECODE} for NULL-safe comparison, and
+ * {@code WITH} without RECURSIVE. No RETURNING (Oracle returns into variables), no upserts here (MERGE).
+ */
+public class OracleCompiler extends SqlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the Oracle dialect
+     */
+    public OracleCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String aliasKeyword() {
+        return " ";
+    }
+
+    @Override
+    protected String emptyFrom(Select s) {
+        return " FROM DUAL";
+    }
+
+    @Override
+    protected String recursiveWith() {
+        return "WITH ";
+    }
+
+    @Override
+    protected String compoundKeyword(CompoundSelect.Kind kind) {
+        return switch (kind) {
+            case EXCEPT -> "MINUS";
+            case EXCEPT_ALL, INTERSECT_ALL -> throw unsupported(kind.sql());
+            default -> kind.sql();
+        };
+    }
+
+    @Override
+    protected void regexp(BinaryExpression<?> b) {
+        call("REGEXP_LIKE", b.left(), b.right());
+    }
+
+    @Override
+    protected void distinctFrom(BinaryExpression<?> b, boolean not) {
+        // DECODE treats two NULLs as equal: DECODE(a, b, 0, 1) is 1 exactly when a IS DISTINCT FROM b
+        sql("DECODE(");
+        expression(b.left());
+        sql(", ");
+        expression(b.right());
+        sql(not ? ", 0, 1) = 0" : ", 0, 1) = 1");
+    }
+
+    @Override
+    protected void bitwise(BinaryExpression<?> b) {
+        if (b.operator().equals(Operator.BIT_AND)) {
+            call("BITAND", b.left(), b.right());
+            return;
+        }
+        throw unsupported("The bitwise operator " + b.operator().sql());
+    }
+
+    @Override
+    protected void bitXor(BinaryExpression<?> b) {
+        throw unsupported("Bitwise exclusive or");
+    }
+
+    @Override
+    protected boolean supportsAggregateFilter() {
+        return false;
+    }
+
+    @Override
+    protected boolean specialFunction(FunctionCall<?> f) {
+        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
+            sql("CURRENT_TIMESTAMP");
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        offsetFetch(limit, offset);
+    }
+
+    @Override
+    protected void forUpdateClause(ForUpdate f) {
+        if (f.isRead()) {
+            throw unsupported("FOR SHARE");
+        }
+        super.forUpdateClause(f);
+    }
+
+    @Override
+    protected void valuesFrom(Values v) {
+        valuesAsUnion(v, " FROM DUAL");
+    }
+
+    @Override
+    protected void defaultValues(TableClause table) {
+        if (table.columns().isEmpty()) {
+            throw unsupported("INSERT of a row of defaults into a table with no known columns");
+        }
+        sql(" (" + quote(table.columns().get(0).name()) + ") VALUES (DEFAULT)");
+    }
+}

@@ -1,0 +1,113 @@
+package org.retort.dialect.sqlite;
+
+import java.util.List;
+import java.util.Locale;
+import org.retort.dialect.Dialect;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.Expression;
+import org.retort.sql.ForUpdate;
+import org.retort.sql.FromClause;
+import org.retort.sql.FunctionCall;
+import org.retort.sql.Insert;
+import org.retort.sql.OnConflict;
+import org.retort.sql.SelectBase;
+import org.retort.sql.Statement;
+import org.retort.sql.TableClause;
+import org.retort.sql.Values;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * SQLite's SQL: {@code IS}/{@code IS NOT} for NULL-safe comparison, {@code LIMIT -1 OFFSET ?}, no row locks,
+ * {@code ON CONFLICT} upserts, {@code UPDATE ... FROM}, RETURNING (3.35+), set-operation members wrapped in
+ * {@code SELECT * FROM (...)} since SQLite does not parenthesize them, VALUES lists as UNION ALL.
+ */
+public class SqliteCompiler extends SqlCompiler {
+
+    /**
+     * Creates the compiler.
+     *
+     * @param dialect the SQLite dialect
+     */
+    public SqliteCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected boolean supportsReturning(Statement statement) {
+        return !dialect.isInitialized() || dialect.supportsReturning();
+    }
+
+    @Override
+    protected void distinctFrom(BinaryExpression<?> b, boolean not) {
+        infix(b, not ? "IS" : "IS NOT");
+    }
+
+    @Override
+    protected void bitXor(BinaryExpression<?> b) {
+        sql("((");
+        expression(b.left());
+        sql(") | (");
+        expression(b.right());
+        sql(")) - ((");
+        expression(b.left());
+        sql(") & (");
+        expression(b.right());
+        sql("))");
+    }
+
+    @Override
+    protected boolean specialFunction(FunctionCall<?> f) {
+        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
+            sql("CURRENT_TIMESTAMP");
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        if (limit == null && offset != null) {
+            sql(" LIMIT -1 OFFSET ");
+            expression(offset);
+            return;
+        }
+        super.limitClause(limit, offset, ordered, query);
+    }
+
+    @Override
+    protected void forUpdateClause(ForUpdate f) {
+        // SQLite locks the whole database; there is no row-locking clause to render
+    }
+
+    @Override
+    protected void compoundMember(SelectBase member, boolean parens) {
+        if (parens) {
+            sql("SELECT * FROM (");
+            selectBase(member);
+            sql(")");
+        } else {
+            selectBase(member);
+        }
+    }
+
+    @Override
+    protected void lateral() {
+        throw unsupported("LATERAL");
+    }
+
+    @Override
+    protected void valuesFrom(Values v) {
+        valuesAsUnion(v, "");
+    }
+
+    @Override
+    protected void upsert(Insert i, OnConflict oc) {
+        onConflict(i, oc);
+    }
+
+    @Override
+    protected void updateFrom(TableClause table, List<FromClause> extra) {
+        sql(" FROM ");
+        fromList(extra);
+    }
+}

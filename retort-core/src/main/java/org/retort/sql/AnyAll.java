@@ -1,0 +1,14 @@
+package org.retort.sql;
+
+import org.retort.types.SqlType;
+
+/**
+ * {@code ANY (subquery or array)} / {@code ALL (...)}, the right side of a comparison:
+ * {@code x = ANY (SELECT ...)}.
+ *
+ * @param all true for ALL
+ * @param operand the subquery (a {@link ScalarSelect}) or array expression
+ * @param <T> the element type
+ */
+public record AnyAll<T>(boolean all, Expression<?> operand, SqlType<T> type) implements Expression<T> {
+}

@@ -1,0 +1,392 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.retort.sql.internal.Coercions;
+import org.retort.types.SqlType;
+
+/**
+ * A SQL expression of Java type {@code T}: a column, a bind parameter, an operator applied to other expressions,
+ * a function call... (SQLAlchemy's {@code ColumnElement}). Expressions are immutable values; every operator
+ * method returns a new expression and turns plain Java values into bind parameters, never into SQL text.
+ *
+ * <pre>{@code
+ * users.c("name").like("s%").and(users.c("id").gt(5))   // users.name LIKE :name_1 AND users.id > :id_1
+ * }</pre>
+ *
+ * @param <T> the Java type of the expression's values
+ */
+public sealed interface Expression<T> extends OrderByElement
+        permits ColumnClause, DerivedColumn, BindParameter, Constant, BinaryExpression, UnaryExpression,
+        BooleanClauseList, Like, Between, InExpression, Case, Cast, TypeCoerce, FunctionCall, FunctionFilter,
+        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping {
+
+    /** @return the expression's SQL type, which binds its values and reads its results */
+    SqlType<T> type();
+
+    /**
+     * The name a result column of this expression gets when it is selected without a label, or null when it
+     * gets an anonymous one.
+     *
+     * @return the natural name, or null
+     */
+    default String naturalName() {
+        return null;
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    /**
+     * {@code this = other}; a null value renders {@code this IS NULL}, as in SQLAlchemy.
+     *
+     * @param other an expression or a value (bound as a parameter)
+     * @return the comparison
+     */
+    default Expression<Boolean> eq(Object other) {
+        return other == null ? isNull() : Coercions.compare(this, Operator.EQ, other);
+    }
+
+    /**
+     * {@code this <> other}; a null value renders {@code this IS NOT NULL}.
+     *
+     * @param other an expression or a value
+     * @return the comparison
+     */
+    default Expression<Boolean> ne(Object other) {
+        return other == null ? isNotNull() : Coercions.compare(this, Operator.NE, other);
+    }
+
+    /** @param other an expression or value @return {@code this < other} */
+    default Expression<Boolean> lt(Object other) {
+        return Coercions.compare(this, Operator.LT, other);
+    }
+
+    /** @param other an expression or value @return {@code this <= other} */
+    default Expression<Boolean> le(Object other) {
+        return Coercions.compare(this, Operator.LE, other);
+    }
+
+    /** @param other an expression or value @return {@code this > other} */
+    default Expression<Boolean> gt(Object other) {
+        return Coercions.compare(this, Operator.GT, other);
+    }
+
+    /** @param other an expression or value @return {@code this >= other} */
+    default Expression<Boolean> ge(Object other) {
+        return Coercions.compare(this, Operator.GE, other);
+    }
+
+    /** @return {@code this IS NULL} */
+    default Expression<Boolean> isNull() {
+        return new UnaryExpression<>(UnaryExpression.Kind.IS_NULL, this, Coercions.booleanType());
+    }
+
+    /** @return {@code this IS NOT NULL} */
+    default Expression<Boolean> isNotNull() {
+        return new UnaryExpression<>(UnaryExpression.Kind.IS_NOT_NULL, this, Coercions.booleanType());
+    }
+
+    /**
+     * {@code this IS DISTINCT FROM other}: NULL-safe inequality (emulated on databases without it).
+     *
+     * @param other an expression or value
+     * @return the comparison
+     */
+    default Expression<Boolean> isDistinctFrom(Object other) {
+        return Coercions.compare(this, Operator.IS_DISTINCT_FROM, other);
+    }
+
+    /** @param other an expression or value @return {@code this IS NOT DISTINCT FROM other}, NULL-safe equality */
+    default Expression<Boolean> isNotDistinctFrom(Object other) {
+        return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, other);
+    }
+
+    /**
+     * {@code this BETWEEN lower AND upper}.
+     *
+     * @param lower the lower bound, expression or value
+     * @param upper the upper bound, expression or value
+     * @return the test
+     */
+    default Expression<Boolean> between(Object lower, Object upper) {
+        return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), false);
+    }
+
+    /** @param lower lower bound @param upper upper bound @return {@code this NOT BETWEEN lower AND upper} */
+    default Expression<Boolean> notBetween(Object lower, Object upper) {
+        return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), true);
+    }
+
+    // ------------------------------------------------------------------ IN
+
+    /**
+     * {@code this IN (...)} over a list of values, bound as one expanding parameter so that the compiled SQL
+     * is cached whatever the list's length; an empty list renders the dialect's always-false empty set.
+     *
+     * @param values the values, or expressions
+     * @return the test
+     */
+    default Expression<Boolean> in(Collection<?> values) {
+        return Coercions.in(this, values, false);
+    }
+
+    /** @param values the values @return {@code this IN (...)} */
+    default Expression<Boolean> in(Object... values) {
+        return Coercions.in(this, java.util.Arrays.asList(values), false);
+    }
+
+    /** @param subquery a one-column SELECT @return {@code this IN (SELECT ...)} */
+    default Expression<Boolean> in(SelectBase subquery) {
+        return new InExpression(this, new ScalarSelect<>(subquery, type()), false);
+    }
+
+    /** @param values the values @return {@code this NOT IN (...)} */
+    default Expression<Boolean> notIn(Collection<?> values) {
+        return Coercions.in(this, values, true);
+    }
+
+    /** @param values the values @return {@code this NOT IN (...)} */
+    default Expression<Boolean> notIn(Object... values) {
+        return Coercions.in(this, java.util.Arrays.asList(values), true);
+    }
+
+    /** @param subquery a one-column SELECT @return {@code this NOT IN (SELECT ...)} */
+    default Expression<Boolean> notIn(SelectBase subquery) {
+        return new InExpression(this, new ScalarSelect<>(subquery, type()), true);
+    }
+
+    // ------------------------------------------------------------------ strings
+
+    /** @param pattern the LIKE pattern @return {@code this LIKE pattern} */
+    default Expression<Boolean> like(Object pattern) {
+        return new Like(this, Coercions.operand(this, pattern), null, false, false);
+    }
+
+    /**
+     * {@code this LIKE pattern ESCAPE 'c'}.
+     *
+     * @param pattern the pattern
+     * @param escape the escape character
+     * @return the test
+     */
+    default Expression<Boolean> like(Object pattern, char escape) {
+        return new Like(this, Coercions.operand(this, pattern), escape, false, false);
+    }
+
+    /** @param pattern the pattern @return {@code this NOT LIKE pattern} */
+    default Expression<Boolean> notLike(Object pattern) {
+        return new Like(this, Coercions.operand(this, pattern), null, true, false);
+    }
+
+    /** @param pattern the pattern @param escape the escape character @return {@code this NOT LIKE pattern ESCAPE 'c'} */
+    default Expression<Boolean> notLike(Object pattern, char escape) {
+        return new Like(this, Coercions.operand(this, pattern), escape, true, false);
+    }
+
+    /** @param pattern the pattern @return case-insensitive LIKE: {@code ILIKE}, or {@code lower(a) LIKE lower(b)} */
+    default Expression<Boolean> ilike(Object pattern) {
+        return new Like(this, Coercions.operand(this, pattern), null, false, true);
+    }
+
+    /** @param pattern the pattern @return case-insensitive NOT LIKE */
+    default Expression<Boolean> notIlike(Object pattern) {
+        return new Like(this, Coercions.operand(this, pattern), null, true, true);
+    }
+
+    /**
+     * {@code this LIKE 'prefix%' ESCAPE '/'}; {@code %}, {@code _} and {@code /} in the prefix are escaped
+     * (SQLAlchemy's {@code startswith(autoescape=True)}).
+     *
+     * @param prefix the literal prefix
+     * @return the test
+     */
+    default Expression<Boolean> startsWith(String prefix) {
+        return new Like(this, Coercions.bindFor(this, Coercions.escapeLike(prefix) + "%"), '/', false, false);
+    }
+
+    /** @param suffix the literal suffix @return {@code this LIKE '%suffix' ESCAPE '/'}, wildcards escaped */
+    default Expression<Boolean> endsWith(String suffix) {
+        return new Like(this, Coercions.bindFor(this, "%" + Coercions.escapeLike(suffix)), '/', false, false);
+    }
+
+    /** @param infix the literal text @return {@code this LIKE '%infix%' ESCAPE '/'}, wildcards escaped */
+    default Expression<Boolean> contains(String infix) {
+        return new Like(this, Coercions.bindFor(this, "%" + Coercions.escapeLike(infix) + "%"), '/', false, false);
+    }
+
+    /**
+     * Regular-expression match: {@code ~} on PostgreSQL, {@code REGEXP} on MySQL, {@code REGEXP_LIKE} on
+     * Oracle and H2; SQLite and SQL Server refuse to compile it.
+     *
+     * @param pattern the regular expression
+     * @return the test
+     */
+    default Expression<Boolean> regexpMatch(Object pattern) {
+        return Coercions.compare(this, Operator.REGEXP, pattern);
+    }
+
+    /** @param other string expression or value @return string concatenation, {@code ||} or the dialect's form */
+    default Expression<T> concat(Object other) {
+        return Coercions.binary(this, Operator.CONCAT, other);
+    }
+
+    /** @param collation the collation name @return {@code this COLLATE collation} */
+    default Expression<T> collate(String collation) {
+        return new Collate<>(this, Objects.requireNonNull(collation, "collation"));
+    }
+
+    // ------------------------------------------------------------------ arithmetic and bitwise
+
+    /** @param other expression or value @return {@code this + other} */
+    default Expression<T> plus(Object other) {
+        return Coercions.binary(this, Operator.ADD, other);
+    }
+
+    /** @param other expression or value @return {@code this - other} */
+    default Expression<T> minus(Object other) {
+        return Coercions.binary(this, Operator.SUB, other);
+    }
+
+    /** @param other expression or value @return {@code this * other} */
+    default Expression<T> times(Object other) {
+        return Coercions.binary(this, Operator.MUL, other);
+    }
+
+    /** @param other expression or value @return {@code this / other} */
+    default Expression<T> div(Object other) {
+        return Coercions.binary(this, Operator.DIV, other);
+    }
+
+    /** @param other expression or value @return {@code this % other} */
+    default Expression<T> mod(Object other) {
+        return Coercions.binary(this, Operator.MOD, other);
+    }
+
+    /** @return {@code -this} */
+    default Expression<T> neg() {
+        return new UnaryExpression<>(UnaryExpression.Kind.NEG, this, type());
+    }
+
+    /** @param other expression or value @return {@code this & other} */
+    default Expression<T> bitwiseAnd(Object other) {
+        return Coercions.binary(this, Operator.BIT_AND, other);
+    }
+
+    /** @param other expression or value @return {@code this | other} */
+    default Expression<T> bitwiseOr(Object other) {
+        return Coercions.binary(this, Operator.BIT_OR, other);
+    }
+
+    /** @param other expression or value @return bitwise exclusive or ({@code #} on PostgreSQL, {@code ^} elsewhere) */
+    default Expression<T> bitwiseXor(Object other) {
+        return Coercions.binary(this, Operator.BIT_XOR, other);
+    }
+
+    /** @param other expression or value @return {@code this << other} */
+    default Expression<T> bitwiseLshift(Object other) {
+        return Coercions.binary(this, Operator.BIT_LSHIFT, other);
+    }
+
+    /** @param other expression or value @return {@code this >> other} */
+    default Expression<T> bitwiseRshift(Object other) {
+        return Coercions.binary(this, Operator.BIT_RSHIFT, other);
+    }
+
+    /** @return {@code ~this} */
+    default Expression<T> bitwiseNot() {
+        return new UnaryExpression<>(UnaryExpression.Kind.BIT_NOT, this, type());
+    }
+
+    /**
+     * A custom binary operator, for operators Retort has no method for (SQLAlchemy's {@code op()}).
+     *
+     * @param operator the operator's SQL text, written by the programmer, never user input
+     * @param other expression or value
+     * @return the expression
+     */
+    default Expression<T> op(String operator, Object other) {
+        return new BinaryExpression<>(this, Operator.custom(operator), Coercions.operand(this, other), type());
+    }
+
+    // ------------------------------------------------------------------ boolean
+
+    /**
+     * {@code this AND others...}, flattened and parenthesized by precedence.
+     *
+     * @param others more conditions
+     * @return the conjunction
+     */
+    @SuppressWarnings("unchecked")
+    default Expression<Boolean> and(Expression<?>... others) {
+        List<Expression<?>> all = new ArrayList<>();
+        all.add(this);
+        all.addAll(List.of(others));
+        return BooleanClauseList.allOf(all.toArray(Expression[]::new));
+    }
+
+    /** @param others more conditions @return {@code this OR others...} */
+    @SuppressWarnings("unchecked")
+    default Expression<Boolean> or(Expression<?>... others) {
+        List<Expression<?>> all = new ArrayList<>();
+        all.add(this);
+        all.addAll(List.of(others));
+        return BooleanClauseList.anyOf(all.toArray(Expression[]::new));
+    }
+
+    /** @return {@code NOT this}, simplified for IN, LIKE, BETWEEN and IS NULL */
+    default Expression<Boolean> not() {
+        return Coercions.negate(this);
+    }
+
+    // ------------------------------------------------------------------ naming, ordering, typing
+
+    /**
+     * Names the expression in a SELECT list ({@code expr AS name}); rows then address it by that name.
+     *
+     * @param name the label
+     * @return the labelled expression
+     */
+    default Label<T> label(String name) {
+        return new Label<>(Objects.requireNonNull(name, "name"), this);
+    }
+
+    /** @return this expression ascending, for ORDER BY */
+    default OrderBy asc() {
+        return new OrderBy(this, false, OrderBy.Nulls.DEFAULT);
+    }
+
+    /** @return this expression descending, for ORDER BY */
+    default OrderBy desc() {
+        return new OrderBy(this, true, OrderBy.Nulls.DEFAULT);
+    }
+
+    /** @return {@code DISTINCT this}, as inside {@code count(DISTINCT x)} */
+    default Expression<T> distinct() {
+        return new UnaryExpression<>(UnaryExpression.Kind.DISTINCT, this, type());
+    }
+
+    /**
+     * {@code CAST(this AS type)}.
+     *
+     * @param target the type to cast to
+     * @param <R> its Java type
+     * @return the cast
+     */
+    default <R> Expression<R> cast(SqlType<R> target) {
+        return new Cast<>(this, target);
+    }
+
+    /**
+     * Treats this expression as another type on the Java side without any CAST in SQL (SQLAlchemy's
+     * {@code type_coerce}).
+     *
+     * @param target the type
+     * @param <R> its Java type
+     * @return the same SQL, read with the new type
+     */
+    default <R> Expression<R> typeCoerce(SqlType<R> target) {
+        return new TypeCoerce<>(this, target);
+    }
+}

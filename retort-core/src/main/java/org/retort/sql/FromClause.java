@@ -1,0 +1,63 @@
+package org.retort.sql;
+
+import java.util.List;
+
+/**
+ * Something a SELECT reads rows from: a table, a table alias, a subquery, a CTE, a VALUES list or a join
+ * of them (SQLAlchemy's {@code FromClause}).
+ */
+public sealed interface FromClause permits TableClause, TableAlias, Subquery, Cte, Join, Values {
+
+    /**
+     * The column of a name, to use in expressions.
+     *
+     * @param name the column name
+     * @return the column
+     * @throws org.retort.exc.ArgumentException when there is no such column
+     */
+    Expression<?> c(String name);
+
+    /** @return the columns this FROM item exports, in order */
+    List<? extends Expression<?>> columns();
+
+    /**
+     * {@code this JOIN right ON ...}, the ON clause inferred from the one foreign key between them.
+     *
+     * @param right the joined item
+     * @return the join
+     */
+    default Join join(FromClause right) {
+        return Join.of(this, right, null, Join.Type.INNER);
+    }
+
+    /**
+     * {@code this JOIN right ON on}.
+     *
+     * @param right the joined item
+     * @param on the join condition
+     * @return the join
+     */
+    default Join join(FromClause right, Expression<?> on) {
+        return Join.of(this, right, on, Join.Type.INNER);
+    }
+
+    /** @param right the joined item @return {@code this LEFT OUTER JOIN right ON <inferred>} */
+    default Join outerjoin(FromClause right) {
+        return Join.of(this, right, null, Join.Type.LEFT);
+    }
+
+    /** @param right the joined item @param on the condition @return {@code this LEFT OUTER JOIN right ON on} */
+    default Join outerjoin(FromClause right, Expression<?> on) {
+        return Join.of(this, right, on, Join.Type.LEFT);
+    }
+
+    /** @param right the joined item @param on the condition @return {@code this FULL OUTER JOIN right ON on} */
+    default Join fullOuterJoin(FromClause right, Expression<?> on) {
+        return Join.of(this, right, on, Join.Type.FULL);
+    }
+
+    /** @param right the joined item @return {@code this FULL OUTER JOIN right ON <inferred>} */
+    default Join fullOuterJoin(FromClause right) {
+        return Join.of(this, right, null, Join.Type.FULL);
+    }
+}

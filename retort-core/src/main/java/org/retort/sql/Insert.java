@@ -1,0 +1,279 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.retort.dialect.Dialect;
+import org.retort.exc.ArgumentException;
+import org.retort.sql.internal.Coercions;
+
+/**
+ * {@code INSERT INTO table (...) VALUES (...)} (SQLAlchemy's {@code insert()}). Without values the column list
+ * comes from the keys of the parameters given to execute (the first map, for executemany); without values or
+ * parameters it inserts a row of defaults. Values are bound as parameters named after their columns.
+ *
+ * <pre>{@code
+ * insert(users).values(Map.of("name", "spongebob"))          // INSERT INTO users (name) VALUES (?)
+ * insert(users).values(rows).returning(users.c("id"))        // multi-row VALUES ... RETURNING users.id
+ * insert(users).values(row).onConflictDoUpdate(List.of(users.c("id")),
+ *         Map.of("name", excluded(users.c("name"))))           // ON CONFLICT (id) DO UPDATE SET name = excluded.name
+ * }</pre>
+ */
+public final class Insert implements Statement {
+    private final TableClause table;
+    private final List<Map<String, Expression<?>>> rows;
+    private final boolean multi;
+    private final List<String> selectColumns;
+    private final SelectBase select;
+    private final List<Expression<?>> returning;
+    private final OnConflict onConflict;
+
+    private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict) {
+        this.table = table;
+        this.rows = rows;
+        this.multi = multi;
+        this.selectColumns = selectColumns;
+        this.select = select;
+        this.returning = returning;
+        this.onConflict = onConflict;
+    }
+
+    static Insert into(TableClause table) {
+        return new Insert(Objects.requireNonNull(table, "table"), List.of(), false, List.of(), null, List.of(), null);
+    }
+
+    /** @return the target table */
+    public TableClause table() {
+        return table;
+    }
+
+    /** @return the VALUES rows, each a map of column name to expression; empty when none were given */
+    public List<Map<String, Expression<?>>> rows() {
+        return rows;
+    }
+
+    /** @return true for an explicit multi-row VALUES */
+    public boolean isMultiValues() {
+        return multi;
+    }
+
+    /** @return the INSERT ... SELECT query, or null */
+    public SelectBase fromSelectQuery() {
+        return select;
+    }
+
+    /** @return the column names of INSERT ... SELECT */
+    public List<String> fromSelectColumns() {
+        return selectColumns;
+    }
+
+    /** @return the upsert clause, or null */
+    public OnConflict onConflict() {
+        return onConflict;
+    }
+
+    @Override
+    public List<Expression<?>> returningColumns() {
+        return returning;
+    }
+
+    /**
+     * Sets the values of one row; keys are column names (or columns), values plain values or expressions.
+     *
+     * @param values the row
+     * @return the new statement
+     */
+    public Insert values(Map<?, ?> values) {
+        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict);
+    }
+
+    /**
+     * A multi-row {@code VALUES (...), (...)}; every row must have the same keys.
+     *
+     * @param valueRows the rows
+     * @return the new statement
+     */
+    public Insert values(List<? extends Map<?, ?>> valueRows) {
+        if (valueRows.isEmpty()) {
+            throw new ArgumentException("insert(" + table.fullName() + ").values(List) needs at least one row");
+        }
+        List<Map<String, Expression<?>>> r = new ArrayList<>();
+        for (int i = 0; i < valueRows.size(); i++) {
+            r.add(row(valueRows.get(i), i));
+        }
+        for (Map<String, Expression<?>> m : r) {
+            if (!m.keySet().equals(r.get(0).keySet())) {
+                throw new ArgumentException("Every row of a multi-row insert into " + table.fullName()
+                        + " needs the same columns: " + r.get(0).keySet() + " vs " + m.keySet());
+            }
+        }
+        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict);
+    }
+
+    private Map<String, Expression<?>> row(Map<?, ?> values, Integer index) {
+        Map<String, Expression<?>> byName = new java.util.HashMap<>();
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
+            String bindName = index == null ? col.name() : col.name() + "_m" + index;
+            byName.put(col.name(), Coercions.columnValue(col, bindName, e.getValue()));
+        }
+        return Coercions.inTableOrder(table, byName);
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) SELECT ...}.
+     *
+     * @param columns the target column names, in the SELECT's column order
+     * @param query the query
+     * @return the new statement
+     */
+    public Insert fromSelect(List<String> columns, SelectBase query) {
+        for (String c : columns) {
+            table.c(c);
+        }
+        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict);
+    }
+
+    /**
+     * {@code RETURNING columns}: the statement returns the inserted rows' values (SQL Server: {@code OUTPUT}).
+     * Executed with a list of parameter maps it inserts them with batched multi-row VALUES and returns rows in
+     * the order given ("insertmanyvalues").
+     *
+     * @param columns columns or expressions of the table
+     * @return the new statement
+     */
+    public Insert returning(Expression<?>... columns) {
+        List<Expression<?>> r = new ArrayList<>(returning);
+        r.addAll(List.of(columns));
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict);
+    }
+
+    /** @return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite) */
+    public Insert onConflictDoNothing() {
+        return withConflict(new OnConflict(OnConflict.Kind.DO_NOTHING, List.of(), Map.of(), null));
+    }
+
+    /** @param targets the conflict target columns @return the statement with {@code ON CONFLICT (targets) DO NOTHING} */
+    public Insert onConflictDoNothing(Expression<?>... targets) {
+        return withConflict(new OnConflict(OnConflict.Kind.DO_NOTHING, List.of(targets), Map.of(), null));
+    }
+
+    /**
+     * {@code ON CONFLICT (targets) DO UPDATE SET ...} (PostgreSQL, SQLite); use {@link Sql#excluded(ColumnClause)}
+     * for the value that was being inserted.
+     *
+     * @param targets the conflict target (unique or primary key columns)
+     * @param set new values by column name
+     * @return the new statement
+     */
+    public Insert onConflictDoUpdate(List<? extends Expression<?>> targets, Map<?, ?> set) {
+        return onConflictDoUpdate(targets, set, null);
+    }
+
+    /**
+     * {@code ON CONFLICT (targets) DO UPDATE SET ... WHERE condition}.
+     *
+     * @param targets the conflict target
+     * @param set new values by column name
+     * @param where which conflicting rows to update, or null
+     * @return the new statement
+     */
+    public Insert onConflictDoUpdate(List<? extends Expression<?>> targets, Map<?, ?> set, Expression<?> where) {
+        if (targets.isEmpty()) {
+            throw new ArgumentException("ON CONFLICT DO UPDATE needs the conflict target columns");
+        }
+        return withConflict(new OnConflict(OnConflict.Kind.DO_UPDATE, List.copyOf(targets), setValues(set), where));
+    }
+
+    /**
+     * MySQL/MariaDB {@code ON DUPLICATE KEY UPDATE col = value, ...}; {@link Sql#excluded(ColumnClause)} renders
+     * {@code VALUES(col)}.
+     *
+     * @param set new values by column name
+     * @return the new statement
+     */
+    public Insert onDuplicateKeyUpdate(Map<?, ?> set) {
+        return withConflict(new OnConflict(OnConflict.Kind.DUPLICATE_KEY_UPDATE, List.of(), setValues(set), null));
+    }
+
+    private Map<String, Expression<?>> setValues(Map<?, ?> set) {
+        Map<String, Expression<?>> byName = new java.util.HashMap<>();
+        for (Map.Entry<?, ?> e : set.entrySet()) {
+            ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
+            byName.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue(), true));
+        }
+        return Coercions.inTableOrder(table, byName);
+    }
+
+    private Insert withConflict(OnConflict c) {
+        return new Insert(table, rows, multi, selectColumns, select, returning, c);
+    }
+
+    /**
+     * This INSERT as executed with a parameter map: without VALUES, the columns named by the map's keys
+     * (in table order) get {@code :column} parameters.
+     */
+    @Override
+    public Executable forParameters(Map<String, ?> params) {
+        if (!rows.isEmpty() || select != null || params.isEmpty()) {
+            return this;
+        }
+        Map<String, Expression<?>> r = new LinkedHashMap<>();
+        for (ColumnClause<?> c : table.columns()) {
+            if (params.containsKey(c.name())) {
+                r.put(c.name(), new BindParameter<>(c.name(), null, c.type(), false, false, false));
+            }
+        }
+        for (String k : params.keySet()) {
+            if (!table.hasColumn(k)) {
+                throw new ArgumentException("Unconsumed column names: " + k + " (table " + table.fullName()
+                        + " has columns " + table.columns().stream().map(ColumnClause::name).toList() + ")");
+            }
+        }
+        return new Insert(table, List.of(java.util.Collections.unmodifiableMap(r)), false, List.of(), null, returning,
+                onConflict);
+    }
+
+    @Override
+    public List<Executable> manyValuesBatches(List<? extends Map<String, ?>> paramSets, Dialect dialect) {
+        return org.retort.sql.internal.InsertManyValues.batches(this, paramSets, dialect);
+    }
+
+    /**
+     * A multi-row form of this single-row, parameter-driven INSERT: one VALUES row per map, bound by name
+     * {@code column_mN}. Used by insertmanyvalues.
+     *
+     * @param paramSets the rows
+     * @return the statement
+     */
+    public Insert withRows(List<? extends Map<String, ?>> paramSets) {
+        Insert base = (Insert) forParameters(paramSets.get(0));
+        List<Map<String, Expression<?>>> r = new ArrayList<>();
+        for (int i = 0; i < paramSets.size(); i++) {
+            Map<String, Expression<?>> m = new LinkedHashMap<>();
+            Map<String, ?> p = paramSets.get(i);
+            for (Map.Entry<String, Expression<?>> e : base.rows.get(0).entrySet()) {
+                ColumnClause<?> col = table.c(e.getKey());
+                if (e.getValue() instanceof BindParameter<?> b && !b.hasValue()) {
+                    if (!p.containsKey(b.key())) {
+                        throw new ArgumentException("A value is required for bind parameter '" + b.key() + "', in "
+                                + "parameter set " + i);
+                    }
+                    m.put(e.getKey(), Coercions.columnValue(col, col.name() + "_m" + i, p.get(b.key())));
+                } else {
+                    m.put(e.getKey(), e.getValue());
+                }
+            }
+            r.add(m);
+        }
+        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict);
+    }
+
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
+}

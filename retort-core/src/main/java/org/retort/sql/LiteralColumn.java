@@ -1,0 +1,19 @@
+package org.retort.sql;
+
+import org.retort.types.SqlType;
+
+/**
+ * A fragment of SQL text used as an expression, exactly as written (SQLAlchemy's {@code literal_column()}).
+ * The text comes from the programmer; never build it from user input (use a bind parameter).
+ *
+ * @param text the SQL text
+ * @param type its type
+ * @param <T> the Java type
+ */
+public record LiteralColumn<T>(String text, SqlType<T> type) implements Expression<T> {
+
+    @Override
+    public String naturalName() {
+        return text;
+    }
+}

@@ -1,0 +1,88 @@
+package org.retort.sql;
+
+import java.util.Objects;
+
+/**
+ * A binary SQL operator: its generic SQL text and its precedence, from which the compiler decides where
+ * parentheses are needed. Dialect compilers may render an operator differently (string concatenation,
+ * regular expressions, bitwise exclusive or, IS DISTINCT FROM).
+ *
+ * @param sql the generic SQL text
+ * @param precedence binding strength; higher binds tighter
+ * @param associative true when {@code (a op b) op c} equals {@code a op (b op c)}
+ */
+public record Operator(String sql, int precedence, boolean associative) {
+    /** Precedence of comparisons, LIKE, IN, BETWEEN and IS. */
+    public static final int COMPARISON = 5;
+
+    /** {@code =}. */
+    public static final Operator EQ = new Operator("=", COMPARISON, false);
+    /** {@code <>} (rendered {@code !=} like SQLAlchemy). */
+    public static final Operator NE = new Operator("!=", COMPARISON, false);
+    /** {@code <}. */
+    public static final Operator LT = new Operator("<", COMPARISON, false);
+    /** {@code <=}. */
+    public static final Operator LE = new Operator("<=", COMPARISON, false);
+    /** {@code >}. */
+    public static final Operator GT = new Operator(">", COMPARISON, false);
+    /** {@code >=}. */
+    public static final Operator GE = new Operator(">=", COMPARISON, false);
+    /** {@code IS DISTINCT FROM}. */
+    public static final Operator IS_DISTINCT_FROM = new Operator("IS DISTINCT FROM", COMPARISON, false);
+    /** {@code IS NOT DISTINCT FROM}. */
+    public static final Operator IS_NOT_DISTINCT_FROM = new Operator("IS NOT DISTINCT FROM", COMPARISON, false);
+    /** Regular expression match. */
+    public static final Operator REGEXP = new Operator("~", COMPARISON, false);
+    /** {@code +}. */
+    public static final Operator ADD = new Operator("+", 7, true);
+    /** {@code -}. */
+    public static final Operator SUB = new Operator("-", 7, false);
+    /** {@code *}. */
+    public static final Operator MUL = new Operator("*", 8, true);
+    /** {@code /}. */
+    public static final Operator DIV = new Operator("/", 8, false);
+    /** {@code %}. */
+    public static final Operator MOD = new Operator("%", 8, false);
+    /** String concatenation. */
+    public static final Operator CONCAT = new Operator("||", 6, true);
+    /** {@code &}. */
+    public static final Operator BIT_AND = new Operator("&", 6, true);
+    /** {@code |}. */
+    public static final Operator BIT_OR = new Operator("|", 6, true);
+    /** Bitwise exclusive or. */
+    public static final Operator BIT_XOR = new Operator("^", 6, true);
+    /** {@code <<}. */
+    public static final Operator BIT_LSHIFT = new Operator("<<", 6, false);
+    /** {@code >>}. */
+    public static final Operator BIT_RSHIFT = new Operator(">>", 6, false);
+    /** {@code AND}. */
+    public static final Operator AND = new Operator("AND", 3, true);
+    /** {@code OR}. */
+    public static final Operator OR = new Operator("OR", 2, true);
+
+    /**
+     * Creates an operator.
+     *
+     * @param sql the SQL text
+     * @param precedence the binding strength
+     * @param associative whether it is associative
+     */
+    public Operator {
+        Objects.requireNonNull(sql, "sql");
+    }
+
+    /**
+     * A custom operator, for {@link Expression#op(String, Object)}; it binds like a comparison.
+     *
+     * @param sql the operator text
+     * @return the operator
+     */
+    public static Operator custom(String sql) {
+        return new Operator(sql, COMPARISON, false);
+    }
+
+    /** @return true for comparisons, whose result is boolean */
+    public boolean isComparison() {
+        return precedence == COMPARISON;
+    }
+}

@@ -1,0 +1,79 @@
+package org.retort.sql;
+
+import java.util.List;
+import org.retort.sql.internal.Coercions;
+import org.retort.types.SqlType;
+
+/**
+ * A window function: {@code fn(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ... AND ...)}.
+ *
+ * @param function the function, aggregate or filtered aggregate
+ * @param partitionBy PARTITION BY expressions
+ * @param orderBy ORDER BY items
+ * @param frame the frame, or null
+ * @param <T> the Java type of the result
+ */
+public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, List<OrderBy> orderBy, Frame frame)
+        implements Expression<T> {
+
+    /**
+     * A window frame. Bounds follow SQLAlchemy: null is UNBOUNDED, 0 is CURRENT ROW, a negative number
+     * {@code n PRECEDING}, a positive one {@code n FOLLOWING}.
+     *
+     * @param rows true for ROWS, false for RANGE
+     * @param start the start bound
+     * @param end the end bound
+     */
+    public record Frame(boolean rows, Integer start, Integer end) {
+    }
+
+    /**
+     * Creates a window.
+     *
+     * @param function the function
+     * @param partitionBy partitions
+     * @param orderBy ordering
+     * @param frame frame or null
+     */
+    public Over {
+        partitionBy = List.copyOf(partitionBy);
+        orderBy = List.copyOf(orderBy);
+    }
+
+    @Override
+    public SqlType<T> type() {
+        return function.type();
+    }
+
+    /** @param expressions the partitions @return this window with {@code PARTITION BY} */
+    public Over<T> partitionBy(Expression<?>... expressions) {
+        return new Over<>(function, List.of(expressions), orderBy, frame);
+    }
+
+    /** @param items the ordering @return this window with {@code ORDER BY} */
+    public Over<T> orderBy(OrderByElement... items) {
+        return new Over<>(function, partitionBy, Coercions.orderBy(items), frame);
+    }
+
+    /**
+     * Sets a ROWS frame.
+     *
+     * @param start null UNBOUNDED PRECEDING, 0 CURRENT ROW, -n n PRECEDING, n n FOLLOWING
+     * @param end null UNBOUNDED FOLLOWING, 0 CURRENT ROW, -n / n as for start
+     * @return the window
+     */
+    public Over<T> rows(Integer start, Integer end) {
+        return new Over<>(function, partitionBy, orderBy, new Frame(true, start, end));
+    }
+
+    /**
+     * Sets a RANGE frame.
+     *
+     * @param start null UNBOUNDED PRECEDING, 0 CURRENT ROW, -n n PRECEDING, n n FOLLOWING
+     * @param end null UNBOUNDED FOLLOWING, 0 CURRENT ROW, -n / n as for start
+     * @return the window
+     */
+    public Over<T> range(Integer start, Integer end) {
+        return new Over<>(function, partitionBy, orderBy, new Frame(false, start, end));
+    }
+}

@@ -1,0 +1,335 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.retort.exc.ArgumentException;
+import org.retort.sql.internal.Coercions;
+import org.retort.sql.internal.Froms;
+
+/**
+ * {@code SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ... ORDER BY ... LIMIT ...} (SQLAlchemy's
+ * {@code select()}). Immutable: every method returns a new statement, so a statement may be shared and
+ * refined freely. FROM is inferred from the columns and conditions unless given with {@link #selectFrom}.
+ *
+ * <pre>{@code
+ * select(users.c("name"), func.count().label("n")).where(users.c("id").gt(5))
+ *         .groupBy(users.c("name")).orderBy(users.c("name").desc()).limit(10)
+ * // SELECT users.name, count(*) AS n FROM users WHERE users.id > ? GROUP BY users.name
+ * //     ORDER BY users.name DESC LIMIT ?
+ * }</pre>
+ */
+public final class Select implements SelectBase {
+    private List<Expression<?>> columns = List.of();
+    private List<FromClause> froms = List.of();
+    private List<Expression<?>> where = List.of();
+    private List<Expression<?>> groupBy = List.of();
+    private List<Expression<?>> having = List.of();
+    private List<OrderBy> orderBy = List.of();
+    private Expression<?> limit;
+    private Expression<?> offset;
+    private boolean distinct;
+    private List<Expression<?>> distinctOn = List.of();
+    private ForUpdate forUpdate;
+    private List<FromClause> correlate;
+    private boolean correlateNone;
+
+    private Select() {
+    }
+
+    /**
+     * A SELECT of columns, expressions, or whole FROM items (all their columns).
+     *
+     * @param items expressions or FROM items
+     * @return the statement
+     */
+    public static Select of(Object... items) {
+        Select s = new Select();
+        List<Expression<?>> cols = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof FromClause f) {
+                cols.addAll(f.columns());
+            } else if (item instanceof Expression<?> e) {
+                cols.add(e);
+            } else {
+                throw new ArgumentException("select() takes expressions and FROM items (tables, aliases, subqueries); "
+                        + "got " + (item == null ? "null" : item.getClass().getName()) + "; wrap values in literal()");
+            }
+        }
+        s.columns = List.copyOf(cols);
+        return s;
+    }
+
+    private Select copy() {
+        Select s = new Select();
+        s.columns = columns;
+        s.froms = froms;
+        s.where = where;
+        s.groupBy = groupBy;
+        s.having = having;
+        s.orderBy = orderBy;
+        s.limit = limit;
+        s.offset = offset;
+        s.distinct = distinct;
+        s.distinctOn = distinctOn;
+        s.forUpdate = forUpdate;
+        s.correlate = correlate;
+        s.correlateNone = correlateNone;
+        return s;
+    }
+
+    private static <E> List<E> append(List<E> list, List<? extends E> more) {
+        List<E> l = new ArrayList<>(list);
+        l.addAll(more);
+        return Collections.unmodifiableList(l);
+    }
+
+    /**
+     * Adds columns to the SELECT list.
+     *
+     * @param items expressions
+     * @return the new statement
+     */
+    public Select addColumns(Expression<?>... items) {
+        Select s = copy();
+        s.columns = append(columns, List.of(items));
+        return s;
+    }
+
+    /**
+     * Adds WHERE conditions, joined with AND.
+     *
+     * @param conditions the conditions
+     * @return the new statement
+     */
+    public Select where(Expression<?>... conditions) {
+        Select s = copy();
+        s.where = append(where, List.of(conditions));
+        return s;
+    }
+
+    /**
+     * Adds explicit FROM items, in addition to those inferred from the columns.
+     *
+     * @param items tables, aliases, subqueries, joins
+     * @return the new statement
+     */
+    public Select selectFrom(FromClause... items) {
+        Select s = copy();
+        s.froms = append(froms, List.of(items));
+        return s;
+    }
+
+    /**
+     * {@code JOIN target ON ...} from the leftmost FROM item, the condition inferred from foreign keys.
+     *
+     * @param target the joined item
+     * @return the new statement
+     */
+    public Select join(FromClause target) {
+        return joinInternal(target, null, Join.Type.INNER);
+    }
+
+    /** @param target the joined item @param on the condition @return the statement with {@code JOIN target ON on} */
+    public Select join(FromClause target, Expression<?> on) {
+        return joinInternal(target, on, Join.Type.INNER);
+    }
+
+    /** @param target the joined item @return the statement with {@code LEFT OUTER JOIN target} */
+    public Select outerjoin(FromClause target) {
+        return joinInternal(target, null, Join.Type.LEFT);
+    }
+
+    /** @param target the joined item @param on the condition @return the statement with {@code LEFT OUTER JOIN} */
+    public Select outerjoin(FromClause target, Expression<?> on) {
+        return joinInternal(target, on, Join.Type.LEFT);
+    }
+
+    /** @param target the joined item @param on the condition @return the statement with {@code FULL OUTER JOIN} */
+    public Select fullOuterJoin(FromClause target, Expression<?> on) {
+        return joinInternal(target, on, Join.Type.FULL);
+    }
+
+    private Select joinInternal(FromClause target, Expression<?> on, Join.Type type) {
+        Select s = copy();
+        List<FromClause> f = new ArrayList<>(froms);
+        FromClause left;
+        if (f.isEmpty()) {
+            List<FromClause> inferred = Froms.of(columns);
+            if (inferred.isEmpty()) {
+                throw new ArgumentException("join(" + target + ") has nothing to join from: select columns of a table "
+                        + "first, or use selectFrom(left.join(right))");
+            }
+            left = inferred.get(0);
+        } else {
+            left = f.remove(f.size() - 1);
+        }
+        f.add(Join.of(left, target, on, type));
+        s.froms = List.copyOf(f);
+        return s;
+    }
+
+    /** @param items grouping expressions @return the statement with {@code GROUP BY items} */
+    public Select groupBy(Expression<?>... items) {
+        Select s = copy();
+        s.groupBy = append(groupBy, List.of(items));
+        return s;
+    }
+
+    /** @param conditions conditions on groups @return the statement with {@code HAVING conditions} */
+    public Select having(Expression<?>... conditions) {
+        Select s = copy();
+        s.having = append(having, List.of(conditions));
+        return s;
+    }
+
+    /** @param items expressions or {@link OrderBy} items @return the statement with {@code ORDER BY items} */
+    public Select orderBy(OrderByElement... items) {
+        Select s = copy();
+        s.orderBy = append(orderBy, Coercions.orderBy(items));
+        return s;
+    }
+
+    /**
+     * Limits the rows: {@code LIMIT ?}, {@code TOP ?} or {@code FETCH FIRST ? ROWS ONLY} per dialect; the count
+     * is a bind parameter so every limit shares one compiled form.
+     *
+     * @param count the maximum number of rows
+     * @return the new statement
+     */
+    public Select limit(int count) {
+        Select s = copy();
+        s.limit = Coercions.intParam("param", count);
+        return s;
+    }
+
+    /** @param count rows to skip @return the statement with {@code OFFSET ?} */
+    public Select offset(int count) {
+        Select s = copy();
+        s.offset = Coercions.intParam("param", count);
+        return s;
+    }
+
+    /** @return the statement with {@code SELECT DISTINCT} */
+    public Select distinct() {
+        Select s = copy();
+        s.distinct = true;
+        return s;
+    }
+
+    /**
+     * PostgreSQL's {@code SELECT DISTINCT ON (expressions)}; other dialects refuse to compile it.
+     *
+     * @param on the expressions
+     * @return the new statement
+     */
+    public Select distinctOn(Expression<?>... on) {
+        Select s = copy();
+        s.distinct = true;
+        s.distinctOn = List.of(on);
+        return s;
+    }
+
+    /** @return the statement with {@code FOR UPDATE} */
+    public Select forUpdate() {
+        return forUpdate(ForUpdate.DEFAULT);
+    }
+
+    /** @param clause the locking clause @return the statement with it */
+    public Select forUpdate(ForUpdate clause) {
+        Select s = copy();
+        s.forUpdate = clause;
+        return s;
+    }
+
+    /**
+     * Correlates exactly these FROM items to an enclosing query instead of the automatic choice.
+     *
+     * @param items the enclosing query's items to leave out of this subquery's FROM
+     * @return the new statement
+     */
+    public Select correlate(FromClause... items) {
+        Select s = copy();
+        s.correlate = List.of(items);
+        s.correlateNone = false;
+        return s;
+    }
+
+    /** @return the statement with auto-correlation disabled: its FROM is always complete */
+    public Select correlateNone() {
+        Select s = copy();
+        s.correlate = List.of();
+        s.correlateNone = true;
+        return s;
+    }
+
+    @Override
+    public List<Expression<?>> selectedColumns() {
+        return columns;
+    }
+
+    /** @return the explicit FROM items (joins, selectFrom) */
+    public List<FromClause> explicitFroms() {
+        return froms;
+    }
+
+    /** @return the WHERE conditions, ANDed */
+    public List<Expression<?>> whereClause() {
+        return where;
+    }
+
+    /** @return the GROUP BY expressions */
+    public List<Expression<?>> groupByClause() {
+        return groupBy;
+    }
+
+    /** @return the HAVING conditions */
+    public List<Expression<?>> havingClause() {
+        return having;
+    }
+
+    /** @return the ORDER BY items */
+    public List<OrderBy> orderByClause() {
+        return orderBy;
+    }
+
+    /** @return the LIMIT expression, or null */
+    public Expression<?> limitClause() {
+        return limit;
+    }
+
+    /** @return the OFFSET expression, or null */
+    public Expression<?> offsetClause() {
+        return offset;
+    }
+
+    /** @return true for SELECT DISTINCT */
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    /** @return the DISTINCT ON expressions */
+    public List<Expression<?>> distinctOnClause() {
+        return distinctOn;
+    }
+
+    /** @return the locking clause, or null */
+    public ForUpdate forUpdateClause() {
+        return forUpdate;
+    }
+
+    /** @return the explicit correlation, or null for automatic */
+    public List<FromClause> correlation() {
+        return correlate;
+    }
+
+    /** @return true when correlation is disabled */
+    public boolean isCorrelateNone() {
+        return correlateNone;
+    }
+
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
+}

@@ -1,0 +1,132 @@
+package org.retort.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.retort.exc.ArgumentException;
+import org.retort.sql.internal.Coercions;
+
+/**
+ * {@code UPDATE table SET ... WHERE ...} (SQLAlchemy's {@code update()}). Other tables named in the WHERE clause
+ * become {@code UPDATE ... FROM} (PostgreSQL, SQLite, SQL Server) or MySQL's multi-table {@code UPDATE a, b}.
+ * Without values, the SET clause comes from the parameter keys given to execute that are column names and not
+ * bind parameters of the WHERE clause (SQLAlchemy's executemany update).
+ *
+ * <pre>{@code
+ * update(users).set(Map.of("fullname", "Patrick")).where(users.c("name").eq("patrick"))
+ * // UPDATE users SET fullname=? WHERE users.name = ?
+ * }</pre>
+ */
+public final class Update implements Statement {
+    private final TableClause table;
+    private final Map<String, Expression<?>> values;
+    private final List<Expression<?>> where;
+    private final List<Expression<?>> returning;
+
+    private Update(TableClause table, Map<String, Expression<?>> values, List<Expression<?>> where,
+                   List<Expression<?>> returning) {
+        this.table = table;
+        this.values = values;
+        this.where = where;
+        this.returning = returning;
+    }
+
+    static Update of(TableClause table) {
+        return new Update(Objects.requireNonNull(table, "table"), Map.of(), List.of(), List.of());
+    }
+
+    /** @return the updated table */
+    public TableClause table() {
+        return table;
+    }
+
+    /** @return the SET values by column name, in order */
+    public Map<String, Expression<?>> setValues() {
+        return values;
+    }
+
+    /** @return the WHERE conditions */
+    public List<Expression<?>> whereClause() {
+        return where;
+    }
+
+    @Override
+    public List<Expression<?>> returningColumns() {
+        return returning;
+    }
+
+    /**
+     * Sets columns; keys are column names or columns, values plain values or expressions (including correlated
+     * scalar subqueries). SQLAlchemy calls it {@code values()}. SET renders in the table's column order.
+     *
+     * @param newValues the SET values, applied in the map's order
+     * @return the new statement
+     */
+    public Update set(Map<?, ?> newValues) {
+        Map<String, Expression<?>> v = new java.util.HashMap<>(values);
+        for (Map.Entry<?, ?> e : newValues.entrySet()) {
+            ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
+            v.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue()));
+        }
+        return new Update(table, Coercions.inTableOrder(table, v), where, returning);
+    }
+
+    /**
+     * Sets one column.
+     *
+     * @param column the column, or its name
+     * @param value value or expression
+     * @return the new statement
+     */
+    public Update set(Object column, Object value) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        m.put(column, value);
+        return set(m);
+    }
+
+    /** @param newValues the SET values @return the new statement; same as {@link #set(Map)} */
+    public Update values(Map<?, ?> newValues) {
+        return set(newValues);
+    }
+
+    /** @param conditions conditions, ANDed @return the statement with {@code WHERE conditions} */
+    public Update where(Expression<?>... conditions) {
+        List<Expression<?>> w = new ArrayList<>(where);
+        w.addAll(List.of(conditions));
+        return new Update(table, values, List.copyOf(w), returning);
+    }
+
+    /** @param columns columns or expressions @return the statement with {@code RETURNING columns} */
+    public Update returning(Expression<?>... columns) {
+        List<Expression<?>> r = new ArrayList<>(returning);
+        r.addAll(List.of(columns));
+        return new Update(table, values, where, List.copyOf(r));
+    }
+
+    @Override
+    public Executable forParameters(Map<String, ?> params) {
+        if (!values.isEmpty() || params.isEmpty()) {
+            return this;
+        }
+        java.util.Set<String> bound = org.retort.sql.internal.Analysis.of(this).bindNames();
+        Map<String, Expression<?>> v = new LinkedHashMap<>();
+        for (ColumnClause<?> c : table.columns()) {
+            if (params.containsKey(c.name()) && !bound.contains(c.name())) {
+                v.put(c.name(), new BindParameter<>(c.name(), null, c.type(), false, false, false));
+            }
+        }
+        if (v.isEmpty()) {
+            throw new ArgumentException("update(" + table.fullName() + ") has no SET values and no parameter names a "
+                    + "column to set; parameters were " + params.keySet());
+        }
+        return new Update(table, Collections.unmodifiableMap(v), where, returning);
+    }
+
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
+}

@@ -1,0 +1,29 @@
+package org.retort.sql;
+
+import java.util.List;
+import org.retort.types.SqlType;
+
+/**
+ * {@code aggregate WITHIN GROUP (ORDER BY ...)}.
+ *
+ * @param function the ordered-set aggregate
+ * @param orderBy its ordering
+ * @param <T> the Java type of the result
+ */
+public record WithinGroup<T>(FunctionCall<T> function, List<OrderBy> orderBy) implements Expression<T> {
+
+    /**
+     * Creates the aggregate.
+     *
+     * @param function the function
+     * @param orderBy the ordering
+     */
+    public WithinGroup {
+        orderBy = List.copyOf(orderBy);
+    }
+
+    @Override
+    public SqlType<T> type() {
+        return function.type();
+    }
+}

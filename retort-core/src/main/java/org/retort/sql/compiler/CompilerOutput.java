@@ -1,0 +1,84 @@
+package org.retort.sql.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retort.sql.BindSlot;
+
+/**
+ * The SQL being written: text fragments around bind slots. Parts of a statement (the WITH clause, for one)
+ * are written into their own output and spliced in place afterwards with {@link #append(CompilerOutput)}.
+ */
+public final class CompilerOutput {
+    private final StringBuilder current = new StringBuilder();
+    private final List<String> fragments = new ArrayList<>();
+    private final List<BindSlot> slots = new ArrayList<>();
+
+    /**
+     * Appends SQL text.
+     *
+     * @param text the text
+     * @return this output
+     */
+    public CompilerOutput text(String text) {
+        current.append(text);
+        return this;
+    }
+
+    /**
+     * Appends a {@code ?} placeholder for a bind slot.
+     *
+     * @param slot the slot
+     */
+    public void slot(BindSlot slot) {
+        fragments.add(current.toString());
+        current.setLength(0);
+        slots.add(slot);
+    }
+
+    /**
+     * Appends another output, text and slots.
+     *
+     * @param other the output to splice in
+     */
+    public void append(CompilerOutput other) {
+        if (other.slots.isEmpty()) {
+            current.append(other.current);
+            return;
+        }
+        current.append(other.fragments.get(0));
+        fragments.add(current.toString());
+        current.setLength(0);
+        for (int i = 1; i < other.fragments.size(); i++) {
+            fragments.add(other.fragments.get(i));
+        }
+        slots.addAll(other.slots);
+        current.append(other.current);
+    }
+
+    /** @return true when nothing was written */
+    public boolean isEmpty() {
+        return current.isEmpty() && slots.isEmpty();
+    }
+
+    /** @return the fragments, one more than the slots */
+    public List<String> fragments() {
+        List<String> f = new ArrayList<>(fragments);
+        f.add(current.toString());
+        return f;
+    }
+
+    /** @return the slots in placeholder order */
+    public List<BindSlot> slots() {
+        return slots;
+    }
+
+    /** @return the SQL with {@code ?} for every slot */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (String f : fragments) {
+            sb.append(f).append('?');
+        }
+        return sb.append(current).toString();
+    }
+}

@@ -1,0 +1,350 @@
+package org.retort.sql.compiler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.retort.dialect.Dialect;
+import org.retort.sql.Delete;
+import org.retort.sql.Expression;
+import org.retort.sql.FromClause;
+import org.retort.sql.Insert;
+import org.retort.sql.OnConflict;
+import org.retort.sql.SelectBase;
+import org.retort.sql.Statement;
+import org.retort.sql.TableClause;
+import org.retort.sql.Update;
+import org.retort.sql.internal.Froms;
+
+/**
+ * Renders INSERT, UPDATE and DELETE: VALUES (single and multi-row), INSERT ... SELECT, DEFAULT VALUES,
+ * upserts, RETURNING (SQL Server's OUTPUT), and the multi-table forms {@code UPDATE ... FROM} and
+ * {@code DELETE ... USING} through dialect hooks.
+ */
+public abstract class DmlCompiler extends SelectCompiler {
+
+    /**
+     * Creates a compiler.
+     *
+     * @param dialect the dialect
+     */
+    protected DmlCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected void dml(Statement statement) {
+        switch (statement) {
+            case Insert i -> insert(i);
+            case Update u -> update(u);
+            case Delete d -> delete(d);
+            case SelectBase s -> selectBase(s);
+        }
+    }
+
+    /**
+     * Whether this database can return rows from a statement of this kind.
+     *
+     * @param statement the INSERT, UPDATE or DELETE
+     * @return true when RETURNING (or OUTPUT) is available
+     */
+    protected boolean supportsReturning(Statement statement) {
+        return dialect.supportsReturning();
+    }
+
+    /** @return true when returned rows come from an OUTPUT clause placed mid-statement (SQL Server) */
+    protected boolean returningAsOutput() {
+        return false;
+    }
+
+    private void requireReturning(Statement s) {
+        if (!s.returningColumns().isEmpty() && !supportsReturning(s)) {
+            throw unsupported("RETURNING on " + s.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Renders SQL Server's {@code OUTPUT inserted.x} at its place, when the dialect uses it.
+     *
+     * @param s the statement
+     * @param pseudoTable {@code inserted} or {@code deleted}
+     */
+    protected void output(Statement s, String pseudoTable) {
+        if (returningAsOutput() && !s.returningColumns().isEmpty()) {
+            sql(" OUTPUT ");
+            String sep = "";
+            for (Expression<?> e : s.returningColumns()) {
+                sql(sep);
+                if (e instanceof org.retort.sql.ColumnClause<?> c) {
+                    sql(pseudoTable + "." + quote(c.name()));
+                } else {
+                    throw unsupported("OUTPUT of an expression other than a column");
+                }
+                sep = ", ";
+            }
+        }
+    }
+
+    /**
+     * Renders {@code RETURNING ...} at the end of a statement, when the dialect uses it.
+     *
+     * @param s the statement
+     */
+    protected void returning(Statement s) {
+        if (!returningAsOutput() && !s.returningColumns().isEmpty()) {
+            sql(" RETURNING ");
+            selectList(s.returningColumns());
+        }
+    }
+
+    // ------------------------------------------------------------------ INSERT
+
+    /**
+     * Renders an INSERT.
+     *
+     * @param i the statement
+     */
+    protected void insert(Insert i) {
+        requireReturning(i);
+        sql("INSERT INTO " + tableName(i.table()));
+        if (i.fromSelectQuery() != null) {
+            sql(" (" + String.join(", ", i.fromSelectColumns().stream().map(this::quote).toList()) + ")");
+            output(i, "inserted");
+            sql(" ");
+            selectBase(i.fromSelectQuery());
+        } else if (i.rows().isEmpty() || i.rows().get(0).isEmpty()) {
+            output(i, "inserted");
+            defaultValues(i.table());
+        } else {
+            Map<String, Expression<?>> first = i.rows().get(0);
+            sql(" (" + String.join(", ", first.keySet().stream().map(this::quote).toList()) + ")");
+            output(i, "inserted");
+            if (i.isMultiValues() && i.rows().size() > 1 && !dialect.supportsMultiValuesInsert()) {
+                throw unsupported("A multi-row VALUES insert");
+            }
+            sql(" VALUES ");
+            String sep = "";
+            for (Map<String, Expression<?>> row : i.rows()) {
+                sql(sep + "(");
+                list(new ArrayList<>(row.values()));
+                sql(")");
+                sep = ", ";
+            }
+        }
+        if (i.onConflict() != null) {
+            upsert(i, i.onConflict());
+        }
+        returning(i);
+    }
+
+    /**
+     * Renders an INSERT of a row of defaults; {@code DEFAULT VALUES} by default.
+     *
+     * @param table the table
+     */
+    protected void defaultValues(TableClause table) {
+        sql(" DEFAULT VALUES");
+    }
+
+    /**
+     * Renders the upsert clause; unsupported by default.
+     *
+     * @param i the INSERT
+     * @param oc the clause
+     */
+    protected void upsert(Insert i, OnConflict oc) {
+        throw unsupported(oc.kind() == OnConflict.Kind.DUPLICATE_KEY_UPDATE ? "ON DUPLICATE KEY UPDATE"
+                : "ON CONFLICT (upsert)");
+    }
+
+    /**
+     * Renders PostgreSQL/SQLite {@code ON CONFLICT (...) DO NOTHING | DO UPDATE SET ... [WHERE ...]}.
+     *
+     * @param i the INSERT
+     * @param oc the clause
+     */
+    protected void onConflict(Insert i, OnConflict oc) {
+        if (oc.kind() == OnConflict.Kind.DUPLICATE_KEY_UPDATE) {
+            throw unsupported("ON DUPLICATE KEY UPDATE (use onConflictDoUpdate)");
+        }
+        sql(" ON CONFLICT");
+        if (!oc.targets().isEmpty()) {
+            sql(" (");
+            String sep = "";
+            for (Expression<?> t : oc.targets()) {
+                sql(sep);
+                sql(t instanceof org.retort.sql.ColumnClause<?> c ? quote(c.name()) : "");
+                if (!(t instanceof org.retort.sql.ColumnClause<?>)) {
+                    expression(t);
+                }
+                sep = ", ";
+            }
+            sql(")");
+        }
+        if (oc.kind() == OnConflict.Kind.DO_NOTHING) {
+            sql(" DO NOTHING");
+            return;
+        }
+        sql(" DO UPDATE SET ");
+        assignments(i.table(), oc.set(), " = ", false);
+        if (oc.where() != null) {
+            sql(" WHERE ");
+            expression(oc.where());
+        }
+    }
+
+    /**
+     * Renders {@code col = value, ...}.
+     *
+     * @param table the target table
+     * @param values the values by column name
+     * @param eq the assignment text
+     * @param qualify whether to qualify the column with its table
+     */
+    protected void assignments(TableClause table, Map<String, Expression<?>> values, String eq, boolean qualify) {
+        String sep = "";
+        Set<FromClause> covered = new LinkedHashSet<>();
+        covered.add(table);
+        enclosing.push(covered);
+        try {
+            for (Map.Entry<String, Expression<?>> e : values.entrySet()) {
+                sql(sep + (qualify ? tableName(table) + "." : "") + quote(e.getKey()) + eq);
+                nestedExpression(e.getValue());
+                sep = ", ";
+            }
+        } finally {
+            enclosing.pop();
+        }
+    }
+
+    private void nestedExpression(Expression<?> e) {
+        expression(e);
+    }
+
+    // ------------------------------------------------------------------ UPDATE
+
+    private List<FromClause> extraFroms(TableClause table, List<Expression<?>> exprs) {
+        List<FromClause> extra = new ArrayList<>();
+        for (FromClause f : Froms.of(exprs)) {
+            if (f != table) {
+                extra.add(f);
+            }
+        }
+        return extra;
+    }
+
+    /**
+     * Renders an UPDATE.
+     *
+     * @param u the statement
+     */
+    protected void update(Update u) {
+        requireReturning(u);
+        if (u.setValues().isEmpty()) {
+            throw new org.retort.exc.CompileException("update(" + u.table().fullName() + ") has no SET values; call "
+                    + "set(...) or execute it with parameters naming columns");
+        }
+        List<Expression<?>> exprs = new ArrayList<>(u.setValues().values());
+        exprs.addAll(u.whereClause());
+        List<FromClause> extra = extraFroms(u.table(), exprs);
+        Set<FromClause> covered = new LinkedHashSet<>();
+        covered.add(u.table());
+        for (FromClause f : extra) {
+            Froms.covered(f, covered);
+        }
+        enclosing.push(covered);
+        try {
+            sql("UPDATE ");
+            updateTarget(u.table(), extra);
+            sql(" SET ");
+            assignments(u.table(), u.setValues(), "=", !extra.isEmpty() && qualifyMultiTableSet());
+            output(u, "inserted");
+            if (!extra.isEmpty()) {
+                updateFrom(u.table(), extra);
+            }
+            whereClause(u.whereClause());
+            returning(u);
+        } finally {
+            enclosing.pop();
+        }
+    }
+
+    /**
+     * Renders the table(s) after UPDATE; MySQL lists the extra tables here.
+     *
+     * @param table the target
+     * @param extra other tables of the statement
+     */
+    protected void updateTarget(TableClause table, List<FromClause> extra) {
+        sql(tableName(table));
+    }
+
+    /** @return true when SET columns are qualified in a multi-table UPDATE (MySQL) */
+    protected boolean qualifyMultiTableSet() {
+        return false;
+    }
+
+    /**
+     * Renders the extra tables of an UPDATE; unsupported by default.
+     *
+     * @param table the target
+     * @param extra the other tables
+     */
+    protected void updateFrom(TableClause table, List<FromClause> extra) {
+        throw unsupported("UPDATE with other tables in its WHERE clause (UPDATE ... FROM)");
+    }
+
+    /**
+     * Renders {@code FROM a, b}.
+     *
+     * @param items the items
+     */
+    protected void fromList(List<FromClause> items) {
+        String sep = "";
+        for (FromClause f : items) {
+            sql(sep);
+            fromItem(f);
+            sep = ", ";
+        }
+    }
+
+    // ------------------------------------------------------------------ DELETE
+
+    /**
+     * Renders a DELETE.
+     *
+     * @param d the statement
+     */
+    protected void delete(Delete d) {
+        requireReturning(d);
+        List<FromClause> extra = extraFroms(d.table(), d.whereClause());
+        Set<FromClause> covered = new LinkedHashSet<>();
+        covered.add(d.table());
+        for (FromClause f : extra) {
+            Froms.covered(f, covered);
+        }
+        enclosing.push(covered);
+        try {
+            sql("DELETE FROM " + tableName(d.table()));
+            output(d, "deleted");
+            if (!extra.isEmpty()) {
+                deleteUsing(d.table(), extra);
+            }
+            whereClause(d.whereClause());
+            returning(d);
+        } finally {
+            enclosing.pop();
+        }
+    }
+
+    /**
+     * Renders the extra tables of a DELETE; unsupported by default.
+     *
+     * @param table the target
+     * @param extra the other tables
+     */
+    protected void deleteUsing(TableClause table, List<FromClause> extra) {
+        throw unsupported("DELETE with other tables in its WHERE clause (DELETE ... USING)");
+    }
+}

@@ -1,0 +1,604 @@
+package org.retort.sql.compiler;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.retort.dialect.Dialect;
+import org.retort.exc.CompileException;
+import org.retort.sql.AnyAll;
+import org.retort.sql.Between;
+import org.retort.sql.BinaryExpression;
+import org.retort.sql.BindParameter;
+import org.retort.sql.BooleanClauseList;
+import org.retort.sql.Case;
+import org.retort.sql.Cast;
+import org.retort.sql.Collate;
+import org.retort.sql.ColumnClause;
+import org.retort.sql.Constant;
+import org.retort.sql.Cte;
+import org.retort.sql.DerivedColumn;
+import org.retort.sql.Excluded;
+import org.retort.sql.Exists;
+import org.retort.sql.Expression;
+import org.retort.sql.FromClause;
+import org.retort.sql.FunctionCall;
+import org.retort.sql.FunctionFilter;
+import org.retort.sql.Grouping;
+import org.retort.sql.InExpression;
+import org.retort.sql.Label;
+import org.retort.sql.Like;
+import org.retort.sql.LiteralColumn;
+import org.retort.sql.Operator;
+import org.retort.sql.OrderBy;
+import org.retort.sql.Over;
+import org.retort.sql.ScalarSelect;
+import org.retort.sql.SelectBase;
+import org.retort.sql.Subquery;
+import org.retort.sql.TableAlias;
+import org.retort.sql.Tuple;
+import org.retort.sql.TypeCoerce;
+import org.retort.sql.UnaryExpression;
+import org.retort.sql.Values;
+import org.retort.sql.WithinGroup;
+import org.retort.types.NullType;
+import org.retort.types.SqlType;
+
+/**
+ * Renders expressions: a pattern-matching switch over the sealed expression tree, parenthesizing operands by
+ * precedence. Dialect compilers override the hooks for operators and functions their database spells
+ * differently ({@link #concat}, {@link #regexp}, {@link #distinctFrom}, {@link #specialFunction}, ...).
+ */
+public abstract class ExpressionCompiler extends CompilerBase {
+    private static final int ATOM = 100;
+    private static final Set<String> NO_PAREN_FUNCTIONS = Set.of("current_timestamp", "current_date",
+            "current_time", "localtime", "localtimestamp", "current_user", "session_user", "user");
+
+    /**
+     * Creates a compiler.
+     *
+     * @param dialect the dialect
+     */
+    protected ExpressionCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    /**
+     * Renders a nested SELECT (without parentheses), correlated to the enclosing statement.
+     *
+     * @param select the query
+     */
+    protected abstract void nestedSelect(SelectBase select);
+
+    /**
+     * Renders any expression.
+     *
+     * @param e the expression
+     */
+    protected void expression(Expression<?> e) {
+        switch (e) {
+            case ColumnClause<?> c -> column(c);
+            case DerivedColumn<?> d -> sql(quote(fromName(d.from())) + "." + quote(d.name()));
+            case BindParameter<?> b -> bind(b);
+            case Constant<?> c -> sql(switch (c.kind()) {
+                case NULL -> "NULL";
+                case TRUE -> booleanLiteral(true);
+                case FALSE -> booleanLiteral(false);
+            });
+            case LiteralColumn<?> l -> sql(l.text());
+            case Excluded<?> x -> excluded(x);
+            case ScalarSelect<?> s -> {
+                sql("(");
+                nestedSelect(s.select());
+                sql(")");
+            }
+            case Exists x -> {
+                sql("EXISTS (");
+                nestedSelect(x.select());
+                sql(")");
+            }
+            case BinaryExpression<?> b -> binary(b);
+            case UnaryExpression<?> u -> unary(u);
+            case BooleanClauseList l -> {
+                String sep = "";
+                for (Expression<?> c : l.clauses()) {
+                    sql(sep);
+                    operand(c, precedence(c) < l.operator().precedence());
+                    sep = " " + l.operator().sql() + " ";
+                }
+            }
+            case Like l -> like(l);
+            case Between b -> {
+                operand(b.expression(), precedence(b.expression()) <= Operator.COMPARISON);
+                sql(b.negate() ? " NOT BETWEEN " : " BETWEEN ");
+                operand(b.lower(), precedence(b.lower()) <= Operator.COMPARISON);
+                sql(" AND ");
+                operand(b.upper(), precedence(b.upper()) <= Operator.COMPARISON);
+            }
+            case InExpression i -> in(i);
+            case Case<?> c -> caseExpression(c);
+            case Cast<?> c -> cast(c);
+            case TypeCoerce<?> t -> expression(t.expression());
+            case FunctionCall<?> f -> function(f);
+            case FunctionFilter<?> f -> filter(f);
+            case WithinGroup<?> w -> {
+                function(w.function());
+                sql(" WITHIN GROUP (ORDER BY ");
+                orderByList(w.orderBy());
+                sql(")");
+            }
+            case Over<?> o -> over(o);
+            case Label<?> l -> expression(l.element());
+            case Tuple t -> {
+                sql("(");
+                list(t.elements());
+                sql(")");
+            }
+            case Collate<?> c -> {
+                operand(c.expression(), precedence(c.expression()) < ATOM);
+                sql(" COLLATE " + quote(c.collation()));
+            }
+            case AnyAll<?> a -> {
+                sql(a.all() ? "ALL " : "ANY ");
+                operand(a.operand(), !(a.operand() instanceof ScalarSelect<?>));
+            }
+            case Grouping<?> g -> {
+                sql("(");
+                expression(g.expression());
+                sql(")");
+            }
+        }
+    }
+
+    /**
+     * How tightly an expression binds, for parenthesization.
+     *
+     * @param e the expression
+     * @return its precedence; atoms are highest
+     */
+    protected int precedence(Expression<?> e) {
+        return switch (e) {
+            case BinaryExpression<?> b -> b.operator().precedence();
+            case BooleanClauseList l -> l.operator().precedence();
+            case Like l -> Operator.COMPARISON;
+            case Between b -> Operator.COMPARISON;
+            case InExpression i -> Operator.COMPARISON;
+            case Exists x -> Operator.COMPARISON;
+            case UnaryExpression<?> u -> switch (u.kind()) {
+                case NOT -> 4;
+                case IS_NULL, IS_NOT_NULL -> Operator.COMPARISON;
+                case NEG, BIT_NOT -> 9;
+                case DISTINCT -> 1;
+            };
+            case Collate<?> c -> 9;
+            case TypeCoerce<?> t -> precedence(t.expression());
+            case Label<?> l -> precedence(l.element());
+            default -> ATOM;
+        };
+    }
+
+    /**
+     * Renders an operand, in parentheses when asked.
+     *
+     * @param e the operand
+     * @param parenthesize whether to wrap it
+     */
+    protected void operand(Expression<?> e, boolean parenthesize) {
+        if (parenthesize) {
+            sql("(");
+            expression(e);
+            sql(")");
+        } else {
+            expression(e);
+        }
+    }
+
+    /**
+     * Renders expressions separated by commas.
+     *
+     * @param items the expressions
+     */
+    protected void list(List<? extends Expression<?>> items) {
+        String sep = "";
+        for (Expression<?> e : items) {
+            sql(sep);
+            expression(e);
+            sep = ", ";
+        }
+    }
+
+    /**
+     * The name a FROM item is referred to by.
+     *
+     * @param from the item
+     * @return its (possibly anonymous) name
+     */
+    protected String fromName(FromClause from) {
+        return switch (from) {
+            case TableAlias a -> analysis.nameOf(a, a.name());
+            case Subquery s -> analysis.nameOf(s, s.name());
+            case Cte c -> c.name();
+            case Values v -> v.name();
+            default -> from.toString();
+        };
+    }
+
+    /**
+     * Renders a table column, qualified by its table.
+     *
+     * @param c the column
+     */
+    protected void column(ColumnClause<?> c) {
+        if (c.table() == null) {
+            sql(quote(c.name()));
+        } else {
+            sql(tableName(c.table()) + "." + quote(c.name()));
+        }
+    }
+
+    /**
+     * Renders the value an upsert tried to insert; {@code excluded.col} by default.
+     *
+     * @param x the reference
+     */
+    protected void excluded(Excluded<?> x) {
+        sql("excluded." + quote(x.column().name()));
+    }
+
+    private boolean needsParens(Expression<?> child, Operator parent) {
+        int cp = precedence(child);
+        if (cp != parent.precedence()) {
+            return cp < parent.precedence();
+        }
+        return !(parent.associative() && child instanceof BinaryExpression<?> b && b.operator().equals(parent));
+    }
+
+    /**
+     * Renders {@code left op right}, dispatching operators dialects spell differently to their hooks.
+     *
+     * @param b the expression
+     */
+    protected void binary(BinaryExpression<?> b) {
+        Operator op = b.operator();
+        if (op.equals(Operator.CONCAT)) {
+            concat(b);
+        } else if (op.equals(Operator.REGEXP)) {
+            regexp(b);
+        } else if (op.equals(Operator.IS_DISTINCT_FROM) || op.equals(Operator.IS_NOT_DISTINCT_FROM)) {
+            distinctFrom(b, op.equals(Operator.IS_NOT_DISTINCT_FROM));
+        } else if (op.equals(Operator.BIT_XOR)) {
+            bitXor(b);
+        } else if (op.equals(Operator.BIT_AND) || op.equals(Operator.BIT_OR) || op.equals(Operator.BIT_LSHIFT)
+                || op.equals(Operator.BIT_RSHIFT)) {
+            bitwise(b);
+        } else {
+            infix(b, op.sql());
+        }
+    }
+
+    /**
+     * Renders {@code left text right} with precedence-driven parentheses.
+     *
+     * @param b the expression
+     * @param text the operator text
+     */
+    protected void infix(BinaryExpression<?> b, String text) {
+        operand(b.left(), needsParens(b.left(), b.operator()));
+        sql(" " + text + " ");
+        operand(b.right(), needsParens(b.right(), b.operator()));
+    }
+
+    /**
+     * String concatenation; {@code a || b} by default.
+     *
+     * @param b the expression
+     */
+    protected void concat(BinaryExpression<?> b) {
+        infix(b, "||");
+    }
+
+    /**
+     * Regular-expression match; unsupported by default.
+     *
+     * @param b the expression
+     */
+    protected void regexp(BinaryExpression<?> b) {
+        throw unsupported("regexpMatch()");
+    }
+
+    /**
+     * {@code IS [NOT] DISTINCT FROM}.
+     *
+     * @param b the expression
+     * @param not true for IS NOT DISTINCT FROM
+     */
+    protected void distinctFrom(BinaryExpression<?> b, boolean not) {
+        infix(b, not ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM");
+    }
+
+    /**
+     * Bitwise exclusive or; {@code a ^ b} by default.
+     *
+     * @param b the expression
+     */
+    protected void bitXor(BinaryExpression<?> b) {
+        infix(b, "^");
+    }
+
+    /**
+     * {@code &, |, <<, >>}.
+     *
+     * @param b the expression
+     */
+    protected void bitwise(BinaryExpression<?> b) {
+        infix(b, b.operator().sql());
+    }
+
+    /**
+     * Renders a function-style operator {@code name(left, right)}.
+     *
+     * @param name the function
+     * @param left first argument
+     * @param right second argument
+     */
+    protected void call(String name, Expression<?> left, Expression<?> right) {
+        sql(name + "(");
+        expression(left);
+        sql(", ");
+        expression(right);
+        sql(")");
+    }
+
+    private void unary(UnaryExpression<?> u) {
+        switch (u.kind()) {
+            case NOT -> {
+                sql("NOT ");
+                operand(u.operand(), precedence(u.operand()) < ATOM);
+            }
+            case NEG -> {
+                sql("-");
+                operand(u.operand(), precedence(u.operand()) < ATOM);
+            }
+            case BIT_NOT -> bitNot(u);
+            case DISTINCT -> {
+                sql("DISTINCT ");
+                expression(u.operand());
+            }
+            case IS_NULL, IS_NOT_NULL -> {
+                operand(u.operand(), precedence(u.operand()) <= Operator.COMPARISON);
+                sql(u.kind() == UnaryExpression.Kind.IS_NULL ? " IS NULL" : " IS NOT NULL");
+            }
+        }
+    }
+
+    /**
+     * {@code ~x}.
+     *
+     * @param u the expression
+     */
+    protected void bitNot(UnaryExpression<?> u) {
+        sql("~");
+        operand(u.operand(), precedence(u.operand()) < ATOM);
+    }
+
+    /** @return true when the database has ILIKE; otherwise it is rendered with lower() */
+    protected boolean supportsIlike() {
+        return false;
+    }
+
+    private void like(Like l) {
+        boolean paren = precedence(l.left()) <= Operator.COMPARISON;
+        if (l.ignoreCase() && !supportsIlike()) {
+            sql("lower(");
+            expression(l.left());
+            sql(l.negate() ? ") NOT LIKE lower(" : ") LIKE lower(");
+            expression(l.pattern());
+            sql(")");
+        } else {
+            operand(l.left(), paren);
+            String kw = l.ignoreCase() ? "ILIKE" : "LIKE";
+            sql(l.negate() ? " NOT " + kw + " " : " " + kw + " ");
+            operand(l.pattern(), precedence(l.pattern()) <= Operator.COMPARISON);
+        }
+        if (l.escape() != null) {
+            sql(" ESCAPE " + stringLiteral(l.escape().toString()));
+        }
+    }
+
+    private void in(InExpression i) {
+        operand(i.left(), precedence(i.left()) <= Operator.COMPARISON);
+        sql(i.negate() ? " NOT IN " : " IN ");
+        switch (i.right()) {
+            case ScalarSelect<?> s -> expression(s);
+            case Tuple t -> expression(t);
+            default -> {
+                sql("(");
+                expression(i.right());
+                sql(")");
+            }
+        }
+    }
+
+    private void caseExpression(Case<?> c) {
+        sql("CASE");
+        if (c.value() != null) {
+            sql(" ");
+            expression(c.value());
+        }
+        for (Case.When w : c.whens()) {
+            sql(" WHEN ");
+            expression(w.condition());
+            sql(" THEN ");
+            expression(w.result());
+        }
+        if (c.elseValue() != null) {
+            sql(" ELSE ");
+            expression(c.elseValue());
+        }
+        sql(" END");
+    }
+
+    private void cast(Cast<?> c) {
+        sql("CAST(");
+        expression(c.expression());
+        sql(" AS " + typeName(c.type()) + ")");
+    }
+
+    /**
+     * The SQL name of a type in CAST.
+     *
+     * @param type the type
+     * @return its DDL name
+     */
+    protected String typeName(SqlType<?> type) {
+        if (type instanceof NullType) {
+            throw new CompileException("cast() needs a concrete SQL type, not NullType");
+        }
+        return type.name();
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    /**
+     * Renders a function call, giving the dialect a chance to spell it differently first.
+     *
+     * @param f the call
+     */
+    protected void function(FunctionCall<?> f) {
+        if (specialFunction(f)) {
+            return;
+        }
+        String lower = f.name().toLowerCase(Locale.ROOT);
+        if (f.arguments().isEmpty() && NO_PAREN_FUNCTIONS.contains(lower)) {
+            sql(f.name().toUpperCase(Locale.ROOT));
+            return;
+        }
+        if (f.arguments().isEmpty() && lower.equals("count")) {
+            sql(f.name() + "(*)");
+            return;
+        }
+        sql(f.name() + "(");
+        list(f.arguments());
+        sql(")");
+    }
+
+    /**
+     * Renders functions this dialect names differently ({@code now()}, {@code length()}...).
+     *
+     * @param f the call
+     * @return true when rendered
+     */
+    protected boolean specialFunction(FunctionCall<?> f) {
+        return false;
+    }
+
+    /** @return true when aggregates accept {@code FILTER (WHERE ...)}; otherwise it is emulated with CASE */
+    protected boolean supportsAggregateFilter() {
+        return true;
+    }
+
+    private void filter(FunctionFilter<?> f) {
+        if (supportsAggregateFilter()) {
+            function(f.function());
+            sql(" FILTER (WHERE ");
+            expression(f.condition());
+            sql(")");
+            return;
+        }
+        FunctionCall<?> fn = f.function();
+        if (fn.arguments().size() > 1) {
+            throw unsupported("FILTER (WHERE ...) on the " + fn.name() + "() aggregate with several arguments");
+        }
+        sql(fn.name() + "(CASE WHEN ");
+        expression(f.condition());
+        sql(" THEN ");
+        if (fn.arguments().isEmpty()) {
+            sql("1");
+        } else {
+            expression(fn.arguments().get(0));
+        }
+        sql(" END)");
+    }
+
+    private void over(Over<?> o) {
+        expression(o.function());
+        sql(" OVER (");
+        String sep = "";
+        if (!o.partitionBy().isEmpty()) {
+            sql("PARTITION BY ");
+            list(o.partitionBy());
+            sep = " ";
+        }
+        if (!o.orderBy().isEmpty()) {
+            sql(sep + "ORDER BY ");
+            orderByList(o.orderBy());
+            sep = " ";
+        }
+        if (o.frame() != null) {
+            Over.Frame fr = o.frame();
+            sql(sep + (fr.rows() ? "ROWS" : "RANGE") + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
+                    + frameBound(fr.end(), "FOLLOWING"));
+        }
+        sql(")");
+    }
+
+    private static String frameBound(Integer bound, String unbounded) {
+        if (bound == null) {
+            return "UNBOUNDED " + unbounded;
+        }
+        if (bound == 0) {
+            return "CURRENT ROW";
+        }
+        return bound < 0 ? (-(long) bound) + " PRECEDING" : bound + " FOLLOWING";
+    }
+
+    // ------------------------------------------------------------------ ORDER BY
+
+    /**
+     * Renders ORDER BY items separated by commas.
+     *
+     * @param items the items
+     */
+    protected void orderByList(List<OrderBy> items) {
+        String sep = "";
+        for (OrderBy o : items) {
+            sql(sep);
+            orderByItem(o);
+            sep = ", ";
+        }
+    }
+
+    /** @return true when ORDER BY accepts NULLS FIRST / NULLS LAST */
+    protected boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    /**
+     * Renders one ORDER BY item, emulating NULLS FIRST/LAST with a leading {@code CASE} sort key where the
+     * database lacks them.
+     *
+     * @param o the item
+     */
+    protected void orderByItem(OrderBy o) {
+        if (o.nulls() != OrderBy.Nulls.DEFAULT && !supportsNullsOrdering()) {
+            sql("CASE WHEN ");
+            orderByExpression(o.expression());
+            sql(" IS NULL THEN " + (o.nulls() == OrderBy.Nulls.FIRST ? "0 ELSE 1" : "1 ELSE 0") + " END, ");
+        }
+        orderByExpression(o.expression());
+        if (o.descending()) {
+            sql(" DESC");
+        }
+        if (o.nulls() != OrderBy.Nulls.DEFAULT && supportsNullsOrdering()) {
+            sql(o.nulls() == OrderBy.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    /**
+     * Renders the expression of an ORDER BY item; the SELECT compiler renders labels of the SELECT list by name.
+     *
+     * @param e the expression
+     */
+    protected void orderByExpression(Expression<?> e) {
+        expression(e);
+    }
+}

@@ -1,0 +1,92 @@
+package org.retort.sql.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retort.dialect.Dialect;
+import org.retort.sql.Compiled;
+import org.retort.sql.Delete;
+import org.retort.sql.Expression;
+import org.retort.sql.Insert;
+import org.retort.sql.ResultColumn;
+import org.retort.sql.SelectBase;
+import org.retort.sql.SelectColumns;
+import org.retort.sql.Statement;
+import org.retort.sql.StatementKind;
+import org.retort.sql.Update;
+import org.retort.sql.internal.Analysis;
+
+/**
+ * Compiles statements of the expression language to standard SQL for one dialect (SQLAlchemy's
+ * {@code SQLCompiler}); each dialect's compiler extends it and overrides only what its database does
+ * differently. Obtain one from {@link Dialect#sqlCompiler()}; an instance compiles one statement.
+ */
+public class SqlCompiler extends DmlCompiler {
+
+    /**
+     * Creates a compiler.
+     *
+     * @param dialect the dialect
+     */
+    public SqlCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    /**
+     * Compiles a statement.
+     *
+     * @param statement the statement
+     * @param literalBinds true to render bind values inline as literals
+     * @return the compiled form, carrying the statement's own values
+     */
+    public Compiled compile(Statement statement, boolean literalBinds) {
+        this.literalBinds = literalBinds;
+        CompilerOutput body = render(statement);
+        List<ResultColumn> columns = resultColumns(statement);
+        StatementKind kind = switch (statement) {
+            case SelectBase s -> StatementKind.SELECT;
+            case Insert i -> StatementKind.INSERT;
+            case Update u -> StatementKind.UPDATE;
+            case Delete d -> StatementKind.DELETE;
+        };
+        return new Compiled(dialect, kind, body.fragments(), body.slots(), columns, analysis.values(),
+                kind != StatementKind.SELECT && !statement.returningColumns().isEmpty());
+    }
+
+    /**
+     * Renders a statement with {@code :name} placeholders, for {@code toString()} and debugging.
+     *
+     * @param statement the statement
+     * @return the SQL text
+     */
+    public String renderNamed(Statement statement) {
+        this.namedPlaceholders = true;
+        return render(statement).toString();
+    }
+
+    private CompilerOutput render(Statement statement) {
+        analysis = Analysis.of(statement);
+        out = new CompilerOutput();
+        dml(statement);
+        return withCtes(out);
+    }
+
+    private static List<ResultColumn> resultColumns(Statement statement) {
+        List<Expression<?>> cols = statement instanceof SelectBase s ? s.selectedColumns() : statement.returningColumns();
+        List<String> labels = SelectColumns.labels(cols);
+        List<ResultColumn> out = new ArrayList<>(cols.size());
+        for (int i = 0; i < cols.size(); i++) {
+            out.add(new ResultColumn(labels.get(i), cols.get(i).type(), cols.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The most bind parameters one statement may carry on this database, which bounds the rows per statement of
+     * insertmanyvalues.
+     *
+     * @return the limit
+     */
+    public int maxBindParameters() {
+        return 32767;
+    }
+}

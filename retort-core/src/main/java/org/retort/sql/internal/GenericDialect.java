@@ -1,0 +1,69 @@
+package org.retort.sql.internal;
+
+import org.retort.dialect.Dialect;
+import org.retort.dialect.IdentifierPreparer;
+import org.retort.dialect.ReservedWords;
+import org.retort.engine.URL;
+import org.retort.exc.InvalidRequestException;
+import org.retort.sql.Statement;
+import org.retort.sql.compiler.SqlCompiler;
+
+/**
+ * The dialect statements render with in {@code toString()}: standard SQL, double-quote quoting, and named
+ * {@code :param} placeholders (SQLAlchemy's {@code StrSQLCompiler} on the default dialect). It only renders;
+ * it cannot connect.
+ */
+public final class GenericDialect extends Dialect {
+    /** The single instance. */
+    public static final GenericDialect INSTANCE = new GenericDialect();
+    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"", ReservedWords.SQL_STANDARD,
+            false);
+
+    private GenericDialect() {
+    }
+
+    /**
+     * Renders a statement as generic SQL with {@code :name} placeholders.
+     *
+     * @param statement the statement
+     * @return the SQL
+     */
+    public static String render(Statement statement) {
+        return INSTANCE.sqlCompiler().renderNamed(statement);
+    }
+
+    @Override
+    public SqlCompiler sqlCompiler() {
+        return new StringCompiler(this);
+    }
+
+    @Override
+    public String name() {
+        return "default";
+    }
+
+    @Override
+    public String jdbcUrl(URL url) {
+        throw new InvalidRequestException("The generic dialect renders SQL for toString() only and cannot connect");
+    }
+
+    @Override
+    public String driverClassName() {
+        throw new InvalidRequestException("The generic dialect renders SQL for toString() only and has no driver");
+    }
+
+    @Override
+    public String driverCoordinates() {
+        return "(none)";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public IdentifierPreparer identifierPreparer() {
+        return PREPARER;
+    }
+}
