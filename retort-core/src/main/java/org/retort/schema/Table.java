@@ -207,6 +207,33 @@ public final class Table extends TableClause {
         return Collections.unmodifiableList(foreignKeys);
     }
 
+    /**
+     * The column pairs of this table's foreign keys whose referred table is in the same MetaData, so that
+     * {@code join(users, addresses)} infers {@code ON users.id = addresses.user_id}.
+     *
+     * @return the pairs, constraint by constraint
+     */
+    @Override
+    public List<org.retort.sql.ForeignKeyPair> foreignKeyPairs() {
+        List<org.retort.sql.ForeignKeyPair> pairs = new ArrayList<>();
+        for (ForeignKeyConstraint fk : foreignKeys) {
+            MetaData md = metadata();
+            String schema = fk.referredSchema() != null ? fk.referredSchema() : md.schema();
+            Table referred = md.findTable(fk.referredTableName(), schema);
+            if (referred == null) {
+                continue;
+            }
+            List<String> local = fk.columnNames();
+            List<String> remote = fk.referredColumnNames();
+            for (int i = 0; i < local.size(); i++) {
+                if (hasColumn(local.get(i)) && referred.hasColumn(remote.get(i))) {
+                    pairs.add(new org.retort.sql.ForeignKeyPair(c(local.get(i)), referred.c(remote.get(i))));
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** @return the unique constraints */
     public List<UniqueConstraint> uniqueConstraints() {
         return Collections.unmodifiableList(uniques);
