@@ -1,0 +1,29 @@
+package org.retort.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.retort.bench.harness.Checksum;
+
+/** The checksum verification relies on: order-independent, type-agnostic for integers, sensitive to every value. */
+class ChecksumTest {
+
+    @Test
+    void sameRowsInAnotherOrderGiveTheSameChecksum() {
+        Checksum a = new Checksum().add(1, "a").add(2, "b");
+        Checksum b = new Checksum().add(2L, "b").add(1L, "a");
+
+        assertThat(a.value()).isEqualTo(b.value());
+        assertThat(a.count()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedDuplicatedOrSwappedValueChangesTheChecksum() {
+        long base = new Checksum().add(1, "a").add(2, "b").value();
+
+        assertThat(new Checksum().add(1, "a").add(2, "c").value()).isNotEqualTo(base);
+        assertThat(new Checksum().add(1, "a").add(1, "a").value()).isNotEqualTo(base);
+        assertThat(new Checksum().add(1, "b").add(2, "a").value()).isNotEqualTo(base);
+        assertThat(new Checksum().add("a", 1).add("b", 2).value()).isNotEqualTo(base);
+    }
+}
