@@ -63,6 +63,7 @@ public class RowFetchBenchmark {
     public void setUp() throws SQLException {
         engine = Engine.create(database.equals("h2") ? "h2:mem:rowfetch" : "sqlite://");
         conn = engine.connect();
+        conn.execute(Sql.text("DROP TABLE IF EXISTS bench_wide"));
         conn.execute(Sql.text("CREATE TABLE bench_wide (id INTEGER PRIMARY KEY, c1 VARCHAR(50), c2 INTEGER, c3 BIGINT,"
                 + " c4 DOUBLE PRECISION, c5 VARCHAR(50), c6 INTEGER, c7 VARCHAR(50), c8 BIGINT, c9 DOUBLE PRECISION)"));
         List<Map<String, Object>> params = new ArrayList<>(rows);
