@@ -16,7 +16,9 @@ import org.retort.bench.harness.Database;
 import org.retort.bench.harness.Measurement;
 import org.retort.bench.harness.Report;
 import org.retort.bench.harness.SuiteConfig;
+import org.retort.bench.harness.Variant;
 import org.retort.bench.harness.VerificationException;
+import org.retort.bench.harness.Workload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +66,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench", description = "directory for the JSON, Markdown and SQLite files (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private Main() {
     }
 
@@ -76,7 +81,22 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    System.err.println("retort-bench failed: " + e);
+                    e.printStackTrace(System.err);
+                    return 2;
+                });
+        System.exit(cli.execute(args));
+    }
+
+    private void requireKnown(String what, Set<String> given, List<String> known) {
+        for (String name : given) {
+            if (!known.contains(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown " + what + " '" + name
+                        + "': choose from " + known);
+            }
+        }
     }
 
     @Override
@@ -86,6 +106,9 @@ public final class Main implements Callable<Integer> {
                 warmups != null ? warmups : preset.warmups(), passes != null ? passes : preset.passes(),
                 workloads, contenders);
         List<Database> dbs = databases.stream().map(Database::of).toList();
+        requireKnown("workload", workloads, Suite.workloads().stream().map(Workload::name).toList());
+        requireKnown("contender", contenders, Suite.workloads().stream()
+                .flatMap(w -> w.variants().stream().map(Variant::contender)).distinct().toList());
         long start = System.nanoTime();
         List<Measurement> results;
         try {
