@@ -18,6 +18,16 @@ class ChecksumTest {
     }
 
     @Test
+    void wholeNumbersChecksumAlikeWhateverClassTheDriverReturns() {
+        long asInt = new Checksum().add(7, "a").value();
+
+        assertThat(new Checksum().add(7L, "a").value()).isEqualTo(asInt);
+        assertThat(new Checksum().add(new java.math.BigDecimal("7.00"), "a").value()).isEqualTo(asInt);
+        assertThat(new Checksum().add(7.0, "a").value()).isEqualTo(asInt);
+        assertThat(new Checksum().add(7.5, "a").value()).isNotEqualTo(asInt);
+    }
+
+    @Test
     void aChangedDuplicatedOrSwappedValueChangesTheChecksum() {
         long base = new Checksum().add(1, "a").add(2, "b").value();
 

@@ -1,14 +1,19 @@
 package org.retort.bench.harness;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 /**
  * Order-independent checksums of rows: each row's values are mixed into one 64-bit hash and the hashes are
  * summed, so the same multiset of rows gives the same checksum whatever order a database returns them in,
  * and a missing, duplicated or altered row changes it.
  *
- * <p>Values are mixed by their meaning, not their Java class: an integer is mixed as a {@code long} whether the
- * driver gave an {@code Integer} or a {@code Long}, a string by its characters.
+ * <p>Values are mixed by their meaning, not their Java class: a whole number is mixed as a {@code long} whether the
+ * driver gave an {@code Integer}, a {@code Long} or a {@code BigDecimal}, a string by its characters.
  */
 public final class Checksum {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private long sum;
     private long count;
 
@@ -61,8 +66,19 @@ public final class Checksum {
         if (v == null) {
             return 0x5bd1e995L;
         }
-        if (v instanceof Number n) {
-            return mix(n.longValue());
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return mix(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger || v instanceof BigDecimal) {
+            BigDecimal d = new BigDecimal(v.toString()).stripTrailingZeros();
+            if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
+                return mix(d.longValueExact());
+            }
+            return value(d.toPlainString());
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e18 ? mix((long) d) : mix(Double.doubleToLongBits(d));
         }
         if (v instanceof CharSequence s) {
             long h = 1125899906842597L;
