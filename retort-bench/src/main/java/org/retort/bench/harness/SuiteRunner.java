@@ -46,7 +46,7 @@ public final class SuiteRunner {
     private List<Measurement> run(BenchContext ctx, Workload w) throws Exception {
         int n = config.size(w);
         List<Variant<?>> variants = w.variants().stream().filter(config::runs).toList();
-        log.printf(Locale.ROOT, "[%s] %s n=%d: %s%n", ctx.database().label(), w.name(), n,
+        log.printf(Locale.ROOT, "[%s] %s n=%d (%s): %s%n", ctx.database().label(), w.name(), n, w.description(),
                 variants.stream().map(Variant::contender).toList());
         long[][] times = new long[variants.size()][config.passes()];
         try {
