@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,7 +198,7 @@ public final class Connection implements AutoCloseable {
     private Result executeBound(Compiled compiled, BoundStatement bound) {
         autobegin();
         Object[] values = bound.values();
-        String sql = hooks.beforeCursorExecute(bound.sql(), List.of(Arrays.asList(values)), false);
+        String sql = hooks.beforeCursorExecute(bound.sql(), List.of(listOf(values)), false);
         hooks.echo(sql, EchoFormat.params(values));
         PreparedStatement ps = null;
         try {
@@ -209,7 +210,7 @@ public final class Connection implements AutoCloseable {
             }
             bound.bindTo(ps);
             boolean hasRows = ps.execute();
-            hooks.afterCursorExecute(sql, List.of(Arrays.asList(values)), false);
+            hooks.afterCursorExecute(sql, List.of(listOf(values)), false);
             if (hasRows) {
                 return new Result(this, compiled, ps, ps.getResultSet(), -1);
             }
@@ -227,7 +228,7 @@ public final class Connection implements AutoCloseable {
         autobegin();
         List<List<Object>> sets = new ArrayList<>(bounds.size());
         for (BoundStatement b : bounds) {
-            sets.add(Arrays.asList(b.values()));
+            sets.add(listOf(b.values()));
         }
         String first = bounds.get(0).sql();
         boolean sameSql = true;
@@ -274,6 +275,11 @@ public final class Connection implements AutoCloseable {
             closeQuietly(ps);
             throw translate(e, sql, sets);
         }
+    }
+
+    /** A read-only view of positional values for listeners; values may be null, which List.of refuses. */
+    private static List<Object> listOf(Object[] values) {
+        return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     RuntimeException translate(SQLException e, String sql, Object params) {
