@@ -241,6 +241,19 @@ public final class MetaData {
         Inspector.of(engine).reflectInto(this, tableSchema, List.of(only));
     }
 
+    /**
+     * Loads one table from the database into this MetaData (SQLAlchemy's {@code Table(name, metadata,
+     * autoload_with=engine)}). Tables it refers to are not loaded; use {@link #reflect(Engine, String, String...)}
+     * for those.
+     *
+     * @param engine the engine
+     * @param name the table name, in this MetaData's default schema
+     * @return the table
+     */
+    public Table reflectTable(Engine engine, String name) {
+        return Inspector.of(engine).reflectTable(this, name, schema);
+    }
+
     @Override
     public String toString() {
         return "MetaData" + tables.keySet();
