@@ -75,7 +75,13 @@ final class DdlRunner {
             }
             if (ddl.supportsAlterAddConstraint()) {
                 for (ForeignKeyConstraint fk : deferred) {
-                    if (toCreate.contains(fk.table())) {
+                    // added when either end is new and both ends now exist
+                    Table ref = fk.referredTable();
+                    Table own = fk.table();
+                    boolean isNew = toCreate.contains(own) || toCreate.contains(ref);
+                    boolean bothExist = (toCreate.contains(own) || insp.hasTable(own.name(), own.schema()))
+                            && (toCreate.contains(ref) || insp.hasTable(ref.name(), ref.schema()));
+                    if (isNew && bothExist) {
                         conn.execute(new AddConstraint(fk));
                     }
                 }
@@ -99,7 +105,10 @@ final class DdlRunner {
             }
             if (d.ddlCompiler().supportsAlterAddConstraint()) {
                 for (ForeignKeyConstraint fk : sorted.deferred()) {
-                    if (toDrop.contains(fk.table()) && toDrop.contains(fk.referredTable())) {
+                    Table own = fk.table();
+                    if (toDrop.contains(own) && toDrop.contains(fk.referredTable()) && (!checkFirst
+                            || insp.foreignKeys(own.name(), own.schema()).stream()
+                                    .anyMatch(r -> fk.name() == null || fk.name().equals(r.name())))) {
                         conn.execute(new DropConstraint(fk));
                     }
                 }

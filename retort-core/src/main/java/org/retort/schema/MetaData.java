@@ -131,8 +131,12 @@ public final class MetaData {
         return tables.get(tableSchema == null ? name : tableSchema + "." + name);
     }
 
-    /** @return true when a table of that (optionally schema-qualified) name is declared
-     * @param name the name */
+    /**
+     * Whether a table is declared.
+     *
+     * @param name the table name, optionally schema-qualified
+     * @return true when a table of that name is declared
+     */
     public boolean hasTable(String name) {
         return tables.containsKey(name) || (schema != null && tables.containsKey(schema + "." + name));
     }

@@ -92,22 +92,42 @@ public class TypeCompiler {
                 + type + "): " + advice);
     }
 
-    /** @param t the type @return the BOOLEAN spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the BOOLEAN spelling
+     */
     protected String visitBoolean(BooleanType t) {
         return "BOOLEAN";
     }
 
-    /** @param t the type @return the VARCHAR spelling (NVARCHAR only where a dialect separates the two) */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the VARCHAR spelling (NVARCHAR only where a dialect separates the two)
+     */
     protected String visitString(StringType t) {
         return t.length() == null ? "VARCHAR" : "VARCHAR(" + t.length() + ")";
     }
 
-    /** @param t the type @return the TEXT spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the TEXT spelling
+     */
     protected String visitText(TextType t) {
         return "TEXT";
     }
 
-    /** @param t the type @return the NUMERIC spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the NUMERIC spelling
+     */
     protected String visitNumeric(NumericType t) {
         if (t.precision() == null) {
             return "NUMERIC";
@@ -115,47 +135,92 @@ public class TypeCompiler {
         return t.scale() == null ? "NUMERIC(" + t.precision() + ")" : "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
     }
 
-    /** @param t the type @return the DOUBLE spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the DOUBLE spelling
+     */
     protected String visitDouble(DoubleType t) {
         return "DOUBLE PRECISION";
     }
 
-    /** @param t the type @return the TIME spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the TIME spelling
+     */
     protected String visitTime(TimeType t) {
         return "TIME";
     }
 
-    /** @param t the type @return the DATETIME spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the DATETIME spelling
+     */
     protected String visitDateTime(DateTimeType t) {
         return "TIMESTAMP";
     }
 
-    /** @param t the type @return the DATETIME WITH TIME ZONE spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the DATETIME WITH TIME ZONE spelling
+     */
     protected String visitDateTimeTz(DateTimeTzType t) {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
-    /** @param t the type @return the INTERVAL spelling; the emulated form is a date-time */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the INTERVAL spelling; the emulated form is a date-time
+     */
     protected String visitInterval(IntervalType t) {
         return visitDateTime(new DateTimeType());
     }
 
-    /** @param t the type @return the BLOB spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the BLOB spelling
+     */
     protected String visitLargeBinary(LargeBinaryType t) {
         return "BLOB";
     }
 
-    /** @param t the type @return the UUID spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the UUID spelling
+     */
     protected String visitUuid(UuidType t) {
         return t.nativeUuid() && dialect.supportsNativeUuid() ? "UUID" : "CHAR(32)";
     }
 
-    /** @param t the type @return the JSON spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the JSON spelling
+     */
     protected String visitJson(JsonType<?> t) {
         return "JSON";
     }
 
-    /** @param t the type @return the ENUM spelling: VARCHAR of the longest name unless overridden */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the ENUM spelling: VARCHAR of the longest name unless overridden
+     */
     protected String visitEnum(EnumType<?> t) {
         return visitString(new StringType(t.length(), false));
     }
@@ -180,7 +245,12 @@ public class TypeCompiler {
         return false;
     }
 
-    /** @param t the type @return the ARRAY spelling */
+    /**
+     * The DDL spelling of this type; dialects override what differs.
+     *
+     * @param t the type
+     * @return the ARRAY spelling
+     */
     protected String visitArray(ArrayType<?> t) {
         return unsupported(t, "arrays exist on PostgreSQL and H2 only; store a JSON list instead");
     }

@@ -145,4 +145,22 @@ class SchemaApiTest {
         md.table("user_account").drop(db.engine());
         assertThat(Inspector.of(db.engine()).tableNames()).isEmpty();
     }
+
+    @BackendTest
+    void aTableWithAUseAlterKeyCreatedAloneSkipsTheKeyUntilItsTargetExists(TestDatabase db) {
+        MetaData md = new MetaData();
+        Table dept = md.table("dept", column("id", INTEGER, primaryKey()),
+                column("boss_id", INTEGER, foreignKey("emp.id").named("fk_dept_boss").useAlter()));
+        md.table("emp", column("id", INTEGER, primaryKey()), column("dept_id", INTEGER, foreignKey("dept.id")));
+        dept.create(db.engine());
+        assertThat(Inspector.of(db.engine()).tableNames()).containsExactly("dept");
+        md.createAll(db.engine());
+        assertThat(Inspector.of(db.engine()).tableNames()).containsExactly("dept", "emp");
+        if (!db.isSqlite()) {     // SQLite cannot add a foreign key to an existing table
+            assertThat(Inspector.of(db.engine()).foreignKeys("dept", null)).extracting(f -> f.name())
+                    .containsExactly("fk_dept_boss");
+        }
+        md.dropAll(db.engine());
+        assertThat(Inspector.of(db.engine()).tableNames()).isEmpty();
+    }
 }
