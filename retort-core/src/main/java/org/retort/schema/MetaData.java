@@ -207,6 +207,27 @@ public final class MetaData {
     }
 
     /**
+     * Creates the schema on a connection the caller holds, inside its transaction, without committing (for
+     * migrations and tests that roll DDL back where the database allows it).
+     *
+     * @param connection the connection
+     * @param checkFirst true to skip objects that exist
+     */
+    public void createAll(org.retort.engine.Connection connection, boolean checkFirst) {
+        DdlRunner.create(connection, tables(), checkFirst, sequences());
+    }
+
+    /**
+     * Drops the schema on a connection the caller holds, without committing.
+     *
+     * @param connection the connection
+     * @param checkFirst true to skip objects that do not exist
+     */
+    public void dropAll(org.retort.engine.Connection connection, boolean checkFirst) {
+        DdlRunner.drop(connection, tables(), checkFirst, sequences());
+    }
+
+    /**
      * Drops every table that exists, in reverse foreign key order, then sequences and enum types.
      *
      * @param engine the engine

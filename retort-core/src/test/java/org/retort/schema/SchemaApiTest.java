@@ -163,4 +163,16 @@ class SchemaApiTest {
         md.dropAll(db.engine());
         assertThat(Inspector.of(db.engine()).tableNames()).isEmpty();
     }
+
+    @BackendTest
+    void createAllOnACallersConnectionRollsBackWithItWhereDdlIsTransactional(TestDatabase db) {
+        db.require(db.dialect().supportsTransactionalDdl(), "DDL commits by itself");
+        MetaData md = Fixtures.users(new MetaData());
+        try (org.retort.engine.Connection conn = db.engine().connect()) {
+            md.createAll(conn, true);
+            assertThat(Inspector.of(conn).tableNames()).containsExactly("address", "user_account");
+            conn.rollback();
+        }
+        assertThat(Inspector.of(db.engine()).tableNames()).isEmpty();
+    }
 }
