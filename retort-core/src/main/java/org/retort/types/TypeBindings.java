@@ -53,25 +53,25 @@ public abstract class TypeBindings {
     @SuppressWarnings("unchecked")
     public <T> ValueBinder<T> binder(SqlType<T> type) {
         return (ValueBinder<T>) switch (type) {
-            case IntegerType t -> (ValueBinder<Integer>) (st, i, v) -> {
+            case IntegerType t -> (ValueBinder<Object>) (st, i, v) -> {
                 if (v == null) {
                     st.setNull(i, java.sql.Types.INTEGER);
                 } else {
-                    st.setInt(i, v);
+                    st.setInt(i, (int) NumberValues.toLong(v, "INTEGER", Integer.MIN_VALUE, Integer.MAX_VALUE));
                 }
             };
-            case SmallIntType t -> (ValueBinder<Short>) (st, i, v) -> {
+            case SmallIntType t -> (ValueBinder<Object>) (st, i, v) -> {
                 if (v == null) {
                     st.setNull(i, java.sql.Types.SMALLINT);
                 } else {
-                    st.setShort(i, v);
+                    st.setShort(i, (short) NumberValues.toLong(v, "SMALLINT", Short.MIN_VALUE, Short.MAX_VALUE));
                 }
             };
-            case BigIntType t -> (ValueBinder<Long>) (st, i, v) -> {
+            case BigIntType t -> (ValueBinder<Object>) (st, i, v) -> {
                 if (v == null) {
                     st.setNull(i, java.sql.Types.BIGINT);
                 } else {
-                    st.setLong(i, v);
+                    st.setLong(i, NumberValues.toLong(v, "BIGINT", Long.MIN_VALUE, Long.MAX_VALUE));
                 }
             };
             case BooleanType t -> (ValueBinder<Boolean>) (st, i, v) -> {
@@ -153,14 +153,16 @@ public abstract class TypeBindings {
     }
 
     /** @return the binder of Double values */
+    @SuppressWarnings("unchecked")
     protected ValueBinder<Double> doubleBinder() {
-        return (st, i, v) -> {
+        ValueBinder<Object> b = (st, i, v) -> {
             if (v == null) {
                 st.setNull(i, java.sql.Types.DOUBLE);
             } else {
-                st.setDouble(i, v);
+                st.setDouble(i, NumberValues.toDouble(v, "DOUBLE"));
             }
         };
+        return (ValueBinder<Double>) (ValueBinder<?>) b;
     }
 
     /** @return the binder of String values */
@@ -175,17 +177,30 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Converts a bound value for a NUMERIC column: any {@link Number} that converts without loss.
+     *
+     * @param v the value, not null
+     * @return the decimal
+     * @throws org.retort.exc.ArgumentException when the value is not a number
+     */
+    protected static BigDecimal toDecimal(Object v) {
+        return NumberValues.toBigDecimal(v, "NUMERIC");
+    }
+
+    /**
      * @param t the type
      * @return the binder of BigDecimal values
      */
+    @SuppressWarnings("unchecked")
     protected ValueBinder<BigDecimal> numericBinder(NumericType t) {
-        return (st, i, v) -> {
+        ValueBinder<Object> b = (st, i, v) -> {
             if (v == null) {
                 st.setNull(i, java.sql.Types.NUMERIC);
             } else {
-                st.setBigDecimal(i, v);
+                st.setBigDecimal(i, NumberValues.toBigDecimal(v, "NUMERIC"));
             }
         };
+        return (ValueBinder<BigDecimal>) (ValueBinder<?>) b;
     }
 
     /**

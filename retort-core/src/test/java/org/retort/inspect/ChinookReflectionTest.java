@@ -24,7 +24,7 @@ import org.retort.types.Types;
 
 /** Reflects the Chinook sample database, whose DDL Retort did not write (bracket quoting, NVARCHAR, indexes). */
 class ChinookReflectionTest {
-    private static final Path CHINOOK = Path.of("/work/shared/data/chinook/Chinook_Sqlite.sqlite");
+    private static final Path CHINOOK = org.retort.testing.SampleData.chinookSqlite();
 
     @Test
     void reflectsAForeignSqliteSchemaAndReadsItsData(@TempDir Path dir) throws Exception {
