@@ -1,0 +1,465 @@
+package org.retort.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+/** The exact source the processor writes for each kind of entity, and that the source compiles. */
+class MetamodelSourceTest {
+
+    private static InMemoryCompiler.Result compiles(String... sources) {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.messages(Diagnostic.Kind.WARNING)).isEmpty();
+        assertThat(result.success()).isTrue();
+        return result;
+    }
+
+    @Test
+    void simpleEntity() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                import org.retort.orm.annotation.Entity;
+                import org.retort.orm.annotation.MappedColumn;
+
+                @Entity(table = "user_account")
+                public class User {
+                    @MappedColumn(primaryKey = true)
+                    Long id;
+                    String name;
+                }
+                """);
+        assertThat(result.generated("com.example.User_")).isEqualTo("""
+                package com.example;
+
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link User}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class User_ {
+                    private User_() {
+                    }
+
+                    /** {@link User#id}. */
+                    public static final ColumnAttribute<User, Long> id = ColumnAttribute.of(User.class, "id", Long.class);
+
+                    /** {@link User#name}. */
+                    public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, "name", String.class);
+                }
+                """);
+        assertThat(result.classes()).containsKeys("com.example.User", "com.example.User_");
+    }
+
+    @Test
+    void primitivesAreBoxed() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                class Sample {
+                    boolean b; byte by; short s; int i; long l; char c; float f; double d;
+                }
+                """);
+        assertThat(result.generated("com.example.Sample_")).contains("""
+                    /** {@link Sample#b}. */
+                    public static final ColumnAttribute<Sample, Boolean> b = ColumnAttribute.of(Sample.class, "b", Boolean.class);
+
+                    /** {@link Sample#by}. */
+                    public static final ColumnAttribute<Sample, Byte> by = ColumnAttribute.of(Sample.class, "by", Byte.class);
+
+                    /** {@link Sample#s}. */
+                    public static final ColumnAttribute<Sample, Short> s = ColumnAttribute.of(Sample.class, "s", Short.class);
+
+                    /** {@link Sample#i}. */
+                    public static final ColumnAttribute<Sample, Integer> i = ColumnAttribute.of(Sample.class, "i", Integer.class);
+
+                    /** {@link Sample#l}. */
+                    public static final ColumnAttribute<Sample, Long> l = ColumnAttribute.of(Sample.class, "l", Long.class);
+
+                    /** {@link Sample#c}. */
+                    public static final ColumnAttribute<Sample, Character> c = ColumnAttribute.of(Sample.class, "c", Character.class);
+
+                    /** {@link Sample#f}. */
+                    public static final ColumnAttribute<Sample, Float> f = ColumnAttribute.of(Sample.class, "f", Float.class);
+
+                    /** {@link Sample#d}. */
+                    public static final ColumnAttribute<Sample, Double> d = ColumnAttribute.of(Sample.class, "d", Double.class);
+                }
+                """);
+    }
+
+    @Test
+    void arraysKeepTheirComponentType() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                class Document {
+                    byte[] content;
+                    String[] tags;
+                }
+                """);
+        assertThat(result.generated("com.example.Document_")).contains("""
+                    public static final ColumnAttribute<Document, byte[]> content = ColumnAttribute.of(Document.class, "content", byte[].class);
+                """, """
+                    public static final ColumnAttribute<Document, String[]> tags = ColumnAttribute.of(Document.class, "tags", String[].class);
+                """);
+    }
+
+    @Test
+    void enumsUuidTimeAndDecimalTypesAreImported() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example.shop;
+
+                public enum Status { NEW, SHIPPED }
+                """, """
+                package com.example.shop;
+
+                import java.math.BigDecimal;
+                import java.time.Instant;
+                import java.time.LocalDate;
+                import java.time.OffsetDateTime;
+                import java.util.UUID;
+                import org.retort.orm.annotation.Entity;
+
+                @Entity
+                public class Order {
+                    UUID id;
+                    Status status;
+                    Priority priority;
+                    BigDecimal total;
+                    LocalDate due;
+                    OffsetDateTime placed;
+                    Instant updated;
+
+                    public enum Priority { LOW, HIGH }
+                }
+                """);
+        assertThat(result.generated("com.example.shop.Order_")).isEqualTo("""
+                package com.example.shop;
+
+                import java.math.BigDecimal;
+                import java.time.Instant;
+                import java.time.LocalDate;
+                import java.time.OffsetDateTime;
+                import java.util.UUID;
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link Order}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Order_ {
+                    private Order_() {
+                    }
+
+                    /** {@link Order#id}. */
+                    public static final ColumnAttribute<Order, UUID> id = ColumnAttribute.of(Order.class, "id", UUID.class);
+
+                    /** {@link Order#status}. */
+                    public static final ColumnAttribute<Order, Status> status = ColumnAttribute.of(Order.class, "status", Status.class);
+
+                    /** {@link Order#priority}. */
+                    public static final ColumnAttribute<Order, Order.Priority> priority = ColumnAttribute.of(Order.class, "priority", Order.Priority.class);
+
+                    /** {@link Order#total}. */
+                    public static final ColumnAttribute<Order, BigDecimal> total = ColumnAttribute.of(Order.class, "total", BigDecimal.class);
+
+                    /** {@link Order#due}. */
+                    public static final ColumnAttribute<Order, LocalDate> due = ColumnAttribute.of(Order.class, "due", LocalDate.class);
+
+                    /** {@link Order#placed}. */
+                    public static final ColumnAttribute<Order, OffsetDateTime> placed = ColumnAttribute.of(Order.class, "placed", OffsetDateTime.class);
+
+                    /** {@link Order#updated}. */
+                    public static final ColumnAttribute<Order, Instant> updated = ColumnAttribute.of(Order.class, "updated", Instant.class);
+                }
+                """);
+    }
+
+    @Test
+    void inheritedFieldsComeFirstFromEveryMappedSuperclass() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                public abstract class Audited {
+                    java.time.Instant created;
+                    static int instances;
+                }
+                """, """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Person extends Audited {
+                    Long id;
+                    String name;
+                }
+                """, """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Employee extends Person {
+                    int grade;
+                }
+                """);
+        assertThat(result.generated("com.example.Employee_")).isEqualTo("""
+                package com.example;
+
+                import java.time.Instant;
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link Employee}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Employee_ {
+                    private Employee_() {
+                    }
+
+                    /** {@link com.example.Audited#created}, inherited. */
+                    public static final ColumnAttribute<Employee, Instant> created = ColumnAttribute.of(Employee.class, "created", Instant.class);
+
+                    /** {@link com.example.Person#id}, inherited. */
+                    public static final ColumnAttribute<Employee, Long> id = ColumnAttribute.of(Employee.class, "id", Long.class);
+
+                    /** {@link com.example.Person#name}, inherited. */
+                    public static final ColumnAttribute<Employee, String> name = ColumnAttribute.of(Employee.class, "name", String.class);
+
+                    /** {@link Employee#grade}. */
+                    public static final ColumnAttribute<Employee, Integer> grade = ColumnAttribute.of(Employee.class, "grade", Integer.class);
+                }
+                """);
+        assertThat(result.generated("com.example.Person_")).contains(
+                "ColumnAttribute<Person, Instant> created = ColumnAttribute.of(Person.class, \"created\", Instant.class);",
+                "ColumnAttribute<Person, String> name").doesNotContain("grade");
+        assertThat(result.generatedSources()).doesNotContainKey("com.example.Audited_");
+    }
+
+    @Test
+    void typeArgumentsOfAGenericSuperclassApply() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                public abstract class Keyed<K> {
+                    K id;
+                }
+                """, """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Tag extends Keyed<String> {
+                    String label;
+                }
+                """);
+        assertThat(result.generated("com.example.Tag_")).contains(
+                "ColumnAttribute<Tag, String> id = ColumnAttribute.of(Tag.class, \"id\", String.class);",
+                "ColumnAttribute<Tag, String> label = ColumnAttribute.of(Tag.class, \"label\", String.class);");
+    }
+
+    @Test
+    void nestedEntityGetsTheOuterNamesJoined() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                import org.retort.orm.annotation.Entity;
+
+                public class Catalog {
+                    @Entity
+                    public static class Item {
+                        String sku;
+                    }
+
+                    public interface Parts {
+                        @Entity
+                        class Bolt {
+                            double size;
+                        }
+                    }
+                }
+                """);
+        assertThat(result.generated("com.example.Catalog_Item_")).isEqualTo("""
+                package com.example;
+
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link Catalog.Item}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Catalog_Item_ {
+                    private Catalog_Item_() {
+                    }
+
+                    /** {@link Catalog.Item#sku}. */
+                    public static final ColumnAttribute<Catalog.Item, String> sku = ColumnAttribute.of(Catalog.Item.class, "sku", String.class);
+                }
+                """);
+        assertThat(result.generated("com.example.Catalog_Parts_Bolt_")).contains(
+                "public final class Catalog_Parts_Bolt_ {",
+                "ColumnAttribute<Catalog.Parts.Bolt, Double> size = ColumnAttribute.of(Catalog.Parts.Bolt.class, \"size\", Double.class);");
+        assertThat(result.generatedSources()).doesNotContainKey("com.example.Catalog_");
+    }
+
+    @Test
+    void transientAndStaticFieldsAreSkipped() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                import org.retort.orm.annotation.Entity;
+                import org.retort.orm.annotation.Transient;
+
+                @Entity
+                class Session {
+                    static final long serialVersionUID = 1L;
+                    static int opened;
+                    Long id;
+                    transient Object cache;
+                    @Transient
+                    String displayName;
+                    String token;
+                }
+                """);
+        String source = result.generated("com.example.Session_");
+        assertThat(source).contains(" id = ", " token = ")
+                .doesNotContain("serialVersionUID", "opened", "cache", "displayName");
+    }
+
+    @Test
+    void genericAndEntityTypedFieldsAreSkippedWithANote() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Address {
+                    Long id;
+                }
+                """, """
+                package com.example;
+
+                import java.util.List;
+                import java.util.Map;
+                import org.retort.orm.annotation.Entity;
+
+                @Entity
+                public class Customer {
+                    Long id;
+                    List<Address> addresses;
+                    Map<String, Integer> scores;
+                    Address billing;
+                    String name;
+                }
+                """);
+        assertThat(result.generated("com.example.Customer_")).isEqualTo("""
+                package com.example;
+
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link Customer}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Customer_ {
+                    private Customer_() {
+                    }
+
+                    /** {@link Customer#id}. */
+                    public static final ColumnAttribute<Customer, Long> id = ColumnAttribute.of(Customer.class, "id", Long.class);
+
+                    /** {@link Customer#name}. */
+                    public static final ColumnAttribute<Customer, String> name = ColumnAttribute.of(Customer.class, "name", String.class);
+                }
+                """);
+        assertThat(result.messages(Diagnostic.Kind.NOTE)).containsExactly(
+                "10: Retort metamodel: no attribute for field addresses of com.example.Customer: its type "
+                        + "java.util.List<com.example.Address> is generic: collections and relationships are not "
+                        + "generated yet",
+                "11: Retort metamodel: no attribute for field scores of com.example.Customer: its type "
+                        + "java.util.Map<java.lang.String,java.lang.Integer> is generic: collections and relationships "
+                        + "are not generated yet",
+                "12: Retort metamodel: no attribute for field billing of com.example.Customer: its type "
+                        + "com.example.Address is an entity: relationships are not generated yet");
+    }
+
+    @Test
+    void clashingSimpleNamesFallBackToCanonicalNames() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                public class String {
+                }
+                """, """
+                package com.example;
+
+                public class Generated {
+                }
+                """, """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Event {
+                    java.lang.String title;
+                    java.util.Date day;
+                    java.sql.Date sqlDay;
+                    Generated origin;
+                }
+                """);
+        assertThat(result.generated("com.example.Event_")).isEqualTo("""
+                package com.example;
+
+                import java.util.Date;
+                import javax.annotation.processing.Generated;
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link Event}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Event_ {
+                    private Event_() {
+                    }
+
+                    /** {@link Event#title}. */
+                    public static final ColumnAttribute<Event, java.lang.String> title = ColumnAttribute.of(Event.class, "title", java.lang.String.class);
+
+                    /** {@link Event#day}. */
+                    public static final ColumnAttribute<Event, Date> day = ColumnAttribute.of(Event.class, "day", Date.class);
+
+                    /** {@link Event#sqlDay}. */
+                    public static final ColumnAttribute<Event, java.sql.Date> sqlDay = ColumnAttribute.of(Event.class, "sqlDay", java.sql.Date.class);
+
+                    /** {@link Event#origin}. */
+                    public static final ColumnAttribute<Event, com.example.Generated> origin = ColumnAttribute.of(Event.class, "origin", com.example.Generated.class);
+                }
+                """);
+    }
+
+    @Test
+    void entityInTheUnnamedPackageAndWithoutFields() {
+        InMemoryCompiler.Result result = compiles("""
+                @org.retort.orm.annotation.Entity
+                public class Marker {
+                }
+                """);
+        assertThat(result.generated("Marker_")).isEqualTo("""
+                import javax.annotation.processing.Generated;
+
+                /** Metamodel of {@link Marker}: one attribute per mapped field. */
+                @Generated("org.retort.processor.MetamodelProcessor")
+                public final class Marker_ {
+                    private Marker_() {
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void theSameSourcesAlwaysGiveTheSameText() {
+        String source = """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                class Repeat {
+                    java.util.UUID id; String a; int b; java.time.LocalTime c; byte[] d;
+                }
+                """;
+        assertThat(compiles(source).generated("com.example.Repeat_"))
+                .isEqualTo(compiles(source).generated("com.example.Repeat_"));
+    }
+}
