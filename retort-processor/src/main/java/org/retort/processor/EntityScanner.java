@@ -132,8 +132,8 @@ final class EntityScanner {
             }
         }
         if (problem == null && !entity.getTypeParameters().isEmpty()) {
-            problem = "@Entity class " + name + " declares type parameters " + entity.getTypeParameters()
-                    + ": a mapped class must be concrete; map a non-generic subclass instead";
+            problem = "@Entity class " + name + " declares type parameters <" + String.join(", ",
+                    entity.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList()) + ">: a mapped class must be concrete; map a non-generic subclass instead";
         }
         if (problem != null) {
             messager.printMessage(Diagnostic.Kind.ERROR, problem, entity);

@@ -1,0 +1,105 @@
+package org.retort.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the processor is found and how it adapts to the build: javac discovers it on the processor path through
+ * its service file, and it marks classes {@code @Generated} only where the annotation is readable.
+ */
+class ProcessorWiringTest {
+    private static final String USER = """
+            package com.example;
+
+            @org.retort.orm.annotation.Entity
+            public class User {
+                String name;
+            }
+            """;
+    /** A stand-in for retort-orm inside a named module: the processor knows the annotations by name only. */
+    private static final String ENTITY = """
+            package org.retort.orm.annotation;
+
+            public @interface Entity {
+            }
+            """;
+    private static final String ATTRIBUTE = """
+            package org.retort.orm.metamodel;
+
+            public final class ColumnAttribute<E, T> {
+                private ColumnAttribute() {
+                }
+
+                public static <E, T> ColumnAttribute<E, T> of(Class<E> entity, String name, Class<T> type) {
+                    return new ColumnAttribute<>();
+                }
+            }
+            """;
+
+    @Test
+    void javacFindsTheProcessorOnTheProcessorPath() {
+        String processorPath = InMemoryCompiler.location(MetamodelProcessor.class);
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(List.of(), List.of("-processorpath", processorPath),
+                USER);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.User_")).contains(
+                "public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, \"name\", String.class);");
+        assertThat(result.classes()).containsKey("com.example.User_");
+    }
+
+    @Test
+    void withoutAProcessorPathNothingIsGenerated() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(List.of(), List.of(), USER);
+        assertThat(result.success()).isTrue();
+        assertThat(result.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void moduleThatDoesNotReadJavaCompilerGetsNoGeneratedAnnotation() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile("""
+                module app {
+                }
+                """, ENTITY, ATTRIBUTE, USER);
+        assertThat(result.messages(Diagnostic.Kind.WARNING)).isEmpty();
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.User_")).isEqualTo("""
+                package com.example;
+
+                import org.retort.orm.metamodel.ColumnAttribute;
+
+                /** Metamodel of {@link User}: one attribute per mapped field. */
+                public final class User_ {
+                    private User_() {
+                    }
+
+                    /** {@link User#name}. */
+                    public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, "name", String.class);
+                }
+                """);
+    }
+
+    @Test
+    void moduleThatReadsJavaCompilerGetsTheGeneratedAnnotation() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile("""
+                module app {
+                    requires static java.compiler;
+                }
+                """, ENTITY, ATTRIBUTE, USER);
+        assertThat(result.messages(Diagnostic.Kind.WARNING)).isEmpty();
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.User_")).contains(
+                "import javax.annotation.processing.Generated;",
+                "@Generated(\"org.retort.processor.MetamodelProcessor\")");
+    }
+
+    @Test
+    void releaseEightHasNoGeneratedAnnotationToUse() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(List.of(new MetamodelProcessor()),
+                List.of("--release", "8", "-Xlint:-options"), ENTITY, ATTRIBUTE, USER);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.User_")).doesNotContain("Generated");
+    }
+}
