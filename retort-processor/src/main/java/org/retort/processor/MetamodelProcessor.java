@@ -32,7 +32,7 @@ import javax.tools.JavaFileObject;
  * its superclasses up to {@code Object}, superclass fields first, each class's in declaration order; primitive
  * types are boxed. Fields whose type is generic ({@code List<Address>}) or another entity are relationships,
  * which the metamodel does not cover yet: they are skipped with a note. An {@code @Entity} interface, enum,
- * record, annotation type, inner (non-static), local, private or generic class is a compile error on it.
+ * record, annotation type, inner (non-static), private or generic class is a compile error on it.
  *
  * <p>Use it from javac with {@code -processorpath retort-processor.jar}, or from Maven through the compiler
  * plugin's {@code annotationProcessorPaths}. The processor works on {@code javax.lang.model} alone (annotation

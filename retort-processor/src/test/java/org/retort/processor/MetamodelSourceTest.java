@@ -110,6 +110,33 @@ class MetamodelSourceTest {
     }
 
     @Test
+    void typeUseAnnotationsDoNotLeakIntoTheMetamodel() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                import java.lang.annotation.ElementType;
+                import java.lang.annotation.Target;
+
+                @Target(ElementType.TYPE_USE)
+                @interface Nullable {
+                }
+                """, """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                class Profile {
+                    @Nullable String nick;
+                    byte @Nullable [] avatar;
+                    java.time.@Nullable LocalDate born;
+                }
+                """);
+        assertThat(result.generated("com.example.Profile_")).contains(
+                "ColumnAttribute<Profile, String> nick = ColumnAttribute.of(Profile.class, \"nick\", String.class);",
+                "ColumnAttribute<Profile, byte[]> avatar = ColumnAttribute.of(Profile.class, \"avatar\", byte[].class);",
+                "ColumnAttribute<Profile, LocalDate> born = ColumnAttribute.of(Profile.class, \"born\", LocalDate.class);");
+    }
+
+    @Test
     void enumsUuidTimeAndDecimalTypesAreImported() {
         InMemoryCompiler.Result result = compiles("""
                 package com.example.shop;
