@@ -54,40 +54,48 @@ final class EntityScanner {
             return Scan.failed();
         }
         List<TypeElement> hierarchy = new ArrayList<>();
-        for (TypeElement cls = entity; cls != null; ) {
+        TypeElement cls = entity;
+        while (true) {
             hierarchy.addFirst(cls);
             TypeMirror superclass = cls.getSuperclass();
             if (superclass.getKind() == TypeKind.ERROR) {
                 return Scan.retryLater("the superclass " + superclass + " of " + cls.getQualifiedName());
             }
-            cls = superclass.getKind() == TypeKind.DECLARED
-                    && !((TypeElement) types.asElement(superclass)).getQualifiedName().contentEquals("java.lang.Object")
-                    ? (TypeElement) types.asElement(superclass) : null;
+            if (superclass.getKind() != TypeKind.DECLARED) {
+                break;
+            }
+            TypeElement next = (TypeElement) types.asElement(superclass);
+            if (next.getQualifiedName().contentEquals("java.lang.Object")) {
+                break;
+            }
+            cls = next;
+        }
+        DeclaredType entityType = (DeclaredType) entity.asType();
+        List<MappedField> candidates = new ArrayList<>();
+        for (TypeElement declaring : hierarchy) {
+            for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+                if (isMapped(field)) {
+                    TypeMirror type = types.asMemberOf(entityType, field);
+                    if (unresolved(type)) {
+                        return Scan.retryLater("the type " + type + " of field " + field.getSimpleName() + " in "
+                                + declaring.getQualifiedName());
+                    }
+                    candidates.add(new MappedField(field, declaring, type));
+                }
+            }
         }
         String packageName = elements.getPackageOf(entity).getQualifiedName().toString();
-        DeclaredType entityType = (DeclaredType) entity.asType();
         List<MappedField> fields = new ArrayList<>();
         Map<String, MappedField> byName = new HashMap<>();
         boolean ok = true;
-        for (TypeElement cls : hierarchy) {
-            for (VariableElement field : ElementFilter.fieldsIn(cls.getEnclosedElements())) {
-                if (!isMapped(field)) {
-                    continue;
-                }
-                TypeMirror type = types.asMemberOf(entityType, field);
-                if (unresolved(type)) {
-                    return Scan.retryLater("the type " + type + " of field " + field.getSimpleName() + " in "
-                            + cls.getQualifiedName());
-                }
-                String skipped = whyNotAColumn(type, packageName);
-                if (skipped != null) {
-                    messager.printMessage(Diagnostic.Kind.NOTE, "Retort metamodel: no attribute for field "
-                            + field.getSimpleName() + " of " + entity.getQualifiedName() + ": " + skipped, field);
-                    continue;
-                }
-                MappedField mapped = new MappedField(field, cls, type);
-                ok &= checkName(entity, mapped, byName.putIfAbsent(mapped.name(), mapped));
-                fields.add(mapped);
+        for (MappedField candidate : candidates) {
+            String skipped = whyNotAColumn(candidate.type(), packageName);
+            if (skipped != null) {
+                messager.printMessage(Diagnostic.Kind.NOTE, "Retort metamodel: no attribute for field "
+                        + candidate.name() + " of " + entity.getQualifiedName() + ": " + skipped, candidate.field());
+            } else {
+                ok &= checkName(entity, candidate, byName.putIfAbsent(candidate.name(), candidate));
+                fields.add(candidate);
             }
         }
         if (!ok) {

@@ -2,7 +2,15 @@ package org.retort.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +109,51 @@ class ProcessorWiringTest {
                 List.of("--release", "8", "-Xlint:-options"), ENTITY, ATTRIBUTE, USER);
         assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
         assertThat(result.generated("com.example.User_")).doesNotContain("Generated");
+    }
+
+    @Test
+    void entityUsingATypeAnotherProcessorGeneratesWaitsForTheNextRound() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(
+                List.of(new MoneyWriter(), new MetamodelProcessor()), List.of(), """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Invoice {
+                    Money total;
+                    java.util.List<String> lines;
+                }
+                """);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.Invoice_")).contains(
+                "ColumnAttribute<Invoice, Money> total = ColumnAttribute.of(Invoice.class, \"total\", Money.class);");
+        assertThat(result.messages(Diagnostic.Kind.NOTE)).singleElement().asString().contains("field lines");
+    }
+
+    /** Stands for any processor that generates a class entities use: writes {@code com.example.Money} once. */
+    private static final class MoneyWriter extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (Writer out = processingEnv.getFiler().createSourceFile("com.example.Money").openWriter()) {
+                    out.write("package com.example;\n\npublic enum Money { EUR, USD }\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
     }
 }
