@@ -57,11 +57,20 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return Set.of(EntityScanner.ENTITY, EntityScanner.MAPPED_COLUMN, EntityScanner.TRANSIENT);
     }
 
+    /** The latest version the running javac knows: the processor reads only elements, not syntax. */
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * Writes the metamodel class of each {@code @Entity} class of the round, and of those an earlier round left
+     * waiting for a type that did not exist yet.
+     *
+     * @param annotations the supported annotations present in the round
+     * @param round the round
+     * @return true: the mapping annotations are this processor's
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         List<TypeElement> entities = new ArrayList<>();

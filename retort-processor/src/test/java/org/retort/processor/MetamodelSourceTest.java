@@ -458,6 +458,27 @@ class MetamodelSourceTest {
     }
 
     @Test
+    void fieldsNamedLikeTypesOrPackagesStillCompile() {
+        InMemoryCompiler.Result result = compiles("""
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Weird {
+                    String String;
+                    java.util.UUID Weird;
+                    long Long;
+                    String org;
+                    String java;
+                    String of;
+                }
+                """);
+        assertThat(result.generated("com.example.Weird_")).contains(
+                "ColumnAttribute<Weird, String> String = ColumnAttribute.of(Weird.class, \"String\", String.class);",
+                "ColumnAttribute<Weird, UUID> Weird = ColumnAttribute.of(Weird.class, \"Weird\", UUID.class);",
+                "ColumnAttribute<Weird, Long> Long = ColumnAttribute.of(Weird.class, \"Long\", Long.class);");
+    }
+
+    @Test
     void entityInTheUnnamedPackageAndWithoutFields() {
         InMemoryCompiler.Result result = compiles("""
                 @org.retort.orm.annotation.Entity

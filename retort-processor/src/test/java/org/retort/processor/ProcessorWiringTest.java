@@ -2,9 +2,13 @@ package org.retort.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -12,7 +16,9 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the processor is found and how it adapts to the build: javac discovers it on the processor path through
@@ -56,6 +62,23 @@ class ProcessorWiringTest {
         assertThat(result.generated("com.example.User_")).contains(
                 "public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, \"name\", String.class);");
         assertThat(result.classes()).containsKey("com.example.User_");
+    }
+
+    /** The javac command line of the guide, run as a tool, with the processor as a module. */
+    @Test
+    void javacCommandLineFindsTheProcessorOnTheProcessorModulePath(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("src/com/example/User.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, USER);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, err,
+                "--processor-module-path", InMemoryCompiler.location(MetamodelProcessor.class),
+                "-cp", InMemoryCompiler.classPath(), "-Xlint:all,-processing", "-Werror",
+                "-s", dir.resolve("generated").toString(), "-d", dir.resolve("classes").toString(), source.toString());
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(dir.resolve("generated/com/example/User_.java"))).contains(
+                "public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, \"name\", String.class);");
+        assertThat(dir.resolve("classes/com/example/User_.class")).exists();
     }
 
     @Test
