@@ -1,5 +1,7 @@
 package org.retort.processor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -77,6 +79,20 @@ final class InMemoryCompiler {
                 }
             };
         }
+    }
+
+    /**
+     * Compiles sources with the processor, asserting that javac reports no error and no warning.
+     *
+     * @param sources Java compilation units, each starting with its package and top-level type
+     * @return the result
+     */
+    static Result compileCleanly(String... sources) {
+        Result result = compile(sources);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.messages(Diagnostic.Kind.WARNING)).isEmpty();
+        assertThat(result.success()).isTrue();
+        return result;
     }
 
     /**
