@@ -131,7 +131,7 @@ class ExpressionCompilerTest {
             sql("bitwise shifts and not", PG, () -> select(USER_ID.bitwiseLshift(1), USER_ID.bitwiseRshift(2), USER_ID.bitwiseNot()),
                 "SELECT user_account.id << ? AS anon_1, user_account.id >> ? AS anon_2, ~user_account.id AS anon_3" + from),
             sql("bitwise on H2 are functions", H2, () -> select(USER_ID.bitwiseAnd(3), USER_ID.bitwiseXor(1), USER_ID.bitwiseNot()),
-                "SELECT BITAND(user_account.id, ?) AS anon_1, BITXOR(user_account.id, ?) AS anon_2, "
+                "SELECT BITAND(user_account.id, CAST(? AS BIGINT)) AS anon_1, BITXOR(user_account.id, CAST(? AS BIGINT)) AS anon_2, "
                     + "BITNOT(user_account.id) AS anon_3" + from),
             sql("bitwise addition binds tighter", PG, () -> select(USER_ID.plus(1).bitwiseAnd(2), USER_ID.bitwiseAnd(2).plus(1)),
                 "SELECT user_account.id + ? & ? AS anon_1, (user_account.id & ?) + ? AS anon_2" + from),
