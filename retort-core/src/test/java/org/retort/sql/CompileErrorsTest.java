@@ -23,6 +23,7 @@ class CompileErrorsTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
             Arguments.of("FULL OUTER JOIN", MYSQL, (Supplier<Statement>) () -> select(USER_ID).fullOuterJoin(ADDRESSES, USER_ID.eq(ADDRESS_USER_ID))),
+            Arguments.of("FULL OUTER JOIN", H2, (Supplier<Statement>) () -> select(USER_ID).fullOuterJoin(ADDRESSES, USER_ID.eq(ADDRESS_USER_ID))),
             Arguments.of("DISTINCT ON", SQLITE, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("DISTINCT ON", MYSQL, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("DISTINCT ON", H2, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),

@@ -14,7 +14,7 @@ import org.retort.sql.compiler.SqlCompiler;
 
 /**
  * H2's SQL: ILIKE, {@code REGEXP_LIKE}, standard {@code OFFSET ... FETCH FIRST}, bitwise operations as
- * {@code BITAND}/{@code BITOR}/... functions, {@code FOR UPDATE} without OF or FOR SHARE.
+ * {@code BITAND}/{@code BITOR}/... functions, {@code FOR UPDATE} without OF or FOR SHARE; no FULL OUTER JOIN.
  */
 public class H2Compiler extends SqlCompiler {
 
@@ -83,6 +83,11 @@ public class H2Compiler extends SqlCompiler {
             return true;
         }
         return false;
+    }
+
+    @Override
+    protected String fullOuterJoin() {
+        throw unsupported("FULL OUTER JOIN");
     }
 
     @Override
