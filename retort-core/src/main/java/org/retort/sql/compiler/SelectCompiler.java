@@ -119,12 +119,12 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     protected void select(Select s) {
         List<FromClause> froms = correlatedFroms(s);
         sql("SELECT ");
-        selectPrefix(s);
         if (!s.distinctOnClause().isEmpty()) {
             distinctOn(s.distinctOnClause());
         } else if (s.isDistinct()) {
             sql("DISTINCT ");
         }
+        selectPrefix(s);
         Set<FromClause> covered = new LinkedHashSet<>();
         for (FromClause f : froms) {
             Froms.covered(f, covered);
@@ -264,7 +264,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     }
 
     /**
-     * Text right after {@code SELECT } (SQL Server's TOP).
+     * Text after {@code SELECT [DISTINCT] }, before the columns (SQL Server's TOP).
      *
      * @param s the query
      */
