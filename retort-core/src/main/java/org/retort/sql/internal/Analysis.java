@@ -67,27 +67,46 @@ public final class Analysis {
     private final Map<BindParameter<?>, String> bindNames = new IdentityHashMap<>();
     private final Map<Object, String> fromNames = new IdentityHashMap<>();
     private final Map<Object, Integer> seen = new IdentityHashMap<>();
-    private final Map<String, Integer> counters = new HashMap<>();
+    private final Map<String, Integer> bindCounters = new HashMap<>();
+    private final Map<String, Integer> fromCounters = new HashMap<>();
     private final Map<String, BindParameter<?>> named = new HashMap<>();
+    private final Statement statement;
+    private CacheKey cacheKey;
 
-    private Analysis() {
+    /**
+     * The last statement each thread analysed: execution asks a statement for its cache key and then for its
+     * bound values, and both come from the same walk. Statements are immutable, so a memoized analysis never
+     * goes stale; holding one per thread keeps that statement reachable until the thread analyses another.
+     */
+    private static final ThreadLocal<Analysis> LAST = new ThreadLocal<>();
+
+    private Analysis(Statement statement) {
+        this.statement = statement;
     }
 
     /**
-     * Analyses a statement.
+     * Analyses a statement (or returns this thread's analysis of the same statement instance).
      *
      * @param statement the statement
      * @return the analysis
      */
     public static Analysis of(Statement statement) {
-        Analysis a = new Analysis();
+        Analysis last = LAST.get();
+        if (last != null && last.statement == statement) {
+            return last;
+        }
+        Analysis a = new Analysis(statement);
         a.statement(statement);
+        LAST.set(a);
         return a;
     }
 
     /** @return the structural cache key */
     public Object cacheKey() {
-        return key;
+        if (cacheKey == null) {
+            cacheKey = new CacheKey(key);
+        }
+        return cacheKey;
     }
 
     /** @return the bind values, by name */
@@ -130,7 +149,7 @@ public final class Analysis {
 
     private String anonymous(Object f) {
         String base = f instanceof TableAlias a ? a.table().name() : "anon";
-        return base + "_" + counters.merge("from:" + base, 1, Integer::sum);
+        return base + "_" + fromCounters.merge(base, 1, Integer::sum);
     }
 
     private boolean ref(Object node) {
@@ -149,7 +168,7 @@ public final class Analysis {
         if (b.unique()) {
             int n;
             do {
-                n = counters.merge("bind:" + b.key(), 1, Integer::sum);
+                n = bindCounters.merge(b.key(), 1, Integer::sum);
                 name = b.key() + "_" + n;
             } while (named.containsKey(name));
         } else {
