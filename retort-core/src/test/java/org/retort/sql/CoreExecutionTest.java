@@ -198,6 +198,17 @@ class CoreExecutionTest {
                     .isEqualTo(3);
             assertThat(asInt(conn.execute(select(func.count()).selectFrom(USERS).where(tuple(USER_ID, USER_NAME).eq(tuple(2, "sandy")))).scalar()))
                     .isEqualTo(1);
+            assertThat(names(conn.execute(select(USER_NAME).where(tuple(USER_ID, USER_NAME).in(tuple(2, "sandy"), tuple(3, "nobody"),
+                    tuple(5, "ehkrabs"))).orderBy(USER_ID)))).containsExactly("sandy", "ehkrabs");
+        }
+    }
+
+    @BackendTest
+    void insertWithoutValuesExecutedWithOneMapUsesItsKeys(TestDatabase db) {
+        try (Connection conn = db.engine().connect()) {
+            SampleData.create(db, conn);
+            assertThat(conn.execute(insert(USERS), Map.of("name", "gary")).rowcount()).isEqualTo(1);
+            assertThat(conn.execute(select(FULLNAME).where(USER_NAME.eq("gary"))).all()).hasSize(1);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.retort.sql.OnConflict;
 import org.retort.sql.SelectBase;
 import org.retort.sql.Statement;
 import org.retort.sql.TableClause;
+import org.retort.sql.Tuple;
 import org.retort.sql.Values;
 import org.retort.sql.compiler.SqlCompiler;
 
@@ -87,6 +88,18 @@ public class SqliteCompiler extends SqlCompiler {
             sql(")");
         } else {
             selectBase(member);
+        }
+    }
+
+    /** SQLite compares row values with IN only against VALUES or a subquery: {@code (a, b) IN (VALUES (?, ?))}. */
+    @Override
+    protected void inList(Tuple items) {
+        if (!items.elements().isEmpty() && items.elements().stream().allMatch(e -> e instanceof Tuple)) {
+            sql("(VALUES ");
+            list(items.elements());
+            sql(")");
+        } else {
+            super.inList(items);
         }
     }
 

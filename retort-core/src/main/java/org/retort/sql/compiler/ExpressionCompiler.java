@@ -409,13 +409,22 @@ public abstract class ExpressionCompiler extends CompilerBase {
         sql(i.negate() ? " NOT IN " : " IN ");
         switch (i.right()) {
             case ScalarSelect<?> s -> expression(s);
-            case Tuple t -> expression(t);
+            case Tuple t -> inList(t);
             default -> {
                 sql("(");
                 expression(i.right());
                 sql(")");
             }
         }
+    }
+
+    /**
+     * Renders the item list of {@code IN (a, b, ...)}; SQLite overrides it for lists of row values.
+     *
+     * @param items the items
+     */
+    protected void inList(Tuple items) {
+        expression(items);
     }
 
     private void caseExpression(Case<?> c) {
