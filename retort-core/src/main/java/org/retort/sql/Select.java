@@ -109,6 +109,16 @@ public final class Select implements SelectBase {
     }
 
     /**
+     * Same as {@link #where(Expression...)}, under SQLAlchemy's other name.
+     *
+     * @param conditions the conditions
+     * @return the new statement
+     */
+    public Select filter(Expression<?>... conditions) {
+        return where(conditions);
+    }
+
+    /**
      * Adds explicit FROM items, in addition to those inferred from the columns.
      *
      * @param items tables, aliases, subqueries, joins

@@ -102,6 +102,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 String sep = "";
                 for (Expression<?> c : l.clauses()) {
                     sql(sep);
+                    if (isBooleanConstant(c)) {
+                        condition(c);
+                        sep = " " + l.operator().sql() + " ";
+                        continue;
+                    }
                     operand(c, precedence(c) < l.operator().precedence());
                     sep = " " + l.operator().sql() + " ";
                 }
@@ -146,6 +151,24 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 expression(g.expression());
                 sql(")");
             }
+        }
+    }
+
+    private static boolean isBooleanConstant(Expression<?> e) {
+        return e instanceof Constant<?> c && c.kind() != Constant.Kind.NULL;
+    }
+
+    /**
+     * Renders an expression in a place SQL requires a condition (WHERE, HAVING, ON, WHEN, AND/OR/NOT operands):
+     * {@code TRUE}/{@code FALSE} become {@code 1 = 1}/{@code 1 = 0} on databases without a boolean type.
+     *
+     * @param e the condition
+     */
+    protected void condition(Expression<?> e) {
+        if (isBooleanConstant(e) && !dialect.supportsNativeBoolean()) {
+            sql(((Constant<?>) e).kind() == Constant.Kind.TRUE ? "1 = 1" : "1 = 0");
+        } else {
+            expression(e);
         }
     }
 
@@ -352,7 +375,13 @@ public abstract class ExpressionCompiler extends CompilerBase {
         switch (u.kind()) {
             case NOT -> {
                 sql("NOT ");
-                operand(u.operand(), precedence(u.operand()) < ATOM);
+                if (isBooleanConstant(u.operand())) {
+                    sql("(");
+                    condition(u.operand());
+                    sql(")");
+                } else {
+                    operand(u.operand(), precedence(u.operand()) < ATOM);
+                }
             }
             case NEG -> {
                 sql("-");
@@ -435,7 +464,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
         }
         for (Case.When w : c.whens()) {
             sql(" WHEN ");
-            expression(w.condition());
+            if (c.value() == null) {
+                condition(w.condition());
+            } else {
+                expression(w.condition());
+            }
             sql(" THEN ");
             expression(w.result());
         }
@@ -509,7 +542,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
         if (supportsAggregateFilter()) {
             function(f.function());
             sql(" FILTER (WHERE ");
-            expression(f.condition());
+            condition(f.condition());
             sql(")");
             return;
         }
@@ -518,7 +551,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
             throw unsupported("FILTER (WHERE ...) on the " + fn.name() + "() aggregate with several arguments");
         }
         sql(fn.name() + "(CASE WHEN ");
-        expression(f.condition());
+        condition(f.condition());
         sql(" THEN ");
         if (fn.arguments().isEmpty()) {
             sql("1");
@@ -590,7 +623,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
     protected void orderByItem(OrderBy o) {
         if (o.nulls() != OrderBy.Nulls.DEFAULT && !supportsNullsOrdering()) {
             sql("CASE WHEN ");
-            orderByExpression(o.expression());
+            expression(o.expression() instanceof Label<?> l ? l.element() : o.expression());
             sql(" IS NULL THEN " + (o.nulls() == OrderBy.Nulls.FIRST ? "0 ELSE 1" : "1 ELSE 0") + " END, ");
         }
         orderByExpression(o.expression());

@@ -153,7 +153,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
             }
             if (!s.havingClause().isEmpty()) {
                 sql(" HAVING ");
-                expression(conjunction(s.havingClause()));
+                condition(conjunction(s.havingClause()));
             }
             List<Expression<?>> savedCtx = orderContext;
             List<String> savedLabels = orderContextLabels;
@@ -183,7 +183,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     protected void whereClause(List<Expression<?>> where) {
         if (!where.isEmpty()) {
             sql(" WHERE ");
-            expression(conjunction(where));
+            condition(conjunction(where));
         }
     }
 
@@ -505,7 +505,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
         enclosing.push(covered);
         boolean saved = correlating;
         correlating = true;
-        expression(j.on());
+        condition(j.on());
         correlating = saved;
         enclosing.pop();
     }

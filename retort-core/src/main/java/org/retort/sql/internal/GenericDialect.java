@@ -32,6 +32,20 @@ public final class GenericDialect extends Dialect {
         return INSTANCE.sqlCompiler().renderNamed(statement);
     }
 
+    /**
+     * Renders an expression as generic SQL, for its {@code toString()}; never throws.
+     *
+     * @param expression the expression
+     * @return the SQL, or a placeholder naming the expression's class when it cannot render
+     */
+    public static String render(org.retort.sql.Expression<?> expression) {
+        try {
+            return INSTANCE.sqlCompiler().renderNamed(expression);
+        } catch (RuntimeException e) {
+            return expression.getClass().getSimpleName() + "(" + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public SqlCompiler sqlCompiler() {
         return new StringCompiler(this);
