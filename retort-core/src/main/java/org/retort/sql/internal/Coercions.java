@@ -329,6 +329,36 @@ public final class Coercions {
     }
 
     /**
+     * Adds the defaults of the columns a row of INSERT/UPDATE values does not set.
+     *
+     * @param table the table
+     * @param row values by column name
+     * @param bindSuffix suffix of the default's parameter name ({@code ""}, or {@code "_m3"} in multi-row VALUES)
+     * @param update true for UPDATE ({@link ColumnClause#updateDefault()}), false for INSERT
+     * @return the row with defaults, in table column order
+     */
+    public static java.util.Map<String, Expression<?>> withDefaults(TableClause table, java.util.Map<String, Expression<?>> row,
+                                                                     String bindSuffix, boolean update) {
+        java.util.Map<String, Expression<?>> all = new java.util.HashMap<>(row);
+        for (ColumnClause<?> c : table.columns()) {
+            if (all.containsKey(c.name())) {
+                continue;
+            }
+            org.retort.sql.ColumnDefault d = update ? c.updateDefault() : c.insertDefault();
+            if (d == null) {
+                continue;
+            }
+            all.put(c.name(), switch (d) {
+                case org.retort.sql.ColumnDefault.Scalar v -> columnValue(c, c.name() + bindSuffix, v.value());
+                case org.retort.sql.ColumnDefault.SqlExpression x -> x.expression();
+                case org.retort.sql.ColumnDefault.Callable f -> new BindParameter<>(c.name() + bindSuffix,
+                        new org.retort.sql.DeferredValue(f.supplier()), c.type(), false, false, true);
+            });
+        }
+        return inTableOrder(table, all);
+    }
+
+    /**
      * The value of a column in INSERT/UPDATE: an expression as is, a value as a parameter named after the column.
      *
      * @param col the column
