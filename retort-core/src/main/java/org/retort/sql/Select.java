@@ -20,21 +20,51 @@ import org.retort.sql.internal.Froms;
  * }</pre>
  */
 public final class Select implements SelectBase {
-    private List<Expression<?>> columns = List.of();
-    private List<FromClause> froms = List.of();
-    private List<Expression<?>> where = List.of();
-    private List<Expression<?>> groupBy = List.of();
-    private List<Expression<?>> having = List.of();
-    private List<OrderBy> orderBy = List.of();
-    private Expression<?> limit;
-    private Expression<?> offset;
-    private boolean distinct;
-    private List<Expression<?>> distinctOn = List.of();
-    private ForUpdate forUpdate;
-    private List<FromClause> correlate;
-    private boolean correlateNone;
+    private final List<Expression<?>> columns;
+    private final List<FromClause> froms;
+    private final List<Expression<?>> where;
+    private final List<Expression<?>> groupBy;
+    private final List<Expression<?>> having;
+    private final List<OrderBy> orderBy;
+    private final Expression<?> limit;
+    private final Expression<?> offset;
+    private final boolean distinct;
+    private final List<Expression<?>> distinctOn;
+    private final ForUpdate forUpdate;
+    private final List<FromClause> correlate;
+    private final boolean correlateNone;
 
-    private Select() {
+    /** The parts of a statement being derived from another; a new Select copies them into final fields. */
+    private static final class Parts {
+        List<Expression<?>> columns = List.of();
+        List<FromClause> froms = List.of();
+        List<Expression<?>> where = List.of();
+        List<Expression<?>> groupBy = List.of();
+        List<Expression<?>> having = List.of();
+        List<OrderBy> orderBy = List.of();
+        Expression<?> limit;
+        Expression<?> offset;
+        boolean distinct;
+        List<Expression<?>> distinctOn = List.of();
+        ForUpdate forUpdate;
+        List<FromClause> correlate;
+        boolean correlateNone;
+    }
+
+    private Select(Parts p) {
+        this.columns = p.columns;
+        this.froms = p.froms;
+        this.where = p.where;
+        this.groupBy = p.groupBy;
+        this.having = p.having;
+        this.orderBy = p.orderBy;
+        this.limit = p.limit;
+        this.offset = p.offset;
+        this.distinct = p.distinct;
+        this.distinctOn = p.distinctOn;
+        this.forUpdate = p.forUpdate;
+        this.correlate = p.correlate;
+        this.correlateNone = p.correlateNone;
     }
 
     /**
@@ -44,7 +74,7 @@ public final class Select implements SelectBase {
      * @return the statement
      */
     public static Select of(Object... items) {
-        Select s = new Select();
+        Parts s = new Parts();
         List<Expression<?>> cols = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof FromClause f) {
@@ -57,11 +87,11 @@ public final class Select implements SelectBase {
             }
         }
         s.columns = List.copyOf(cols);
-        return s;
+        return new Select(s);
     }
 
-    private Select copy() {
-        Select s = new Select();
+    private Parts copy() {
+        Parts s = new Parts();
         s.columns = columns;
         s.froms = froms;
         s.where = where;
@@ -91,9 +121,9 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select addColumns(Expression<?>... items) {
-        Select s = copy();
+        Parts s = copy();
         s.columns = append(columns, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -103,9 +133,9 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select where(Expression<?>... conditions) {
-        Select s = copy();
+        Parts s = copy();
         s.where = append(where, List.of(conditions));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -125,9 +155,9 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select selectFrom(FromClause... items) {
-        Select s = copy();
+        Parts s = copy();
         s.froms = append(froms, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -161,7 +191,7 @@ public final class Select implements SelectBase {
     }
 
     private Select joinInternal(FromClause target, Expression<?> on, Join.Type type) {
-        Select s = copy();
+        Parts s = copy();
         List<FromClause> f = new ArrayList<>(froms);
         FromClause left;
         if (f.isEmpty()) {
@@ -176,28 +206,28 @@ public final class Select implements SelectBase {
         }
         f.add(Join.of(left, target, on, type));
         s.froms = List.copyOf(f);
-        return s;
+        return new Select(s);
     }
 
     /** @param items grouping expressions @return the statement with {@code GROUP BY items} */
     public Select groupBy(Expression<?>... items) {
-        Select s = copy();
+        Parts s = copy();
         s.groupBy = append(groupBy, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /** @param conditions conditions on groups @return the statement with {@code HAVING conditions} */
     public Select having(Expression<?>... conditions) {
-        Select s = copy();
+        Parts s = copy();
         s.having = append(having, List.of(conditions));
-        return s;
+        return new Select(s);
     }
 
     /** @param items expressions or {@link OrderBy} items @return the statement with {@code ORDER BY items} */
     public Select orderBy(OrderByElement... items) {
-        Select s = copy();
+        Parts s = copy();
         s.orderBy = append(orderBy, Coercions.orderBy(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -208,23 +238,23 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select limit(int count) {
-        Select s = copy();
+        Parts s = copy();
         s.limit = Coercions.intParam("param", count);
-        return s;
+        return new Select(s);
     }
 
     /** @param count rows to skip @return the statement with {@code OFFSET ?} */
     public Select offset(int count) {
-        Select s = copy();
+        Parts s = copy();
         s.offset = Coercions.intParam("param", count);
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with {@code SELECT DISTINCT} */
     public Select distinct() {
-        Select s = copy();
+        Parts s = copy();
         s.distinct = true;
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -234,10 +264,10 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select distinctOn(Expression<?>... on) {
-        Select s = copy();
+        Parts s = copy();
         s.distinct = true;
         s.distinctOn = List.of(on);
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with {@code FOR UPDATE} */
@@ -247,9 +277,9 @@ public final class Select implements SelectBase {
 
     /** @param clause the locking clause @return the statement with it */
     public Select forUpdate(ForUpdate clause) {
-        Select s = copy();
+        Parts s = copy();
         s.forUpdate = clause;
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -259,18 +289,18 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select correlate(FromClause... items) {
-        Select s = copy();
+        Parts s = copy();
         s.correlate = List.of(items);
         s.correlateNone = false;
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with auto-correlation disabled: its FROM is always complete */
     public Select correlateNone() {
-        Select s = copy();
+        Parts s = copy();
         s.correlate = List.of();
         s.correlateNone = true;
-        return s;
+        return new Select(s);
     }
 
     @Override

@@ -58,6 +58,12 @@ class OracleCompilerTest {
     }
 
     @Test
+    void emptyInSelectsFromDual() {
+        assertThat(select(USER_ID).where(USER_ID.in(List.of())).compile(oracle).bind(Map.of("id_1", List.of()), Map.of()).sql())
+                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.id IN (SELECT 1 FROM DUAL WHERE 1!=1)");
+    }
+
+    @Test
     void updateAndDeleteSingleTable() {
         assertThat(update(USERS).set(Map.of("name", "x")).where(USER_ID.eq(1)).compile(oracle).sql())
                 .isEqualTo("UPDATE user_account SET name=? WHERE user_account.id = ?");
