@@ -74,6 +74,10 @@ class DialectFeaturesExecutionTest {
                 assertThatThrownBy(() -> conn.execute(upd)).isInstanceOf(CompileException.class);
             } else {
                 assertThat(conn.execute(upd).scalar()).isEqualTo("G");
+                Result many = conn.execute(update(USERS).where(USER_ID.eq(bindparam("uid"))).returning(USER_NAME, FULLNAME),
+                        List.of(Map.of("uid", 1, "fullname", "one"), Map.of("uid", 3, "fullname", "three")));
+                assertThat(many.rowcount()).isEqualTo(2);
+                assertThat(many.all()).extracting(r -> r.get(0) + "=" + r.get(1)).containsExactly("spongebob=one", "patrick=three");
             }
         }
     }
