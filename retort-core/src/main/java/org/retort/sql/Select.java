@@ -190,6 +190,42 @@ public final class Select implements SelectBase {
         return joinInternal(target, on, Join.Type.FULL);
     }
 
+    /**
+     * {@code FROM left JOIN right ON ...} with an explicit left side (SQLAlchemy's {@code join_from}), the condition
+     * inferred from foreign keys.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @return the new statement
+     */
+    public Select joinFrom(FromClause left, FromClause right) {
+        return selectFrom(left.join(right));
+    }
+
+    /**
+     * {@code FROM left JOIN right ON on}.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @param on the condition
+     * @return the new statement
+     */
+    public Select joinFrom(FromClause left, FromClause right, Expression<?> on) {
+        return selectFrom(left.join(right, on));
+    }
+
+    /**
+     * {@code FROM left LEFT OUTER JOIN right ON on}.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @param on the condition
+     * @return the new statement
+     */
+    public Select outerjoinFrom(FromClause left, FromClause right, Expression<?> on) {
+        return selectFrom(left.outerjoin(right, on));
+    }
+
     private Select joinInternal(FromClause target, Expression<?> on, Join.Type type) {
         Parts s = copy();
         List<FromClause> f = new ArrayList<>(froms);

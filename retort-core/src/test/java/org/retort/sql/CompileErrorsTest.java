@@ -115,5 +115,6 @@ class CompileErrorsTest {
         org.assertj.core.api.Assertions.assertThat(select(USER_ID).distinctOn(USER_NAME).toString())
                 .isEqualTo("SELECT DISTINCT ON (user_account.name) user_account.id FROM user_account");
         org.assertj.core.api.Assertions.assertThat(GenericDialect.INSTANCE.name()).isEqualTo("default");
+        org.assertj.core.api.Assertions.assertThat(select().toString()).startsWith("Select(cannot render: A SELECT needs at least one column");
     }
 }

@@ -23,13 +23,17 @@ public final class GenericDialect extends Dialect {
     }
 
     /**
-     * Renders a statement as generic SQL with {@code :name} placeholders.
+     * Renders a statement as generic SQL with {@code :name} placeholders, for its {@code toString()}; never throws.
      *
      * @param statement the statement
      * @return the SQL
      */
     public static String render(Statement statement) {
-        return INSTANCE.sqlCompiler().renderNamed(statement);
+        try {
+            return INSTANCE.sqlCompiler().renderNamed(statement);
+        } catch (RuntimeException e) {
+            return statement.getClass().getSimpleName() + "(cannot render: " + e.getMessage() + ")";
+        }
     }
 
     /**
