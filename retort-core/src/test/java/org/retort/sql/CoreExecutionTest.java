@@ -138,8 +138,10 @@ class CoreExecutionTest {
             Cte full = included.unionAll(select(SUB_PART, PART, QUANTITY).where(PART.eq(included.c("sub_part"))));
             List<String> subParts = names(conn.execute(select(full.c("sub_part")).orderBy(full.c("sub_part"))));
             assertThat(subParts).containsExactly("bolt", "engine", "piston", "ring", "wheel");
-            Cte plain = select(USER_ID, USER_NAME).where(USER_ID.le(2)).cte("firsts");
-            assertThat(names(conn.execute(select(plain.c("name")).orderBy(plain.c("id"))))).containsExactly("spongebob", "sandy");
+            Cte plain = select(USER_ID, USER_NAME).where(USER_ID.le(3)).cte("firsts");
+            Select fromCte = select(plain.c("name")).where(plain.c("id").ge(2)).orderBy(plain.c("id"));
+            assertThat(fromCte.compile(db.dialect()).positionalNames()).containsExactly("id_1", "id_2");
+            assertThat(names(conn.execute(fromCte))).containsExactly("sandy", "patrick");
         }
     }
 
