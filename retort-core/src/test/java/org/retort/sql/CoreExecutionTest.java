@@ -206,6 +206,20 @@ class CoreExecutionTest {
     }
 
     @BackendTest
+    void extractDateParts(TestDatabase db) {
+        TableClause events = TableClause.of("events", "id", "happened");
+        try (Connection conn = db.engine().connect()) {
+            conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, happened DATE)"));
+            conn.execute(text("INSERT INTO events (id, happened) VALUES (1, '2024-03-05'), (2, '2023-12-31')"));
+            List<Row> rows = conn.execute(select(extract("year", events.c("happened")).label("y"),
+                    extract("month", events.c("happened")).label("m"), extract("day", events.c("happened")).label("d"))
+                    .orderBy(events.c("id"))).all();
+            assertThat(rows).extracting(r -> asInt(r.get("y")) + "-" + asInt(r.get("m")) + "-" + asInt(r.get("d")))
+                    .containsExactly("2024-3-5", "2023-12-31");
+        }
+    }
+
+    @BackendTest
     void insertWithoutValuesExecutedWithOneMapUsesItsKeys(TestDatabase db) {
         try (Connection conn = db.engine().connect()) {
             SampleData.create(db, conn);

@@ -6,6 +6,7 @@ import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.CompoundSelect;
 import org.retort.sql.Expression;
+import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -108,6 +109,14 @@ public class MssqlCompiler extends SqlCompiler {
             return true;
         }
         return false;
+    }
+
+    /** SQL Server has no EXTRACT: {@code DATEPART(field, x)}. */
+    @Override
+    protected void extract(Extract x) {
+        sql("DATEPART(" + x.field() + ", ");
+        expression(x.expression());
+        sql(")");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.Expression;
+import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -63,6 +64,22 @@ public class SqliteCompiler extends SqlCompiler {
             return true;
         }
         return false;
+    }
+
+    /** SQLite has no EXTRACT: {@code CAST(strftime('%Y', x) AS INTEGER)}. */
+    @Override
+    protected void extract(Extract x) {
+        String format = switch (x.field()) {
+            case "year" -> "%Y";
+            case "month" -> "%m";
+            case "day" -> "%d";
+            case "hour" -> "%H";
+            case "minute" -> "%M";
+            default -> "%S";
+        };
+        sql("CAST(strftime('" + format + "', ");
+        expression(x.expression());
+        sql(") AS INTEGER)");
     }
 
     @Override

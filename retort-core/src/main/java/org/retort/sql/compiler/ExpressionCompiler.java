@@ -17,6 +17,7 @@ import org.retort.sql.Cte;
 import org.retort.sql.DerivedColumn;
 import org.retort.sql.Excluded;
 import org.retort.sql.Exists;
+import org.retort.sql.Extract;
 import org.retort.sql.Expression;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -175,6 +176,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 expression(g.expression());
                 sql(")");
             }
+            case Extract x -> extract(x);
         }
     }
 
@@ -194,6 +196,17 @@ public abstract class ExpressionCompiler extends CompilerBase {
         } else {
             expression(e);
         }
+    }
+
+    /**
+     * Renders {@code EXTRACT(FIELD FROM expr)}; dialects without EXTRACT override it.
+     *
+     * @param x the expression
+     */
+    protected void extract(Extract x) {
+        sql("EXTRACT(" + x.field().toUpperCase(java.util.Locale.ROOT) + " FROM ");
+        expression(x.expression());
+        sql(")");
     }
 
     /**

@@ -458,6 +458,10 @@ public final class Analysis {
                 expr(a.operand());
             }
             case Grouping<?> g -> expr(g.expression());
+            case org.retort.sql.Extract x -> {
+                key.add(x.field());
+                expr(x.expression());
+            }
         }
     }
 }
