@@ -62,14 +62,15 @@ import org.retort.sql.WithinGroup;
  * names, which is what lets a cached compiled form serve a new statement instance.
  */
 public final class Analysis {
-    private final List<Object> key = new ArrayList<>();
+    // the walk runs on every execution, so its maps are small and made only when needed
+    private final List<Object> key = new ArrayList<>(128);
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Map<BindParameter<?>, String> bindNames = new IdentityHashMap<>();
-    private final Map<Object, String> fromNames = new IdentityHashMap<>();
-    private final Map<Object, Integer> seen = new IdentityHashMap<>();
+    private final Map<BindParameter<?>, String> bindNames = new IdentityHashMap<>(16);
+    private final List<Object> seen = new ArrayList<>(4);
     private final Map<String, Integer> bindCounters = new HashMap<>();
-    private final Map<String, Integer> fromCounters = new HashMap<>();
-    private final Map<String, BindParameter<?>> named = new HashMap<>();
+    private Map<Object, String> fromNames;
+    private Map<String, Integer> fromCounters;
+    private Map<String, BindParameter<?>> named;
     private final Statement statement;
     private CacheKey cacheKey;
 
@@ -144,22 +145,33 @@ public final class Analysis {
         if (own != null) {
             return own;
         }
+        if (fromNames == null) {
+            fromNames = new IdentityHashMap<>(4);
+        }
         return fromNames.computeIfAbsent(from, f -> anonymous(f));
     }
 
     private String anonymous(Object f) {
         String base = f instanceof TableAlias a ? a.table().name() : "anon";
-        return base + "_" + fromCounters.merge(base, 1, Integer::sum);
+        return base + "_" + fromCounters().merge(base, 1, Integer::sum);
+    }
+
+    private Map<String, Integer> fromCounters() {
+        if (fromCounters == null) {
+            fromCounters = new HashMap<>(4);
+        }
+        return fromCounters;
     }
 
     private boolean ref(Object node) {
-        Integer i = seen.get(node);
-        if (i != null) {
-            key.add("ref");
-            key.add(i);
-            return true;
+        for (int i = 0; i < seen.size(); i++) {
+            if (seen.get(i) == node) {
+                key.add("ref");
+                key.add(i);
+                return true;
+            }
         }
-        seen.put(node, seen.size());
+        seen.add(node);
         return false;
     }
 
@@ -170,9 +182,12 @@ public final class Analysis {
             do {
                 n = bindCounters.merge(b.key(), 1, Integer::sum);
                 name = b.key() + "_" + n;
-            } while (named.containsKey(name));
+            } while (named != null && named.containsKey(name));
         } else {
             name = b.key();
+            if (named == null) {
+                named = new HashMap<>(4);
+            }
             BindParameter<?> prior = named.get(name);
             if (prior != null && prior.hasValue() && b.hasValue() && !Objects.equals(prior.value(), b.value())) {
                 throw new ArgumentException("Bind parameter '" + name + "' is used twice with different values ("

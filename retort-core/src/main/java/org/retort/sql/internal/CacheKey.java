@@ -1,24 +1,24 @@
 package org.retort.sql.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * A statement's structural cache key: the walk's tokens in an array, hashed once at creation, so the compiled
+ * A statement's structural cache key: the walk's tokens, hashed once at creation, so the compiled
  * cache's lookup pays for hashing one time and compares arrays only on a hash match.
  */
 public final class CacheKey {
-    private final Object[] parts;
+    private final List<Object> parts;
     private final int hash;
 
+    /** Takes the walk's token list as is; the analysis never changes it afterwards. */
     CacheKey(List<Object> tokens) {
-        this.parts = tokens.toArray();
-        this.hash = Arrays.hashCode(parts);
+        this.parts = tokens;
+        this.hash = tokens.hashCode();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof CacheKey k && k.hash == hash && Arrays.equals(k.parts, parts);
+        return o == this || o instanceof CacheKey k && k.hash == hash && k.parts.equals(parts);
     }
 
     @Override
@@ -28,6 +28,6 @@ public final class CacheKey {
 
     @Override
     public String toString() {
-        return "CacheKey(" + parts.length + " tokens, hash " + Integer.toHexString(hash) + ")";
+        return "CacheKey(" + parts.size() + " tokens, hash " + Integer.toHexString(hash) + ")";
     }
 }

@@ -110,8 +110,14 @@ public final class Coercions {
      */
     public static String baseName(Expression<?> left) {
         String n = left.naturalName();
-        if (n == null || n.isEmpty() || !n.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+        if (n == null || n.isEmpty()) {
             return "param";
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return "param";
+            }
         }
         return n;
     }
