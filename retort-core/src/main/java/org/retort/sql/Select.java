@@ -33,6 +33,7 @@ public final class Select implements SelectBase {
     private final ForUpdate forUpdate;
     private final List<FromClause> correlate;
     private final boolean correlateNone;
+    private final boolean withTies;
 
     /** The parts of a statement being derived from another; a new Select copies them into final fields. */
     private static final class Parts {
@@ -49,6 +50,7 @@ public final class Select implements SelectBase {
         ForUpdate forUpdate;
         List<FromClause> correlate;
         boolean correlateNone;
+        boolean withTies;
     }
 
     private Select(Parts p) {
@@ -65,6 +67,7 @@ public final class Select implements SelectBase {
         this.forUpdate = p.forUpdate;
         this.correlate = p.correlate;
         this.correlateNone = p.correlateNone;
+        this.withTies = p.withTies;
     }
 
     /**
@@ -105,6 +108,7 @@ public final class Select implements SelectBase {
         s.forUpdate = forUpdate;
         s.correlate = correlate;
         s.correlateNone = correlateNone;
+        s.withTies = withTies;
         return s;
     }
 
@@ -279,6 +283,20 @@ public final class Select implements SelectBase {
         return new Select(s);
     }
 
+    /**
+     * {@code FETCH FIRST ? ROWS WITH TIES}: the first {@code count} rows plus any rows tied with the last one in
+     * the ORDER BY (SQL Server: {@code TOP (?) WITH TIES}); MySQL and SQLite refuse to compile it.
+     *
+     * @param count the number of rows before ties
+     * @return the new statement
+     */
+    public Select fetchWithTies(int count) {
+        Parts s = copy();
+        s.limit = Coercions.intParam("param", count);
+        s.withTies = true;
+        return new Select(s);
+    }
+
     /** @param count rows to skip @return the statement with {@code OFFSET ?} */
     public Select offset(int count) {
         Parts s = copy();
@@ -377,6 +395,11 @@ public final class Select implements SelectBase {
     /** @return the OFFSET expression, or null */
     public Expression<?> offsetClause() {
         return offset;
+    }
+
+    /** @return true when the limit keeps rows tied with the last one ({@link #fetchWithTies(int)}) */
+    public boolean isWithTies() {
+        return withTies;
     }
 
     /** @return true for SELECT DISTINCT */

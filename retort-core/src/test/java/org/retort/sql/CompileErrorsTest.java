@@ -45,6 +45,8 @@ class CompileErrorsTest {
             Arguments.of("multi-row VALUES", ORACLE, (Supplier<Statement>) () -> insert(USERS).values(List.of(Map.of("name", "a"), Map.of("name", "b")))),
             Arguments.of("data-modifying", SQLITE, (Supplier<Statement>) () -> select(delete(USERS).returning(USER_ID).cte("d").c("id"))),
             Arguments.of("Bitwise exclusive or", ORACLE, (Supplier<Statement>) () -> select(USER_ID.bitwiseXor(1))),
+            Arguments.of("WITH TIES", SQLITE, (Supplier<Statement>) () -> select(USER_ID).orderBy(USER_ID).fetchWithTies(1)),
+            Arguments.of("WITH TIES", MYSQL, (Supplier<Statement>) () -> select(USER_ID).orderBy(USER_ID).fetchWithTies(1)),
             Arguments.of("EXCEPT ALL", MSSQL, (Supplier<Statement>) () -> select(USER_ID).exceptAll(select(ADDRESS_ID)))
         );
     }
@@ -96,6 +98,12 @@ class CompileErrorsTest {
                 .hasMessageContaining("address.email_address");
         assertThatThrownBy(() -> func.call("drop table x; --")).isInstanceOf(ArgumentException.class);
         assertThatThrownBy(() -> select(USER_ID).limit(-1)).isInstanceOf(ArgumentException.class);
+    }
+
+    @Test
+    void withTiesWithoutOrderByIsRejected() {
+        assertThatThrownBy(() -> select(USER_ID).fetchWithTies(1).compile(PG)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("ORDER BY");
     }
 
     @Test

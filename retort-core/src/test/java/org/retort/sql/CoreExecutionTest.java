@@ -127,6 +127,9 @@ class CoreExecutionTest {
                     .containsExactly(null, "Eugene H. Krabs");
             assertThat(names(conn.execute(select(FULLNAME).orderBy(FULLNAME.desc().nullsLast())))).last().isNull();
             assertThat(names(conn.execute(select(FULLNAME).orderBy(FULLNAME.asc().nullsLast())))).first().isEqualTo("Eugene H. Krabs");
+            if (db.dialect().name().equals("postgresql") || db.dialect().name().equals("h2")) {
+                assertThat(conn.execute(select(ADDRESS_ID).orderBy(ADDRESS_USER_ID.desc()).fetchWithTies(2)).all()).hasSize(3);
+            }
         }
     }
 

@@ -129,7 +129,14 @@ public class MssqlCompiler extends SqlCompiler {
         if (s.limitClause() != null && s.offsetClause() == null) {
             sql("TOP (");
             expression(s.limitClause());
-            sql(") ");
+            sql(s.isWithTies() ? ") WITH TIES " : ") ");
+        }
+    }
+
+    @Override
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        if (offset != null) {
+            throw unsupported("OFFSET with FETCH ... WITH TIES");
         }
     }
 

@@ -83,6 +83,11 @@ public class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        throw unsupported("FETCH ... WITH TIES");
+    }
+
+    @Override
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (limit == null && offset != null) {
             sql(" LIMIT -1 OFFSET ");

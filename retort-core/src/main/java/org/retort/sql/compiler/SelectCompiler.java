@@ -110,7 +110,14 @@ public abstract class SelectCompiler extends FromCompiler {
             }
             orderContext = savedCtx;
             orderContextLabels = savedLabels;
-            limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
+            if (s.isWithTies()) {
+                if (s.orderByClause().isEmpty()) {
+                    throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
+                }
+                fetchWithTies(s.limitClause(), s.offsetClause());
+            } else {
+                limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
+            }
             if (s.forUpdateClause() != null) {
                 forUpdateClause(s.forUpdateClause());
             }
@@ -261,6 +268,23 @@ public abstract class SelectCompiler extends FromCompiler {
             expression(limit);
             sql(" ROWS ONLY");
         }
+    }
+
+    /**
+     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard form.
+     *
+     * @param limit the row count
+     * @param offset the offset or null
+     */
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        if (offset != null) {
+            sql(" OFFSET ");
+            expression(offset);
+            sql(" ROWS");
+        }
+        sql(" FETCH FIRST ");
+        expression(limit);
+        sql(" ROWS WITH TIES");
     }
 
     /**

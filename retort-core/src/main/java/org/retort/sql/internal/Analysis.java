@@ -219,6 +219,7 @@ public final class Analysis {
                 orderBy(x.orderByClause());
                 opt(x.limitClause());
                 opt(x.offsetClause());
+                key.add(x.isWithTies());
                 key.add(x.isDistinct());
                 exprs(x.distinctOnClause());
                 forUpdate(x.forUpdateClause());
