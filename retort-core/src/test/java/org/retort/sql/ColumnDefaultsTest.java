@@ -64,6 +64,13 @@ class ColumnDefaultsTest {
     }
 
     @Test
+    void literalBindsComputeSuppliedDefaults() {
+        Stamped t = new Stamped();
+        assertThat(insert(t).values(Map.of("name", "a")).compile(PG, true).sql())
+                .isEqualTo("INSERT INTO stamped (name, status, token, version) VALUES ('a', 'new', 1, 1)");
+    }
+
+    @Test
     void updateAddsOnUpdateDefaults() {
         Stamped t = new Stamped();
         assertThat(update(t).set(Map.of("name", "b")).where(t.c("id").eq(1)).compile(PG).sql())
