@@ -176,16 +176,14 @@ public final class Connection implements AutoCloseable {
     private Result executeManyValues(List<Executable> batches) {
         Result first = null;
         List<Row> rows = new ArrayList<>();
-        long count = 0;
         for (Executable batch : batches) {
             Result r = execute(batch, Map.of());
             if (first == null) {
                 first = r;
             }
             rows.addAll(r.all());
-            count += Math.max(0, r.rowcount());
         }
-        return Result.ofRows(this, first, rows, count);
+        return Result.ofRows(this, first, rows, rows.size());
     }
 
     private Compiled compile(Executable statement) {
