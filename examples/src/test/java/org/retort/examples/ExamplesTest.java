@@ -29,7 +29,8 @@ class ExamplesTest {
     @Test
     void demoCreatesADatabaseAndPrintsTheUsers(@TempDir Path dir) throws Exception {
         String out = run(() -> Demo.main(new String[] {dir.resolve("demo.db").toString()}));
-        assertThat(out).contains("patrick", "Sandy Cheeks", "Total users: 3");
+        assertThat(out).contains("patrick", "Sandy Cheeks", "Total users: 3", "Addresses after a rolled-back savepoint: 3")
+                .containsPattern("sandy +2");
     }
 
     @Test

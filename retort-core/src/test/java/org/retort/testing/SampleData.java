@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the Chinook sample database that ships beside the repository ({@code shared/data/chinook}).
+ * Finds the Chinook sample database that ships with the repository ({@code data/chinook}).
  * Set the system property {@code retort.chinook} or the environment variable {@code RETORT_CHINOOK} to point at
  * another copy of {@code Chinook_Sqlite.sqlite}.
  */
 public final class SampleData {
-    private static final String RELATIVE = "shared/data/chinook/Chinook_Sqlite.sqlite";
+    private static final String RELATIVE = "data/chinook/Chinook_Sqlite.sqlite";
 
     private SampleData() {
     }
