@@ -105,12 +105,16 @@ public final class Column<T> extends ColumnClause<T> {
 
     /**
      * The value Retort supplies on INSERT when the statement gives none: the {@code defaultValue(...)} of the
-     * declaration, a constant or a supplier called once per row.
+     * declaration, a constant or a supplier called once per row; else the next value of the column's
+     * {@link #sequence()}.
      *
      * @return the default, or null
      */
     @Override
     public org.retort.sql.ColumnDefault insertDefault() {
+        if (insertDefault == null && sequence != null) {
+            return new org.retort.sql.ColumnDefault.NextValue(sequence.schema(), sequence.name());
+        }
         return toSql(insertDefault);
     }
 

@@ -306,13 +306,15 @@ public class DdlCompiler {
     }
 
     /**
-     * Whether the database's own autoincrement applies: an autoincrement column without IDENTITY or sequence.
+     * Whether the database's own autoincrement applies: an autoincrement column without IDENTITY, and without a
+     * sequence unless the database has no sequences (then the sequence is ignored, as SQLAlchemy does).
      *
      * @param c the column
      * @return true when the dialect's implicit autoincrement should be rendered
      */
     protected boolean implicitAutoincrement(Column<?> c) {
-        return c.isAutoincrement() && c.identity() == null && c.sequence() == null && c.serverDefault() == null;
+        return c.isAutoincrement() && c.identity() == null && (c.sequence() == null || !dialect.supportsSequences())
+                && c.serverDefault() == null;
     }
 
     /**

@@ -54,6 +54,27 @@ public sealed interface ColumnDefault {
         }
     }
 
+    /**
+     * The next value of a database sequence, rendered inline ({@code nextval('s')} on PostgreSQL,
+     * {@code NEXT VALUE FOR s} on H2, MariaDB and SQL Server, {@code s.nextval} on Oracle). On a database without
+     * sequences the column is left to the database's own autoincrement, as SQLAlchemy does.
+     *
+     * @param schema the sequence's schema, or null
+     * @param name the sequence's name
+     */
+    record NextValue(String schema, String name) implements ColumnDefault {
+
+        /**
+         * Creates the default.
+         *
+         * @param schema schema or null
+         * @param name name
+         */
+        public NextValue {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     /** @param value the value @return a fixed default */
     static ColumnDefault value(Object value) {
         return new Scalar(value);

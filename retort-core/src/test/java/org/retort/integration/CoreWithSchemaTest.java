@@ -117,4 +117,39 @@ class CoreWithSchemaTest {
         }
         metadata.dropAll(engine);
     }
+
+    @BackendTest
+    void aSequenceColumnDrawsItsValuesOnInsertOrFallsBackToAutoincrement(TestDatabase db) {
+        Engine engine = db.engine();
+        MetaData metadata = new MetaData();
+        Table t = metadata.table("ticket",
+                column("id", INTEGER, primaryKey(), org.retort.schema.Sequence.named("ticket_seq").startWith(100)),
+                column("title", VARCHAR(20)));
+        metadata.createAll(engine);
+        String sql = insert(t).values(Map.of("title", "x")).compile(engine.dialect()).sql();
+        engine.begin(conn -> conn.execute(insert(t), List.of(Map.of("title", "a"), Map.of("title", "b"))));
+        try (Connection conn = engine.connect()) {
+            List<Integer> ids = conn.execute(select(t.c("id")).orderBy(t.c("id"))).scalars(Integer.class).all();
+            assertThat(ids).hasSize(2).doesNotContainNull();
+            if (engine.dialect().supportsSequences()) {
+                assertThat(ids).containsExactly(100, 101);
+                assertThat(sql).containsAnyOf("nextval('ticket_seq')", "NEXT VALUE FOR ticket_seq");
+            }
+        }
+        metadata.dropAll(engine);
+    }
+
+    @org.junit.jupiter.api.Test
+    void sequenceNextValueIsSpelledPerDialect() {
+        MetaData metadata = new MetaData();
+        Table t = metadata.table("ticket",
+                column("id", INTEGER, primaryKey(), org.retort.schema.Sequence.named("ticket_seq")),
+                column("title", VARCHAR(20)));
+        assertThat(insert(t).values(Map.of("title", "x")).compile(org.retort.dialect.Dialects.forName("postgresql")).sql())
+                .isEqualTo("INSERT INTO ticket (id, title) VALUES (nextval('ticket_seq'), ?)");
+        assertThat(insert(t).values(Map.of("title", "x")).compile(org.retort.dialect.Dialects.forName("oracle")).sql())
+                .isEqualTo("INSERT INTO ticket (id, title) VALUES (ticket_seq.nextval, ?)");
+        assertThat(insert(t).values(Map.of("title", "x")).compile(org.retort.dialect.Dialects.forName("mssql")).sql())
+                .isEqualTo("INSERT INTO ticket (id, title) VALUES (NEXT VALUE FOR ticket_seq, ?)");
+    }
 }

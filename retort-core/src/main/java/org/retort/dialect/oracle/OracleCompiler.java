@@ -122,4 +122,10 @@ public class OracleCompiler extends SqlCompiler {
         }
         sql(" (" + quote(table.columns().get(0).name()) + ") VALUES (DEFAULT)");
     }
+
+    /** Oracle takes a sequence's next value with {@code name.nextval}. */
+    @Override
+    protected String nextValue(String qualifiedName) {
+        return qualifiedName + ".nextval";
+    }
 }

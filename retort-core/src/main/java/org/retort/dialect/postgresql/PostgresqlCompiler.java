@@ -69,4 +69,10 @@ public class PostgresqlCompiler extends SqlCompiler {
     protected void dataModifyingCte(Statement statement) {
         dml(statement);
     }
+
+    /** PostgreSQL takes a sequence's next value with {@code nextval('name')}. */
+    @Override
+    protected String nextValue(String qualifiedName) {
+        return "nextval('" + qualifiedName.replace("'", "''") + "')";
+    }
 }

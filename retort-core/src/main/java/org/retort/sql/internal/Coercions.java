@@ -359,9 +359,19 @@ public final class Coercions {
                 case org.retort.sql.ColumnDefault.SqlExpression x -> x.expression();
                 case org.retort.sql.ColumnDefault.Callable f -> new BindParameter<>(c.name() + bindSuffix,
                         new org.retort.sql.DeferredValue(f.supplier()), c.type(), false, false, true);
+                case org.retort.sql.ColumnDefault.NextValue n -> nextValue(c, n);
             });
         }
         return inTableOrder(table, all);
+    }
+
+    /** The name of the function call the compilers render as a sequence's next value. */
+    public static final String NEXT_VALUE = "next_value";
+
+    private static Expression<?> nextValue(ColumnClause<?> c, org.retort.sql.ColumnDefault.NextValue n) {
+        return org.retort.sql.Sql.func.typed(NEXT_VALUE, c.type(),
+                org.retort.sql.Sql.literalColumn(n.schema() == null ? "" : n.schema()),
+                org.retort.sql.Sql.literalColumn(n.name()));
     }
 
     /**
