@@ -9,7 +9,7 @@ import org.retort.sql.internal.Coercions;
  * optional ORDER BY and LIMIT of its own. Members that have their own ORDER BY or LIMIT, or are set operations
  * of another kind, are parenthesized.
  */
-public final class CompoundSelect implements SelectBase {
+public final class CompoundSelect extends MemoizedStatement implements SelectBase {
 
     /** The set operator. */
     public enum Kind {

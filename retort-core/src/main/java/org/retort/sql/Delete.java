@@ -12,7 +12,7 @@ import java.util.Objects;
  * delete(users).where(users.c("name").eq("patrick"))   // DELETE FROM users WHERE users.name = ?
  * }</pre>
  */
-public final class Delete implements Statement {
+public final class Delete extends MemoizedStatement implements Statement {
     private final TableClause table;
     private final List<Expression<?>> where;
     private final List<Expression<?>> returning;

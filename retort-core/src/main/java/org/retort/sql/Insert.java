@@ -22,7 +22,7 @@ import org.retort.sql.internal.Coercions;
  *         Map.of("name", excluded(users.c("name"))))           // ON CONFLICT (id) DO UPDATE SET name = excluded.name
  * }</pre>
  */
-public final class Insert implements Statement {
+public final class Insert extends MemoizedStatement implements Statement {
     private final TableClause table;
     private final List<Map<String, Expression<?>>> rows;
     private final boolean multi;

@@ -19,7 +19,7 @@ import org.retort.sql.internal.Froms;
  * //     ORDER BY users.name DESC LIMIT ?
  * }</pre>
  */
-public final class Select implements SelectBase {
+public final class Select extends MemoizedStatement implements SelectBase {
     private final List<Expression<?>> columns;
     private final List<FromClause> froms;
     private final List<Expression<?>> where;

@@ -31,12 +31,16 @@ public sealed interface Statement extends Executable permits SelectBase, Insert,
 
     @Override
     default Object cacheKey() {
-        return Analysis.of(this).cacheKey();
+        return analysis().cacheKey();
     }
 
     @Override
     default Map<String, Object> boundValues() {
-        return Analysis.of(this).values();
+        return analysis().values();
+    }
+
+    private Analysis analysis() {
+        return this instanceof MemoizedStatement m ? m.memoizedAnalysis() : Analysis.of(this);
     }
 
     /**

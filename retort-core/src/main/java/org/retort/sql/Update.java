@@ -19,7 +19,7 @@ import org.retort.sql.internal.Coercions;
  * // UPDATE users SET fullname=? WHERE users.name = ?
  * }</pre>
  */
-public final class Update implements Statement {
+public final class Update extends MemoizedStatement implements Statement {
     private final TableClause table;
     private final Map<String, Expression<?>> values;
     private final List<Expression<?>> where;
