@@ -203,7 +203,7 @@ final class BulkDml {
             if (p != null) {
                 List<InstanceState> out = new ArrayList<>();
                 for (InstanceState st : session.identityMap.values()) {
-                    if (st.mapper() == m && !st.deletedFlushed && p.test(st.object())) {
+                    if (st.mapper().entityClass() == m.entityClass() && !st.deletedFlushed && p.test(st.object())) {
                         out.add(st);
                     }
                 }

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The identity of a persistent object in a session: its mapper and primary key values (SQLAlchemy's identity key).
- * Numeric key values are normalized, so {@code 5}, {@code 5L} and a driver's {@code BigInteger 5} are one key.
+ * The identity of a persistent object in a session: its mapped class and primary key values (SQLAlchemy's
+ * identity key). Integer key values are normalized to {@code Long}, so {@code 5} and {@code 5L} are one key.
  *
- * @param mapper the mapper
+ * @param entityClass the mapped class
  * @param values the primary key values, in key column order
  */
-public record IdentityKey(Mapper<?> mapper, List<Object> values) {
+public record IdentityKey(Class<?> entityClass, List<Object> values) {
 
     static IdentityKey of(Mapper<?> mapper, Object[] raw) {
         Object[] v = new Object[raw.length];
@@ -21,7 +21,7 @@ public record IdentityKey(Mapper<?> mapper, List<Object> values) {
             }
             v[i] = x;
         }
-        return new IdentityKey(mapper, java.util.Collections.unmodifiableList(Arrays.asList(v)));
+        return new IdentityKey(mapper.entityClass(), java.util.Collections.unmodifiableList(Arrays.asList(v)));
     }
 
     /** @return true when some key value is null (the object has no complete identity yet) */
@@ -31,6 +31,6 @@ public record IdentityKey(Mapper<?> mapper, List<Object> values) {
 
     @Override
     public String toString() {
-        return mapper.entityClass().getSimpleName() + values;
+        return entityClass.getSimpleName() + values;
     }
 }

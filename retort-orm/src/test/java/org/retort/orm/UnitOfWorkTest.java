@@ -198,7 +198,7 @@ class UnitOfWorkTest {
     @BackendTest
     void expireOnCommitReloadsChangedRowsWhenNextQueried(TestDatabase db) {
         Engine engine = SessionStateTest.setUp(db);
-        Table users = Model.registry().metadata().table("user_account");
+        Table users = Registry.published(User.class).table();
         StatementLog log = StatementLog.on(engine);
         try (Session session = Session.of(engine)) {
             User u = new User("karen", "Karen Plankton");
