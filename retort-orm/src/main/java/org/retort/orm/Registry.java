@@ -138,6 +138,9 @@ public final class Registry {
     public <T> Mapper<T> mapImperatively(Class<T> entityClass, Table table, Map<String, String> fieldToColumn) {
         Objects.requireNonNull(table, "table");
         checkClass(entityClass);
+        if (mappers.containsKey(entityClass)) {
+            throw new ArgumentException("Class " + entityClass.getName() + " is already mapped by this registry");
+        }
         List<ColumnProperty> props = new ArrayList<>();
         Map<String, Field> fields = new LinkedHashMap<>();
         for (Field f : MappingReader.instanceFields(entityClass)) {
