@@ -105,7 +105,7 @@ final class BulkDml {
             List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
             List<Expression<?>> any = new ArrayList<>();
             for (List<Object> k : chunk) {
-                any.add(Session.pkCriteria(m, k));
+                any.add(m.primaryKeyCriteria(k));
             }
             Expression<?>[] cols = m.properties().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
             try (Result r = conn.execute(Sql.select((Object[]) cols).where(Sql.or_(any.toArray(Expression<?>[]::new))))) {
@@ -144,7 +144,7 @@ final class BulkDml {
             }
             params.putAll(columnParams(m, set, false));
             groups.computeIfAbsent(List.copyOf(set.keySet()), k -> new ArrayList<>()).add(params);
-            syncValues(session, session.identityMap.get(keyOf(m, key)), set);
+            syncValues(session, session.identityMap.get(m.keyOf(key)), set);
         }
         long count = 0;
         for (List<Map<String, Object>> sets : groups.values()) {
@@ -155,15 +155,6 @@ final class BulkDml {
             count += Math.max(0, conn.execute(stmt, sets).rowcount());
         }
         return new OrmResult(List.of(), count);
-    }
-
-    private static IdentityKey keyOf(Mapper<?> m, Object[] raw) {
-        Object[] k = new Object[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            ColumnProperty p = m.primaryKey().get(i);
-            k[i] = JavaTypes.convert(raw[i], JavaTypes.boxed(p.fieldType()), p);
-        }
-        return IdentityKey.of(m, k);
     }
 
     /** Writes new values into an object of the session (field and committed value), remembering the old for rollback. */
@@ -182,7 +173,7 @@ final class BulkDml {
     }
 
     private static void record(Session session, InstanceState st) {
-        for (SessionTransaction tx : session.transactions) {
+        for (SessionTransaction tx : session.transactions()) {
             tx.before.putIfAbsent(st, st.committed);
         }
     }
@@ -215,7 +206,7 @@ final class BulkDml {
         try (Result r = session.connection().execute(Sql.select((Object[]) pkCols)
                 .where(dml.whereClause().toArray(Expression<?>[]::new)))) {
             for (Row row : r) {
-                InstanceState st = session.identityMap.get(keyOf(m, row.toArray()));
+                InstanceState st = session.identityMap.get(m.keyOf(row.toArray()));
                 if (st != null && !st.deletedFlushed) {
                     out.add(st);
                 }

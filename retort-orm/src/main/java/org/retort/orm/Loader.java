@@ -95,7 +95,7 @@ final class Loader {
 
     private static Select byKey(Mapper<?> m, List<Object> key) {
         return Sql.select(m.properties().stream().map(ColumnProperty::column).toArray())
-                .where(Session.pkCriteria(m, key));
+                .where(m.primaryKeyCriteria(key));
     }
 
     /** SELECTs an object by key into the identity map; null when no row. */

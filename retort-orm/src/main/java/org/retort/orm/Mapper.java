@@ -11,6 +11,8 @@ import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.schema.Column;
 import org.retort.schema.Table;
+import org.retort.sql.Expression;
+import org.retort.sql.Sql;
 
 /**
  * How one class is mapped to one table (SQLAlchemy's {@code Mapper}): its {@link ColumnProperty column
@@ -135,6 +137,39 @@ public final class Mapper<T> {
             pk[i] = values[primaryKey.get(i).index()];
         }
         return IdentityKey.of(this, pk);
+    }
+
+    /** The identity key of primary key values given by a user (one value, several, or a list), converted to the field types. */
+    IdentityKey keyOf(Object[] keyValues) {
+        Object[] pk = keyValues;
+        if (pk.length == 1 && pk[0] instanceof List<?> l) {
+            pk = l.toArray();
+        }
+        if (pk.length != primaryKey.size()) {
+            throw new ArgumentException(entityClass.getSimpleName() + " has a primary key of "
+                    + primaryKey.size() + " column(s) " + primaryKey.stream().map(ColumnProperty::name).toList()
+                    + "; got " + pk.length + " value(s)");
+        }
+        Object[] converted = new Object[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            converted[i] = JavaTypes.convert(pk[i], JavaTypes.boxed(primaryKey.get(i).fieldType()), primaryKey.get(i));
+        }
+        return IdentityKey.of(this, converted);
+    }
+
+    /** A WHERE clause matching a mapper's primary key to values. */
+    Expression<Boolean> primaryKeyCriteria(List<Object> values) {
+        List<Expression<?>> parts = new ArrayList<>();
+        for (int i = 0; i < primaryKey.size(); i++) {
+            ColumnProperty p = primaryKey.get(i);
+            parts.add(p.column().eq(UnitOfWork.dbValue(p, values.get(i))));
+        }
+        return parts.size() == 1 ? castBool(parts.get(0)) : Sql.and_(parts.toArray(Expression<?>[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> castBool(Expression<?> e) {
+        return (Expression<Boolean>) e;
     }
 
     @Override

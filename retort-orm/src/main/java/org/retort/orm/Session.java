@@ -1,11 +1,7 @@
 package org.retort.orm;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +16,6 @@ import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.NoResultFound;
 import org.retort.sql.Executable;
-import org.retort.sql.Expression;
-import org.retort.sql.Sql;
 
 /**
  * The unit of work (SQLAlchemy's {@code Session}): tracks objects, keeps one object per database row (the
@@ -47,16 +41,6 @@ import org.retort.sql.Sql;
  * by {@link #refresh}; and a rollback puts changed fields back to their committed values at once.
  */
 public final class Session implements AutoCloseable {
-    private static final VarHandle OWNER;
-
-    static {
-        try {
-            OWNER = MethodHandles.lookup().findVarHandle(Session.class, "owner", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final SessionFactory factory;
     private final Engine engine;
     private final SessionEvents events = new SessionEvents();
@@ -64,16 +48,12 @@ public final class Session implements AutoCloseable {
     final Map<Object, InstanceState> states = new IdentityHashMap<>();
     final Set<InstanceState> pending = new LinkedHashSet<>();
     final Set<InstanceState> toDelete = new LinkedHashSet<>();
-    final Deque<SessionTransaction> transactions = new ArrayDeque<>();
-    private Connection connection;
+    private final TransactionControl tx = new TransactionControl(this);
     private long addCounter;
     private boolean closed;
-    private boolean explicitBegin;
     private boolean flushing;
     private boolean noAutoflush;
-    private String failure;
-    @SuppressWarnings("unused")
-    private volatile Thread owner;
+    private final OwnerGuard guard = new OwnerGuard();
 
     Session(SessionFactory factory) {
         this.factory = factory;
@@ -91,35 +71,21 @@ public final class Session implements AutoCloseable {
         return SessionFactory.builder(engine).build().open();
     }
 
-    // ------------------------------------------------------------------ thread guard
-
     private Thread enter() {
-        Thread me = Thread.currentThread();
-        Thread current = owner;
-        if (current == me) {
-            return me;
-        }
-        if (!OWNER.compareAndSet(this, (Thread) null, me)) {
-            throw new InvalidRequestException("This Session is in use by thread '" + owner.getName() + "' and was "
-                    + "called from thread '" + me.getName() + "'; a Session is single-threaded: open one per thread "
-                    + "(SessionFactory.open())");
-        }
-        return null;
+        return guard.enter();
     }
 
     private void exit(Thread previous) {
-        if (previous == null) {
-            owner = null;
-        }
+        guard.exit(previous);
     }
 
     private void checkUsable() {
         if (closed) {
             throw new InvalidRequestException("This Session is closed; open a new one");
         }
-        if (failure != null) {
+        if (tx.failure() != null) {
             throw new InvalidRequestException("This Session's transaction has been rolled back due to a previous "
-                    + "exception during flush (" + failure + "); call rollback() to begin a new transaction");
+                    + "exception during flush (" + tx.failure() + "); call rollback() to begin a new transaction");
         }
     }
 
@@ -187,6 +153,16 @@ public final class Session implements AutoCloseable {
     /** @return this session's own events; its factory's events fire too */
     public SessionEvents events() {
         return events;
+    }
+
+    /** @return the open transactions, innermost first */
+    Iterable<SessionTransaction> transactions() {
+        return tx.transactions;
+    }
+
+    /** @return the innermost open transaction, or null */
+    SessionTransaction innermost() {
+        return tx.transactions.peek();
     }
 
     void fire(java.util.function.Function<SessionEvents, List<SessionListener>> which) {
@@ -333,11 +309,7 @@ public final class Session implements AutoCloseable {
             if (identityMap.get(st.key) == st) {
                 identityMap.remove(st.key);
             }
-            if (!st.deletedFlushed) {
-                DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
-            } else {
-                DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
-            }
+            DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
         }
         st.session = null;
     }
@@ -435,7 +407,7 @@ public final class Session implements AutoCloseable {
         try {
             checkUsable();
             Mapper<T> m = mapper(type);
-            IdentityKey key = keyOf(m, primaryKey);
+            IdentityKey key = m.keyOf(primaryKey);
             InstanceState st = identityMap.get(key);
             if (st != null) {
                 if (st.deletedFlushed || st.markedDeleted) {
@@ -472,23 +444,6 @@ public final class Session implements AutoCloseable {
                     + List.of(primaryKey));
         }
         return found;
-    }
-
-    private IdentityKey keyOf(Mapper<?> m, Object[] primaryKey) {
-        Object[] pk = primaryKey;
-        if (pk.length == 1 && pk[0] instanceof List<?> l) {
-            pk = l.toArray();
-        }
-        if (pk.length != m.primaryKey().size()) {
-            throw new ArgumentException(m.entityClass().getSimpleName() + " has a primary key of "
-                    + m.primaryKey().size() + " column(s) " + m.primaryKey().stream().map(ColumnProperty::name).toList()
-                    + "; got " + pk.length + " value(s)");
-        }
-        Object[] converted = new Object[pk.length];
-        for (int i = 0; i < pk.length; i++) {
-            converted[i] = JavaTypes.convert(pk[i], JavaTypes.boxed(m.primaryKey().get(i).fieldType()), m.primaryKey().get(i));
-        }
-        return IdentityKey.of(m, converted);
     }
 
     /**
@@ -716,15 +671,7 @@ public final class Session implements AutoCloseable {
 
     /** Records a flush failure: the database transaction at that level was rolled back. */
     void flushFailed(RuntimeException e) {
-        failure = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        tx.failed(e);
     }
 
     // ------------------------------------------------------------------ transactions
@@ -736,20 +683,16 @@ public final class Session implements AutoCloseable {
      */
     public Connection connection() {
         checkUsable();
-        if (connection == null) {
-            if (!factory.autobegin() && !explicitBegin) {
-                throw new InvalidRequestException("Autobegin is disabled on this Session; call begin() first");
-            }
-            connection = engine.connect();
-            transactions.clear();
-            transactions.push(new SessionTransaction(this, null));
-        }
-        return connection;
+        return tx.connection(factory.autobegin());
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     /** @return true when the session holds a connection with a transaction in progress */
     public boolean inTransaction() {
-        return connection != null;
+        return tx.active();
     }
 
     /**
@@ -762,13 +705,7 @@ public final class Session implements AutoCloseable {
         Thread t = enter();
         try {
             checkUsable();
-            if (connection != null) {
-                throw new InvalidRequestException("A transaction is already begun on this Session; commit() or "
-                        + "rollback() first, or use beginNested() for a SAVEPOINT");
-            }
-            explicitBegin = true;
-            connection();
-            return transactions.peekLast();
+            return tx.begin(factory.autobegin());
         } finally {
             exit(t);
         }
@@ -784,59 +721,36 @@ public final class Session implements AutoCloseable {
         try {
             checkUsable();
             flushInternal();
-            Connection c = connection();
-            SessionTransaction st = new SessionTransaction(this, c.beginNested());
-            transactions.push(st);
-            return st;
+            return tx.beginNested(factory.autobegin());
         } finally {
             exit(t);
         }
     }
 
-    void commitNested(SessionTransaction tx) {
+    void commitNested(SessionTransaction nested) {
         Thread t = enter();
         try {
             checkUsable();
             flushInternal();
-            popTo(tx);
-            tx.savepoint().commit();
-            tx.deactivate();
+            tx.commitNested(nested);
         } finally {
             exit(t);
         }
     }
 
-    void rollbackNested(SessionTransaction tx) {
+    void rollbackNested(SessionTransaction nested) {
         Thread t = enter();
         try {
-            if (closed || !transactions.contains(tx)) {
-                tx.deactivate();
+            if (closed) {
+                nested.deactivate();
                 return;
             }
-            List<SessionTransaction> undone = popTo(tx);
-            tx.savepoint().rollback();
-            for (SessionTransaction u : undone) {
-                restore(u, false);
-                u.deactivate();
+            if (tx.rollbackNested(nested)) {
+                fire(SessionEvents::afterRollback);
             }
-            failure = null;
-            fire(SessionEvents::afterRollback);
         } finally {
             exit(t);
         }
-    }
-
-    /** Pops transactions down to and including tx; returns them innermost first. */
-    private List<SessionTransaction> popTo(SessionTransaction tx) {
-        List<SessionTransaction> out = new ArrayList<>();
-        while (!transactions.isEmpty()) {
-            SessionTransaction top = transactions.pop();
-            out.add(top);
-            if (top == tx) {
-                break;
-            }
-        }
-        return out;
     }
 
     /**
@@ -848,10 +762,7 @@ public final class Session implements AutoCloseable {
         try {
             checkUsable();
             flushInternal();
-            if (connection != null) {
-                connection.commit();
-                releaseConnection();
-            }
+            tx.commit();
             for (InstanceState st : new ArrayList<>(states.values())) {
                 if (st.deletedFlushed) {
                     expungeInternal(st);
@@ -859,7 +770,6 @@ public final class Session implements AutoCloseable {
                     st.expired = true;
                 }
             }
-            explicitBegin = false;
             fire(SessionEvents::afterCommit);
         } finally {
             exit(t);
@@ -877,83 +787,10 @@ public final class Session implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (connection != null) {
-                try {
-                    connection.rollback();
-                } finally {
-                    releaseConnection();
-                }
-            }
-            List<SessionTransaction> all = new ArrayList<>(transactions);
-            transactions.clear();
-            for (SessionTransaction tx : all) {
-                restore(tx, tx.savepoint() == null);
-                tx.deactivate();
-            }
-            if (all.isEmpty()) {
-                restore(new SessionTransaction(this, null), true);
-            }
-            failure = null;
-            explicitBegin = false;
+            tx.rollback();
             fire(SessionEvents::afterRollback);
         } finally {
             exit(t);
-        }
-    }
-
-    /** Undoes the in-memory effects of a rolled-back transaction level. */
-    private void restore(SessionTransaction tx, boolean root) {
-        for (Map.Entry<InstanceState, Object[]> e : tx.before.entrySet()) {
-            InstanceState st = e.getKey();
-            Object[] before = e.getValue();
-            if (st.key != null && identityMap.get(st.key) == st) {
-                identityMap.remove(st.key);
-            }
-            if (before == null) {
-                // inserted within the transaction: back to transient, as SQLAlchemy expunges it
-                if (states.get(st.object()) == st) {
-                    states.remove(st.object());
-                }
-                pending.remove(st);
-                st.key = null;
-                st.committed = null;
-                st.deletedFlushed = false;
-                st.markedDeleted = false;
-                st.session = null;
-                continue;
-            }
-            st.committed = before;
-            st.deletedFlushed = false;
-            st.key = st.mapper().identityOfValues(before);
-            if (st.session == this) {
-                identityMap.put(st.key, st);
-            }
-        }
-        for (InstanceState st : new ArrayList<>(pending)) {
-            expungeInternal(st);
-        }
-        for (InstanceState st : new ArrayList<>(toDelete)) {
-            st.markedDeleted = false;
-        }
-        toDelete.clear();
-        for (InstanceState st : identityMap.values()) {
-            if (st.committed != null && (root || st.isModified())) {
-                st.writeValues(st.committed);
-            }
-            if (root) {
-                st.expired = true;
-            }
-        }
-    }
-
-    private void releaseConnection() {
-        Connection c = connection;
-        connection = null;
-        for (SessionTransaction tx : transactions) {
-            tx.deactivate();
-        }
-        if (c != null) {
-            c.close();
         }
     }
 
@@ -965,14 +802,7 @@ public final class Session implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (connection != null) {
-                try {
-                    connection.rollback();
-                } finally {
-                    releaseConnection();
-                }
-            }
-            transactions.clear();
+            tx.close();
             for (InstanceState st : new ArrayList<>(states.values())) {
                 expungeInternal(st);
             }
@@ -996,23 +826,8 @@ public final class Session implements AutoCloseable {
         identityMap.put(st.key, st);
     }
 
-    /** A WHERE clause matching a mapper's primary key to values. */
-    static Expression<Boolean> pkCriteria(Mapper<?> m, List<Object> values) {
-        List<Expression<?>> parts = new ArrayList<>();
-        for (int i = 0; i < m.primaryKey().size(); i++) {
-            ColumnProperty p = m.primaryKey().get(i);
-            parts.add(p.column().eq(UnitOfWork.dbValue(p, values.get(i))));
-        }
-        return parts.size() == 1 ? castBool(parts.get(0)) : Sql.and_(parts.toArray(Expression<?>[]::new));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Expression<Boolean> castBool(Expression<?> e) {
-        return (Expression<Boolean>) e;
-    }
-
     @Override
     public String toString() {
-        return "Session[" + states.size() + " objects, " + (connection != null ? "in transaction" : "no transaction") + "]";
+        return "Session[" + states.size() + " objects, " + (tx.active() ? "in transaction" : "no transaction") + "]";
     }
 }

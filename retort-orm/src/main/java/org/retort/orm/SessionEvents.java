@@ -33,7 +33,7 @@ public final class SessionEvents {
         return add(beforeFlush, l);
     }
 
-    /** @param l called after a flush wrote its statements, before the objects' states are final @return its registration */
+    /** @param l called after a flush wrote its statements and the objects took their new states @return its registration */
     public Registration onAfterFlush(SessionListener l) {
         return add(afterFlush, l);
     }

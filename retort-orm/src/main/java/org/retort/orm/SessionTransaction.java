@@ -1,5 +1,6 @@
 package org.retort.orm;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.retort.engine.Transaction;
@@ -75,5 +76,50 @@ public final class SessionTransaction implements AutoCloseable {
     @Override
     public void close() {
         rollback();
+    }
+
+    /** Undoes the in-memory effects of a rolled-back transaction level. */
+    void restore(boolean root) {
+        for (Map.Entry<InstanceState, Object[]> e : before.entrySet()) {
+            InstanceState st = e.getKey();
+            Object[] old = e.getValue();
+            if (st.key != null && session.identityMap.get(st.key) == st) {
+                session.identityMap.remove(st.key);
+            }
+            if (old == null) {
+                // inserted within the transaction: back to transient, as SQLAlchemy expunges it
+                if (session.states.get(st.object()) == st) {
+                    session.states.remove(st.object());
+                }
+                session.pending.remove(st);
+                st.key = null;
+                st.committed = null;
+                st.deletedFlushed = false;
+                st.markedDeleted = false;
+                st.session = null;
+                continue;
+            }
+            st.committed = old;
+            st.deletedFlushed = false;
+            st.key = st.mapper().identityOfValues(old);
+            if (st.session == session) {
+                session.identityMap.put(st.key, st);
+            }
+        }
+        for (InstanceState st : new ArrayList<>(session.pending)) {
+            session.expungeInternal(st);
+        }
+        for (InstanceState st : new ArrayList<>(session.toDelete)) {
+            st.markedDeleted = false;
+        }
+        session.toDelete.clear();
+        for (InstanceState st : session.identityMap.values()) {
+            if (st.committed != null && (root || st.isModified())) {
+                st.writeValues(st.committed);
+            }
+            if (root) {
+                st.expired = true;
+            }
+        }
     }
 }

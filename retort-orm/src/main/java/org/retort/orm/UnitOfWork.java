@@ -82,7 +82,7 @@ final class UnitOfWork {
         for (List<InstanceState> group : List.of(inserts, updates, deletes)) {
             for (InstanceState st : group) {
                 undo.put(st, new Undo(st.key, st.committed, st.currentValues(), st.markedDeleted, st.key == null));
-                for (SessionTransaction tx : session.transactions) {
+                for (SessionTransaction tx : session.transactions()) {
                     if (!tx.before.containsKey(st)) {
                         tx.before.put(st, st.committed);
                     }
@@ -141,7 +141,7 @@ final class UnitOfWork {
     }
 
     private void fail(RuntimeException e) {
-        SessionTransaction top = session.transactions.peek();
+        SessionTransaction top = session.innermost();
         try {
             if (top != null && top.savepoint() != null) {
                 top.savepoint().rollback();
@@ -322,7 +322,7 @@ final class UnitOfWork {
             if (!rest.isEmpty()) {
                 IdentityKey key = m.identityOf(o);
                 Row values = conn.execute(Sql.select(rest.stream().map(ColumnProperty::column).toArray())
-                        .where(Session.pkCriteria(m, key.values()))).one();
+                        .where(m.primaryKeyCriteria(key.values()))).one();
                 for (int c = 0; c < rest.size(); c++) {
                     rest.get(c).set(o, values.get(c));
                 }
