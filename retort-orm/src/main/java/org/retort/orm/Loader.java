@@ -25,7 +25,7 @@ final class Loader {
                 for (int i = 0; i < values.length; i++) {
                     OrmSelect.Item item = items.get(i);
                     if (item instanceof OrmSelect.EntityItem e) {
-                        values[i] = entity(session, e.mapper(), row, e.start(), false);
+                        values[i] = entity(session, e.mapper(), row, e.start(), stmt.isPopulateExisting());
                     } else {
                         values[i] = row.get(((OrmSelect.ColumnItem) item).index());
                     }

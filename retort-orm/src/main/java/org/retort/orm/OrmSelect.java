@@ -42,10 +42,12 @@ public final class OrmSelect<T> implements Executable {
 
     private final Select select;
     private final List<Item> items;
+    private final boolean populateExisting;
 
-    private OrmSelect(Select select, List<Item> items) {
+    private OrmSelect(Select select, List<Item> items, boolean populateExisting) {
         this.select = select;
         this.items = items;
+        this.populateExisting = populateExisting;
     }
 
     static <T> OrmSelect<T> of(Object... things) {
@@ -73,15 +75,29 @@ public final class OrmSelect<T> implements Executable {
                         + "expressions; got " + (thing == null ? "null" : thing.getClass().getName()));
             }
         }
-        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items));
+        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items), false);
     }
 
     private <R> OrmSelect<R> with(Select s) {
-        return new OrmSelect<>(s, items);
+        return new OrmSelect<>(s, items, populateExisting);
     }
 
     List<Item> items() {
         return items;
+    }
+
+    boolean isPopulateExisting() {
+        return populateExisting;
+    }
+
+    /**
+     * Overwrites the fields of objects already in the identity map with the rows' values, discarding unflushed
+     * changes (SQLAlchemy's {@code populate_existing} execution option).
+     *
+     * @return the new statement
+     */
+    public OrmSelect<T> populateExisting() {
+        return new OrmSelect<>(select, items, true);
     }
 
     /** @return the Core SELECT this statement runs, e.g. to use as a subquery */

@@ -358,6 +358,7 @@ public final class Session implements AutoCloseable {
         try {
             checkUsable();
             InstanceState st = requirePersistent(object, "refresh");
+            st.writeValues(st.committed); // expire first, as SQLAlchemy does: the change is discarded, not flushed
             autoflushIfEnabled();
             if (!Loader.reload(this, st, true)) {
                 throw new InvalidRequestException("Could not refresh instance " + describe(object) + ": its row "
