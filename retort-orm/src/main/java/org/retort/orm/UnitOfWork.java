@@ -77,9 +77,13 @@ final class UnitOfWork {
         if (inserts.isEmpty() && deletes.isEmpty() && updates.isEmpty()) {
             return;
         }
+        Map<InstanceState, InstanceState> switched = rowSwitches(inserts, deletes);
+        inserts.removeAll(switched.keySet());
+        deletes.removeAll(switched.values());
         checkConflicts(inserts);
         Connection conn = session.connection();
-        for (List<InstanceState> group : List.of(inserts, updates, deletes)) {
+        List<InstanceState> replaced = new ArrayList<>(switched.values());
+        for (List<InstanceState> group : List.of(inserts, updates, deletes, List.copyOf(switched.keySet()), replaced)) {
             for (InstanceState st : group) {
                 undo.put(st, new Undo(st.key, st.committed, st.currentValues(), st.markedDeleted, st.key == null));
                 for (SessionTransaction tx : session.transactions()) {
@@ -88,6 +92,18 @@ final class UnitOfWork {
                     }
                 }
             }
+        }
+        for (Map.Entry<InstanceState, InstanceState> e : switched.entrySet()) {
+            // a new object taking the key of one deleted in this flush: UPDATE the row instead (SQLAlchemy's row switch)
+            Object o = e.getKey().object();
+            for (ColumnProperty p : e.getKey().mapper().properties()) {
+                if (p.get(o) == null && p.column().insertDefault() != null) {
+                    p.set(o, p.column().insertDefault().evaluate());
+                }
+            }
+            e.getKey().committed = e.getValue().committed;
+            e.getKey().key = e.getValue().key;
+            updates.add(e.getKey());
         }
         try {
             List<Mapper<?>> order = sortMappers(inserts, updates, deletes);
@@ -112,10 +128,18 @@ final class UnitOfWork {
             IdentityKey old = st.key;
             st.committed = st.currentValues();
             st.key = st.mapper().identityOfValues(st.committed);
-            if (!old.equals(st.key)) {
-                session.identityMap.remove(old);
+            if (!old.equals(st.key) || switched.containsKey(st)) {
+                if (session.identityMap.get(old) == st || switched.containsKey(st)) {
+                    session.identityMap.remove(old);
+                }
                 session.identityMap.put(st.key, st);
             }
+            session.pending.remove(st);
+        }
+        for (InstanceState st : replaced) {
+            st.markedDeleted = false;
+            st.deletedFlushed = true;
+            session.toDelete.remove(st);
         }
         for (InstanceState st : deletes) {
             st.markedDeleted = false;
@@ -124,6 +148,22 @@ final class UnitOfWork {
             session.identityMap.remove(st.key);
         }
         session.fire(SessionEvents::afterFlush);
+    }
+
+    /** Pending objects whose key is that of an object marked for delete: new object to replaced object. */
+    private Map<InstanceState, InstanceState> rowSwitches(List<InstanceState> inserts, List<InstanceState> deletes) {
+        Map<InstanceState, InstanceState> out = new LinkedHashMap<>();
+        if (deletes.isEmpty()) {
+            return out;
+        }
+        for (InstanceState st : inserts) {
+            IdentityKey key = st.mapper().identityOf(st.object());
+            InstanceState other = key.isPartial() ? null : session.identityMap.get(key);
+            if (other != null && other != st && other.markedDeleted && deletes.contains(other)) {
+                out.put(st, other);
+            }
+        }
+        return out;
     }
 
     private void checkConflicts(List<InstanceState> inserts) {

@@ -256,4 +256,31 @@ class UnitOfWorkTest {
             assertThat(session.scalars(Orm.select(User.class)).all()).hasSize(2);
         }
     }
+
+    @BackendTest
+    void deletingAnObjectAndAddingANewOneWithItsKeyBecomesAnUpdate(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        User old = new User("old", "Old Timer");
+        old.id = 5L;
+        try (Session session = Session.of(engine)) {
+            session.add(old);
+            session.commit();
+            StatementLog log = StatementLog.on(engine);
+            session.get(User.class, 5L);
+            log.clear();
+            User replacement = new User("new", "Old Timer");
+            replacement.id = 5L;
+            session.delete(old);
+            session.add(replacement);
+            session.flush();
+            assertThat(log.all()).hasSize(1);
+            assertThat(log.all().get(0)).startsWith("UPDATE user_account SET name=? WHERE");
+            assertThat(session.inspect(old).state()).isEqualTo(ObjectState.DELETED);
+            assertThat(session.inspect(replacement).state()).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(session.get(User.class, 5L)).isSameAs(replacement);
+            session.commit();
+            assertThat(session.inspect(old).state()).isEqualTo(ObjectState.DETACHED);
+        }
+        assertThat(count(engine, "user_account")).isEqualTo(1);
+    }
 }
