@@ -426,7 +426,14 @@ final class UnitOfWork {
         }
         for (List<Map<String, Object>> sets : groups.values()) {
             Update stmt = Sql.update(m.table()).where(pkByParams(m));
-            conn.execute(stmt, sets);
+            long matched = conn.execute(stmt, sets).rowcount();
+            if (matched >= 0 && matched != sets.size()
+                    && (sets.size() == 1 || conn.dialect().supportsSaneMultiRowCount())) {
+                throw new StaleDataException("UPDATE statement on table '" + m.table().fullName() + "' expected to "
+                        + "update " + sets.size() + " row(s); " + matched + " were matched. Another transaction "
+                        + "deleted the row or changed its key since " + m.entityClass().getSimpleName()
+                        + " was loaded; roll back and reload it");
+            }
         }
         for (InstanceState st : written) {
             m.events().fire(MapperEvents.Kind.AFTER_UPDATE, cast(m), conn, st.object());

@@ -283,4 +283,21 @@ class UnitOfWorkTest {
         }
         assertThat(count(engine, "user_account")).isEqualTo(1);
     }
+
+    @BackendTest
+    void updatingARowDeletedByAnotherTransactionRaisesStaleData(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        try (Session session = Session.of(engine)) {
+            User u = new User("ghost", null);
+            session.add(u);
+            session.commit();
+            session.get(User.class, u.id);
+            session.execute(text("DELETE FROM user_account"));   // behind the ORM's back, as another writer would
+            u.fullname = "The Flying Dutchman";
+            assertThatThrownBy(session::flush).isInstanceOf(StaleDataException.class)
+                    .hasMessageContaining("expected to update 1 row(s); 0 were matched");
+            session.rollback();
+            assertThat(u.fullname).isNull();
+        }
+    }
 }
