@@ -70,13 +70,21 @@ final class JavaTypes {
         return null;
     }
 
-    private static boolean isJsonNode(Class<?> t) {
-        for (Class<?> c = t; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(JSON_NODE)) {
-                return true;
+    /** Whether a class is a Jackson tree node, found by name so Jackson stays optional; cached per class. */
+    private static final ClassValue<Boolean> JSON_NODES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                if (c.getName().equals(JSON_NODE)) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
+    };
+
+    private static boolean isJsonNode(Class<?> t) {
+        return JSON_NODES.get(t);
     }
 
     /** Converts a value read from the database (or a default) to a field's type. */
@@ -201,7 +209,10 @@ final class JavaTypes {
         if (value instanceof byte[] b) {
             return b.clone();
         }
-        if (value != null && isJsonNode(value.getClass())) {
+        if (value == null || value instanceof String || value instanceof Number) {
+            return value;
+        }
+        if (isJsonNode(value.getClass())) {
             return Json.deepCopy(value);
         }
         return value;

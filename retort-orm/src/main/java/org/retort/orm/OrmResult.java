@@ -118,9 +118,7 @@ public final class OrmResult implements Iterable<OrmRow> {
         for (OrmRow r : rows) {
             Object[] args = new Object[comps.length];
             Object single = r.size() == 1 ? r.get(0) : null;
-            boolean fromEntity = single != null && r.size() != comps.length
-                    || single != null && comps.length > 1;
-            if (fromEntity) {
+            if (single != null && Registry.isMapped(single.getClass())) {
                 Mapper<?> m = Registry.published(single.getClass());
                 for (int i = 0; i < comps.length; i++) {
                     ColumnProperty p = m.property(comps[i].getName());
