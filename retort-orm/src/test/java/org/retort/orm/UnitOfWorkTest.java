@@ -300,4 +300,51 @@ class UnitOfWorkTest {
             assertThat(u.fullname).isNull();
         }
     }
+
+    @BackendTest
+    void anIntegrityErrorInsideASavepointIsUndoneByRollingBackTheSavepointOnly(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        db.require(db.dialect().supportsSavepoints(), "needs SAVEPOINT");
+        try (Session session = Session.of(engine)) {
+            User kept = new User("kept", null);
+            session.add(kept);
+            session.add(new Address("taken@example.com", null));
+            SessionTransaction sp = session.beginNested();
+            Address duplicate = new Address("taken@example.com", null);
+            session.add(duplicate);
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityError.class);
+            sp.rollback();
+            assertThat(session.inspect(duplicate).state()).isEqualTo(ObjectState.TRANSIENT);
+            assertThat(session.inspect(kept).state()).isEqualTo(ObjectState.PERSISTENT);
+            session.add(new Address("free@example.com", null));
+            session.commit();
+        }
+        assertThat(count(engine, "user_account")).isEqualTo(1);
+        assertThat(count(engine, "address")).isEqualTo(2);
+    }
+
+    @BackendTest
+    void updatesOfTheSameColumnsShareOneBatchAndOthersGetTheirOwn(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        try (Session session = Session.of(engine)) {
+            for (int i = 0; i < 5; i++) {
+                session.add(new User("u" + i, null));
+            }
+            session.commit();
+            List<User> users = session.scalars(Orm.select(User.class).orderBy(Model.User_.id)).all();
+            StatementLog log = StatementLog.on(engine);
+            for (int i = 0; i < 4; i++) {
+                users.get(i).fullname = "F" + i;
+            }
+            users.get(4).karma = 99;
+            session.flush();
+            List<String> updates = log.starting("UPDATE");
+            assertThat(updates).containsExactly(
+                    "UPDATE user_account SET fullname=? WHERE user_account.id = ?",
+                    "UPDATE user_account SET karma=? WHERE user_account.id = ?");
+            session.commit();
+            assertThat(session.scalars(Orm.select(Model.User_.fullname).where(Model.User_.fullname.isNotNull()))
+                    .all()).containsExactlyInAnyOrder("F0", "F1", "F2", "F3");
+        }
+    }
 }
