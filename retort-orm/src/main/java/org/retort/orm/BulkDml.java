@@ -1,0 +1,272 @@
+package org.retort.orm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.retort.engine.Connection;
+import org.retort.engine.Result;
+import org.retort.engine.Row;
+import org.retort.exc.ArgumentException;
+import org.retort.sql.BindParameter;
+import org.retort.sql.Expression;
+import org.retort.sql.Sql;
+import org.retort.sql.Update;
+
+/** Runs ORM INSERT / UPDATE / DELETE statements and keeps the session's objects in step with them. */
+final class BulkDml {
+    private static final int IN_CHUNK = 500;
+
+    private BulkDml() {
+    }
+
+    static OrmResult execute(Session session, OrmDml<?> dml, List<? extends Map<String, ?>> rows) {
+        return switch (dml.kind()) {
+            case INSERT -> insert(session, dml, rows);
+            case UPDATE -> rows.isEmpty() ? updateWhere(session, dml) : updateByPrimaryKey(session, dml, rows);
+            case DELETE -> deleteWhere(session, dml);
+        };
+    }
+
+    /** Attribute-keyed values to column-keyed parameters, with Java insert defaults for absent columns. */
+    private static Map<String, Object> columnParams(Mapper<?> m, Map<String, ?> row, boolean insert) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : row.entrySet()) {
+            ColumnProperty p = m.property(e.getKey());
+            out.put(p.column().name(), UnitOfWork.dbValue(p, e.getValue()));
+        }
+        if (insert) {
+            for (ColumnProperty p : m.properties()) {
+                if (p.column().insertDefault() != null && !out.containsKey(p.column().name())) {
+                    out.put(p.column().name(), UnitOfWork.dbValue(p, p.column().insertDefault().evaluate()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static OrmResult insert(Session session, OrmDml<?> dml, List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            throw new ArgumentException("An ORM bulk INSERT needs rows: session.execute(insert(Cls.class), listOfMaps)");
+        }
+        Mapper<?> m = dml.mapper();
+        Connection conn = session.connection();
+        List<Map<String, Object>> params = new ArrayList<>(rows.size());
+        for (Map<String, ?> r : rows) {
+            params.add(columnParams(m, r, true));
+        }
+        List<OrmRow> out = new ArrayList<>();
+        long count = 0;
+        int i = 0;
+        while (i < params.size()) {
+            int j = i + 1;
+            while (j < params.size() && params.get(j).keySet().equals(params.get(i).keySet())) {
+                j++;
+            }
+            List<Map<String, Object>> group = params.subList(i, j);
+            if (!dml.isReturning()) {
+                Result r = conn.execute(Sql.insert(m.table()), group);
+                count += Math.max(0, r.rowcount());
+            } else if (conn.dialect().supportsReturning()) {
+                Expression<?>[] cols = m.properties().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+                for (Row row : conn.execute(Sql.insert(m.table()).returning(cols), group).all()) {
+                    out.add(new OrmRow(new Object[] {Loader.entity(session, m, row, 0, true)}));
+                }
+                count += group.size();
+            } else {
+                out.addAll(insertOneByOne(session, conn, m, group));
+                count += group.size();
+            }
+            i = j;
+        }
+        return new OrmResult(out, count);
+    }
+
+    /** Without RETURNING: each row on its own for its generated key, then the rows SELECTed back by key. */
+    private static List<OrmRow> insertOneByOne(Session session, Connection conn, Mapper<?> m,
+                                               List<Map<String, Object>> group) {
+        List<List<Object>> keys = new ArrayList<>();
+        for (Map<String, Object> p : group) {
+            Result r = conn.execute(Sql.insert(m.table()), p);
+            List<Object> key = new ArrayList<>();
+            for (ColumnProperty pk : m.primaryKey()) {
+                Object v = p.get(pk.column().name());
+                if (v == null) {
+                    v = r.insertedPrimaryKey();
+                }
+                key.add(JavaTypes.convert(v, JavaTypes.boxed(pk.fieldType()), pk));
+            }
+            keys.add(key);
+        }
+        Map<IdentityKey, Object> loaded = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            List<Expression<?>> any = new ArrayList<>();
+            for (List<Object> k : chunk) {
+                any.add(m.primaryKeyCriteria(k));
+            }
+            Expression<?>[] cols = m.properties().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+            try (Result r = conn.execute(Sql.select((Object[]) cols).where(Sql.or_(any.toArray(Expression<?>[]::new))))) {
+                for (Row row : r) {
+                    Object o = Loader.entity(session, m, row, 0, true);
+                    loaded.put(m.identityOf(o), o);
+                }
+            }
+        }
+        List<OrmRow> out = new ArrayList<>();
+        for (List<Object> k : keys) {
+            out.add(new OrmRow(new Object[] {loaded.get(IdentityKey.of(m, k.toArray()))}));
+        }
+        return out;
+    }
+
+    private static OrmResult updateByPrimaryKey(Session session, OrmDml<?> dml, List<? extends Map<String, ?>> rows) {
+        Mapper<?> m = dml.mapper();
+        Connection conn = session.connection();
+        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, ?> row : rows) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            Object[] key = new Object[m.primaryKey().size()];
+            for (int i = 0; i < key.length; i++) {
+                ColumnProperty pk = m.primaryKey().get(i);
+                if (!row.containsKey(pk.name())) {
+                    throw new ArgumentException("ORM bulk UPDATE by primary key: row " + row + " lacks primary key "
+                            + "attribute '" + pk.name() + "' of " + m.entityClass().getSimpleName());
+                }
+                key[i] = row.get(pk.name());
+                params.put("pk__" + pk.column().name(), UnitOfWork.dbValue(pk, key[i]));
+            }
+            Map<String, Object> set = new LinkedHashMap<>(row);
+            for (ColumnProperty pk : m.primaryKey()) {
+                set.remove(pk.name());
+            }
+            params.putAll(columnParams(m, set, false));
+            groups.computeIfAbsent(List.copyOf(set.keySet()), k -> new ArrayList<>()).add(params);
+            syncValues(session, session.identityMap.get(m.keyOf(key)), set);
+        }
+        long count = 0;
+        for (List<Map<String, Object>> sets : groups.values()) {
+            Update stmt = Sql.update(m.table());
+            for (ColumnProperty pk : m.primaryKey()) {
+                stmt = stmt.where(pk.column().eq(Sql.bindparam("pk__" + pk.column().name(), pk.column().type())));
+            }
+            count += Math.max(0, conn.execute(stmt, sets).rowcount());
+        }
+        return new OrmResult(List.of(), count);
+    }
+
+    /** Writes new values into an object of the session (field and committed value), remembering the old for rollback. */
+    private static void syncValues(Session session, InstanceState st, Map<String, ?> values) {
+        if (st == null || st.deletedFlushed) {
+            return;
+        }
+        record(session, st);
+        Object[] committed = st.committed.clone();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            ColumnProperty p = st.mapper().property(e.getKey());
+            p.set(st.object(), e.getValue());
+            committed[p.index()] = JavaTypes.snapshot(p.get(st.object()));
+        }
+        st.committed = committed;
+    }
+
+    private static void record(Session session, InstanceState st) {
+        for (SessionTransaction tx : session.transactions()) {
+            tx.before.putIfAbsent(st, st.committed);
+        }
+    }
+
+    /** The session's objects the WHERE matches, by evaluation in Java or by fetching keys first; null for FALSE. */
+    private static List<InstanceState> matched(Session session, OrmDml<?> dml) {
+        Mapper<?> m = dml.mapper();
+        SynchronizeSession mode = dml.synchronization();
+        if (mode == SynchronizeSession.FALSE) {
+            return null;
+        }
+        if (mode == SynchronizeSession.AUTO || mode == SynchronizeSession.EVALUATE) {
+            Predicate<Object> p = Evaluator.compile(m, dml.whereClause());
+            if (p == null && mode == SynchronizeSession.EVALUATE) {
+                throw new ArgumentException("Could not evaluate the WHERE criteria of " + dml + " in Java; use "
+                        + "synchronizeSession(FETCH) or FALSE");
+            }
+            if (p != null) {
+                List<InstanceState> out = new ArrayList<>();
+                for (InstanceState st : session.identityMap.values()) {
+                    if (st.mapper().entityClass() == m.entityClass() && !st.deletedFlushed && p.test(st.object())) {
+                        out.add(st);
+                    }
+                }
+                return out;
+            }
+        }
+        Expression<?>[] pkCols = m.primaryKey().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+        List<InstanceState> out = new ArrayList<>();
+        try (Result r = session.connection().execute(Sql.select((Object[]) pkCols)
+                .where(dml.whereClause().toArray(Expression<?>[]::new)))) {
+            for (Row row : r) {
+                InstanceState st = session.identityMap.get(m.keyOf(row.toArray()));
+                if (st != null && !st.deletedFlushed) {
+                    out.add(st);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static OrmResult updateWhere(Session session, OrmDml<?> dml) {
+        Mapper<?> m = dml.mapper();
+        if (dml.valueMap().isEmpty()) {
+            throw new ArgumentException("ORM UPDATE of " + m.entityClass().getSimpleName() + " has no values(...)");
+        }
+        List<InstanceState> matched = matched(session, dml);
+        Map<Object, Object> set = new LinkedHashMap<>();
+        boolean allLiteral = true;
+        for (Map.Entry<String, Object> e : dml.valueMap().entrySet()) {
+            ColumnProperty p = m.property(e.getKey());
+            Object v = e.getValue();
+            boolean expr = v instanceof Expression<?> && !(v instanceof BindParameter<?> b && b.hasValue());
+            allLiteral &= !expr;
+            set.put(p.column(), expr ? v : UnitOfWork.dbValue(p, v instanceof BindParameter<?> b ? b.value() : v));
+        }
+        Update stmt = Sql.update(m.table()).set(set);
+        if (!dml.whereClause().isEmpty()) {
+            stmt = stmt.where(dml.whereClause().toArray(Expression<?>[]::new));
+        }
+        long count = session.connection().execute(stmt).rowcount();
+        if (matched != null) {
+            for (InstanceState st : matched) {
+                if (allLiteral) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    dml.valueMap().forEach((k, v) -> values.put(k, v instanceof BindParameter<?> b ? b.value() : v));
+                    syncValues(session, st, values);
+                } else {
+                    record(session, st);
+                    Loader.reload(session, st, false);
+                }
+            }
+        }
+        return new OrmResult(List.of(), count);
+    }
+
+    private static OrmResult deleteWhere(Session session, OrmDml<?> dml) {
+        Mapper<?> m = dml.mapper();
+        List<InstanceState> matched = matched(session, dml);
+        var stmt = Sql.delete(m.table());
+        if (!dml.whereClause().isEmpty()) {
+            stmt = stmt.where(dml.whereClause().toArray(Expression<?>[]::new));
+        }
+        long count = session.connection().execute(stmt).rowcount();
+        if (matched != null) {
+            for (InstanceState st : matched) {
+                record(session, st);
+                st.deletedFlushed = true;
+                st.markedDeleted = false;
+                session.toDelete.remove(st);
+                session.identityMap.remove(st.key);
+            }
+        }
+        return new OrmResult(List.of(), count);
+    }
+}

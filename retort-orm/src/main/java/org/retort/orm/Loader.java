@@ -1,0 +1,121 @@
+package org.retort.orm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.retort.engine.Result;
+import org.retort.engine.Row;
+import org.retort.sql.Select;
+import org.retort.sql.Sql;
+
+/**
+ * Turns rows into objects through a session's identity map: an identity already in the map gives the existing
+ * object (reloaded when expired), a new one a new instance whose committed values are the row's.
+ */
+final class Loader {
+    private Loader() {
+    }
+
+    static OrmResult query(Session session, OrmSelect<?> stmt, Map<String, ?> params) {
+        List<OrmSelect.Item> items = stmt.items();
+        List<OrmRow> rows = new ArrayList<>();
+        try (Result r = session.connection().execute(stmt.statement(), params)) {
+            for (Row row : r) {
+                Object[] values = new Object[items.size()];
+                for (int i = 0; i < values.length; i++) {
+                    OrmSelect.Item item = items.get(i);
+                    if (item instanceof OrmSelect.EntityItem e) {
+                        values[i] = entity(session, e.mapper(), row, e.start(), stmt.isPopulateExisting());
+                    } else {
+                        values[i] = row.get(((OrmSelect.ColumnItem) item).index());
+                    }
+                }
+                rows.add(new OrmRow(values));
+            }
+        }
+        return new OrmResult(rows, rows.size());
+    }
+
+    /** The object of the entity whose columns start at {@code start} in the row; null when its key is all null. */
+    static Object entity(Session session, Mapper<?> m, Row row, int start, boolean populateExisting) {
+        List<ColumnProperty> pkProps = m.primaryKey();
+        Object[] pk = new Object[pkProps.size()];
+        for (int i = 0; i < pk.length; i++) {
+            ColumnProperty p = pkProps.get(i);
+            Object v = row.get(start + p.index());
+            if (v == null) {
+                return null;
+            }
+            pk[i] = JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p);
+        }
+        IdentityKey key = IdentityKey.of(m, pk);
+        InstanceState st = session.identityMap.get(key);
+        if (st != null) {
+            if (st.expired || populateExisting) {
+                populate(st, row, start, !populateExisting);
+                m.events().fireLoad(st.object(), true);
+            }
+            return st.object();
+        }
+        Object o = m.newInstance();
+        st = new InstanceState(o, m);
+        List<ColumnProperty> props = m.properties();
+        Object[] committed = new Object[props.size()];
+        for (ColumnProperty p : props) {
+            p.set(o, row.get(start + p.index()));
+            committed[p.index()] = JavaTypes.snapshot(p.get(o));
+        }
+        st.committed = committed;
+        st.key = key;
+        session.attachLoaded(st);
+        m.events().fireLoad(o, false);
+        return o;
+    }
+
+    /**
+     * Writes a row's values into an existing object. With {@code keepChanges}, a field assigned since the last
+     * load keeps its value (it stays a change to flush against the new committed value).
+     */
+    static void populate(InstanceState st, Row row, int start, boolean keepChanges) {
+        Object o = st.object();
+        List<ColumnProperty> props = st.mapper().properties();
+        Object[] committed = new Object[props.size()];
+        for (ColumnProperty p : props) {
+            Object current = p.get(o);
+            boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
+            Object loaded = JavaTypes.convert(row.get(start + p.index()), p.fieldType(), p);
+            if (!(keepChanges && changed)) {
+                p.set(o, loaded);
+            }
+            committed[p.index()] = JavaTypes.snapshot(loaded);
+        }
+        st.committed = committed;
+        st.expired = false;
+    }
+
+    private static Select byKey(Mapper<?> m, List<Object> key) {
+        return Sql.select(m.properties().stream().map(ColumnProperty::column).toArray())
+                .where(m.primaryKeyCriteria(key));
+    }
+
+    /** SELECTs an object by key into the identity map; null when no row. */
+    static Object loadByKey(Session session, Mapper<?> m, IdentityKey key) {
+        try (Result r = session.connection().execute(byKey(m, key.values()))) {
+            Row row = r.first();
+            return row == null ? null : entity(session, m, row, 0, false);
+        }
+    }
+
+    /** Reloads a persistent object; false when its row is gone. */
+    static boolean reload(Session session, InstanceState st, boolean discardChanges) {
+        try (Result r = session.connection().execute(byKey(st.mapper(), st.key.values()))) {
+            Row row = r.first();
+            if (row == null) {
+                return false;
+            }
+            populate(st, row, 0, !discardChanges);
+            st.mapper().events().fireLoad(st.object(), true);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.retort.orm;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.retort.exc.ArgumentException;
+import org.retort.exc.InvalidRequestException;
+import org.retort.schema.Column;
+import org.retort.schema.Table;
+import org.retort.sql.Expression;
+import org.retort.sql.Sql;
+
+/**
+ * How one class is mapped to one table (SQLAlchemy's {@code Mapper}): its {@link ColumnProperty column
+ * properties}, primary key and the way to make an instance. Built by a {@link Registry}; immutable.
+ *
+ * @param <T> the mapped class
+ */
+public final class Mapper<T> {
+    private final Class<T> entityClass;
+    private final Table table;
+    private final List<ColumnProperty> properties;
+    private final List<ColumnProperty> primaryKey;
+    private final Map<String, ColumnProperty> byName;
+    private final Map<String, ColumnProperty> byColumn;
+    private final MethodHandle constructor;
+    private final MapperEvents<T> events = new MapperEvents<>();
+
+    Mapper(Class<T> entityClass, Table table, List<ColumnProperty> properties, MethodHandle constructor) {
+        this.entityClass = entityClass;
+        this.table = table;
+        this.properties = List.copyOf(properties);
+        this.constructor = constructor.asType(MethodType.methodType(Object.class));
+        Map<String, ColumnProperty> n = new LinkedHashMap<>();
+        Map<String, ColumnProperty> c = new LinkedHashMap<>();
+        List<ColumnProperty> pk = new ArrayList<>();
+        for (ColumnProperty p : properties) {
+            n.put(p.name(), p);
+            c.put(p.column().name(), p);
+        }
+        for (Column<?> col : table.primaryKey().columns()) {
+            ColumnProperty p = c.get(col.name());
+            if (p == null) {
+                throw new ArgumentException("Class " + entityClass.getName() + " maps table '" + table.fullName()
+                        + "' but no field maps its primary key column '" + col.name() + "'; map a field to it");
+            }
+            pk.add(p);
+        }
+        if (pk.isEmpty()) {
+            throw new ArgumentException("Class " + entityClass.getName() + " has no primary key: mark a field "
+                    + "@MappedColumn(primaryKey = true) (table '" + table.fullName() + "')");
+        }
+        this.byName = Collections.unmodifiableMap(n);
+        this.byColumn = Collections.unmodifiableMap(c);
+        this.primaryKey = List.copyOf(pk);
+    }
+
+    /** @return the mapped class */
+    public Class<T> entityClass() {
+        return entityClass;
+    }
+
+    /** @return the table the class is mapped to */
+    public Table table() {
+        return table;
+    }
+
+    /** @return the column properties, in the table's column order */
+    public List<ColumnProperty> properties() {
+        return properties;
+    }
+
+    /** @return the properties of the primary key columns, in key order */
+    public List<ColumnProperty> primaryKey() {
+        return primaryKey;
+    }
+
+    /**
+     * The property of a field.
+     *
+     * @param attributeName the field name
+     * @return the property
+     * @throws ArgumentException when the field is not mapped
+     */
+    public ColumnProperty property(String attributeName) {
+        ColumnProperty p = byName.get(attributeName);
+        if (p == null) {
+            throw new ArgumentException("'" + attributeName + "' is not a mapped attribute of " + entityClass.getName()
+                    + "; its attributes are " + byName.keySet());
+        }
+        return p;
+    }
+
+    /**
+     * The property mapping a column, or null.
+     *
+     * @param columnName the column name
+     * @return the property, or null when no field maps the column
+     */
+    public ColumnProperty propertyForColumn(String columnName) {
+        return byColumn.get(columnName);
+    }
+
+    /** @return this mapper's persistence listeners (before/after insert, update, delete) */
+    public MapperEvents<T> events() {
+        return events;
+    }
+
+    /** @return a new instance made with the no-argument constructor */
+    T newInstance() {
+        try {
+            return entityClass.cast((Object) constructor.invokeExact());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidRequestException("The no-argument constructor of " + entityClass.getName() + " failed: " + t);
+        }
+    }
+
+    /** The primary key values of an instance, as the identity map's key. */
+    IdentityKey identityOf(Object instance) {
+        Object[] values = new Object[primaryKey.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = primaryKey.get(i).get(instance);
+        }
+        return IdentityKey.of(this, values);
+    }
+
+    /** The identity key of an array of column values indexed like {@link #properties()}. */
+    IdentityKey identityOfValues(Object[] values) {
+        Object[] pk = new Object[primaryKey.size()];
+        for (int i = 0; i < pk.length; i++) {
+            pk[i] = values[primaryKey.get(i).index()];
+        }
+        return IdentityKey.of(this, pk);
+    }
+
+    /** The identity key of primary key values given by a user (one value, several, or a list), converted to the field types. */
+    IdentityKey keyOf(Object[] keyValues) {
+        Object[] pk = keyValues;
+        if (pk.length == 1 && pk[0] instanceof List<?> l) {
+            pk = l.toArray();
+        }
+        if (pk.length != primaryKey.size()) {
+            throw new ArgumentException(entityClass.getSimpleName() + " has a primary key of "
+                    + primaryKey.size() + " column(s) " + primaryKey.stream().map(ColumnProperty::name).toList()
+                    + "; got " + pk.length + " value(s)");
+        }
+        Object[] converted = new Object[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            converted[i] = JavaTypes.convert(pk[i], JavaTypes.boxed(primaryKey.get(i).fieldType()), primaryKey.get(i));
+        }
+        return IdentityKey.of(this, converted);
+    }
+
+    /** A WHERE clause matching a mapper's primary key to values. */
+    Expression<Boolean> primaryKeyCriteria(List<Object> values) {
+        List<Expression<?>> parts = new ArrayList<>();
+        for (int i = 0; i < primaryKey.size(); i++) {
+            ColumnProperty p = primaryKey.get(i);
+            parts.add(p.column().eq(UnitOfWork.dbValue(p, values.get(i))));
+        }
+        return parts.size() == 1 ? castBool(parts.get(0)) : Sql.and_(parts.toArray(Expression<?>[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> castBool(Expression<?> e) {
+        return (Expression<Boolean>) e;
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[" + entityClass.getName() + " -> " + table.fullName() + "]";
+    }
+}

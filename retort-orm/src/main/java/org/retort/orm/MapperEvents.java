@@ -1,0 +1,102 @@
+package org.retort.orm;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.retort.engine.Connection;
+import org.retort.event.Registration;
+
+/**
+ * The events of one mapper (SQLAlchemy's {@code MapperEvents} and {@code InstanceEvents}): persistence listeners run
+ * per row inside the flush, in registration order, on the flush's connection; load and refresh listeners run as
+ * query rows become objects.
+ *
+ * <pre>{@code
+ * registry.mapper(User.class).events().onBeforeInsert((mapper, conn, user) -> user.created = LocalDateTime.now());
+ * }</pre>
+ *
+ * @param <T> the mapped class
+ */
+public final class MapperEvents<T> {
+    enum Kind { BEFORE_INSERT, AFTER_INSERT, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DELETE, AFTER_DELETE }
+
+    private final List<List<PersistenceListener<T>>> listeners = List.of(new CopyOnWriteArrayList<>(),
+            new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),
+            new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+
+    private final List<Consumer<T>> onLoad = new CopyOnWriteArrayList<>();
+    private final List<Consumer<T>> onRefresh = new CopyOnWriteArrayList<>();
+
+    MapperEvents() {
+    }
+
+    private Registration add(Kind kind, PersistenceListener<T> listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<PersistenceListener<T>> l = listeners.get(kind.ordinal());
+        l.add(listener);
+        return () -> l.remove(listener);
+    }
+
+    /** @param listener called before each INSERT of an object @return its registration */
+    public Registration onBeforeInsert(PersistenceListener<T> listener) {
+        return add(Kind.BEFORE_INSERT, listener);
+    }
+
+    /** @param listener called after each INSERT, with generated keys written back @return its registration */
+    public Registration onAfterInsert(PersistenceListener<T> listener) {
+        return add(Kind.AFTER_INSERT, listener);
+    }
+
+    /** @param listener called before each UPDATE of a changed object @return its registration */
+    public Registration onBeforeUpdate(PersistenceListener<T> listener) {
+        return add(Kind.BEFORE_UPDATE, listener);
+    }
+
+    /** @param listener called after each UPDATE @return its registration */
+    public Registration onAfterUpdate(PersistenceListener<T> listener) {
+        return add(Kind.AFTER_UPDATE, listener);
+    }
+
+    /** @param listener called before each DELETE @return its registration */
+    public Registration onBeforeDelete(PersistenceListener<T> listener) {
+        return add(Kind.BEFORE_DELETE, listener);
+    }
+
+    /** @param listener called after each DELETE @return its registration */
+    public Registration onAfterDelete(PersistenceListener<T> listener) {
+        return add(Kind.AFTER_DELETE, listener);
+    }
+
+    /** @param listener called when a query creates the object from a row (SQLAlchemy's {@code load}) @return its registration */
+    public Registration onLoad(Consumer<T> listener) {
+        Objects.requireNonNull(listener, "listener");
+        onLoad.add(listener);
+        return () -> onLoad.remove(listener);
+    }
+
+    /** @param listener called when an existing object's fields are reloaded from a row ({@code refresh}) @return its registration */
+    public Registration onRefresh(Consumer<T> listener) {
+        Objects.requireNonNull(listener, "listener");
+        onRefresh.add(listener);
+        return () -> onRefresh.remove(listener);
+    }
+
+    @SuppressWarnings("unchecked")
+    void fireLoad(Object target, boolean refresh) {
+        for (Consumer<T> l : refresh ? onRefresh : onLoad) {
+            l.accept((T) target);
+        }
+    }
+
+    boolean has(Kind kind) {
+        return !listeners.get(kind.ordinal()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    void fire(Kind kind, Mapper<T> mapper, Connection connection, Object target) {
+        for (PersistenceListener<T> l : listeners.get(kind.ordinal())) {
+            l.handle(mapper, connection, (T) target);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.retort.orm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.retort.exc.ArgumentException;
+import org.retort.orm.metamodel.Attribute;
+import org.retort.sql.Expression;
+
+/**
+ * An ORM INSERT, UPDATE or DELETE of an entity (SQLAlchemy's ORM-enabled DML), made by {@link Orm#insert},
+ * {@link Orm#update} and {@link Orm#delete} and run by {@link Session#execute(OrmDml, List)}. Values are keyed
+ * by attribute name (or metamodel attribute); immutable.
+ *
+ * <pre>{@code
+ * session.execute(insert(User.class).returning(User.class), List.of(Map.of("name", "sandy")));
+ * // INSERT INTO user_account (name) VALUES (?) RETURNING user_account.id, user_account.name, ...
+ * session.execute(update(User.class).where(User_.name.eq("sandy")).values(Map.of("fullname", "Sandy Cheeks")));
+ * // UPDATE user_account SET fullname=? WHERE user_account.name = ?
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public final class OrmDml<T> {
+    enum Kind { INSERT, UPDATE, DELETE }
+
+    private final Kind kind;
+    private final Mapper<T> mapper;
+    private final List<Expression<?>> where;
+    private final Map<String, Object> values;
+    private final boolean returning;
+    private final SynchronizeSession synchronize;
+
+    private OrmDml(Kind kind, Mapper<T> mapper, List<Expression<?>> where, Map<String, Object> values,
+                   boolean returning, SynchronizeSession synchronize) {
+        this.kind = kind;
+        this.mapper = mapper;
+        this.where = where;
+        this.values = values;
+        this.returning = returning;
+        this.synchronize = synchronize;
+    }
+
+    static <T> OrmDml<T> of(Kind kind, Mapper<T> mapper) {
+        return new OrmDml<>(kind, mapper, List.of(), Map.of(), false, SynchronizeSession.AUTO);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Mapper<T> mapper() {
+        return mapper;
+    }
+
+    List<Expression<?>> whereClause() {
+        return where;
+    }
+
+    Map<String, Object> valueMap() {
+        return values;
+    }
+
+    boolean isReturning() {
+        return returning;
+    }
+
+    SynchronizeSession synchronization() {
+        return synchronize;
+    }
+
+    /**
+     * Adds WHERE conditions (UPDATE and DELETE).
+     *
+     * @param conditions conditions, ANDed
+     * @return the new statement
+     */
+    public OrmDml<T> where(Expression<?>... conditions) {
+        if (kind == Kind.INSERT) {
+            throw new ArgumentException("An INSERT has no WHERE clause");
+        }
+        List<Expression<?>> w = new ArrayList<>(where);
+        w.addAll(List.of(conditions));
+        return new OrmDml<>(kind, mapper, List.copyOf(w), values, returning, synchronize);
+    }
+
+    /**
+     * The SET values of an UPDATE with WHERE: keys are attribute names or metamodel attributes, values plain
+     * values or SQL expressions.
+     *
+     * @param newValues the values
+     * @return the new statement
+     */
+    public OrmDml<T> values(Map<?, ?> newValues) {
+        if (kind != Kind.UPDATE) {
+            throw new ArgumentException("values() is for ORM UPDATE; pass INSERT rows to session.execute(insert, rows)");
+        }
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        for (Map.Entry<?, ?> e : newValues.entrySet()) {
+            String name = e.getKey() instanceof Attribute<?, ?> a ? a.attributeName() : String.valueOf(e.getKey());
+            mapper.property(name);
+            v.put(name, e.getValue());
+        }
+        return new OrmDml<>(kind, mapper, where, Collections.unmodifiableMap(v), returning, synchronize);
+    }
+
+    /**
+     * RETURNING the affected rows as objects, put into (or refreshed in) the session's identity map.
+     *
+     * @param entity the statement's entity class
+     * @return the new statement
+     */
+    public OrmDml<T> returning(Class<T> entity) {
+        if (entity != mapper.entityClass()) {
+            throw new ArgumentException("returning(" + entity.getSimpleName() + ") on a statement of "
+                    + mapper.entityClass().getSimpleName());
+        }
+        return new OrmDml<>(kind, mapper, where, values, true, synchronize);
+    }
+
+    /**
+     * How objects already in the session are brought up to date by an UPDATE or DELETE with WHERE.
+     *
+     * @param mode the strategy (default {@link SynchronizeSession#AUTO})
+     * @return the new statement
+     */
+    public OrmDml<T> synchronizeSession(SynchronizeSession mode) {
+        return new OrmDml<>(kind, mapper, where, values, returning, Objects.requireNonNull(mode, "mode"));
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + mapper.entityClass().getSimpleName() + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+}
