@@ -13,6 +13,33 @@ import java.util.function.Supplier;
 public sealed interface ColumnDefault {
 
     /**
+     * Whether the value is computed in Java (a fixed value or a supplier), so that it can be evaluated before the
+     * statement runs, as the ORM does to put it into the object; SQL expressions and sequences cannot.
+     *
+     * @return true for {@link Scalar} and {@link Callable}
+     */
+    default boolean isClientValue() {
+        return this instanceof Scalar || this instanceof Callable;
+    }
+
+    /**
+     * The value of a Java-side default: the fixed value, or a fresh result of the supplier.
+     *
+     * @return the value
+     * @throws IllegalStateException for a SQL-expression or sequence default, which only the database evaluates
+     */
+    default Object evaluate() {
+        return switch (this) {
+            case Scalar s -> s.value();
+            case Callable c -> c.supplier().get();
+            case SqlExpression x -> throw new IllegalStateException("A SQL expression default is evaluated by the "
+                    + "database, not in Java: " + x.expression());
+            case NextValue n -> throw new IllegalStateException("Sequence '" + n.name() + "' is evaluated by the "
+                    + "database, not in Java");
+        };
+    }
+
+    /**
      * A fixed value, bound as a parameter.
      *
      * @param value the value

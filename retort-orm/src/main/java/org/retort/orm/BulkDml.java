@@ -39,7 +39,7 @@ final class BulkDml {
         }
         if (insert) {
             for (ColumnProperty p : m.properties()) {
-                if (p.column().insertDefault() != null && !out.containsKey(p.column().name())) {
+                if (UnitOfWork.isClient(p.column().insertDefault()) && !out.containsKey(p.column().name())) {
                     out.put(p.column().name(), UnitOfWork.dbValue(p, p.column().insertDefault().evaluate()));
                 }
             }

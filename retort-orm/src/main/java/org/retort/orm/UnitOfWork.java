@@ -98,7 +98,7 @@ final class UnitOfWork {
             // a new object taking the key of one deleted in this flush: UPDATE the row instead (SQLAlchemy's row switch)
             Object o = e.getKey().object();
             for (ColumnProperty p : e.getKey().mapper().properties()) {
-                if (p.get(o) == null && p.column().insertDefault() != null) {
+                if (p.get(o) == null && isClient(p.column().insertDefault())) {
                     p.set(o, p.column().insertDefault().evaluate());
                 }
             }
@@ -308,7 +308,7 @@ final class UnitOfWork {
         for (ColumnProperty p : m.properties()) {
             Column<?> c = p.column();
             Object v = p.get(o);
-            if (v == null && c.insertDefault() != null) {
+            if (v == null && isClient(c.insertDefault())) {
                 v = c.insertDefault().evaluate();
                 p.set(o, v);
                 v = p.get(o);
@@ -433,7 +433,7 @@ final class UnitOfWork {
                 continue;
             }
             for (ColumnProperty p : m.properties()) {
-                if (p.column().updateDefault() != null && !params.containsKey(p.column().name())) {
+                if (isClient(p.column().updateDefault()) && !params.containsKey(p.column().name())) {
                     p.set(o, p.column().updateDefault().evaluate());
                     params.put(p.column().name(), dbValue(p, p.get(o)));
                 }
@@ -494,5 +494,10 @@ final class UnitOfWork {
     @SuppressWarnings("unchecked")
     private static <T> Mapper<T> cast(Mapper<?> m) {
         return (Mapper<T>) m;
+    }
+
+    /** Whether a column default can be evaluated in Java before the statement (not SQL or a sequence). */
+    static boolean isClient(org.retort.sql.ColumnDefault d) {
+        return d != null && d.isClientValue();
     }
 }
