@@ -42,6 +42,13 @@ class ExamplesTest {
                 .contains("Rock tracks: 1297");
     }
 
+    @Test
+    void ormTourUsesTheGeneratedMetamodelAndTheUnitOfWork() throws Exception {
+        String out = run(() -> org.retort.examples.orm.OrmTour.main(new String[0]));
+        assertThat(out).contains("Customers got keys 1 and 2", "Same object from the identity map: true",
+                "Modified: true", "Ada (UK): 25.00, credit 0.00", "Grace (USA): 100.00, credit 25.00");
+    }
+
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
