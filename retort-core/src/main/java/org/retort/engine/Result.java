@@ -246,6 +246,18 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return peeked;
     }
 
+    /** The values in the projected order (after {@code columns(...)}), or as read when nothing was projected. */
+    private Object[] project(Object[] values) {
+        if (projection == null) {
+            return values;
+        }
+        Object[] p = new Object[projection.length];
+        for (int i = 0; i < projection.length; i++) {
+            p[i] = values[projection[i]];
+        }
+        return p;
+    }
+
     private Row fetch() {
         if (buffered != null) {
             if (closed || !buffered.hasNext()) {
@@ -253,15 +265,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 closed = true;
                 return null;
             }
-            Object[] values = buffered.next().toArray();
-            if (projection != null) {
-                Object[] p = new Object[projection.length];
-                for (int i = 0; i < projection.length; i++) {
-                    p[i] = values[projection[i]];
-                }
-                values = p;
-            }
-            return new Row(metadata, values);
+            return new Row(metadata, project(buffered.next().toArray()));
         }
         if (resultSet == null) {
             return null;
@@ -276,14 +280,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             for (int i = 0; i < readers.length; i++) {
                 values[i] = readers[i].read(resultSet, i + 1);
             }
-            if (projection != null) {
-                Object[] p = new Object[projection.length];
-                for (int i = 0; i < projection.length; i++) {
-                    p[i] = values[projection[i]];
-                }
-                values = p;
-            }
-            return new Row(metadata, values);
+            return new Row(metadata, project(values));
         } catch (SQLException e) {
             close();
             throw connection.translate(e, null, null);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.retort.dialect.Dialect;
@@ -203,6 +204,85 @@ public abstract class Reflector {
             Object v = row.values().iterator().next();
             out.add(v == null ? null : v.toString());
         }
+        return out;
+    }
+
+    /**
+     * Groups catalog rows by one column's value, keeping the order the query gave; the rows of a multi-column
+     * constraint or index come out together.
+     *
+     * @param rows the rows, ordered by the grouping column
+     * @param key the lower-case label of the grouping column
+     * @return the rows of each distinct value, in first-seen order
+     */
+    protected static Map<String, List<Map<String, Object>>> groupBy(List<Map<String, Object>> rows, String key) {
+        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            byName.computeIfAbsent((String) r.get(key), k -> new ArrayList<>()).add(r);
+        }
+        return byName;
+    }
+
+    /**
+     * Reads one text column of every row.
+     *
+     * @param rows the rows
+     * @param key the lower-case column label
+     * @return the values in row order
+     */
+    protected static List<String> column(List<Map<String, Object>> rows, String key) {
+        return rows.stream().map(r -> (String) r.get(key)).toList();
+    }
+
+    /**
+     * Builds the primary key from rows labelled {@code constraint_name} and {@code column_name}, one a key
+     * column in key order; shared by the catalogs that list constraint columns that way.
+     *
+     * @param rows the key's rows; empty when the table has no primary key
+     * @return the primary key (no name and no columns when there are no rows)
+     */
+    protected static ReflectedPrimaryKey primaryKeyFrom(List<Map<String, Object>> rows) {
+        return new ReflectedPrimaryKey(rows.isEmpty() ? null : (String) rows.get(0).get("constraint_name"),
+                column(rows, "column_name"));
+    }
+
+    /**
+     * Builds the unique constraints from rows labelled {@code constraint_name} and {@code column_name}, ordered
+     * by constraint and then column position.
+     *
+     * @param rows the rows
+     * @return one constraint per name
+     */
+    protected static List<ReflectedUnique> uniquesFrom(List<Map<String, Object>> rows) {
+        List<ReflectedUnique> out = new ArrayList<>();
+        groupBy(rows, "constraint_name").forEach((n, cols) -> out.add(new ReflectedUnique(n, column(cols,
+                "column_name"))));
+        return out;
+    }
+
+    /**
+     * Builds the foreign keys from one row per key column, ordered by constraint and column position, labelled
+     * {@code constraint_name}, {@code column_name}, {@code refschema}, {@code reftable}, {@code refcol},
+     * {@code delete_rule} and {@code update_rule}, and optionally {@code condeferrable} and {@code condeferred}
+     * (booleans). A referred schema equal to {@code ownSchema} is reported as null, as SQLAlchemy does.
+     *
+     * @param rows the rows
+     * @param ownSchema the schema of the reflected table
+     * @param action maps the catalog's delete/update rule to the ON DELETE/ON UPDATE text, or null for none
+     * @return one foreign key per constraint name
+     */
+    protected static List<ReflectedForeignKey> foreignKeysFrom(List<Map<String, Object>> rows, String ownSchema,
+            Function<Object, String> action) {
+        List<ReflectedForeignKey> out = new ArrayList<>();
+        groupBy(rows, "constraint_name").forEach((name, cols) -> {
+            Map<String, Object> f = cols.get(0);
+            String refSchema = (String) f.get("refschema");
+            out.add(new ReflectedForeignKey(name, column(cols, "column_name"),
+                    ownSchema.equals(refSchema) ? null : refSchema, (String) f.get("reftable"),
+                    column(cols, "refcol"), action.apply(f.get("delete_rule")), action.apply(f.get("update_rule")),
+                    Boolean.TRUE.equals(f.get("condeferrable")) ? Boolean.TRUE : null,
+                    Boolean.TRUE.equals(f.get("condeferred")) ? "DEFERRED" : null));
+        });
         return out;
     }
 

@@ -7,22 +7,13 @@ import java.util.Objects;
  * {@code [CONSTRAINT name] CHECK (sql)}, on the table or on a column ({@code check("price > 0")}). The
  * condition is SQL text.
  */
-public final class CheckConstraint implements Constraint, TableElement, ColumnOption {
-    private final String declaredName;
-    private final String name;
-    private final boolean generated;
+public final class CheckConstraint extends BoundConstraint implements Constraint, TableElement, ColumnOption {
     private final String sql;
-    private final List<String> columnNames;
-    private final Table table;
 
     CheckConstraint(String declaredName, String sql, List<String> columnNames, Table table, String name,
                     boolean generated) {
-        this.declaredName = declaredName;
+        super(declaredName, columnNames, table, name, generated);
         this.sql = Objects.requireNonNull(sql, "sql");
-        this.columnNames = List.copyOf(columnNames);
-        this.table = table;
-        this.name = name;
-        this.generated = generated;
     }
 
     /**
@@ -52,34 +43,8 @@ public final class CheckConstraint implements Constraint, TableElement, ColumnOp
         return sql;
     }
 
-    /** @return the name given at declaration, or null */
-    public String declaredName() {
-        return declaredName;
-    }
-
-    @Override
-    public String name() {
-        return table == null ? declaredName : name;
-    }
-
-    @Override
-    public boolean isNameGenerated() {
-        return generated;
-    }
-
-    @Override
-    public Table table() {
-        return table;
-    }
-
-    /** @return the column a column-level check was declared on, else empty */
-    @Override
-    public List<String> columnNames() {
-        return columnNames;
-    }
-
     @Override
     public String toString() {
-        return "CheckConstraint" + (name() == null ? "" : " " + name()) + " (" + sql + ")";
+        return describe("CheckConstraint") + " (" + sql + ")";
     }
 }

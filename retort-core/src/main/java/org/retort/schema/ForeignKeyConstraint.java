@@ -8,17 +8,20 @@ import org.retort.exc.ArgumentException;
  * [DEFERRABLE] [INITIALLY ..]}: made by {@code foreignKey(...)} on a column, or on the table with
  * {@code foreignKeyConstraint(List.of("a", "b"), List.of("t.x", "t.y"))} for a composite key.
  */
-public final class ForeignKeyConstraint implements Constraint, TableElement {
-    private final List<String> columnNames;
+public final class ForeignKeyConstraint extends BoundConstraint implements Constraint, TableElement {
     private final List<String> targets;
     private final FkOptions options;
-    private final Table table;
-    private final String name;
-    private final boolean generated;
     private final boolean alter;
 
     ForeignKeyConstraint(List<String> columnNames, List<String> targets, FkOptions options, Table table, String name,
                          boolean generated, boolean alter) {
+        super(options.name(), checked(columnNames, targets), table, name, generated);
+        this.targets = List.copyOf(targets);
+        this.options = options;
+        this.alter = alter;
+    }
+
+    private static List<String> checked(List<String> columnNames, List<String> targets) {
         if (columnNames.size() != targets.size() || columnNames.isEmpty()) {
             throw new ArgumentException("A foreign key needs as many referred columns as columns, got " + columnNames
                     + " -> " + targets);
@@ -33,13 +36,7 @@ public final class ForeignKeyConstraint implements Constraint, TableElement {
             }
             referred = tableSpec;
         }
-        this.columnNames = List.copyOf(columnNames);
-        this.targets = List.copyOf(targets);
-        this.options = options;
-        this.table = table;
-        this.name = name;
-        this.generated = generated;
-        this.alter = alter;
+        return columnNames;
     }
 
     /**
@@ -110,31 +107,6 @@ public final class ForeignKeyConstraint implements Constraint, TableElement {
 
     ForeignKeyConstraint withAlter(boolean useAlter) {
         return new ForeignKeyConstraint(columnNames, targets, options, table, name, generated, useAlter);
-    }
-
-    /** @return the name given at declaration, or null */
-    public String declaredName() {
-        return options.name();
-    }
-
-    @Override
-    public String name() {
-        return table == null ? options.name() : name;
-    }
-
-    @Override
-    public boolean isNameGenerated() {
-        return generated;
-    }
-
-    @Override
-    public Table table() {
-        return table;
-    }
-
-    @Override
-    public List<String> columnNames() {
-        return columnNames;
     }
 
     /** @return the referred columns as written, {@code "table.column"} each */
@@ -223,6 +195,6 @@ public final class ForeignKeyConstraint implements Constraint, TableElement {
 
     @Override
     public String toString() {
-        return "ForeignKeyConstraint" + (name() == null ? "" : " " + name()) + columnNames + " -> " + targets;
+        return describe("ForeignKeyConstraint") + columnNames + " -> " + targets;
     }
 }

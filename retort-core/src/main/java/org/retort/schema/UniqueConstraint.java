@@ -6,19 +6,10 @@ import java.util.List;
  * {@code [CONSTRAINT name] UNIQUE (a, b)}: made by {@code unique()} on a column, or on the table with
  * {@code uniqueConstraint("a", "b")}.
  */
-public final class UniqueConstraint implements Constraint, TableElement {
-    private final String declaredName;
-    private final String name;
-    private final boolean generated;
-    private final List<String> columnNames;
-    private final Table table;
+public final class UniqueConstraint extends BoundConstraint implements Constraint, TableElement {
 
     UniqueConstraint(String declaredName, List<String> columnNames, Table table, String name, boolean generated) {
-        this.declaredName = declaredName;
-        this.columnNames = List.copyOf(columnNames);
-        this.table = table;
-        this.name = name;
-        this.generated = generated;
+        super(declaredName, columnNames, table, name, generated);
     }
 
     /**
@@ -43,33 +34,8 @@ public final class UniqueConstraint implements Constraint, TableElement {
         return new UniqueConstraint(declaredName, columnNames, t, effectiveName, isGenerated);
     }
 
-    /** @return the name given at declaration, or null */
-    public String declaredName() {
-        return declaredName;
-    }
-
-    @Override
-    public String name() {
-        return table == null ? declaredName : name;
-    }
-
-    @Override
-    public boolean isNameGenerated() {
-        return generated;
-    }
-
-    @Override
-    public Table table() {
-        return table;
-    }
-
-    @Override
-    public List<String> columnNames() {
-        return columnNames;
-    }
-
     @Override
     public String toString() {
-        return "UniqueConstraint" + (name() == null ? "" : " " + name()) + columnNames;
+        return describe("UniqueConstraint") + columnNames;
     }
 }

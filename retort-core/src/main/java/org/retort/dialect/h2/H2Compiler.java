@@ -1,12 +1,10 @@
 package org.retort.dialect.h2;
 
-import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.BindParameter;
 import org.retort.sql.Expression;
 import org.retort.sql.ForUpdate;
-import org.retort.sql.FunctionCall;
 import org.retort.sql.Operator;
 import org.retort.sql.SelectBase;
 import org.retort.sql.UnaryExpression;
@@ -77,12 +75,8 @@ public class H2Compiler extends SqlCompiler {
     }
 
     @Override
-    protected boolean specialFunction(FunctionCall<?> f) {
-        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
-            sql("CURRENT_TIMESTAMP");
-            return true;
-        }
-        return false;
+    protected boolean nowIsCurrentTimestamp() {
+        return true;
     }
 
     @Override

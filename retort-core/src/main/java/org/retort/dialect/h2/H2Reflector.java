@@ -3,7 +3,6 @@ package org.retort.dialect.h2;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.retort.inspect.ReflectedCheck;
@@ -12,7 +11,7 @@ import org.retort.inspect.ReflectedForeignKey;
 import org.retort.inspect.ReflectedIndex;
 import org.retort.inspect.ReflectedPrimaryKey;
 import org.retort.inspect.ReflectedUnique;
-import org.retort.inspect.Reflector;
+import org.retort.inspect.InformationSchemaReflector;
 import org.retort.schema.Computed;
 import org.retort.schema.Identity;
 import org.retort.types.ArrayType;
@@ -23,7 +22,7 @@ import org.retort.types.Types;
  * H2 2.x's catalog from {@code INFORMATION_SCHEMA} (tables, columns, constraints, indexes and their columns,
  * enum values, array element types). A null schema means {@code CURRENT_SCHEMA}.
  */
-public class H2Reflector extends Reflector {
+public class H2Reflector extends InformationSchemaReflector {
     private static final String IN_SCHEMA = "table_schema = coalesce(?, CURRENT_SCHEMA)";
 
     /**
@@ -32,7 +31,7 @@ public class H2Reflector extends Reflector {
      * @param dialect the H2 dialect
      */
     public H2Reflector(H2Dialect dialect) {
-        super(dialect);
+        super(dialect, IN_SCHEMA);
     }
 
     @Override
@@ -48,14 +47,12 @@ public class H2Reflector extends Reflector {
 
     @Override
     public List<String> tableNames(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND upper(table_type) = 'BASE TABLE' ORDER BY table_name", schema);
+        return tablesWhere(c, schema, "upper(table_type) = 'BASE TABLE'");
     }
 
     @Override
     public List<String> viewNames(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND upper(table_type) = 'VIEW' ORDER BY table_name", schema);
+        return tablesWhere(c, schema, "upper(table_type) = 'VIEW'");
     }
 
     @Override
@@ -102,34 +99,19 @@ public class H2Reflector extends Reflector {
         return out;
     }
 
-    private static String upper(Object o) {
-        return o == null ? null : o.toString().toUpperCase(java.util.Locale.ROOT);
-    }
-
     private static Long num(Object o) {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    private List<Map<String, Object>> constraintColumns(Connection c, String schema, String table, String type)
-            throws SQLException {
-        return query(c, "SELECT t.constraint_name, k.column_name FROM information_schema.table_constraints t "
-                + "JOIN information_schema.key_column_usage k ON k.constraint_schema = t.constraint_schema "
-                + "AND k.constraint_name = t.constraint_name WHERE t." + IN_SCHEMA + " AND t.table_name = ? "
-                + "AND upper(t.constraint_type) = ? ORDER BY t.constraint_name, k.ordinal_position", schema, table, type);
-    }
-
     @Override
     public ReflectedPrimaryKey primaryKey(Connection c, String schema, String table) throws SQLException {
-        List<Map<String, Object>> rows = constraintColumns(c, schema, table, "PRIMARY KEY");
-        return new ReflectedPrimaryKey(rows.isEmpty() ? null : (String) rows.get(0).get("constraint_name"),
-                rows.stream().map(r -> (String) r.get("column_name")).toList());
+        return primaryKeyFrom(constraintColumns(c, schema, table, "PRIMARY KEY"));
     }
 
     @Override
     public List<ReflectedForeignKey> foreignKeys(Connection c, String schema, String table) throws SQLException {
         String own = schema != null ? schema : defaultSchemaName(c);
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(c, "SELECT k.constraint_name, k.column_name, u.table_schema AS refschema, "
+        return foreignKeysFrom(query(c, "SELECT k.constraint_name, k.column_name, u.table_schema AS refschema, "
                 + "u.table_name AS reftable, u.column_name AS refcol, rc.update_rule, rc.delete_rule "
                 + "FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints rc "
                 + "ON rc.constraint_schema = k.constraint_schema AND rc.constraint_name = k.constraint_name "
@@ -137,38 +119,19 @@ public class H2Reflector extends Reflector {
                 + "AND u.constraint_name = rc.unique_constraint_name "
                 + "AND u.ordinal_position = k.position_in_unique_constraint "
                 + "WHERE k." + IN_SCHEMA + " AND k.table_name = ? ORDER BY k.constraint_name, k.ordinal_position",
-                schema, table)) {
-            byName.computeIfAbsent((String) r.get("constraint_name"), k -> new ArrayList<>()).add(r);
-        }
-        List<ReflectedForeignKey> out = new ArrayList<>();
-        byName.forEach((name, rows) -> {
-            Map<String, Object> f = rows.get(0);
-            String refSchema = (String) f.get("refschema");
-            out.add(new ReflectedForeignKey(name, rows.stream().map(r -> (String) r.get("column_name")).toList(),
-                    own.equals(refSchema) ? null : refSchema, (String) f.get("reftable"),
-                    rows.stream().map(r -> (String) r.get("refcol")).toList(), action(upper(f.get("delete_rule"))),
-                    action(upper(f.get("update_rule"))), null, null));
-        });
-        return out;
-    }
-
-    private static String action(String rule) {
-        return rule == null || rule.equalsIgnoreCase("NO ACTION") || rule.equalsIgnoreCase("RESTRICT") ? null : rule;
+                schema, table), own, InformationSchemaReflector::action);
     }
 
     @Override
     public List<ReflectedIndex> indexes(Connection c, String schema, String table) throws SQLException {
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(c, "SELECT i.index_name, i.index_type_name, ic.column_name FROM "
+        Map<String, List<Map<String, Object>>> byName = groupBy(query(c, "SELECT i.index_name, i.index_type_name, ic.column_name FROM "
                 + "information_schema.indexes i JOIN information_schema.index_columns ic "
                 + "ON ic.index_schema = i.index_schema AND ic.index_name = i.index_name "
                 + "WHERE i." + IN_SCHEMA + " AND i.table_name = ? AND NOT i.is_generated "
-                + "AND upper(i.index_type_name) <> 'PRIMARY KEY' ORDER BY i.index_name, ic.ordinal_position", schema, table)) {
-            byName.computeIfAbsent((String) r.get("index_name"), k -> new ArrayList<>()).add(r);
-        }
+                + "AND upper(i.index_type_name) <> 'PRIMARY KEY' ORDER BY i.index_name, ic.ordinal_position", schema, table), "index_name");
         List<ReflectedIndex> out = new ArrayList<>();
         byName.forEach((name, rows) -> {
-            List<String> cols = rows.stream().map(r -> (String) r.get("column_name")).toList();
+            List<String> cols = column(rows, "column_name");
             out.add(new ReflectedIndex(name, cols, cols, "UNIQUE INDEX".equalsIgnoreCase((String) rows.get(0).get("index_type_name")),
                     null));
         });
@@ -177,24 +140,13 @@ public class H2Reflector extends Reflector {
 
     @Override
     public List<ReflectedUnique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : constraintColumns(c, schema, table, "UNIQUE")) {
-            byName.computeIfAbsent((String) r.get("constraint_name"), k -> new ArrayList<>())
-                    .add((String) r.get("column_name"));
-        }
-        List<ReflectedUnique> out = new ArrayList<>();
-        byName.forEach((n, cols) -> out.add(new ReflectedUnique(n, cols)));
-        return out;
+        return uniquesFrom(constraintColumns(c, schema, table, "UNIQUE"));
     }
 
     @Override
     public List<ReflectedCheck> checkConstraints(Connection c, String schema, String table) throws SQLException {
         List<ReflectedCheck> out = new ArrayList<>();
-        for (Map<String, Object> r : query(c, "SELECT t.constraint_name, cc.check_clause FROM "
-                + "information_schema.table_constraints t JOIN information_schema.check_constraints cc "
-                + "ON cc.constraint_schema = t.constraint_schema AND cc.constraint_name = t.constraint_name "
-                + "WHERE t." + IN_SCHEMA + " AND t.table_name = ? AND upper(t.constraint_type) = 'CHECK' "
-                + "ORDER BY t.constraint_name", schema, table)) {
+        for (Map<String, Object> r : checkRows(c, schema, table, false)) {
             out.add(new ReflectedCheck((String) r.get("constraint_name"), (String) r.get("check_clause")));
         }
         return out;
@@ -202,8 +154,6 @@ public class H2Reflector extends Reflector {
 
     @Override
     public String tableComment(Connection c, String schema, String table) throws SQLException {
-        List<String> r = strings(c, "SELECT remarks FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_name = ?", schema, table);
-        return r.isEmpty() ? null : r.get(0);
+        return tableValue(c, schema, table, "remarks");
     }
 }

@@ -4,13 +4,11 @@ import java.util.List;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.Excluded;
-import org.retort.sql.Expression;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
 import org.retort.sql.Insert;
 import org.retort.sql.OnConflict;
 import org.retort.sql.Select;
-import org.retort.sql.SelectBase;
 import org.retort.sql.Statement;
 import org.retort.sql.TableClause;
 import org.retort.sql.Update;
@@ -101,18 +99,13 @@ public class MysqlCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
-        throw unsupported("FETCH ... WITH TIES");
+    protected boolean supportsFetchWithTies() {
+        return false;
     }
 
     @Override
-    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
-        if (limit == null && offset != null) {
-            sql(" LIMIT 18446744073709551615 OFFSET ");
-            expression(offset);
-            return;
-        }
-        super.limitClause(limit, offset, ordered, query);
+    protected String offsetOnlyLimit() {
+        return "18446744073709551615";
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.retort.inspect.ReflectedForeignKey;
 import org.retort.inspect.ReflectedIndex;
 import org.retort.inspect.ReflectedPrimaryKey;
 import org.retort.inspect.ReflectedUnique;
-import org.retort.inspect.Reflector;
+import org.retort.inspect.InformationSchemaReflector;
 import org.retort.schema.Computed;
 import org.retort.types.SqlType;
 import org.retort.types.Types;
@@ -25,7 +25,7 @@ import org.retort.types.Types;
  * InnoDB adds for a foreign key is left out. MariaDB's JSON is LONGTEXT with a {@code json_valid} CHECK, which is
  * left out of the check constraints.
  */
-public class MysqlReflector extends Reflector {
+public class MysqlReflector extends InformationSchemaReflector {
     private static final String IN_SCHEMA = "table_schema = coalesce(?, DATABASE())";
 
     /**
@@ -34,7 +34,7 @@ public class MysqlReflector extends Reflector {
      * @param dialect the MySQL or MariaDB dialect
      */
     public MysqlReflector(MysqlDialect dialect) {
-        super(dialect);
+        super(dialect, IN_SCHEMA);
     }
 
     @Override
@@ -64,20 +64,17 @@ public class MysqlReflector extends Reflector {
 
     @Override
     public List<String> tableNames(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_type IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY table_name", schema);
+        return tablesWhere(c, schema, "table_type IN ('BASE TABLE', 'SYSTEM VERSIONED')");
     }
 
     @Override
     public List<String> viewNames(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_type = 'VIEW' ORDER BY table_name", schema);
+        return tablesWhere(c, schema, "table_type = 'VIEW'");
     }
 
     @Override
     public List<String> sequenceNames(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_type = 'SEQUENCE' ORDER BY table_name", schema);
+        return tablesWhere(c, schema, "table_type = 'SEQUENCE'");
     }
 
     @Override
@@ -122,30 +119,15 @@ public class MysqlReflector extends Reflector {
     @Override
     public List<ReflectedForeignKey> foreignKeys(Connection c, String schema, String table) throws SQLException {
         String own = schema != null ? schema : defaultSchemaName(c);
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(c, "SELECT k.constraint_name, k.column_name, k.referenced_table_schema, "
-                + "k.referenced_table_name, k.referenced_column_name, rc.update_rule, rc.delete_rule "
+        return foreignKeysFrom(query(c, "SELECT k.constraint_name, k.column_name, "
+                + "k.referenced_table_schema AS refschema, k.referenced_table_name AS reftable, "
+                + "k.referenced_column_name AS refcol, rc.update_rule, rc.delete_rule "
                 + "FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints rc "
                 + "ON rc.constraint_schema = k.constraint_schema AND rc.constraint_name = k.constraint_name "
                 + "AND rc.table_name = k.table_name "
                 + "WHERE k." + IN_SCHEMA + " AND k.table_name = ? AND k.referenced_table_name IS NOT NULL "
-                + "ORDER BY k.constraint_name, k.ordinal_position", schema, table)) {
-            byName.computeIfAbsent((String) r.get("constraint_name"), k -> new ArrayList<>()).add(r);
-        }
-        List<ReflectedForeignKey> out = new ArrayList<>();
-        byName.forEach((name, rows) -> {
-            Map<String, Object> f = rows.get(0);
-            String refSchema = (String) f.get("referenced_table_schema");
-            out.add(new ReflectedForeignKey(name, rows.stream().map(r -> (String) r.get("column_name")).toList(),
-                    own.equals(refSchema) ? null : refSchema, (String) f.get("referenced_table_name"),
-                    rows.stream().map(r -> (String) r.get("referenced_column_name")).toList(),
-                    action((String) f.get("delete_rule")), action((String) f.get("update_rule")), null, null));
-        });
-        return out;
-    }
-
-    private static String action(String rule) {
-        return rule == null || rule.equals("NO ACTION") || rule.equals("RESTRICT") ? null : rule;
+                + "ORDER BY k.constraint_name, k.ordinal_position", schema, table), own,
+                InformationSchemaReflector::action);
     }
 
     @Override
@@ -163,7 +145,7 @@ public class MysqlReflector extends Reflector {
         }
         List<ReflectedIndex> out = new ArrayList<>();
         byName.forEach((name, rows) -> {
-            List<String> cols = rows.stream().map(r -> (String) r.get("column_name")).toList();
+            List<String> cols = column(rows, "column_name");
             out.add(new ReflectedIndex(name, cols, cols, ((Number) rows.get(0).get("non_unique")).intValue() == 0,
                     null));
         });
@@ -172,30 +154,14 @@ public class MysqlReflector extends Reflector {
 
     @Override
     public List<ReflectedUnique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(c, "SELECT t.constraint_name, k.column_name FROM "
-                + "information_schema.table_constraints t JOIN information_schema.key_column_usage k "
-                + "ON k.constraint_schema = t.constraint_schema AND k.constraint_name = t.constraint_name "
-                + "AND k.table_name = t.table_name WHERE t." + IN_SCHEMA + " AND t.table_name = ? "
-                + "AND t.constraint_type = 'UNIQUE' ORDER BY t.constraint_name, k.ordinal_position", schema, table)) {
-            byName.computeIfAbsent((String) r.get("constraint_name"), k -> new ArrayList<>())
-                    .add((String) r.get("column_name"));
-        }
-        List<ReflectedUnique> out = new ArrayList<>();
-        byName.forEach((n, cols) -> out.add(new ReflectedUnique(n, cols)));
-        return out;
+        return uniquesFrom(constraintColumns(c, schema, table, "UNIQUE"));
     }
 
     @Override
     public List<ReflectedCheck> checkConstraints(Connection c, String schema, String table) throws SQLException {
         boolean maria = dialect.name().equals("mariadb");
         List<ReflectedCheck> out = new ArrayList<>();
-        for (Map<String, Object> r : query(c, "SELECT t.constraint_name, cc.check_clause FROM "
-                + "information_schema.table_constraints t JOIN information_schema.check_constraints cc "
-                + "ON cc.constraint_schema = t.constraint_schema AND cc.constraint_name = t.constraint_name "
-                + (maria ? "AND cc.table_name = t.table_name " : "")
-                + "WHERE t." + IN_SCHEMA + " AND t.table_name = ? AND t.constraint_type = 'CHECK' "
-                + "ORDER BY t.constraint_name", schema, table)) {
+        for (Map<String, Object> r : checkRows(c, schema, table, maria)) {
             String clause = str(r.get("check_clause"));
             String name = (String) r.get("constraint_name");
             if (clause.equals("json_valid(`" + name + "`)")) {
@@ -208,8 +174,7 @@ public class MysqlReflector extends Reflector {
 
     @Override
     public String tableComment(Connection c, String schema, String table) throws SQLException {
-        List<String> r = strings(c, "SELECT table_comment FROM information_schema.tables WHERE " + IN_SCHEMA
-                + " AND table_name = ?", schema, table);
-        return r.isEmpty() || r.get(0) == null || r.get(0).isEmpty() ? null : r.get(0);
+        String comment = tableValue(c, schema, table, "table_comment");
+        return comment == null || comment.isEmpty() ? null : comment;
     }
 }

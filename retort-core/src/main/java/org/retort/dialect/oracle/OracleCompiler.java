@@ -1,12 +1,10 @@
 package org.retort.dialect.oracle;
 
-import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.CompoundSelect;
 import org.retort.sql.Expression;
 import org.retort.sql.ForUpdate;
-import org.retort.sql.FunctionCall;
 import org.retort.sql.Operator;
 import org.retort.sql.Select;
 import org.retort.sql.SelectBase;
@@ -89,12 +87,8 @@ public class OracleCompiler extends SqlCompiler {
     }
 
     @Override
-    protected boolean specialFunction(FunctionCall<?> f) {
-        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
-            sql("CURRENT_TIMESTAMP");
-            return true;
-        }
-        return false;
+    protected boolean nowIsCurrentTimestamp() {
+        return true;
     }
 
     @Override

@@ -1,14 +1,7 @@
 package org.retort.dialect.postgresql;
 
-import java.util.List;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
-import org.retort.sql.Expression;
-import org.retort.sql.FromClause;
-import org.retort.sql.Insert;
-import org.retort.sql.OnConflict;
-import org.retort.sql.Statement;
-import org.retort.sql.TableClause;
 import org.retort.sql.compiler.SqlCompiler;
 
 /**
@@ -42,32 +35,28 @@ public class PostgresqlCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void distinctOn(List<Expression<?>> on) {
-        sql("DISTINCT ON (");
-        list(on);
-        sql(") ");
+    protected boolean supportsDistinctOn() {
+        return true;
     }
 
     @Override
-    protected void upsert(Insert i, OnConflict oc) {
-        onConflict(i, oc);
+    protected boolean supportsOnConflict() {
+        return true;
     }
 
     @Override
-    protected void updateFrom(TableClause table, List<FromClause> extra) {
-        sql(" FROM ");
-        fromList(extra);
+    protected boolean supportsUpdateFrom() {
+        return true;
     }
 
     @Override
-    protected void deleteUsing(TableClause table, List<FromClause> extra) {
-        sql(" USING ");
-        fromList(extra);
+    protected boolean supportsDeleteUsing() {
+        return true;
     }
 
     @Override
-    protected void dataModifyingCte(Statement statement) {
-        dml(statement);
+    protected boolean supportsDataModifyingCte() {
+        return true;
     }
 
     /** PostgreSQL takes a sequence's next value with {@code nextval('name')}. */

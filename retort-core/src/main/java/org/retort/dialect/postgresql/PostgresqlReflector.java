@@ -3,7 +3,6 @@ package org.retort.dialect.postgresql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.retort.inspect.ReflectedCheck;
@@ -108,9 +107,9 @@ public class PostgresqlReflector extends Reflector {
 
     private List<Map<String, Object>> constraintColumns(Connection c, String schema, String table, String type)
             throws SQLException {
-        return query(c, "SELECT con.conname, a.attname, ra.attname AS refname, rn.nspname AS refschema, "
-                + "rc.relname AS reftable, con.confdeltype::text AS del, con.confupdtype::text AS upd, con.condeferrable, "
-                + "con.condeferred"
+        return query(c, "SELECT con.conname AS constraint_name, a.attname AS column_name, ra.attname AS refcol, "
+                + "rn.nspname AS refschema, rc.relname AS reftable, con.confdeltype::text AS delete_rule, "
+                + "con.confupdtype::text AS update_rule, con.condeferrable, con.condeferred"
                 + TABLE + "JOIN pg_constraint con ON con.conrelid = c.oid "
                 + "CROSS JOIN LATERAL unnest(con.conkey, coalesce(con.confkey, con.conkey)) WITH ORDINALITY AS k(attnum, refnum, ord) "
                 + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
@@ -122,33 +121,17 @@ public class PostgresqlReflector extends Reflector {
 
     @Override
     public ReflectedPrimaryKey primaryKey(Connection c, String schema, String table) throws SQLException {
-        List<Map<String, Object>> rows = constraintColumns(c, schema, table, "p");
-        return new ReflectedPrimaryKey(rows.isEmpty() ? null : (String) rows.get(0).get("conname"),
-                rows.stream().map(r -> (String) r.get("attname")).toList());
+        return primaryKeyFrom(constraintColumns(c, schema, table, "p"));
     }
 
     @Override
     public List<ReflectedForeignKey> foreignKeys(Connection c, String schema, String table) throws SQLException {
         String own = schema != null ? schema : defaultSchemaName(c);
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : constraintColumns(c, schema, table, "f")) {
-            byName.computeIfAbsent((String) r.get("conname"), k -> new ArrayList<>()).add(r);
-        }
-        List<ReflectedForeignKey> out = new ArrayList<>();
-        byName.forEach((name, rows) -> {
-            Map<String, Object> f = rows.get(0);
-            String refSchema = (String) f.get("refschema");
-            out.add(new ReflectedForeignKey(name, rows.stream().map(r -> (String) r.get("attname")).toList(),
-                    own.equals(refSchema) ? null : refSchema, (String) f.get("reftable"),
-                    rows.stream().map(r -> (String) r.get("refname")).toList(), action((String) f.get("del")),
-                    action((String) f.get("upd")), (Boolean) f.get("condeferrable") ? Boolean.TRUE : null,
-                    (Boolean) f.get("condeferred") ? "DEFERRED" : null));
-        });
-        return out;
+        return foreignKeysFrom(constraintColumns(c, schema, table, "f"), own, PostgresqlReflector::action);
     }
 
-    private static String action(String code) {
-        return switch (code) {
+    private static String action(Object code) {
+        return switch ((String) code) {
             case "c" -> "CASCADE";
             case "n" -> "SET NULL";
             case "d" -> "SET DEFAULT";
@@ -159,8 +142,7 @@ public class PostgresqlReflector extends Reflector {
 
     @Override
     public List<ReflectedIndex> indexes(Connection c, String schema, String table) throws SQLException {
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(c, "SELECT i.relname AS name, ix.indisunique AS uniq, "
+        Map<String, List<Map<String, Object>>> byName = groupBy(query(c, "SELECT i.relname AS name, ix.indisunique AS uniq, "
                 + "pg_get_expr(ix.indpred, ix.indrelid) AS pred, k.ord, a.attname, "
                 + "pg_get_indexdef(ix.indexrelid, k.ord::int, true) AS def, am.amname"
                 + TABLE + "JOIN pg_index ix ON ix.indrelid = c.oid JOIN pg_class i ON i.oid = ix.indexrelid "
@@ -169,12 +151,10 @@ public class PostgresqlReflector extends Reflector {
                 + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum AND k.attnum > 0 "
                 + "WHERE " + IN_SCHEMA + " AND c.relname = ? AND NOT ix.indisprimary AND k.ord <= ix.indnkeyatts "
                 + "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid "
-                + "AND con.contype IN ('p', 'u', 'x')) ORDER BY i.relname, k.ord", schema, table)) {
-            byName.computeIfAbsent((String) r.get("name"), k -> new ArrayList<>()).add(r);
-        }
+                + "AND con.contype IN ('p', 'u', 'x')) ORDER BY i.relname, k.ord", schema, table), "name");
         List<ReflectedIndex> out = new ArrayList<>();
         byName.forEach((name, rows) -> out.add(new ReflectedIndex(name,
-                rows.stream().map(r -> (String) r.get("attname")).toList(),
+                column(rows, "attname"),
                 rows.stream().map(r -> r.get("attname") != null ? (String) r.get("attname") : unwrap((String) r.get("def")))
                         .toList(),
                 (Boolean) rows.get(0).get("uniq"), (String) rows.get(0).get("pred"),
@@ -190,13 +170,7 @@ public class PostgresqlReflector extends Reflector {
 
     @Override
     public List<ReflectedUnique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> r : constraintColumns(c, schema, table, "u")) {
-            byName.computeIfAbsent((String) r.get("conname"), k -> new ArrayList<>()).add((String) r.get("attname"));
-        }
-        List<ReflectedUnique> out = new ArrayList<>();
-        byName.forEach((n, cols) -> out.add(new ReflectedUnique(n, cols)));
-        return out;
+        return uniquesFrom(constraintColumns(c, schema, table, "u"));
     }
 
     @Override

@@ -1,19 +1,11 @@
 package org.retort.dialect.sqlite;
 
-import java.util.List;
-import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
-import org.retort.sql.Expression;
 import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
-import org.retort.sql.FromClause;
-import org.retort.sql.FunctionCall;
-import org.retort.sql.Insert;
-import org.retort.sql.OnConflict;
 import org.retort.sql.SelectBase;
 import org.retort.sql.Statement;
-import org.retort.sql.TableClause;
 import org.retort.sql.Tuple;
 import org.retort.sql.Values;
 import org.retort.sql.compiler.SqlCompiler;
@@ -58,12 +50,8 @@ public class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
-    protected boolean specialFunction(FunctionCall<?> f) {
-        if (f.arguments().isEmpty() && f.name().toLowerCase(Locale.ROOT).equals("now")) {
-            sql("CURRENT_TIMESTAMP");
-            return true;
-        }
-        return false;
+    protected boolean nowIsCurrentTimestamp() {
+        return true;
     }
 
     /** SQLite has no EXTRACT: {@code CAST(strftime('%Y', x) AS INTEGER)}. */
@@ -83,18 +71,13 @@ public class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
-        throw unsupported("FETCH ... WITH TIES");
+    protected boolean supportsFetchWithTies() {
+        return false;
     }
 
     @Override
-    protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
-        if (limit == null && offset != null) {
-            sql(" LIMIT -1 OFFSET ");
-            expression(offset);
-            return;
-        }
-        super.limitClause(limit, offset, ordered, query);
+    protected String offsetOnlyLimit() {
+        return "-1";
     }
 
     @Override
@@ -136,13 +119,12 @@ public class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void upsert(Insert i, OnConflict oc) {
-        onConflict(i, oc);
+    protected boolean supportsOnConflict() {
+        return true;
     }
 
     @Override
-    protected void updateFrom(TableClause table, List<FromClause> extra) {
-        sql(" FROM ");
-        fromList(extra);
+    protected boolean supportsUpdateFrom() {
+        return true;
     }
 }

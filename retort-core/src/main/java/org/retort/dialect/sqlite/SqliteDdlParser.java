@@ -32,26 +32,46 @@ final class SqliteDdlParser {
         return close < 0 ? "" : sql.substring(open + 1, close);
     }
 
-    static int matching(String s, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < s.length(); i++) {
-            char ch = s.charAt(i);
+    /**
+     * Walks SQL text a character at a time, tracking quoted strings and identifiers ({@code '..'}, {@code ".."},
+     * {@code `..`}, {@code [..]}) and the parenthesis depth, so that what is inside quotes is not taken for
+     * structure.
+     */
+    private static final class Nesting {
+        private int depth;
+        private char quote;
+
+        /** @return true when {@code ch} stands outside quotes (parentheses already counted into the depth) */
+        boolean structural(char ch) {
             if (quote != 0) {
                 if (ch == quote) {
                     quote = 0;
                 }
-            } else if (ch == '\'' || ch == '"' || ch == '`') {
+                return false;
+            }
+            if (ch == '\'' || ch == '"' || ch == '`') {
                 quote = ch;
-            } else if (ch == '[') {
+                return false;
+            }
+            if (ch == '[') {
                 quote = ']';
-            } else if (ch == '(') {
+                return false;
+            }
+            if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
                 depth--;
-                if (depth == 0) {
-                    return i;
-                }
+            }
+            return true;
+        }
+    }
+
+    static int matching(String s, int open) {
+        Nesting n = new Nesting();
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (n.structural(ch) && ch == ')' && n.depth == 0) {
+                return i;
             }
         }
         return -1;
@@ -59,24 +79,11 @@ final class SqliteDdlParser {
 
     static List<String> split(String body) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
+        Nesting n = new Nesting();
         int start = 0;
         for (int i = 0; i < body.length(); i++) {
             char ch = body.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '\'' || ch == '"' || ch == '`') {
-                quote = ch;
-            } else if (ch == '[') {
-                quote = ']';
-            } else if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                depth--;
-            } else if (ch == ',' && depth == 0) {
+            if (n.structural(ch) && ch == ',' && n.depth == 0) {
                 out.add(body.substring(start, i).trim());
                 start = i + 1;
             }

@@ -148,14 +148,27 @@ public abstract class DmlCompiler extends SelectCompiler {
     }
 
     /**
-     * Renders the upsert clause; unsupported by default.
+     * Renders the upsert clause: {@link #onConflict} where {@link #supportsOnConflict()}, else unsupported.
      *
      * @param i the INSERT
      * @param oc the clause
      */
     protected void upsert(Insert i, OnConflict oc) {
+        if (supportsOnConflict()) {
+            onConflict(i, oc);
+            return;
+        }
         throw unsupported(oc.kind() == OnConflict.Kind.DUPLICATE_KEY_UPDATE ? "ON DUPLICATE KEY UPDATE"
                 : "ON CONFLICT (upsert)");
+    }
+
+    /**
+     * Whether the database has PostgreSQL/SQLite {@code INSERT ... ON CONFLICT}; dialects that do return true.
+     *
+     * @return false by default
+     */
+    protected boolean supportsOnConflict() {
+        return false;
     }
 
     /**
@@ -286,13 +299,27 @@ public abstract class DmlCompiler extends SelectCompiler {
     }
 
     /**
-     * Renders the extra tables of an UPDATE; unsupported by default.
+     * Renders the extra tables of an UPDATE: {@code FROM a, b} where {@link #supportsUpdateFrom()}, else
+     * unsupported.
      *
      * @param table the target
      * @param extra the other tables
      */
     protected void updateFrom(TableClause table, List<FromClause> extra) {
-        throw unsupported("UPDATE with other tables in its WHERE clause (UPDATE ... FROM)");
+        if (!supportsUpdateFrom()) {
+            throw unsupported("UPDATE with other tables in its WHERE clause (UPDATE ... FROM)");
+        }
+        sql(" FROM ");
+        fromList(extra);
+    }
+
+    /**
+     * Whether the database has {@code UPDATE ... FROM other tables}; dialects that do return true.
+     *
+     * @return false by default
+     */
+    protected boolean supportsUpdateFrom() {
+        return false;
     }
 
     /**
@@ -339,12 +366,26 @@ public abstract class DmlCompiler extends SelectCompiler {
     }
 
     /**
-     * Renders the extra tables of a DELETE; unsupported by default.
+     * Renders the extra tables of a DELETE: {@code USING a, b} where {@link #supportsDeleteUsing()}, else
+     * unsupported.
      *
      * @param table the target
      * @param extra the other tables
      */
     protected void deleteUsing(TableClause table, List<FromClause> extra) {
-        throw unsupported("DELETE with other tables in its WHERE clause (DELETE ... USING)");
+        if (!supportsDeleteUsing()) {
+            throw unsupported("DELETE with other tables in its WHERE clause (DELETE ... USING)");
+        }
+        sql(" USING ");
+        fromList(extra);
+    }
+
+    /**
+     * Whether the database has {@code DELETE ... USING other tables}; dialects that do return true.
+     *
+     * @return false by default
+     */
+    protected boolean supportsDeleteUsing() {
+        return false;
     }
 }

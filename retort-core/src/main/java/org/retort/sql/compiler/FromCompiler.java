@@ -264,11 +264,24 @@ public abstract class FromCompiler extends FunctionCompiler {
     }
 
     /**
-     * An INSERT/UPDATE/DELETE inside WITH; PostgreSQL only by default.
+     * An INSERT/UPDATE/DELETE inside WITH: rendered where {@link #supportsDataModifyingCte()} (PostgreSQL), else
+     * unsupported.
      *
      * @param statement the DML statement
      */
     protected void dataModifyingCte(Statement statement) {
-        throw unsupported("A data-modifying statement (INSERT/UPDATE/DELETE) in WITH");
+        if (!supportsDataModifyingCte()) {
+            throw unsupported("A data-modifying statement (INSERT/UPDATE/DELETE) in WITH");
+        }
+        dml(statement);
+    }
+
+    /**
+     * Whether the database takes INSERT/UPDATE/DELETE inside WITH; dialects that do return true.
+     *
+     * @return false by default
+     */
+    protected boolean supportsDataModifyingCte() {
+        return false;
     }
 }

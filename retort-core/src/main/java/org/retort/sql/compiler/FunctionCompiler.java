@@ -47,6 +47,10 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
             return;
         }
         String lower = f.name().toLowerCase(Locale.ROOT);
+        if (f.arguments().isEmpty() && lower.equals("now") && nowIsCurrentTimestamp()) {
+            sql("CURRENT_TIMESTAMP");
+            return;
+        }
         if (f.arguments().isEmpty() && NO_PAREN_FUNCTIONS.contains(lower)) {
             sql(f.name().toUpperCase(Locale.ROOT));
             return;
@@ -79,6 +83,15 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      * @return true when rendered
      */
     protected boolean specialFunction(FunctionCall<?> f) {
+        return false;
+    }
+
+    /**
+     * Whether {@code now()} is spelled {@code CURRENT_TIMESTAMP}, for databases without a {@code now()} function.
+     *
+     * @return false by default ({@code now()} as written)
+     */
+    protected boolean nowIsCurrentTimestamp() {
         return false;
     }
 

@@ -224,16 +224,40 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * PostgreSQL's {@code DISTINCT ON (...)}; unsupported by default.
+     * PostgreSQL's {@code DISTINCT ON (...)}: rendered where {@link #supportsDistinctOn()}, else unsupported.
      *
      * @param on the expressions
      */
     protected void distinctOn(List<Expression<?>> on) {
-        throw unsupported("DISTINCT ON");
+        if (!supportsDistinctOn()) {
+            throw unsupported("DISTINCT ON");
+        }
+        sql("DISTINCT ON (");
+        list(on);
+        sql(") ");
     }
 
     /**
-     * Paging: {@code LIMIT ? OFFSET ?} by default.
+     * Whether the database has {@code FETCH FIRST ... ROWS WITH TIES} (or a form of it the dialect renders).
+     *
+     * @return true by default
+     */
+    protected boolean supportsFetchWithTies() {
+        return true;
+    }
+
+    /**
+     * Whether the database has {@code SELECT DISTINCT ON (...)}; dialects that do return true.
+     *
+     * @return false by default
+     */
+    protected boolean supportsDistinctOn() {
+        return false;
+    }
+
+    /**
+     * Paging: {@code LIMIT ? OFFSET ?} by default; an OFFSET without a limit gets {@link #offsetOnlyLimit()}
+     * where the database needs a LIMIT before OFFSET.
      *
      * @param limit the limit or null
      * @param offset the offset or null
@@ -241,6 +265,10 @@ public abstract class SelectCompiler extends FromCompiler {
      * @param query the query being rendered
      */
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        String noLimit = offsetOnlyLimit();
+        if (limit == null && offset != null && noLimit != null) {
+            sql(" LIMIT " + noLimit);
+        }
         if (limit != null) {
             sql(" LIMIT ");
             expression(limit);
@@ -249,6 +277,16 @@ public abstract class SelectCompiler extends FromCompiler {
             sql(" OFFSET ");
             expression(offset);
         }
+    }
+
+    /**
+     * The LIMIT that means "no limit", for databases whose OFFSET must follow a LIMIT (MySQL's largest unsigned
+     * BIGINT, SQLite's -1).
+     *
+     * @return the literal, or null (the default) where OFFSET may stand alone
+     */
+    protected String offsetOnlyLimit() {
+        return null;
     }
 
     /**
@@ -271,12 +309,16 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard form.
+     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard form, where
+     * {@link #supportsFetchWithTies()}; else unsupported.
      *
      * @param limit the row count
      * @param offset the offset or null
      */
     protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        if (!supportsFetchWithTies()) {
+            throw unsupported("FETCH ... WITH TIES");
+        }
         if (offset != null) {
             sql(" OFFSET ");
             expression(offset);

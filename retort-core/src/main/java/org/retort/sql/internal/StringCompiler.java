@@ -1,14 +1,9 @@
 package org.retort.sql.internal;
 
-import java.util.List;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
-import org.retort.sql.Expression;
-import org.retort.sql.FromClause;
 import org.retort.sql.Insert;
 import org.retort.sql.OnConflict;
-import org.retort.sql.Statement;
-import org.retort.sql.TableClause;
 import org.retort.sql.compiler.SqlCompiler;
 
 /**
@@ -32,10 +27,8 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void distinctOn(List<Expression<?>> on) {
-        sql("DISTINCT ON (");
-        list(on);
-        sql(") ");
+    protected boolean supportsDistinctOn() {
+        return true;
     }
 
     @Override
@@ -49,19 +42,17 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void updateFrom(TableClause table, List<FromClause> extra) {
-        sql(" FROM ");
-        fromList(extra);
+    protected boolean supportsUpdateFrom() {
+        return true;
     }
 
     @Override
-    protected void deleteUsing(TableClause table, List<FromClause> extra) {
-        sql(" USING ");
-        fromList(extra);
+    protected boolean supportsDeleteUsing() {
+        return true;
     }
 
     @Override
-    protected void dataModifyingCte(Statement statement) {
-        dml(statement);
+    protected boolean supportsDataModifyingCte() {
+        return true;
     }
 }
