@@ -157,6 +157,16 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether the database keeps dates and times as text (SQLite), so untyped result columns are read as text
+     * and parsed, rather than through the driver's own date parsing.
+     *
+     * @return true for text-stored dates
+     */
+    public boolean storesDatesAsText() {
+        return false;
+    }
+
     /** @return true when the database has a real UUID type */
     public boolean supportsNativeUuid() {
         return false;

@@ -26,20 +26,20 @@ final class DefaultReaders {
     private DefaultReaders() {
     }
 
-    static ValueReader<?> forColumn(ResultSetMetaData md, int column) throws SQLException {
+    static ValueReader<?> forColumn(ResultSetMetaData md, int column, boolean datesAsText) throws SQLException {
         int type = md.getColumnType(column);
         String name = String.valueOf(md.getColumnTypeName(column)).toLowerCase(Locale.ROOT);
         boolean zoned = name.contains("tz") || name.contains("time zone");
         return switch (type) {
-            case Types.TIMESTAMP_WITH_TIMEZONE -> new Typed(OffsetDateTime.class);
-            case Types.TIMESTAMP -> new Typed(zoned ? OffsetDateTime.class : LocalDateTime.class);
-            case Types.TIME_WITH_TIMEZONE -> new Typed(OffsetTime.class);
-            case Types.TIME -> new Typed(zoned ? OffsetTime.class : LocalTime.class);
-            case Types.DATE -> new Typed(LocalDate.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> new Typed(OffsetDateTime.class, datesAsText);
+            case Types.TIMESTAMP -> new Typed(zoned ? OffsetDateTime.class : LocalDateTime.class, datesAsText);
+            case Types.TIME_WITH_TIMEZONE -> new Typed(OffsetTime.class, datesAsText);
+            case Types.TIME -> new Typed(zoned ? OffsetTime.class : LocalTime.class, datesAsText);
+            case Types.DATE -> new Typed(LocalDate.class, datesAsText);
             default -> switch (name) { // drivers that report only the declared type's name (SQLite)
-                case "date" -> new Typed(LocalDate.class);
-                case "time" -> new Typed(LocalTime.class);
-                case "datetime", "timestamp" -> new Typed(LocalDateTime.class);
+                case "date" -> new Typed(LocalDate.class, datesAsText);
+                case "time" -> new Typed(LocalTime.class, datesAsText);
+                case "datetime", "timestamp" -> new Typed(LocalDateTime.class, datesAsText);
                 default -> NORMALIZING;
             };
         };
@@ -64,10 +64,11 @@ final class DefaultReaders {
      */
     private static final class Typed implements ValueReader<Object> {
         private final Class<?> type;
-        private boolean typedWorks = true;
+        private boolean typedWorks;
 
-        Typed(Class<?> type) {
+        Typed(Class<?> type, boolean datesAsText) {
             this.type = type;
+            this.typedWorks = !datesAsText;
         }
 
         @Override
@@ -79,11 +80,17 @@ final class DefaultReaders {
                     typedWorks = false;
                 }
             }
-            Object v = normalize(rs.getObject(index));
-            return v instanceof String text ? parse(text) : v;
+            // SQLite keeps dates as text; asking its driver for an object makes it try (and fail, with an
+            // exception per value) to parse the text itself, so read the text and parse ISO here
+            String text = rs.getString(index);
+            if (text == null) {
+                return null;
+            }
+            Object parsed = parse(text);
+            return parsed != null ? parsed : normalize(rs.getObject(index));
         }
 
-        /** SQLite keeps dates and times as ISO text; parse them when they are in that form. */
+        /** SQLite keeps dates and times as ISO text; parse them when they are in that form, else null. */
         private Object parse(String text) {
             try {
                 if (type == LocalDate.class) {
@@ -99,9 +106,9 @@ final class DefaultReaders {
                     return OffsetDateTime.parse(text.replace(' ', 'T'));
                 }
             } catch (DateTimeParseException e) {
-                // not ISO text: leave the value as the driver gave it
+                // not ISO text: the caller takes the value as the driver gives it
             }
-            return text;
+            return null;
         }
     }
 }

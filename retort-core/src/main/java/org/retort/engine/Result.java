@@ -82,7 +82,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 }
             }
             if (readers[i] == null) {
-                readers[i] = DefaultReaders.forColumn(md, i + 1);
+                readers[i] = DefaultReaders.forColumn(md, i + 1, connection.dialect().storesDatesAsText());
             }
         }
         this.sourceMetadata = new RowMetadata(keys, sources);

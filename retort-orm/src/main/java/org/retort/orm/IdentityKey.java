@@ -1,16 +1,36 @@
 package org.retort.orm;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The identity of a persistent object in a session: its mapped class and primary key values (SQLAlchemy's
  * identity key). Integer key values are normalized to {@code Long}, so {@code 5} and {@code 5L} are one key.
  *
- * @param entityClass the mapped class
- * @param values the primary key values, in key column order
+ * <p>Immutable; the hash is computed once, since every load and {@code get} looks a key up in the identity map.
  */
-public record IdentityKey(Class<?> entityClass, List<Object> values) {
+public final class IdentityKey {
+    private final Class<?> entityClass;
+    private final Object[] values;
+    private final int hash;
+
+    /**
+     * Creates a key.
+     *
+     * @param entityClass the mapped class
+     * @param values the primary key values, in key column order
+     */
+    public IdentityKey(Class<?> entityClass, List<Object> values) {
+        this(entityClass, values.toArray());
+    }
+
+    private IdentityKey(Class<?> entityClass, Object[] values) {
+        this.entityClass = Objects.requireNonNull(entityClass, "entityClass");
+        this.values = values;
+        this.hash = 31 * entityClass.hashCode() + Arrays.hashCode(values);
+    }
 
     static IdentityKey of(Mapper<?> mapper, Object[] raw) {
         Object[] v = new Object[raw.length];
@@ -21,16 +41,42 @@ public record IdentityKey(Class<?> entityClass, List<Object> values) {
             }
             v[i] = x;
         }
-        return new IdentityKey(mapper.entityClass(), java.util.Collections.unmodifiableList(Arrays.asList(v)));
+        return new IdentityKey(mapper.entityClass(), v);
+    }
+
+    /** @return the mapped class */
+    public Class<?> entityClass() {
+        return entityClass;
+    }
+
+    /** @return the primary key values, in key column order */
+    public List<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     /** @return true when some key value is null (the object has no complete identity yet) */
     public boolean isPartial() {
-        return values.contains(null);
+        for (Object v : values) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdentityKey k && hash == k.hash && entityClass == k.entityClass
+                && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override
     public String toString() {
-        return entityClass.getSimpleName() + values;
+        return entityClass.getSimpleName() + Arrays.toString(values);
     }
 }

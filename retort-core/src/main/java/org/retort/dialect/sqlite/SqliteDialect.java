@@ -81,6 +81,12 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
+    /** SQLite has no date type: Retort stores ISO-8601 text, as SQLAlchemy does. */
+    @Override
+    public boolean storesDatesAsText() {
+        return true;
+    }
+
     @Override
     public boolean supportsTransactionalDdl() {
         return true;
