@@ -290,12 +290,25 @@ public final class Session implements AutoCloseable {
     public void expungeAll() {
         Thread t = enter();
         try {
-            for (InstanceState st : new ArrayList<>(states.values())) {
-                expungeInternal(st);
-            }
+            detachAll();
         } finally {
             exit(t);
         }
+    }
+
+    /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
+    private void detachAll() {
+        for (InstanceState st : states.values()) {
+            st.markedDeleted = false;
+            if (st.key != null) {
+                DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
+            }
+            st.session = null;
+        }
+        states.clear();
+        pending.clear();
+        toDelete.clear();
+        identityMap.clear();
     }
 
     void expungeInternal(InstanceState st) {
@@ -802,9 +815,7 @@ public final class Session implements AutoCloseable {
                 return;
             }
             tx.close();
-            for (InstanceState st : new ArrayList<>(states.values())) {
-                expungeInternal(st);
-            }
+            detachAll();
             closed = true;
         } finally {
             exit(t);
