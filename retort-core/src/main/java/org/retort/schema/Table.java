@@ -227,7 +227,7 @@ public final class Table extends TableClause {
             List<String> remote = fk.referredColumnNames();
             for (int i = 0; i < local.size(); i++) {
                 if (hasColumn(local.get(i)) && referred.hasColumn(remote.get(i))) {
-                    pairs.add(new org.retort.sql.ForeignKeyPair(c(local.get(i)), referred.c(remote.get(i))));
+                    pairs.add(new org.retort.sql.ForeignKeyPair(c(local.get(i)), referred.c(remote.get(i)), fk));
                 }
             }
         }

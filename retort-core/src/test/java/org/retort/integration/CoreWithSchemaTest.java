@@ -152,4 +152,20 @@ class CoreWithSchemaTest {
         assertThat(insert(t).values(Map.of("title", "x")).compile(org.retort.dialect.Dialects.forName("mssql")).sql())
                 .isEqualTo("INSERT INTO ticket (id, title) VALUES (NEXT VALUE FOR ticket_seq, ?)");
     }
+
+    @org.junit.jupiter.api.Test
+    void twoForeignKeysBetweenTheSameTablesMakeAnInferredJoinAnErrorNamingThem() {
+        MetaData metadata = new MetaData();
+        Table users = metadata.table("user_account", column("id", INTEGER, primaryKey()));
+        Table messages = metadata.table("message",
+                column("id", INTEGER, primaryKey()),
+                column("sender_id", INTEGER, foreignKey("user_account.id")),
+                column("recipient_id", INTEGER, foreignKey("user_account.id")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> select(messages.c("id")).selectFrom(users.join(messages)).toString())
+                .isInstanceOf(org.retort.exc.ArgumentException.class)
+                .hasMessageContaining("2 foreign key constraints").hasMessageContaining("join(target, condition)");
+        assertThat(select(messages.c("id")).selectFrom(users.join(messages, users.c("id").eq(messages.c("sender_id"))))
+                .toString()).contains("ON user_account.id = message.sender_id");
+    }
 }

@@ -45,17 +45,25 @@ public final class JoinConditions {
                 continue;
             }
             List<Expression<?>> conds = new ArrayList<>();
+            java.util.Set<Object> constraints = new java.util.HashSet<>();
             for (ForeignKeyPair p : rightTable.foreignKeyPairs()) {
                 if (p.referred().table() == lt) {
                     conds.add(column(leaf, p.referred()).eq(column(right, p.column())));
+                    constraints.add(p.constraint());
                 }
             }
             if (lt != rightTable) {
                 for (ForeignKeyPair p : lt.foreignKeyPairs()) {
                     if (p.referred().table() == rightTable) {
                         conds.add(column(right, p.referred()).eq(column(leaf, p.column())));
+                        constraints.add(p.constraint());
                     }
                 }
+            }
+            if (constraints.size() > 1) {
+                throw new ArgumentException("Can't determine the join between '" + leaf + "' and '" + right
+                        + "': they have " + constraints.size() + " foreign key constraints between them; pass the "
+                        + "ON clause explicitly: join(target, condition)");
             }
             if (!conds.isEmpty()) {
                 paths++;
