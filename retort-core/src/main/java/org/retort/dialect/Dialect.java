@@ -24,7 +24,7 @@ public abstract class Dialect {
     private volatile ServerVersion serverVersion = ServerVersion.UNKNOWN;
     private volatile boolean initialized;
 
-    /** @return the dialect's name as used in URLs: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql */
+    /** {@return the dialect's name as used in URLs: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql} */
     public abstract String name();
 
     // ------------------------------------------------------------------ connecting
@@ -52,10 +52,10 @@ public abstract class Dialect {
         return props;
     }
 
-    /** @return the JDBC driver class this dialect needs */
+    /** {@return the JDBC driver class this dialect needs} */
     public abstract String driverClassName();
 
-    /** @return the Maven coordinates of the driver, for the error when it is missing */
+    /** {@return the Maven coordinates of the driver, for the error when it is missing} */
     public abstract String driverCoordinates();
 
     /**
@@ -95,7 +95,7 @@ public abstract class Dialect {
         }
     }
 
-    /** @return the server version, known after the first connection; {@link ServerVersion#UNKNOWN} before */
+    /** {@return the server version, known after the first connection; {@link ServerVersion#UNKNOWN} before} */
     public ServerVersion serverVersion() {
         return serverVersion;
     }
@@ -110,7 +110,7 @@ public abstract class Dialect {
         initialized = true;
     }
 
-    /** @return true when the server version has been learned or set */
+    /** {@return true when the server version has been learned or set} */
     public boolean isInitialized() {
         return initialized;
     }
@@ -125,34 +125,34 @@ public abstract class Dialect {
         return false;
     }
 
-    /** @return the pool class an engine uses when the user names none */
+    /** {@return the pool class an engine uses when the user names none} */
     public PoolKind defaultPool(URL url) {
         return PoolKind.QUEUE;
     }
 
     // ------------------------------------------------------------------ capabilities
 
-    /** @return true when INSERT/UPDATE/DELETE ... RETURNING works on this server */
+    /** {@return true when INSERT/UPDATE/DELETE ... RETURNING works on this server} */
     public boolean supportsReturning() {
         return false;
     }
 
-    /** @return true when one INSERT may carry several VALUES rows */
+    /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;
     }
 
-    /** @return true when SAVEPOINT works */
+    /** {@return true when SAVEPOINT works} */
     public boolean supportsSavepoints() {
         return true;
     }
 
-    /** @return true when CREATE SEQUENCE and NEXT VALUE work */
+    /** {@return true when CREATE SEQUENCE and NEXT VALUE work} */
     public boolean supportsSequences() {
         return false;
     }
 
-    /** @return true when the database has a real BOOLEAN type */
+    /** {@return true when the database has a real BOOLEAN type} */
     public boolean supportsNativeBoolean() {
         return true;
     }
@@ -167,32 +167,32 @@ public abstract class Dialect {
         return false;
     }
 
-    /** @return true when the database has a real UUID type */
+    /** {@return true when the database has a real UUID type} */
     public boolean supportsNativeUuid() {
         return false;
     }
 
-    /** @return true when the database has a native ENUM type */
+    /** {@return true when the database has a native ENUM type} */
     public boolean supportsNativeEnum() {
         return false;
     }
 
-    /** @return true when DDL runs inside a transaction and rolls back with it */
+    /** {@return true when DDL runs inside a transaction and rolls back with it} */
     public boolean supportsTransactionalDdl() {
         return false;
     }
 
-    /** @return true when schemas (namespaces inside one database) exist */
+    /** {@return true when schemas (namespaces inside one database) exist} */
     public boolean supportsSchemas() {
         return true;
     }
 
-    /** @return true when the driver's executeBatch reports a row count per parameter set */
+    /** {@return true when the driver's executeBatch reports a row count per parameter set} */
     public boolean supportsSaneMultiRowCount() {
         return true;
     }
 
-    /** @return the longest identifier the database accepts */
+    /** {@return the longest identifier the database accepts} */
     public int maxIdentifierLength() {
         return 63;
     }
@@ -218,7 +218,7 @@ public abstract class Dialect {
 
     // ------------------------------------------------------------------ identifiers
 
-    /** @return how this dialect quotes identifiers */
+    /** {@return how this dialect quotes identifiers} */
     public abstract IdentifierPreparer identifierPreparer();
 
     /**
@@ -348,7 +348,7 @@ public abstract class Dialect {
         return connection.isValid(5);
     }
 
-    /** @return the isolation level connections have when nobody set one */
+    /** {@return the isolation level connections have when nobody set one} */
     public IsolationLevel defaultIsolationLevel() {
         return IsolationLevel.READ_COMMITTED;
     }

@@ -78,12 +78,12 @@ public class IdentifierPreparer {
         return false;
     }
 
-    /** @return true when unquoted names fold to upper case on this database */
+    /** {@return true when unquoted names fold to upper case on this database} */
     public boolean foldsToUpper() {
         return foldsToUpper;
     }
 
-    /** @return the reserved words (lower case) */
+    /** {@return the reserved words (lower case)} */
     public Set<String> reservedWords() {
         return reserved;
     }

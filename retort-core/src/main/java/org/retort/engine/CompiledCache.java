@@ -89,22 +89,22 @@ public final class CompiledCache {
         }
     }
 
-    /** @return how many lookups found a compiled form */
+    /** {@return how many lookups found a compiled form} */
     public long hits() {
         return hits.sum();
     }
 
-    /** @return how many lookups had to compile */
+    /** {@return how many lookups had to compile} */
     public long misses() {
         return misses.sum();
     }
 
-    /** @return entries currently held */
+    /** {@return entries currently held} */
     public int size() {
         return map.size();
     }
 
-    /** @return the most entries kept */
+    /** {@return the most entries kept} */
     public int capacity() {
         return capacity;
     }

@@ -399,22 +399,22 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** @return true when a transaction is in progress */
+    /** {@return true when a transaction is in progress} */
     public boolean inTransaction() {
         return transaction != null;
     }
 
-    /** @return true when a SAVEPOINT is open */
+    /** {@return true when a SAVEPOINT is open} */
     public boolean inNestedTransaction() {
         return !nested.isEmpty();
     }
 
-    /** @return the current outer transaction, or null */
+    /** {@return the current outer transaction, or null} */
     public Transaction getTransaction() {
         return transaction;
     }
 
-    /** @return the innermost open SAVEPOINT transaction, or null */
+    /** {@return the innermost open SAVEPOINT transaction, or null} */
     public Transaction getNestedTransaction() {
         return nested.isEmpty() ? null : nested.get(nested.size() - 1);
     }
@@ -486,7 +486,7 @@ public final class Connection implements AutoCloseable {
         return this;
     }
 
-    /** @return the execution options in force on this connection */
+    /** {@return the execution options in force on this connection} */
     public ExecutionOptions getExecutionOptions() {
         return options;
     }
@@ -545,12 +545,12 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** @return the engine this connection came from */
+    /** {@return the engine this connection came from} */
     public Engine engine() {
         return engine;
     }
 
-    /** @return the engine's dialect */
+    /** {@return the engine's dialect} */
     public Dialect dialect() {
         return dialect;
     }
@@ -566,12 +566,12 @@ public final class Connection implements AutoCloseable {
         return jdbc;
     }
 
-    /** @return true once closed or invalidated */
+    /** {@return true once closed or invalidated} */
     public boolean isClosed() {
         return closed || invalidated;
     }
 
-    /** @return true once the connection was invalidated */
+    /** {@return true once the connection was invalidated} */
     public boolean isInvalidated() {
         return invalidated;
     }

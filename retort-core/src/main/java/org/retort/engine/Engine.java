@@ -216,57 +216,57 @@ public final class Engine implements AutoCloseable {
         return new Engine(this, options.mergedWith(Objects.requireNonNull(more, "options")));
     }
 
-    /** @return the execution options new connections of this engine start with */
+    /** {@return the execution options new connections of this engine start with} */
     public ExecutionOptions getExecutionOptions() {
         return options;
     }
 
-    /** @return the event listeners of this engine and its pool */
+    /** {@return the event listeners of this engine and its pool} */
     public EngineEvents events() {
         return events;
     }
 
-    /** @return the dialect */
+    /** {@return the dialect} */
     public Dialect dialect() {
         return dialect;
     }
 
-    /** @return the pool */
+    /** {@return the pool} */
     public Pool pool() {
         return pool;
     }
 
-    /** @return the URL, whose {@code toString()} masks the password */
+    /** {@return the URL, whose {@code toString()} masks the password} */
     public URL url() {
         return url;
     }
 
-    /** @return true when SQL echo is on */
+    /** {@return true when SQL echo is on} */
     public boolean echo() {
         return echo;
     }
 
-    /** @return the isolation level new connections get, or null for the database's default */
+    /** {@return the isolation level new connections get, or null for the database's default} */
     public IsolationLevel isolationLevel() {
         return options.isolationLevel().orElse(null);
     }
 
-    /** @return true when parameter values are kept out of the echo and exception messages */
+    /** {@return true when parameter values are kept out of the echo and exception messages} */
     public boolean hideParameters() {
         return hideParameters;
     }
 
-    /** @return what closing a connection does with an unfinished transaction */
+    /** {@return what closing a connection does with an unfinished transaction} */
     public ResetOnReturn resetOnReturn() {
         return resetOnReturn;
     }
 
-    /** @return the compiled-statement cache */
+    /** {@return the compiled-statement cache} */
     public CompiledCache compiledCache() {
         return compiledCache;
     }
 
-    /** @return the checkout timeout */
+    /** {@return the checkout timeout} */
     public Duration poolTimeout() {
         return poolTimeout;
     }

@@ -240,7 +240,7 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** @return the configured engine */
+    /** {@return the configured engine} */
     public Engine build() {
         return new Engine(this);
     }

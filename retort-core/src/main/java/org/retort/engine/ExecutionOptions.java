@@ -35,7 +35,7 @@ public final class ExecutionOptions {
         this.compiledCache = compiledCache;
     }
 
-    /** @return options with nothing set */
+    /** {@return options with nothing set} */
     public static ExecutionOptions defaults() {
         return DEFAULTS;
     }
@@ -87,22 +87,22 @@ public final class ExecutionOptions {
         return new ExecutionOptions(isolationLevel, yieldPer, streamResults, on);
     }
 
-    /** @return the isolation level, if set */
+    /** {@return the isolation level, if set} */
     public Optional<IsolationLevel> isolationLevel() {
         return Optional.ofNullable(isolationLevel);
     }
 
-    /** @return the yield-per batch size, if set */
+    /** {@return the yield-per batch size, if set} */
     public OptionalInt yieldPer() {
         return yieldPer == null ? OptionalInt.empty() : OptionalInt.of(yieldPer);
     }
 
-    /** @return true when results stream */
+    /** {@return true when results stream} */
     public boolean streamResults() {
         return Boolean.TRUE.equals(streamResults);
     }
 
-    /** @return true unless the compiled cache was turned off */
+    /** {@return true unless the compiled cache was turned off} */
     public boolean compiledCache() {
         return !Boolean.FALSE.equals(compiledCache);
     }

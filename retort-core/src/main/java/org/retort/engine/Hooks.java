@@ -70,12 +70,12 @@ final class Hooks {
         }
     }
 
-    /** @return true when statements are echoed or logged, so callers format parameters only then */
+    /** {@return true when statements are echoed or logged, so callers format parameters only then} */
     boolean echoing() {
         return engine.echo() || Connection.LOG.isDebugEnabled();
     }
 
-    /** @return true when any cursor-execute listener is registered, so callers build its arguments only then */
+    /** {@return true when any cursor-execute listener is registered, so callers build its arguments only then} */
     boolean hasCursorListeners() {
         return !events.beforeCursorExecuteListeners().isEmpty() || !events.afterCursorExecuteListeners().isEmpty();
     }

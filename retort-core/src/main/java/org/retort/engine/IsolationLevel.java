@@ -24,7 +24,7 @@ public enum IsolationLevel {
         this.jdbcLevel = jdbcLevel;
     }
 
-    /** @return the {@link Connection} constant, or -1 for {@link #AUTOCOMMIT} */
+    /** {@return the {@link Connection} constant, or -1 for {@link #AUTOCOMMIT}} */
     public int jdbcLevel() {
         return jdbcLevel;
     }

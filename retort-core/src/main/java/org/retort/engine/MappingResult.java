@@ -33,7 +33,7 @@ public final class MappingResult implements Iterable<Map<String, Object>> {
         };
     }
 
-    /** @return every remaining row as a map; closes the result */
+    /** {@return every remaining row as a map; closes the result} */
     public List<Map<String, Object>> all() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> m : this) {
@@ -43,7 +43,7 @@ public final class MappingResult implements Iterable<Map<String, Object>> {
         return out;
     }
 
-    /** @return the first row as a map, or null; closes the result */
+    /** {@return the first row as a map, or null; closes the result} */
     public Map<String, Object> first() {
         Row r = result.first();
         return r == null ? null : r.asMap();

@@ -94,18 +94,18 @@ public final class Row extends AbstractList<Object> {
                 + type.getName() + ": read it as that type, or cast it in SQL");
     }
 
-    /** @return the number of columns */
+    /** {@return the number of columns} */
     @Override
     public int size() {
         return values.length;
     }
 
-    /** @return the column names, in order */
+    /** {@return the column names, in order} */
     public List<String> keys() {
         return metadata.keys();
     }
 
-    /** @return the row as an ordered, unmodifiable map from column name to value (SQLAlchemy's {@code _mapping}) */
+    /** {@return the row as an ordered, unmodifiable map from column name to value (SQLAlchemy's {@code _mapping})} */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         List<String> k = metadata.keys();
@@ -115,7 +115,7 @@ public final class Row extends AbstractList<Object> {
         return Collections.unmodifiableMap(m);
     }
 
-    /** @return a copy of the values */
+    /** {@return a copy of the values} */
     @Override
     public Object[] toArray() {
         return values.clone();
@@ -142,7 +142,7 @@ public final class Row extends AbstractList<Object> {
         return Arrays.deepHashCode(values);
     }
 
-    /** @return the values in parentheses, like a SQL row: {@code (1, 'spongebob')} */
+    /** {@return the values in parentheses, like a SQL row: {@code (1, 'spongebob')}} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("(");

@@ -70,7 +70,7 @@ public final class ScalarResult<T> implements Iterable<T> {
         };
     }
 
-    /** @return every remaining value; closes the result */
+    /** {@return every remaining value; closes the result} */
     public List<T> all() {
         List<T> out = new ArrayList<>();
         for (T v : this) {
@@ -80,13 +80,13 @@ public final class ScalarResult<T> implements Iterable<T> {
         return out;
     }
 
-    /** @return the values as a stream */
+    /** {@return the values as a stream} */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
                 .onClose(result::close);
     }
 
-    /** @return the first value, or null when there is no row; closes the result */
+    /** {@return the first value, or null when there is no row; closes the result} */
     public T first() {
         Iterator<T> it = iterator();
         T v = it.hasNext() ? it.next() : null;

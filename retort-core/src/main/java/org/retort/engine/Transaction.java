@@ -47,22 +47,22 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** @return true until committed or rolled back */
+    /** {@return true until committed or rolled back} */
     public boolean isActive() {
         return active;
     }
 
-    /** @return true for a SAVEPOINT */
+    /** {@return true for a SAVEPOINT} */
     public boolean isNested() {
         return savepoint != null;
     }
 
-    /** @return the SAVEPOINT name, or null for an outer transaction */
+    /** {@return the SAVEPOINT name, or null for an outer transaction} */
     public String savepointName() {
         return savepoint;
     }
 
-    /** @return the connection */
+    /** {@return the connection} */
     public Connection connection() {
         return connection;
     }

@@ -148,47 +148,47 @@ public final class URL {
         return s.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    /** @return the database family: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql, ... */
+    /** {@return the database family: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql, ...} */
     public String backend() {
         return backend;
     }
 
-    /** @return the driver named after {@code +} in the scheme, if any */
+    /** {@return the driver named after {@code +} in the scheme, if any} */
     public Optional<String> driver() {
         return Optional.ofNullable(driver);
     }
 
-    /** @return the user name, if any */
+    /** {@return the user name, if any} */
     public Optional<String> username() {
         return Optional.ofNullable(username);
     }
 
-    /** @return the password, if any; never printed by {@link #toString()} */
+    /** {@return the password, if any; never printed by {@link #toString()}} */
     public Optional<String> password() {
         return Optional.ofNullable(password);
     }
 
-    /** @return the host, if any */
+    /** {@return the host, if any} */
     public Optional<String> host() {
         return Optional.ofNullable(host);
     }
 
-    /** @return the port, if any */
+    /** {@return the port, if any} */
     public Optional<Integer> port() {
         return Optional.ofNullable(port);
     }
 
-    /** @return the database (for SQLite and H2 the file or {@code mem:name} part), if any */
+    /** {@return the database (for SQLite and H2 the file or {@code mem:name} part), if any} */
     public Optional<String> database() {
         return Optional.ofNullable(database);
     }
 
-    /** @return the query options, in the order given */
+    /** {@return the query options, in the order given} */
     public Map<String, String> query() {
         return query;
     }
 
-    /** @return the raw {@code jdbc:} URL when this URL was given as one */
+    /** {@return the raw {@code jdbc:} URL when this URL was given as one} */
     public Optional<String> jdbcUrl() {
         return Optional.ofNullable(jdbcUrl);
     }
@@ -252,12 +252,12 @@ public final class URL {
         return new URL(backend, driver, username, password, host, port, database, q, jdbcUrl);
     }
 
-    /** @return the URL with its password in clear text; never log the result */
+    /** {@return the URL with its password in clear text; never log the result} */
     public String renderWithPassword() {
         return render(false);
     }
 
-    /** @return the URL with the password replaced by {@code ***} */
+    /** {@return the URL with the password replaced by {@code ***}} */
     @Override
     public String toString() {
         return render(true);

@@ -14,7 +14,7 @@ import org.retort.engine.Connection;
 public record CursorExecuteEvent(Connection connection, String statement, List<List<Object>> parameterSets,
                                  boolean executemany) {
 
-    /** @return the values of the first (for a single execution, the only) parameter set */
+    /** {@return the values of the first (for a single execution, the only) parameter set} */
     public List<Object> parameters() {
         return parameterSets.isEmpty() ? List.of() : parameterSets.get(0);
     }

@@ -25,7 +25,7 @@ public final class EngineEvents {
     private final Listeners<TransactionListener> rollback = new Listeners<>();
     private final PoolEvents pool = new PoolEvents();
 
-    /** @return the pool events of this engine */
+    /** {@return the pool events of this engine} */
     public PoolEvents pool() {
         return pool;
     }
@@ -110,42 +110,42 @@ public final class EngineEvents {
         return rollback.add(listener);
     }
 
-    /** @return the before-execute listeners, in registration order */
+    /** {@return the before-execute listeners, in registration order} */
     public List<BeforeExecuteListener> beforeExecuteListeners() {
         return beforeExecute.all();
     }
 
-    /** @return the after-execute listeners, in registration order */
+    /** {@return the after-execute listeners, in registration order} */
     public List<AfterExecuteListener> afterExecuteListeners() {
         return afterExecute.all();
     }
 
-    /** @return the before-cursor-execute listeners, in registration order */
+    /** {@return the before-cursor-execute listeners, in registration order} */
     public List<BeforeCursorExecuteListener> beforeCursorExecuteListeners() {
         return beforeCursorExecute.all();
     }
 
-    /** @return the after-cursor-execute listeners, in registration order */
+    /** {@return the after-cursor-execute listeners, in registration order} */
     public List<AfterCursorExecuteListener> afterCursorExecuteListeners() {
         return afterCursorExecute.all();
     }
 
-    /** @return the handle-error listeners, in registration order */
+    /** {@return the handle-error listeners, in registration order} */
     public List<ErrorListener> handleErrorListeners() {
         return handleError.all();
     }
 
-    /** @return the begin listeners, in registration order */
+    /** {@return the begin listeners, in registration order} */
     public List<TransactionListener> beginListeners() {
         return begin.all();
     }
 
-    /** @return the commit listeners, in registration order */
+    /** {@return the commit listeners, in registration order} */
     public List<TransactionListener> commitListeners() {
         return commit.all();
     }
 
-    /** @return the rollback listeners, in registration order */
+    /** {@return the rollback listeners, in registration order} */
     public List<TransactionListener> rollbackListeners() {
         return rollback.all();
     }

@@ -36,32 +36,32 @@ public class DBAPIException extends RetortException {
         this.connectionInvalidated = connectionInvalidated;
     }
 
-    /** @return the SQL that failed, or null */
+    /** {@return the SQL that failed, or null} */
     public String statement() {
         return statement;
     }
 
-    /** @return the parameters sent with the statement, or null */
+    /** {@return the parameters sent with the statement, or null} */
     public Object parameters() {
         return parameters;
     }
 
-    /** @return true when the connection was lost and the pool has discarded it (a "disconnect" error) */
+    /** {@return true when the connection was lost and the pool has discarded it (a "disconnect" error)} */
     public boolean connectionInvalidated() {
         return connectionInvalidated;
     }
 
-    /** @return the driver's exception */
+    /** {@return the driver's exception} */
     public SQLException sqlException() {
         return (SQLException) getCause();
     }
 
-    /** @return the SQLSTATE the driver reported, or null */
+    /** {@return the SQLSTATE the driver reported, or null} */
     public String sqlState() {
         return sqlException().getSQLState();
     }
 
-    /** @return the vendor error code the driver reported */
+    /** {@return the vendor error code the driver reported} */
     public int vendorCode() {
         return sqlException().getErrorCode();
     }

@@ -97,17 +97,17 @@ public final class Inspector {
         }
     }
 
-    /** @return the schema unqualified names resolve to */
+    /** {@return the schema unqualified names resolve to} */
     public String defaultSchemaName() {
         return run(reflector::defaultSchemaName);
     }
 
-    /** @return the schemas (databases on MySQL/MariaDB) */
+    /** {@return the schemas (databases on MySQL/MariaDB)} */
     public List<String> schemaNames() {
         return run(reflector::schemaNames);
     }
 
-    /** @return the tables of the default schema, sorted by name */
+    /** {@return the tables of the default schema, sorted by name} */
     public List<String> tableNames() {
         return tableNames(null);
     }
@@ -319,7 +319,7 @@ public final class Inspector {
         }
     }
 
-    /** @return the dialect */
+    /** {@return the dialect} */
     public Dialect dialect() {
         return dialect;
     }

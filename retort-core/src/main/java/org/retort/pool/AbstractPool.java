@@ -34,7 +34,7 @@ public abstract class AbstractPool implements Pool {
         this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
-    /** @return the settings this pool was made with */
+    /** {@return the settings this pool was made with} */
     public PoolOptions options() {
         return options;
     }
@@ -182,7 +182,7 @@ public abstract class AbstractPool implements Pool {
         staleMarked = true;
     }
 
-    /** @return how many connections are checked out now */
+    /** {@return how many connections are checked out now} */
     public int checkedOut() {
         return checkedOut.get();
     }

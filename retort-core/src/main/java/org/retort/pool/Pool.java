@@ -54,6 +54,6 @@ public interface Pool {
     /** Closes every connection the pool holds; the pool stays usable and opens new ones on demand. */
     void dispose();
 
-    /** @return a one-line description of the pool's state, e.g. size, checked out and overflow */
+    /** {@return a one-line description of the pool's state, e.g. size, checked out and overflow} */
     String status();
 }

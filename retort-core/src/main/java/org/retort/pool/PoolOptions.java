@@ -36,7 +36,7 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
         Objects.requireNonNull(listener, "listener");
     }
 
-    /** @return SQLAlchemy's defaults: size 5, overflow 10, timeout 30 s, no recycle, no pre-ping, no listener */
+    /** {@return SQLAlchemy's defaults: size 5, overflow 10, timeout 30 s, no recycle, no pre-ping, no listener} */
     public static PoolOptions defaults() {
         return new PoolOptions(5, 10, Duration.ofSeconds(30), null, false, IS_VALID, PoolListener.NONE);
     }

@@ -22,27 +22,27 @@ abstract class BoundConstraint {
         this.generated = generated;
     }
 
-    /** @return the name given at declaration, or null */
+    /** {@return the name given at declaration, or null} */
     public String declaredName() {
         return declaredName;
     }
 
-    /** @return the name used in DDL: the declared one while unbound, else the one the table gave (may be null) */
+    /** {@return the name used in DDL: the declared one while unbound, else the one the table gave (may be null)} */
     public String name() {
         return table == null ? declaredName : name;
     }
 
-    /** @return true when {@link #name()} came from the naming convention and may be shortened to fit */
+    /** {@return true when {@link #name()} came from the naming convention and may be shortened to fit} */
     public boolean isNameGenerated() {
         return generated;
     }
 
-    /** @return the table, or null while unbound */
+    /** {@return the table, or null while unbound} */
     public Table table() {
         return table;
     }
 
-    /** @return the names of the constrained columns, in order; empty for a table-level check */
+    /** {@return the names of the constrained columns, in order; empty for a table-level check} */
     public List<String> columnNames() {
         return columnNames;
     }

@@ -38,7 +38,7 @@ public final class CheckConstraint extends BoundConstraint implements Constraint
         return new CheckConstraint(declaredName, sql, cols, t, effectiveName, isGenerated);
     }
 
-    /** @return the condition */
+    /** {@return the condition} */
     public String sql() {
         return sql;
     }

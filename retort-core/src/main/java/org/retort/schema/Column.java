@@ -55,12 +55,12 @@ public final class Column<T> extends ColumnClause<T> {
         return (Table) super.table();
     }
 
-    /** @return true when the column is part of the primary key */
+    /** {@return true when the column is part of the primary key} */
     public boolean isPrimaryKey() {
         return primaryKey;
     }
 
-    /** @return true when NULL is allowed (false for primary key columns unless {@code nullable()} was given) */
+    /** {@return true when NULL is allowed (false for primary key columns unless {@code nullable()} was given)} */
     public boolean isNullable() {
         return nullable;
     }
@@ -93,12 +93,12 @@ public final class Column<T> extends ColumnClause<T> {
         return table().primaryKey().columnNames().size() == 1;
     }
 
-    /** @return true when {@code unique()} was given */
+    /** {@return true when {@code unique()} was given} */
     public boolean isUnique() {
         return unique;
     }
 
-    /** @return true when {@code index()} was given */
+    /** {@return true when {@code index()} was given} */
     public boolean isIndexed() {
         return index;
     }
@@ -136,37 +136,37 @@ public final class Column<T> extends ColumnClause<T> {
                 : org.retort.sql.ColumnDefault.value(d.value());
     }
 
-    /** @return the database default (DDL {@code DEFAULT}), or null */
+    /** {@return the database default (DDL {@code DEFAULT}), or null} */
     public ServerDefault serverDefault() {
         return serverDefault;
     }
 
-    /** @return the database's ON UPDATE value, or null */
+    /** {@return the database's ON UPDATE value, or null} */
     public ServerDefault serverOnUpdate() {
         return serverOnUpdate;
     }
 
-    /** @return the column comment, or null */
+    /** {@return the column comment, or null} */
     public String comment() {
         return comment;
     }
 
-    /** @return the IDENTITY definition, or null */
+    /** {@return the IDENTITY definition, or null} */
     public Identity identity() {
         return identity;
     }
 
-    /** @return the generated-column expression, or null */
+    /** {@return the generated-column expression, or null} */
     public Computed computed() {
         return computed;
     }
 
-    /** @return the sequence INSERTs take values from, or null */
+    /** {@return the sequence INSERTs take values from, or null} */
     public Sequence sequence() {
         return sequence;
     }
 
-    /** @return the foreign keys declared on this column */
+    /** {@return the foreign keys declared on this column} */
     public List<ForeignKey> foreignKeys() {
         return foreignKeys;
     }

@@ -22,7 +22,7 @@ public record ColumnDefault(Object value, Supplier<?> supplier, boolean onUpdate
         return supplier != null ? supplier.get() : value;
     }
 
-    /** @return true when the value is computed per row */
+    /** {@return true when the value is computed per row} */
     public boolean isCallable() {
         return supplier != null;
     }

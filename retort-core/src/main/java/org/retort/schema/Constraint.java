@@ -10,16 +10,16 @@ import java.util.List;
 public sealed interface Constraint permits PrimaryKeyConstraint, ForeignKeyConstraint, UniqueConstraint,
         CheckConstraint {
 
-    /** @return the name used in DDL: the declared one, else the naming convention's, else null (database names it) */
+    /** {@return the name used in DDL: the declared one, else the naming convention's, else null (database names it)} */
     String name();
 
-    /** @return true when {@link #name()} came from the naming convention and may be shortened to fit */
+    /** {@return true when {@link #name()} came from the naming convention and may be shortened to fit} */
     boolean isNameGenerated();
 
-    /** @return the table, or null while unbound */
+    /** {@return the table, or null while unbound} */
     Table table();
 
-    /** @return the names of the constrained columns, in order */
+    /** {@return the names of the constrained columns, in order} */
     List<String> columnNames();
 
     /**

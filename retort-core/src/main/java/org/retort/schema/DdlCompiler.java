@@ -117,27 +117,27 @@ public class DdlCompiler {
 
     // ------------------------------------------------------------------ capabilities
 
-    /** @return how this database stores comments */
+    /** {@return how this database stores comments} */
     public CommentStyle commentStyle() {
         return CommentStyle.COMMENT_ON;
     }
 
-    /** @return true when ALTER TABLE ADD CONSTRAINT works (false on SQLite, where cycles stay inline) */
+    /** {@return true when ALTER TABLE ADD CONSTRAINT works (false on SQLite, where cycles stay inline)} */
     public boolean supportsAlterAddConstraint() {
         return true;
     }
 
-    /** @return true when DEFERRABLE / INITIALLY are accepted on foreign keys */
+    /** {@return true when DEFERRABLE / INITIALLY are accepted on foreign keys} */
     protected boolean supportsDeferrable() {
         return true;
     }
 
-    /** @return true for indexes with a WHERE clause */
+    /** {@return true for indexes with a WHERE clause} */
     protected boolean supportsPartialIndexes() {
         return false;
     }
 
-    /** @return true for indexes on expressions */
+    /** {@return true for indexes on expressions} */
     protected boolean supportsFunctionalIndexes() {
         return true;
     }

@@ -31,7 +31,7 @@ public final class ForeignKey implements ColumnOption {
         return new ForeignKey(target, FkOptions.NONE);
     }
 
-    /** @return the referred column, as written */
+    /** {@return the referred column, as written} */
     public String target() {
         return target;
     }
@@ -77,7 +77,7 @@ public final class ForeignKey implements ColumnOption {
                 initially, options.useAlter()));
     }
 
-    /** @return a copy added by ALTER TABLE after the tables exist, which breaks dependency cycles */
+    /** {@return a copy added by ALTER TABLE after the tables exist, which breaks dependency cycles} */
     public ForeignKey useAlter() {
         return new ForeignKey(target, new FkOptions(options.name(), options.onDelete(), options.onUpdate(),
                 options.deferrable(), options.initially(), true));

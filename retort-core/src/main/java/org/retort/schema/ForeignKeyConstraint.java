@@ -95,7 +95,7 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
                 options.useAlter()));
     }
 
-    /** @return a copy added by ALTER TABLE after the tables exist */
+    /** {@return a copy added by ALTER TABLE after the tables exist} */
     public ForeignKeyConstraint useAlter() {
         return with(new FkOptions(options.name(), options.onDelete(), options.onUpdate(), options.deferrable(),
                 options.initially(), true));
@@ -109,18 +109,18 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
         return new ForeignKeyConstraint(columnNames, targets, options, table, name, generated, useAlter);
     }
 
-    /** @return the referred columns as written, {@code "table.column"} each */
+    /** {@return the referred columns as written, {@code "table.column"} each} */
     public List<String> targets() {
         return targets;
     }
 
-    /** @return the referred table's name, without schema */
+    /** {@return the referred table's name, without schema} */
     public String referredTableName() {
         String spec = tableSpec();
         return spec.substring(spec.lastIndexOf('.') + 1);
     }
 
-    /** @return the referred table's schema as written, or null (then the MetaData's default applies) */
+    /** {@return the referred table's schema as written, or null (then the MetaData's default applies)} */
     public String referredSchema() {
         String spec = tableSpec();
         int dot = spec.lastIndexOf('.');
@@ -132,7 +132,7 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
         return t.substring(0, t.lastIndexOf('.'));
     }
 
-    /** @return the referred column names, in order */
+    /** {@return the referred column names, in order} */
     public List<String> referredColumnNames() {
         return targets.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
     }
@@ -162,33 +162,33 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
         return t;
     }
 
-    /** @return the referred columns, resolved */
+    /** {@return the referred columns, resolved} */
     public List<Column<?>> referredColumns() {
         Table t = referredTable();
         return referredColumnNames().stream().<Column<?>>map(t::c).toList();
     }
 
-    /** @return the ON DELETE action, or null */
+    /** {@return the ON DELETE action, or null} */
     public String onDeleteAction() {
         return options.onDelete();
     }
 
-    /** @return the ON UPDATE action, or null */
+    /** {@return the ON UPDATE action, or null} */
     public String onUpdateAction() {
         return options.onUpdate();
     }
 
-    /** @return DEFERRABLE (true), NOT DEFERRABLE (false) or unspecified (null) */
+    /** {@return DEFERRABLE (true), NOT DEFERRABLE (false) or unspecified (null)} */
     public Boolean isDeferrable() {
         return options.deferrable();
     }
 
-    /** @return INITIALLY DEFERRED/IMMEDIATE, or null */
+    /** {@return INITIALLY DEFERRED/IMMEDIATE, or null} */
     public String initially() {
         return options.initially();
     }
 
-    /** @return true when the constraint is added by ALTER TABLE after CREATE TABLE (declared, or to break a cycle) */
+    /** {@return true when the constraint is added by ALTER TABLE after CREATE TABLE (declared, or to break a cycle)} */
     public boolean isUseAlter() {
         return alter;
     }

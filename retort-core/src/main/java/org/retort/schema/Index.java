@@ -59,7 +59,7 @@ public final class Index implements TableElement {
         return new Index(name, els, false, null, Map.of(), null, null, false);
     }
 
-    /** @return a UNIQUE copy */
+    /** {@return a UNIQUE copy} */
     public Index unique() {
         return new Index(declaredName, elements, true, where, dialectOptions, null, null, false);
     }
@@ -100,42 +100,42 @@ public final class Index implements TableElement {
         return new Index(declaredName, elements, unique, where, dialectOptions, t, effectiveName, isGenerated);
     }
 
-    /** @return the name used in DDL */
+    /** {@return the name used in DDL} */
     public String name() {
         return table == null ? declaredName : name;
     }
 
-    /** @return true when the name came from the naming convention */
+    /** {@return true when the name came from the naming convention} */
     public boolean isNameGenerated() {
         return generated;
     }
 
-    /** @return the indexed items */
+    /** {@return the indexed items} */
     public List<Element> elements() {
         return elements;
     }
 
-    /** @return the names of the indexed columns (expressions left out) */
+    /** {@return the names of the indexed columns (expressions left out)} */
     public List<String> columnNames() {
         return elements.stream().filter(e -> e.column() != null).map(Element::column).toList();
     }
 
-    /** @return true for a UNIQUE index */
+    /** {@return true for a UNIQUE index} */
     public boolean isUnique() {
         return unique;
     }
 
-    /** @return the partial index predicate, or null */
+    /** {@return the partial index predicate, or null} */
     public String whereClause() {
         return where;
     }
 
-    /** @return the dialect options */
+    /** {@return the dialect options} */
     public Map<String, Object> dialectOptions() {
         return dialectOptions;
     }
 
-    /** @return the table, or null while unbound */
+    /** {@return the table, or null while unbound} */
     public Table table() {
         return table;
     }

@@ -66,12 +66,12 @@ public final class MetaData {
         this.namingConvention = Objects.requireNonNull(namingConvention, "namingConvention");
     }
 
-    /** @return the default schema, or null */
+    /** {@return the default schema, or null} */
     public String schema() {
         return schema;
     }
 
-    /** @return the naming convention */
+    /** {@return the naming convention} */
     public NamingConvention namingConvention() {
         return namingConvention;
     }
@@ -141,7 +141,7 @@ public final class MetaData {
         return tables.containsKey(name) || (schema != null && tables.containsKey(schema + "." + name));
     }
 
-    /** @return the tables in declaration order */
+    /** {@return the tables in declaration order} */
     public List<Table> tables() {
         return List.copyOf(tables.values());
     }
@@ -176,7 +176,7 @@ public final class MetaData {
         return sequence;
     }
 
-    /** @return the sequences: standalone ones and those columns use */
+    /** {@return the sequences: standalone ones and those columns use} */
     public List<Sequence> sequences() {
         return Collections.unmodifiableList(new ArrayList<>(sequences.values()));
     }

@@ -54,7 +54,7 @@ public final class NamingConvention {
         return new NamingConvention(templates);
     }
 
-    /** @return the templates */
+    /** {@return the templates} */
     public Map<String, String> templates() {
         return templates;
     }

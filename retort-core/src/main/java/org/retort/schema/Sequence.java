@@ -70,7 +70,7 @@ public record Sequence(String name, String schema, Long start, Long increment, L
         return new Sequence(name, schema, start, increment, min, max, cycle, cache);
     }
 
-    /** @return a copy with CYCLE */
+    /** {@return a copy with CYCLE} */
     public Sequence cycling() {
         return new Sequence(name, schema, start, increment, minValue, maxValue, true, cache);
     }

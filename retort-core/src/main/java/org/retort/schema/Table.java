@@ -168,7 +168,7 @@ public final class Table extends TableClause {
         indexes.add(ix.bind(this, ix.name() != null ? ix.name() : generated, generated != null));
     }
 
-    /** @return the MetaData the table belongs to */
+    /** {@return the MetaData the table belongs to} */
     public MetaData metadata() {
         return metadata;
     }
@@ -183,7 +183,7 @@ public final class Table extends TableClause {
         return (Column<T>) super.c(columnName, javaType);
     }
 
-    /** @return the columns as {@link Column}s, in declaration order */
+    /** {@return the columns as {@link Column}s, in declaration order} */
     public List<Column<?>> schemaColumns() {
         List<Column<?>> out = new ArrayList<>();
         for (ColumnClause<?> c : columns()) {
@@ -192,17 +192,17 @@ public final class Table extends TableClause {
         return Collections.unmodifiableList(out);
     }
 
-    /** @return the column names, in declaration order */
+    /** {@return the column names, in declaration order} */
     public List<String> columnNames() {
         return columns().stream().map(ColumnClause::name).toList();
     }
 
-    /** @return the primary key; its column list is empty when the table has none */
+    /** {@return the primary key; its column list is empty when the table has none} */
     public PrimaryKeyConstraint primaryKey() {
         return primaryKey;
     }
 
-    /** @return the foreign key constraints, column-level ones first */
+    /** {@return the foreign key constraints, column-level ones first} */
     public List<ForeignKeyConstraint> foreignKeys() {
         return Collections.unmodifiableList(foreignKeys);
     }
@@ -234,22 +234,22 @@ public final class Table extends TableClause {
         return pairs;
     }
 
-    /** @return the unique constraints */
+    /** {@return the unique constraints} */
     public List<UniqueConstraint> uniqueConstraints() {
         return Collections.unmodifiableList(uniques);
     }
 
-    /** @return the check constraints (enum CHECKs the DDL adds are not listed) */
+    /** {@return the check constraints (enum CHECKs the DDL adds are not listed)} */
     public List<CheckConstraint> checkConstraints() {
         return Collections.unmodifiableList(checks);
     }
 
-    /** @return the indexes */
+    /** {@return the indexes} */
     public List<Index> indexes() {
         return Collections.unmodifiableList(indexes);
     }
 
-    /** @return every constraint: primary key (when it has columns), foreign keys, unique, check */
+    /** {@return every constraint: primary key (when it has columns), foreign keys, unique, check} */
     public List<Constraint> constraints() {
         List<Constraint> all = new ArrayList<>();
         if (!primaryKey.columnNames().isEmpty()) {
@@ -261,7 +261,7 @@ public final class Table extends TableClause {
         return all;
     }
 
-    /** @return the tables this one refers to by foreign key (itself excluded) */
+    /** {@return the tables this one refers to by foreign key (itself excluded)} */
     public Set<Table> referredTables() {
         Set<Table> out = new LinkedHashSet<>();
         for (ForeignKeyConstraint fk : foreignKeys) {
@@ -273,7 +273,7 @@ public final class Table extends TableClause {
         return out;
     }
 
-    /** @return the table comment, or null */
+    /** {@return the table comment, or null} */
     public String comment() {
         return comment;
     }

@@ -19,7 +19,7 @@ public record Between(Expression<?> expression, Expression<?> lower, Expression<
         return Coercions.booleanType();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -11,7 +11,7 @@ import org.retort.types.SqlType;
  */
 public record Cast<T>(Expression<?> expression, SqlType<T> type) implements Expression<T> {
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -16,7 +16,7 @@ public record Collate<T>(Expression<T> expression, String collation) implements 
         return expression.type();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

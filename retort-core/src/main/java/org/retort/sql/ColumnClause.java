@@ -31,17 +31,17 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         this.table = table;
     }
 
-    /** @return the column name */
+    /** {@return the column name} */
     public String name() {
         return name;
     }
 
-    /** @return the column's type */
+    /** {@return the column's type} */
     public SqlType<T> type() {
         return type;
     }
 
-    /** @return the table, or null */
+    /** {@return the table, or null} */
     public TableClause table() {
         return table;
     }
@@ -66,7 +66,7 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         return null;
     }
 
-    /** @return the column name, the default key of its result column */
+    /** {@return the column name, the default key of its result column} */
     @Override
     public String naturalName() {
         return name;

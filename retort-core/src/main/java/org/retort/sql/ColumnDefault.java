@@ -102,17 +102,29 @@ public sealed interface ColumnDefault {
         }
     }
 
-    /** @param value the value @return a fixed default */
+    /**
+     * {@return a fixed default}
+     *
+     * @param value the value
+     */
     static ColumnDefault value(Object value) {
         return new Scalar(value);
     }
 
-    /** @param expression the SQL expression @return a SQL-expression default */
+    /**
+     * {@return a SQL-expression default}
+     *
+     * @param expression the SQL expression
+     */
     static ColumnDefault sql(Expression<?> expression) {
         return new SqlExpression(expression);
     }
 
-    /** @param supplier called per row @return a Java-side default */
+    /**
+     * {@return a Java-side default}
+     *
+     * @param supplier called per row
+     */
     static ColumnDefault callable(Supplier<?> supplier) {
         return new Callable(supplier);
     }

@@ -89,12 +89,12 @@ public final class Compiled {
         return new Compiled(dialect, kind, List.of(sql), List.of(), List.of(), Map.of(), false);
     }
 
-    /** @return the dialect this was compiled for */
+    /** {@return the dialect this was compiled for} */
     public Dialect dialect() {
         return dialect;
     }
 
-    /** @return what the statement does */
+    /** {@return what the statement does} */
     public StatementKind kind() {
         return kind;
     }
@@ -109,32 +109,32 @@ public final class Compiled {
         return sql;
     }
 
-    /** @return the bind parameters in placeholder order */
+    /** {@return the bind parameters in placeholder order} */
     public List<BindSlot> bindSlots() {
         return slots;
     }
 
-    /** @return the names of the positional parameters, in order (a name may repeat) */
+    /** {@return the names of the positional parameters, in order (a name may repeat)} */
     public List<String> positionalNames() {
         return List.of(slotNames);
     }
 
-    /** @return the values the statement carried when it was compiled, by bind name */
+    /** {@return the values the statement carried when it was compiled, by bind name} */
     public Map<String, Object> params() {
         return values;
     }
 
-    /** @return the columns of the returned rows, empty when the compiler does not know them */
+    /** {@return the columns of the returned rows, empty when the compiler does not know them} */
     public List<ResultColumn> resultColumns() {
         return resultColumns;
     }
 
-    /** @return the value readers of {@link #resultColumns()}, index for index */
+    /** {@return the value readers of {@link #resultColumns()}, index for index} */
     public ValueReader<?>[] resultReaders() {
         return readers;
     }
 
-    /** @return true when an INSERT/UPDATE/DELETE returns rows */
+    /** {@return true when an INSERT/UPDATE/DELETE returns rows} */
     public boolean isReturning() {
         return returning;
     }

@@ -32,7 +32,7 @@ public final class CompoundSelect extends MemoizedStatement implements SelectBas
             this.sql = sql;
         }
 
-        /** @return the SQL keyword(s) */
+        /** {@return the SQL keyword(s)} */
         public String sql() {
             return sql;
         }
@@ -60,44 +60,56 @@ public final class CompoundSelect extends MemoizedStatement implements SelectBas
         return new CompoundSelect(kind, all, List.of(), null, null);
     }
 
-    /** @return the set operator */
+    /** {@return the set operator} */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the member queries */
+    /** {@return the member queries} */
     public List<SelectBase> selects() {
         return selects;
     }
 
-    /** @return the ORDER BY of the whole set operation */
+    /** {@return the ORDER BY of the whole set operation} */
     public List<OrderBy> orderByClause() {
         return orderBy;
     }
 
-    /** @return the LIMIT, or null */
+    /** {@return the LIMIT, or null} */
     public Expression<?> limitClause() {
         return limit;
     }
 
-    /** @return the OFFSET, or null */
+    /** {@return the OFFSET, or null} */
     public Expression<?> offsetClause() {
         return offset;
     }
 
-    /** @param items ordering of the combined rows @return the new statement */
+    /**
+     * {@return the new statement}
+     *
+     * @param items ordering of the combined rows
+     */
     public CompoundSelect orderBy(OrderByElement... items) {
         List<OrderBy> o = new ArrayList<>(orderBy);
         o.addAll(Coercions.orderBy(items));
         return new CompoundSelect(kind, selects, o, limit, offset);
     }
 
-    /** @param count maximum rows @return the new statement */
+    /**
+     * {@return the new statement}
+     *
+     * @param count maximum rows
+     */
     public CompoundSelect limit(int count) {
         return new CompoundSelect(kind, selects, orderBy, Coercions.intParam("param", count), offset);
     }
 
-    /** @param count rows to skip @return the new statement */
+    /**
+     * {@return the new statement}
+     *
+     * @param count rows to skip
+     */
     public CompoundSelect offset(int count) {
         return new CompoundSelect(kind, selects, orderBy, limit, Coercions.intParam("param", count));
     }

@@ -22,7 +22,7 @@ public record Constant<T>(Kind kind, SqlType<T> type) implements Expression<T> {
         FALSE
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -63,7 +63,11 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
         return new Cte(CompoundSelect.of(CompoundSelect.Kind.UNION_ALL, anchor(), other), name, recursive, this);
     }
 
-    /** @param other the recursive part @return {@code anchor UNION recursive-part} */
+    /**
+     * {@return {@code anchor UNION recursive-part}}
+     *
+     * @param other the recursive part
+     */
     public Cte union(SelectBase other) {
         return new Cte(CompoundSelect.of(CompoundSelect.Kind.UNION, anchor(), other), name, recursive, this);
     }

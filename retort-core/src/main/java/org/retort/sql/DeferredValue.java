@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 public record DeferredValue(Supplier<?> supplier) {
 
-    /** @return a freshly computed value */
+    /** {@return a freshly computed value} */
     public Object get() {
         return supplier.get();
     }

@@ -27,12 +27,12 @@ public final class Delete extends MemoizedStatement implements Statement {
         return new Delete(Objects.requireNonNull(table, "table"), List.of(), List.of());
     }
 
-    /** @return the table rows are deleted from */
+    /** {@return the table rows are deleted from} */
     public TableClause table() {
         return table;
     }
 
-    /** @return the WHERE conditions */
+    /** {@return the WHERE conditions} */
     public List<Expression<?>> whereClause() {
         return where;
     }
@@ -42,14 +42,22 @@ public final class Delete extends MemoizedStatement implements Statement {
         return returning;
     }
 
-    /** @param conditions conditions, ANDed @return the statement with {@code WHERE conditions} */
+    /**
+     * {@return the statement with {@code WHERE conditions}}
+     *
+     * @param conditions conditions, ANDed
+     */
     public Delete where(Expression<?>... conditions) {
         List<Expression<?>> w = new ArrayList<>(where);
         w.addAll(List.of(conditions));
         return new Delete(table, List.copyOf(w), returning);
     }
 
-    /** @param columns columns or expressions @return the statement with {@code RETURNING columns} */
+    /**
+     * {@return the statement with {@code RETURNING columns}}
+     *
+     * @param columns columns or expressions
+     */
     public Delete returning(Expression<?>... columns) {
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));

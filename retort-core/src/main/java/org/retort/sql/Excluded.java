@@ -21,7 +21,7 @@ public record Excluded<T>(ColumnClause<T> column) implements Expression<T> {
         return column.name();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

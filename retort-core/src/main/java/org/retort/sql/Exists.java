@@ -15,7 +15,7 @@ public record Exists(SelectBase select) implements Expression<Boolean> {
         return Coercions.booleanType();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -23,7 +23,7 @@ public sealed interface Expression<T> extends OrderByElement
         BooleanClauseList, Like, Between, InExpression, Case, Cast, TypeCoerce, FunctionCall, FunctionFilter,
         WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract {
 
-    /** @return the expression's SQL type, which binds its values and reads its results */
+    /** {@return the expression's SQL type, which binds its values and reads its results} */
     SqlType<T> type();
 
     /**
@@ -58,32 +58,48 @@ public sealed interface Expression<T> extends OrderByElement
         return other == null ? isNotNull() : Coercions.compare(this, Operator.NE, other);
     }
 
-    /** @param other an expression or value @return {@code this < other} */
+    /**
+     * {@return {@code this < other}}
+     *
+     * @param other an expression or value
+     */
     default Expression<Boolean> lt(Object other) {
         return Coercions.compare(this, Operator.LT, other);
     }
 
-    /** @param other an expression or value @return {@code this <= other} */
+    /**
+     * {@return {@code this <= other}}
+     *
+     * @param other an expression or value
+     */
     default Expression<Boolean> le(Object other) {
         return Coercions.compare(this, Operator.LE, other);
     }
 
-    /** @param other an expression or value @return {@code this > other} */
+    /**
+     * {@return {@code this > other}}
+     *
+     * @param other an expression or value
+     */
     default Expression<Boolean> gt(Object other) {
         return Coercions.compare(this, Operator.GT, other);
     }
 
-    /** @param other an expression or value @return {@code this >= other} */
+    /**
+     * {@return {@code this >= other}}
+     *
+     * @param other an expression or value
+     */
     default Expression<Boolean> ge(Object other) {
         return Coercions.compare(this, Operator.GE, other);
     }
 
-    /** @return {@code this IS NULL} */
+    /** {@return {@code this IS NULL}} */
     default Expression<Boolean> isNull() {
         return new UnaryExpression<>(UnaryExpression.Kind.IS_NULL, this, Coercions.booleanType());
     }
 
-    /** @return {@code this IS NOT NULL} */
+    /** {@return {@code this IS NOT NULL}} */
     default Expression<Boolean> isNotNull() {
         return new UnaryExpression<>(UnaryExpression.Kind.IS_NOT_NULL, this, Coercions.booleanType());
     }
@@ -98,7 +114,11 @@ public sealed interface Expression<T> extends OrderByElement
         return Coercions.compare(this, Operator.IS_DISTINCT_FROM, other);
     }
 
-    /** @param other an expression or value @return {@code this IS NOT DISTINCT FROM other}, NULL-safe equality */
+    /**
+     * {@return {@code this IS NOT DISTINCT FROM other}, NULL-safe equality}
+     *
+     * @param other an expression or value
+     */
     default Expression<Boolean> isNotDistinctFrom(Object other) {
         return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, other);
     }
@@ -114,7 +134,11 @@ public sealed interface Expression<T> extends OrderByElement
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), false);
     }
 
-    /** @param lower lower bound @param upper upper bound @return {@code this NOT BETWEEN lower AND upper} */
+    /**
+     * {@return {@code this NOT BETWEEN lower AND upper}}
+     *
+     * @param lower lower bound @param upper upper bound
+     */
     default Expression<Boolean> notBetween(Object lower, Object upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), true);
     }
@@ -132,34 +156,58 @@ public sealed interface Expression<T> extends OrderByElement
         return Coercions.in(this, values, false);
     }
 
-    /** @param values the values @return {@code this IN (...)} */
+    /**
+     * {@return {@code this IN (...)}}
+     *
+     * @param values the values
+     */
     default Expression<Boolean> in(Object... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), false);
     }
 
-    /** @param subquery a one-column SELECT @return {@code this IN (SELECT ...)} */
+    /**
+     * {@return {@code this IN (SELECT ...)}}
+     *
+     * @param subquery a one-column SELECT
+     */
     default Expression<Boolean> in(SelectBase subquery) {
         return new InExpression(this, new ScalarSelect<>(subquery, type()), false);
     }
 
-    /** @param values the values @return {@code this NOT IN (...)} */
+    /**
+     * {@return {@code this NOT IN (...)}}
+     *
+     * @param values the values
+     */
     default Expression<Boolean> notIn(Collection<?> values) {
         return Coercions.in(this, values, true);
     }
 
-    /** @param values the values @return {@code this NOT IN (...)} */
+    /**
+     * {@return {@code this NOT IN (...)}}
+     *
+     * @param values the values
+     */
     default Expression<Boolean> notIn(Object... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), true);
     }
 
-    /** @param subquery a one-column SELECT @return {@code this NOT IN (SELECT ...)} */
+    /**
+     * {@return {@code this NOT IN (SELECT ...)}}
+     *
+     * @param subquery a one-column SELECT
+     */
     default Expression<Boolean> notIn(SelectBase subquery) {
         return new InExpression(this, new ScalarSelect<>(subquery, type()), true);
     }
 
     // ------------------------------------------------------------------ strings
 
-    /** @param pattern the LIKE pattern @return {@code this LIKE pattern} */
+    /**
+     * {@return {@code this LIKE pattern}}
+     *
+     * @param pattern the LIKE pattern
+     */
     default Expression<Boolean> like(Object pattern) {
         return new Like(this, Coercions.operand(this, pattern), null, false, false);
     }
@@ -175,22 +223,38 @@ public sealed interface Expression<T> extends OrderByElement
         return new Like(this, Coercions.operand(this, pattern), escape, false, false);
     }
 
-    /** @param pattern the pattern @return {@code this NOT LIKE pattern} */
+    /**
+     * {@return {@code this NOT LIKE pattern}}
+     *
+     * @param pattern the pattern
+     */
     default Expression<Boolean> notLike(Object pattern) {
         return new Like(this, Coercions.operand(this, pattern), null, true, false);
     }
 
-    /** @param pattern the pattern @param escape the escape character @return {@code this NOT LIKE pattern ESCAPE 'c'} */
+    /**
+     * {@return {@code this NOT LIKE pattern ESCAPE 'c'}}
+     *
+     * @param pattern the pattern @param escape the escape character
+     */
     default Expression<Boolean> notLike(Object pattern, char escape) {
         return new Like(this, Coercions.operand(this, pattern), escape, true, false);
     }
 
-    /** @param pattern the pattern @return case-insensitive LIKE: {@code ILIKE}, or {@code lower(a) LIKE lower(b)} */
+    /**
+     * {@return case-insensitive LIKE: {@code ILIKE}, or {@code lower(a) LIKE lower(b)}}
+     *
+     * @param pattern the pattern
+     */
     default Expression<Boolean> ilike(Object pattern) {
         return new Like(this, Coercions.operand(this, pattern), null, false, true);
     }
 
-    /** @param pattern the pattern @return case-insensitive NOT LIKE */
+    /**
+     * {@return case-insensitive NOT LIKE}
+     *
+     * @param pattern the pattern
+     */
     default Expression<Boolean> notIlike(Object pattern) {
         return new Like(this, Coercions.operand(this, pattern), null, true, true);
     }
@@ -206,12 +270,20 @@ public sealed interface Expression<T> extends OrderByElement
         return new Like(this, Coercions.bindFor(this, Coercions.escapeLike(prefix) + "%"), '/', false, false);
     }
 
-    /** @param suffix the literal suffix @return {@code this LIKE '%suffix' ESCAPE '/'}, wildcards escaped */
+    /**
+     * {@return {@code this LIKE '%suffix' ESCAPE '/'}, wildcards escaped}
+     *
+     * @param suffix the literal suffix
+     */
     default Expression<Boolean> endsWith(String suffix) {
         return new Like(this, Coercions.bindFor(this, "%" + Coercions.escapeLike(suffix)), '/', false, false);
     }
 
-    /** @param infix the literal text @return {@code this LIKE '%infix%' ESCAPE '/'}, wildcards escaped */
+    /**
+     * {@return {@code this LIKE '%infix%' ESCAPE '/'}, wildcards escaped}
+     *
+     * @param infix the literal text
+     */
     default Expression<Boolean> contains(String infix) {
         return new Like(this, Coercions.bindFor(this, "%" + Coercions.escapeLike(infix) + "%"), '/', false, false);
     }
@@ -227,74 +299,122 @@ public sealed interface Expression<T> extends OrderByElement
         return Coercions.compare(this, Operator.REGEXP, pattern);
     }
 
-    /** @param other string expression or value @return string concatenation, {@code ||} or the dialect's form */
+    /**
+     * {@return string concatenation, {@code ||} or the dialect's form}
+     *
+     * @param other string expression or value
+     */
     default Expression<T> concat(Object other) {
         return Coercions.binary(this, Operator.CONCAT, other);
     }
 
-    /** @param collation the collation name @return {@code this COLLATE collation} */
+    /**
+     * {@return {@code this COLLATE collation}}
+     *
+     * @param collation the collation name
+     */
     default Expression<T> collate(String collation) {
         return new Collate<>(this, Objects.requireNonNull(collation, "collation"));
     }
 
     // ------------------------------------------------------------------ arithmetic and bitwise
 
-    /** @param other expression or value @return {@code this + other} */
+    /**
+     * {@return {@code this + other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> plus(Object other) {
         return Coercions.binary(this, Operator.ADD, other);
     }
 
-    /** @param other expression or value @return {@code this - other} */
+    /**
+     * {@return {@code this - other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> minus(Object other) {
         return Coercions.binary(this, Operator.SUB, other);
     }
 
-    /** @param other expression or value @return {@code this * other} */
+    /**
+     * {@return {@code this * other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> times(Object other) {
         return Coercions.binary(this, Operator.MUL, other);
     }
 
-    /** @param other expression or value @return {@code this / other} */
+    /**
+     * {@return {@code this / other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> div(Object other) {
         return Coercions.binary(this, Operator.DIV, other);
     }
 
-    /** @param other expression or value @return {@code this % other} */
+    /**
+     * {@return {@code this % other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> mod(Object other) {
         return Coercions.binary(this, Operator.MOD, other);
     }
 
-    /** @return {@code -this} */
+    /** {@return {@code -this}} */
     default Expression<T> neg() {
         return new UnaryExpression<>(UnaryExpression.Kind.NEG, this, type());
     }
 
-    /** @param other expression or value @return {@code this & other} */
+    /**
+     * {@return {@code this & other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> bitwiseAnd(Object other) {
         return Coercions.binary(this, Operator.BIT_AND, other);
     }
 
-    /** @param other expression or value @return {@code this | other} */
+    /**
+     * {@return {@code this | other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> bitwiseOr(Object other) {
         return Coercions.binary(this, Operator.BIT_OR, other);
     }
 
-    /** @param other expression or value @return bitwise exclusive or ({@code #} on PostgreSQL, {@code ^} elsewhere) */
+    /**
+     * {@return bitwise exclusive or ({@code #} on PostgreSQL, {@code ^} elsewhere)}
+     *
+     * @param other expression or value
+     */
     default Expression<T> bitwiseXor(Object other) {
         return Coercions.binary(this, Operator.BIT_XOR, other);
     }
 
-    /** @param other expression or value @return {@code this << other} */
+    /**
+     * {@return {@code this << other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> bitwiseLshift(Object other) {
         return Coercions.binary(this, Operator.BIT_LSHIFT, other);
     }
 
-    /** @param other expression or value @return {@code this >> other} */
+    /**
+     * {@return {@code this >> other}}
+     *
+     * @param other expression or value
+     */
     default Expression<T> bitwiseRshift(Object other) {
         return Coercions.binary(this, Operator.BIT_RSHIFT, other);
     }
 
-    /** @return {@code ~this} */
+    /** {@return {@code ~this}} */
     default Expression<T> bitwiseNot() {
         return new UnaryExpression<>(UnaryExpression.Kind.BIT_NOT, this, type());
     }
@@ -326,7 +446,11 @@ public sealed interface Expression<T> extends OrderByElement
         return BooleanClauseList.allOf(all.toArray(Expression[]::new));
     }
 
-    /** @param others more conditions @return {@code this OR others...} */
+    /**
+     * {@return {@code this OR others...}}
+     *
+     * @param others more conditions
+     */
     @SuppressWarnings("unchecked")
     default Expression<Boolean> or(Expression<?>... others) {
         List<Expression<?>> all = new ArrayList<>();
@@ -335,7 +459,7 @@ public sealed interface Expression<T> extends OrderByElement
         return BooleanClauseList.anyOf(all.toArray(Expression[]::new));
     }
 
-    /** @return {@code NOT this}, simplified for IN, LIKE, BETWEEN and IS NULL */
+    /** {@return {@code NOT this}, simplified for IN, LIKE, BETWEEN and IS NULL} */
     default Expression<Boolean> not() {
         return Coercions.negate(this);
     }
@@ -352,17 +476,17 @@ public sealed interface Expression<T> extends OrderByElement
         return new Label<>(Objects.requireNonNull(name, "name"), this);
     }
 
-    /** @return this expression ascending, for ORDER BY */
+    /** {@return this expression ascending, for ORDER BY} */
     default OrderBy asc() {
         return new OrderBy(this, false, OrderBy.Nulls.DEFAULT);
     }
 
-    /** @return this expression descending, for ORDER BY */
+    /** {@return this expression descending, for ORDER BY} */
     default OrderBy desc() {
         return new OrderBy(this, true, OrderBy.Nulls.DEFAULT);
     }
 
-    /** @return {@code DISTINCT this}, as inside {@code count(DISTINCT x)} */
+    /** {@return {@code DISTINCT this}, as inside {@code count(DISTINCT x)}} */
     default Expression<T> distinct() {
         return new UnaryExpression<>(UnaryExpression.Kind.DISTINCT, this, type());
     }

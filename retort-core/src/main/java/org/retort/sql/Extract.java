@@ -36,7 +36,7 @@ public record Extract(String field, Expression<?> expression) implements Express
         return LiteralTypes.longType();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -26,42 +26,46 @@ public final class ForUpdate {
         this.of = List.copyOf(of);
     }
 
-    /** @return true for {@code FOR SHARE} */
+    /** {@return true for {@code FOR SHARE}} */
     public boolean isRead() {
         return read;
     }
 
-    /** @return true for {@code NOWAIT} */
+    /** {@return true for {@code NOWAIT}} */
     public boolean isNowait() {
         return nowait;
     }
 
-    /** @return true for {@code SKIP LOCKED} */
+    /** {@return true for {@code SKIP LOCKED}} */
     public boolean isSkipLocked() {
         return skipLocked;
     }
 
-    /** @return the tables or columns of {@code OF}, empty for all */
+    /** {@return the tables or columns of {@code OF}, empty for all} */
     public List<Object> of() {
         return of;
     }
 
-    /** @return this clause with {@code NOWAIT} */
+    /** {@return this clause with {@code NOWAIT}} */
     public ForUpdate nowait() {
         return new ForUpdate(read, true, skipLocked, of);
     }
 
-    /** @return this clause with {@code SKIP LOCKED} */
+    /** {@return this clause with {@code SKIP LOCKED}} */
     public ForUpdate skipLocked() {
         return new ForUpdate(read, nowait, true, of);
     }
 
-    /** @return this clause as {@code FOR SHARE} (MySQL/MariaDB: {@code LOCK IN SHARE MODE}) */
+    /** {@return this clause as {@code FOR SHARE} (MySQL/MariaDB: {@code LOCK IN SHARE MODE})} */
     public ForUpdate read() {
         return new ForUpdate(true, nowait, skipLocked, of);
     }
 
-    /** @param targets tables or columns @return this clause with {@code OF targets} */
+    /**
+     * {@return this clause with {@code OF targets}}
+     *
+     * @param targets tables or columns
+     */
     public ForUpdate of(Object... targets) {
         return new ForUpdate(read, nowait, skipLocked, List.of(targets));
     }

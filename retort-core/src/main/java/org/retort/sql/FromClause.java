@@ -17,7 +17,7 @@ public sealed interface FromClause permits TableClause, TableAlias, Subquery, Ct
      */
     Expression<?> c(String name);
 
-    /** @return the columns this FROM item exports, in order */
+    /** {@return the columns this FROM item exports, in order} */
     List<? extends Expression<?>> columns();
 
     /**
@@ -41,22 +41,38 @@ public sealed interface FromClause permits TableClause, TableAlias, Subquery, Ct
         return Join.of(this, right, on, Join.Type.INNER);
     }
 
-    /** @param right the joined item @return {@code this LEFT OUTER JOIN right ON <inferred>} */
+    /**
+     * {@return {@code this LEFT OUTER JOIN right ON <inferred>}}
+     *
+     * @param right the joined item
+     */
     default Join outerjoin(FromClause right) {
         return Join.of(this, right, null, Join.Type.LEFT);
     }
 
-    /** @param right the joined item @param on the condition @return {@code this LEFT OUTER JOIN right ON on} */
+    /**
+     * {@return {@code this LEFT OUTER JOIN right ON on}}
+     *
+     * @param right the joined item @param on the condition
+     */
     default Join outerjoin(FromClause right, Expression<?> on) {
         return Join.of(this, right, on, Join.Type.LEFT);
     }
 
-    /** @param right the joined item @param on the condition @return {@code this FULL OUTER JOIN right ON on} */
+    /**
+     * {@return {@code this FULL OUTER JOIN right ON on}}
+     *
+     * @param right the joined item @param on the condition
+     */
     default Join fullOuterJoin(FromClause right, Expression<?> on) {
         return Join.of(this, right, on, Join.Type.FULL);
     }
 
-    /** @param right the joined item @return {@code this FULL OUTER JOIN right ON <inferred>} */
+    /**
+     * {@return {@code this FULL OUTER JOIN right ON <inferred>}}
+     *
+     * @param right the joined item
+     */
     default Join fullOuterJoin(FromClause right) {
         return Join.of(this, right, null, Join.Type.FULL);
     }

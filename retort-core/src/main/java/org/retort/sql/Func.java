@@ -74,97 +74,153 @@ public final class Func {
         return arg instanceof Expression<?> e ? (SqlType<T>) e.type() : (SqlType<T>) LiteralTypes.forValue(arg);
     }
 
-    /** @return {@code count(*)} */
+    /** {@return {@code count(*)}} */
     public FunctionCall<Long> count() {
         return typed("count", LiteralTypes.longType());
     }
 
-    /** @param expr the counted expression @return {@code count(expr)} */
+    /**
+     * {@return {@code count(expr)}}
+     *
+     * @param expr the counted expression
+     */
     public FunctionCall<Long> count(Object expr) {
         return typed("count", LiteralTypes.longType(), expr);
     }
 
-    /** @param expr the expression @param <T> its type @return {@code sum(expr)} */
+    /**
+     * {@return {@code sum(expr)}}
+     *
+     * @param expr the expression
+     * @param <T> its type
+     */
     public <T> FunctionCall<T> sum(Expression<T> expr) {
         return typed("sum", expr.type(), expr);
     }
 
-    /** @param expr the expression @return {@code avg(expr)} */
+    /**
+     * {@return {@code avg(expr)}}
+     *
+     * @param expr the expression
+     */
     public FunctionCall<Object> avg(Expression<?> expr) {
         return call("avg", expr);
     }
 
-    /** @param expr the expression @param <T> its type @return {@code min(expr)} */
+    /**
+     * {@return {@code min(expr)}}
+     *
+     * @param expr the expression
+     * @param <T> its type
+     */
     public <T> FunctionCall<T> min(Expression<T> expr) {
         return typed("min", expr.type(), expr);
     }
 
-    /** @param expr the expression @param <T> its type @return {@code max(expr)} */
+    /**
+     * {@return {@code max(expr)}}
+     *
+     * @param expr the expression
+     * @param <T> its type
+     */
     public <T> FunctionCall<T> max(Expression<T> expr) {
         return typed("max", expr.type(), expr);
     }
 
-    /** @param args expressions or values @param <T> the type @return {@code coalesce(args...)} */
+    /**
+     * {@return {@code coalesce(args...)}}
+     *
+     * @param args expressions or values
+     * @param <T> the type
+     */
     public <T> FunctionCall<T> coalesce(Object... args) {
         return typed("coalesce", typeOf(args.length == 0 ? null : args[0]), args);
     }
 
-    /** @return the current timestamp: {@code now()} or {@code CURRENT_TIMESTAMP} per dialect */
+    /** {@return the current timestamp: {@code now()} or {@code CURRENT_TIMESTAMP} per dialect} */
     public FunctionCall<Object> now() {
         return call("now");
     }
 
-    /** @return {@code CURRENT_TIMESTAMP} */
+    /** {@return {@code CURRENT_TIMESTAMP}} */
     public FunctionCall<Object> currentTimestamp() {
         return call("current_timestamp");
     }
 
-    /** @return {@code CURRENT_DATE} */
+    /** {@return {@code CURRENT_DATE}} */
     public FunctionCall<Object> currentDate() {
         return call("current_date");
     }
 
-    /** @param expr string expression or value @param <T> type @return {@code lower(expr)} */
+    /**
+     * {@return {@code lower(expr)}}
+     *
+     * @param expr string expression or value
+     * @param <T> type
+     */
     public <T> FunctionCall<T> lower(Expression<T> expr) {
         return typed("lower", expr.type(), expr);
     }
 
-    /** @param expr string expression @param <T> type @return {@code upper(expr)} */
+    /**
+     * {@return {@code upper(expr)}}
+     *
+     * @param expr string expression
+     * @param <T> type
+     */
     public <T> FunctionCall<T> upper(Expression<T> expr) {
         return typed("upper", expr.type(), expr);
     }
 
-    /** @param expr string expression @return {@code length(expr)} ({@code LEN} on SQL Server) */
+    /**
+     * {@return {@code length(expr)} ({@code LEN} on SQL Server)}
+     *
+     * @param expr string expression
+     */
     public FunctionCall<Object> length(Expression<?> expr) {
         return call("length", expr);
     }
 
-    /** @param expr numeric expression @param <T> type @return {@code abs(expr)} */
+    /**
+     * {@return {@code abs(expr)}}
+     *
+     * @param expr numeric expression
+     * @param <T> type
+     */
     public <T> FunctionCall<T> abs(Expression<T> expr) {
         return typed("abs", expr.type(), expr);
     }
 
-    /** @return {@code row_number()}, to use with {@code over()} */
+    /** {@return {@code row_number()}, to use with {@code over()}} */
     public FunctionCall<Long> rowNumber() {
         return typed("row_number", LiteralTypes.longType());
     }
 
-    /** @return {@code rank()} */
+    /** {@return {@code rank()}} */
     public FunctionCall<Long> rank() {
         return typed("rank", LiteralTypes.longType());
     }
 
-    /** @return {@code dense_rank()} */
+    /** {@return {@code dense_rank()}} */
     public FunctionCall<Long> denseRank() {
         return typed("dense_rank", LiteralTypes.longType());
     }
 
-    /** @param expr the expression @param <T> type @return {@code lag(expr)} */
+    /**
+     * {@return {@code lag(expr)}}
+     *
+     * @param expr the expression
+     * @param <T> type
+     */
     public <T> FunctionCall<T> lag(Expression<T> expr) {
         return typed("lag", expr.type(), expr);
     }
 
-    /** @param fraction the percentile, 0 to 1 @return {@code percentile_cont(fraction)}, with withinGroup() */
+    /**
+     * {@return {@code percentile_cont(fraction)}, with withinGroup()}
+     *
+     * @param fraction the percentile, 0 to 1
+     */
     public FunctionCall<Object> percentileCont(double fraction) {
         return call("percentile_cont", fraction);
     }

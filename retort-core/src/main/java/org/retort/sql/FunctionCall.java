@@ -51,12 +51,12 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
         return new WithinGroup<>(this, Coercions.orderBy(orderBy));
     }
 
-    /** @return {@code fn(...) OVER ()}; refine with the returned window's methods */
+    /** {@return {@code fn(...) OVER ()}; refine with the returned window's methods} */
     public Over<T> over() {
         return new Over<>(this, List.of(), List.of(), null);
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -17,12 +17,12 @@ public record FunctionFilter<T>(FunctionCall<T> function, Expression<?> conditio
         return function.type();
     }
 
-    /** @return {@code ... FILTER (WHERE ...) OVER ()} */
+    /** {@return {@code ... FILTER (WHERE ...) OVER ()}} */
     public Over<T> over() {
         return new Over<>(this, List.of(), List.of(), null);
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

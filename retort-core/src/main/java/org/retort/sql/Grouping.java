@@ -15,7 +15,7 @@ public record Grouping<T>(Expression<T> expression) implements Expression<T> {
         return expression.type();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -18,7 +18,7 @@ public record InExpression(Expression<?> left, Expression<?> right, boolean nega
         return Coercions.booleanType();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

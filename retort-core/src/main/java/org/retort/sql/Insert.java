@@ -46,32 +46,32 @@ public final class Insert extends MemoizedStatement implements Statement {
         return new Insert(Objects.requireNonNull(table, "table"), List.of(), false, List.of(), null, List.of(), null);
     }
 
-    /** @return the target table */
+    /** {@return the target table} */
     public TableClause table() {
         return table;
     }
 
-    /** @return the VALUES rows, each a map of column name to expression; empty when none were given */
+    /** {@return the VALUES rows, each a map of column name to expression; empty when none were given} */
     public List<Map<String, Expression<?>>> rows() {
         return rows;
     }
 
-    /** @return true for an explicit multi-row VALUES */
+    /** {@return true for an explicit multi-row VALUES} */
     public boolean isMultiValues() {
         return multi;
     }
 
-    /** @return the INSERT ... SELECT query, or null */
+    /** {@return the INSERT ... SELECT query, or null} */
     public SelectBase fromSelectQuery() {
         return select;
     }
 
-    /** @return the column names of INSERT ... SELECT */
+    /** {@return the column names of INSERT ... SELECT} */
     public List<String> fromSelectColumns() {
         return selectColumns;
     }
 
-    /** @return the upsert clause, or null */
+    /** {@return the upsert clause, or null} */
     public OnConflict onConflict() {
         return onConflict;
     }
@@ -152,12 +152,16 @@ public final class Insert extends MemoizedStatement implements Statement {
         return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict);
     }
 
-    /** @return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite) */
+    /** {@return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite)} */
     public Insert onConflictDoNothing() {
         return withConflict(new OnConflict(OnConflict.Kind.DO_NOTHING, List.of(), Map.of(), null));
     }
 
-    /** @param targets the conflict target columns @return the statement with {@code ON CONFLICT (targets) DO NOTHING} */
+    /**
+     * {@return the statement with {@code ON CONFLICT (targets) DO NOTHING}}
+     *
+     * @param targets the conflict target columns
+     */
     public Insert onConflictDoNothing(Expression<?>... targets) {
         return withConflict(new OnConflict(OnConflict.Kind.DO_NOTHING, List.of(targets), Map.of(), null));
     }

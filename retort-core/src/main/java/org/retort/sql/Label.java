@@ -21,7 +21,7 @@ public record Label<T>(String name, Expression<T> element) implements Expression
         return name;
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -21,7 +21,7 @@ public record Like(Expression<?> left, Expression<?> pattern, Character escape, 
         return Coercions.booleanType();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

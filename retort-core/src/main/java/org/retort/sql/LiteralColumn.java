@@ -17,7 +17,7 @@ public record LiteralColumn<T>(String text, SqlType<T> type) implements Expressi
         return text;
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -81,7 +81,7 @@ public record Operator(String sql, int precedence, boolean associative) {
         return new Operator(sql, COMPARISON, false);
     }
 
-    /** @return true for comparisons, whose result is boolean */
+    /** {@return true for comparisons, whose result is boolean} */
     public boolean isComparison() {
         return precedence == COMPARISON;
     }

@@ -34,12 +34,12 @@ public record OrderBy(Expression<?> expression, boolean descending, Nulls nulls)
         Objects.requireNonNull(nulls, "nulls");
     }
 
-    /** @return this item with {@code NULLS FIRST} */
+    /** {@return this item with {@code NULLS FIRST}} */
     public OrderBy nullsFirst() {
         return new OrderBy(expression, descending, Nulls.FIRST);
     }
 
-    /** @return this item with {@code NULLS LAST} */
+    /** {@return this item with {@code NULLS LAST}} */
     public OrderBy nullsLast() {
         return new OrderBy(expression, descending, Nulls.LAST);
     }

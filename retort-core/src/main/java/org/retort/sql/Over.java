@@ -45,12 +45,20 @@ public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, L
         return function.type();
     }
 
-    /** @param expressions the partitions @return this window with {@code PARTITION BY} */
+    /**
+     * {@return this window with {@code PARTITION BY}}
+     *
+     * @param expressions the partitions
+     */
     public Over<T> partitionBy(Expression<?>... expressions) {
         return new Over<>(function, List.of(expressions), orderBy, frame);
     }
 
-    /** @param items the ordering @return this window with {@code ORDER BY} */
+    /**
+     * {@return this window with {@code ORDER BY}}
+     *
+     * @param items the ordering
+     */
     public Over<T> orderBy(OrderByElement... items) {
         return new Over<>(function, partitionBy, Coercions.orderBy(items), frame);
     }
@@ -77,7 +85,7 @@ public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, L
         return new Over<>(function, partitionBy, orderBy, new Frame(false, start, end));
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

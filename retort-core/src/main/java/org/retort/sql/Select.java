@@ -174,22 +174,38 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return joinInternal(target, null, Join.Type.INNER);
     }
 
-    /** @param target the joined item @param on the condition @return the statement with {@code JOIN target ON on} */
+    /**
+     * {@return the statement with {@code JOIN target ON on}}
+     *
+     * @param target the joined item @param on the condition
+     */
     public Select join(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.INNER);
     }
 
-    /** @param target the joined item @return the statement with {@code LEFT OUTER JOIN target} */
+    /**
+     * {@return the statement with {@code LEFT OUTER JOIN target}}
+     *
+     * @param target the joined item
+     */
     public Select outerjoin(FromClause target) {
         return joinInternal(target, null, Join.Type.LEFT);
     }
 
-    /** @param target the joined item @param on the condition @return the statement with {@code LEFT OUTER JOIN} */
+    /**
+     * {@return the statement with {@code LEFT OUTER JOIN}}
+     *
+     * @param target the joined item @param on the condition
+     */
     public Select outerjoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.LEFT);
     }
 
-    /** @param target the joined item @param on the condition @return the statement with {@code FULL OUTER JOIN} */
+    /**
+     * {@return the statement with {@code FULL OUTER JOIN}}
+     *
+     * @param target the joined item @param on the condition
+     */
     public Select fullOuterJoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.FULL);
     }
@@ -249,21 +265,33 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return new Select(s);
     }
 
-    /** @param items grouping expressions @return the statement with {@code GROUP BY items} */
+    /**
+     * {@return the statement with {@code GROUP BY items}}
+     *
+     * @param items grouping expressions
+     */
     public Select groupBy(Expression<?>... items) {
         Parts s = copy();
         s.groupBy = append(groupBy, List.of(items));
         return new Select(s);
     }
 
-    /** @param conditions conditions on groups @return the statement with {@code HAVING conditions} */
+    /**
+     * {@return the statement with {@code HAVING conditions}}
+     *
+     * @param conditions conditions on groups
+     */
     public Select having(Expression<?>... conditions) {
         Parts s = copy();
         s.having = append(having, List.of(conditions));
         return new Select(s);
     }
 
-    /** @param items expressions or {@link OrderBy} items @return the statement with {@code ORDER BY items} */
+    /**
+     * {@return the statement with {@code ORDER BY items}}
+     *
+     * @param items expressions or {@link OrderBy} items
+     */
     public Select orderBy(OrderByElement... items) {
         Parts s = copy();
         s.orderBy = append(orderBy, Coercions.orderBy(items));
@@ -297,14 +325,18 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return new Select(s);
     }
 
-    /** @param count rows to skip @return the statement with {@code OFFSET ?} */
+    /**
+     * {@return the statement with {@code OFFSET ?}}
+     *
+     * @param count rows to skip
+     */
     public Select offset(int count) {
         Parts s = copy();
         s.offset = Coercions.intParam("param", count);
         return new Select(s);
     }
 
-    /** @return the statement with {@code SELECT DISTINCT} */
+    /** {@return the statement with {@code SELECT DISTINCT}} */
     public Select distinct() {
         Parts s = copy();
         s.distinct = true;
@@ -324,12 +356,16 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return new Select(s);
     }
 
-    /** @return the statement with {@code FOR UPDATE} */
+    /** {@return the statement with {@code FOR UPDATE}} */
     public Select forUpdate() {
         return forUpdate(ForUpdate.DEFAULT);
     }
 
-    /** @param clause the locking clause @return the statement with it */
+    /**
+     * {@return the statement with it}
+     *
+     * @param clause the locking clause
+     */
     public Select forUpdate(ForUpdate clause) {
         Parts s = copy();
         s.forUpdate = clause;
@@ -349,7 +385,7 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return new Select(s);
     }
 
-    /** @return the statement with auto-correlation disabled: its FROM is always complete */
+    /** {@return the statement with auto-correlation disabled: its FROM is always complete} */
     public Select correlateNone() {
         Parts s = copy();
         s.correlate = List.of();
@@ -362,67 +398,67 @@ public final class Select extends MemoizedStatement implements SelectBase {
         return columns;
     }
 
-    /** @return the explicit FROM items (joins, selectFrom) */
+    /** {@return the explicit FROM items (joins, selectFrom)} */
     public List<FromClause> explicitFroms() {
         return froms;
     }
 
-    /** @return the WHERE conditions, ANDed */
+    /** {@return the WHERE conditions, ANDed} */
     public List<Expression<?>> whereClause() {
         return where;
     }
 
-    /** @return the GROUP BY expressions */
+    /** {@return the GROUP BY expressions} */
     public List<Expression<?>> groupByClause() {
         return groupBy;
     }
 
-    /** @return the HAVING conditions */
+    /** {@return the HAVING conditions} */
     public List<Expression<?>> havingClause() {
         return having;
     }
 
-    /** @return the ORDER BY items */
+    /** {@return the ORDER BY items} */
     public List<OrderBy> orderByClause() {
         return orderBy;
     }
 
-    /** @return the LIMIT expression, or null */
+    /** {@return the LIMIT expression, or null} */
     public Expression<?> limitClause() {
         return limit;
     }
 
-    /** @return the OFFSET expression, or null */
+    /** {@return the OFFSET expression, or null} */
     public Expression<?> offsetClause() {
         return offset;
     }
 
-    /** @return true when the limit keeps rows tied with the last one ({@link #fetchWithTies(int)}) */
+    /** {@return true when the limit keeps rows tied with the last one ({@link #fetchWithTies(int)})} */
     public boolean isWithTies() {
         return withTies;
     }
 
-    /** @return true for SELECT DISTINCT */
+    /** {@return true for SELECT DISTINCT} */
     public boolean isDistinct() {
         return distinct;
     }
 
-    /** @return the DISTINCT ON expressions */
+    /** {@return the DISTINCT ON expressions} */
     public List<Expression<?>> distinctOnClause() {
         return distinctOn;
     }
 
-    /** @return the locking clause, or null */
+    /** {@return the locking clause, or null} */
     public ForUpdate forUpdateClause() {
         return forUpdate;
     }
 
-    /** @return the explicit correlation, or null for automatic */
+    /** {@return the explicit correlation, or null for automatic} */
     public List<FromClause> correlation() {
         return correlate;
     }
 
-    /** @return true when correlation is disabled */
+    /** {@return true when correlation is disabled} */
     public boolean isCorrelateNone() {
         return correlateNone;
     }

@@ -7,25 +7,37 @@ import org.retort.types.SqlType;
 /** A statement returning rows: a {@link Select} or a set operation of selects ({@link CompoundSelect}). */
 public sealed interface SelectBase extends Statement permits Select, CompoundSelect {
 
-    /** @return the expressions of the SELECT list (of the first SELECT, for a set operation) */
+    /** {@return the expressions of the SELECT list (of the first SELECT, for a set operation)} */
     List<Expression<?>> selectedColumns();
 
-    /** @return this query as an anonymous FROM item, {@code (SELECT ...) AS anon_1} */
+    /** {@return this query as an anonymous FROM item, {@code (SELECT ...) AS anon_1}} */
     default Subquery subquery() {
         return new Subquery(this, null, false);
     }
 
-    /** @param name the alias @return this query as a FROM item, {@code (SELECT ...) AS name} */
+    /**
+     * {@return this query as a FROM item, {@code (SELECT ...) AS name}}
+     *
+     * @param name the alias
+     */
     default Subquery subquery(String name) {
         return new Subquery(this, name, false);
     }
 
-    /** @param name the alias @return {@code LATERAL (SELECT ...) AS name} */
+    /**
+     * {@return {@code LATERAL (SELECT ...) AS name}}
+     *
+     * @param name the alias
+     */
     default Subquery lateral(String name) {
         return new Subquery(this, name, true);
     }
 
-    /** @param name the CTE name @return {@code WITH name AS (SELECT ...)} */
+    /**
+     * {@return {@code WITH name AS (SELECT ...)}}
+     *
+     * @param name the CTE name
+     */
     default Cte cte(String name) {
         return new Cte(this, name, false, null);
     }
@@ -41,7 +53,7 @@ public sealed interface SelectBase extends Statement permits Select, CompoundSel
         return new Cte(this, name, recursive, null);
     }
 
-    /** @return this one-column query as a value, {@code (SELECT ...)}, correlated to an enclosing query */
+    /** {@return this one-column query as a value, {@code (SELECT ...)}, correlated to an enclosing query} */
     @SuppressWarnings({"unchecked", "rawtypes"})
     default <T> ScalarSelect<T> scalarSubquery() {
         List<Expression<?>> cols = selectedColumns();
@@ -49,42 +61,70 @@ public sealed interface SelectBase extends Statement permits Select, CompoundSel
         return new ScalarSelect<>(this, (SqlType<T>) type);
     }
 
-    /** @return {@code EXISTS (SELECT ...)} */
+    /** {@return {@code EXISTS (SELECT ...)}} */
     default Exists exists() {
         return new Exists(this);
     }
 
-    /** @param name the label @return {@code (SELECT ...) AS name}, a labelled scalar subquery */
+    /**
+     * {@return {@code (SELECT ...) AS name}, a labelled scalar subquery}
+     *
+     * @param name the label
+     */
     default Label<Object> label(String name) {
         return this.<Object>scalarSubquery().label(name);
     }
 
-    /** @param others more queries @return {@code this UNION others} */
+    /**
+     * {@return {@code this UNION others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect union(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION, this, others);
     }
 
-    /** @param others more queries @return {@code this UNION ALL others} */
+    /**
+     * {@return {@code this UNION ALL others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect unionAll(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION_ALL, this, others);
     }
 
-    /** @param others more queries @return {@code this INTERSECT others} */
+    /**
+     * {@return {@code this INTERSECT others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect intersect(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.INTERSECT, this, others);
     }
 
-    /** @param others more queries @return {@code this INTERSECT ALL others} */
+    /**
+     * {@return {@code this INTERSECT ALL others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect intersectAll(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.INTERSECT_ALL, this, others);
     }
 
-    /** @param others more queries @return {@code this EXCEPT others} */
+    /**
+     * {@return {@code this EXCEPT others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect except(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.EXCEPT, this, others);
     }
 
-    /** @param others more queries @return {@code this EXCEPT ALL others} */
+    /**
+     * {@return {@code this EXCEPT ALL others}}
+     *
+     * @param others more queries
+     */
     default CompoundSelect exceptAll(SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.EXCEPT_ALL, this, others);
     }

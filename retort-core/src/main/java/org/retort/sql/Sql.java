@@ -42,17 +42,29 @@ public final class Sql {
         return Select.of(items);
     }
 
-    /** @param table the table @return {@code INSERT INTO table} */
+    /**
+     * {@return {@code INSERT INTO table}}
+     *
+     * @param table the table
+     */
     public static Insert insert(TableClause table) {
         return Insert.into(table);
     }
 
-    /** @param table the table @return {@code UPDATE table} */
+    /**
+     * {@return {@code UPDATE table}}
+     *
+     * @param table the table
+     */
     public static Update update(TableClause table) {
         return Update.of(table);
     }
 
-    /** @param table the table @return {@code DELETE FROM table} */
+    /**
+     * {@return {@code DELETE FROM table}}
+     *
+     * @param table the table
+     */
     public static Delete delete(TableClause table) {
         return Delete.from(table);
     }
@@ -68,22 +80,38 @@ public final class Sql {
         return TableClause.of(name, columns);
     }
 
-    /** @param name the column name @return a free-standing column, rendered unqualified */
+    /**
+     * {@return a free-standing column, rendered unqualified}
+     *
+     * @param name the column name
+     */
     public static ColumnClause<Object> column(String name) {
         return new ColumnClause<>(name, NullType.INSTANCE, null);
     }
 
-    /** @param conditions the conditions @return {@code a AND b AND ...} */
+    /**
+     * {@return {@code a AND b AND ...}}
+     *
+     * @param conditions the conditions
+     */
     public static Expression<Boolean> and_(Expression<?>... conditions) {
         return BooleanClauseList.allOf(conditions);
     }
 
-    /** @param conditions the conditions @return {@code a OR b OR ...} */
+    /**
+     * {@return {@code a OR b OR ...}}
+     *
+     * @param conditions the conditions
+     */
     public static Expression<Boolean> or_(Expression<?>... conditions) {
         return BooleanClauseList.anyOf(conditions);
     }
 
-    /** @param condition the condition @return {@code NOT condition} */
+    /**
+     * {@return {@code NOT condition}}
+     *
+     * @param condition the condition
+     */
     public static Expression<Boolean> not_(Expression<?> condition) {
         return condition.not();
     }
@@ -175,22 +203,22 @@ public final class Sql {
         return new InExpression(expr, bindparamExpanding(name), false);
     }
 
-    /** @return {@code NULL} */
+    /** {@return {@code NULL}} */
     public static Constant<Object> null_() {
         return new Constant<>(Constant.Kind.NULL, NullType.INSTANCE);
     }
 
-    /** @return {@code TRUE} (or {@code 1}) */
+    /** {@return {@code TRUE} (or {@code 1})} */
     public static Constant<Boolean> true_() {
         return new Constant<>(Constant.Kind.TRUE, LiteralTypes.booleanType());
     }
 
-    /** @return {@code FALSE} (or {@code 0}) */
+    /** {@return {@code FALSE} (or {@code 0})} */
     public static Constant<Boolean> false_() {
         return new Constant<>(Constant.Kind.FALSE, LiteralTypes.booleanType());
     }
 
-    /** @return an empty searched {@code CASE}; add branches with {@link Case#when(Object, Object)} */
+    /** {@return an empty searched {@code CASE}; add branches with {@link Case#when(Object, Object)}} */
     public static Case<Object> case_() {
         return new Case<>(null, List.of(), null, NullType.INSTANCE);
     }
@@ -251,22 +279,38 @@ public final class Sql {
         return new Extract(field, expr);
     }
 
-    /** @param query the subquery @return {@code EXISTS (query)} */
+    /**
+     * {@return {@code EXISTS (query)}}
+     *
+     * @param query the subquery
+     */
     public static Exists exists(SelectBase query) {
         return new Exists(query);
     }
 
-    /** @param items expressions or values @return the row value {@code (a, b, ...)} */
+    /**
+     * {@return the row value {@code (a, b, ...)}}
+     *
+     * @param items expressions or values
+     */
     public static Tuple tuple(Object... items) {
         return new Tuple(Arrays.stream(items).<Expression<?>>map(Coercions::expression).toList());
     }
 
-    /** @param query a one-column query @return {@code ANY (query)}, the right side of a comparison */
+    /**
+     * {@return {@code ANY (query)}, the right side of a comparison}
+     *
+     * @param query a one-column query
+     */
     public static AnyAll<Object> any(SelectBase query) {
         return new AnyAll<>(false, query.scalarSubquery(), NullType.INSTANCE);
     }
 
-    /** @param query a one-column query @return {@code ALL (query)} */
+    /**
+     * {@return {@code ALL (query)}}
+     *
+     * @param query a one-column query
+     */
     public static AnyAll<Object> all(SelectBase query) {
         return new AnyAll<>(true, query.scalarSubquery(), NullType.INSTANCE);
     }
@@ -293,22 +337,38 @@ public final class Sql {
         return new Excluded<>(column);
     }
 
-    /** @param first a query @param others more @return {@code first UNION others} */
+    /**
+     * {@return {@code first UNION others}}
+     *
+     * @param first a query @param others more
+     */
     public static CompoundSelect union(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION, first, others);
     }
 
-    /** @param first a query @param others more @return {@code first UNION ALL others} */
+    /**
+     * {@return {@code first UNION ALL others}}
+     *
+     * @param first a query @param others more
+     */
     public static CompoundSelect unionAll(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION_ALL, first, others);
     }
 
-    /** @param first a query @param others more @return {@code first INTERSECT others} */
+    /**
+     * {@return {@code first INTERSECT others}}
+     *
+     * @param first a query @param others more
+     */
     public static CompoundSelect intersect(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.INTERSECT, first, others);
     }
 
-    /** @param first a query @param others more @return {@code first EXCEPT others} */
+    /**
+     * {@return {@code first EXCEPT others}}
+     *
+     * @param first a query @param others more
+     */
     public static CompoundSelect except(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.EXCEPT, first, others);
     }
@@ -323,12 +383,21 @@ public final class Sql {
         return expr.asc();
     }
 
-    /** @param expr the expression @return the descending item */
+    /**
+     * {@return the descending item}
+     *
+     * @param expr the expression
+     */
     public static OrderBy desc(Expression<?> expr) {
         return expr.desc();
     }
 
-    /** @param name the label @param expr the expression @param <T> type @return {@code expr AS name} */
+    /**
+     * {@return {@code expr AS name}}
+     *
+     * @param name the label @param expr the expression
+     * @param <T> type
+     */
     public static <T> Label<T> label(String name, Expression<T> expr) {
         return expr.label(name);
     }

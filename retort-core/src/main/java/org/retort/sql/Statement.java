@@ -54,7 +54,7 @@ public sealed interface Statement extends Executable permits SelectBase, Insert,
         return new Cte(this, name, false, null);
     }
 
-    /** @return the RETURNING columns of an INSERT, UPDATE or DELETE; empty for none and for SELECT */
+    /** {@return the RETURNING columns of an INSERT, UPDATE or DELETE; empty for none and for SELECT} */
     default List<Expression<?>> returningColumns() {
         return List.of();
     }

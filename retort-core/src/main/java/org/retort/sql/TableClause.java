@@ -62,22 +62,22 @@ public non-sealed class TableClause implements FromClause {
         byName.put(column.name(), column);
     }
 
-    /** @return the table name */
+    /** {@return the table name} */
     public String name() {
         return name;
     }
 
-    /** @return the schema, or null */
+    /** {@return the schema, or null} */
     public String schema() {
         return schema;
     }
 
-    /** @return {@code schema.name}, or {@code name} without a schema */
+    /** {@return {@code schema.name}, or {@code name} without a schema} */
     public String fullName() {
         return schema == null ? name : schema + "." + name;
     }
 
-    /** @return the columns in declaration order */
+    /** {@return the columns in declaration order} */
     @Override
     public List<ColumnClause<?>> columns() {
         return Collections.unmodifiableList(columns);
@@ -150,27 +150,27 @@ public non-sealed class TableClause implements FromClause {
         return new TableAlias(this, Objects.requireNonNull(alias, "alias"));
     }
 
-    /** @return this table under an anonymous alias, {@code users AS users_1} */
+    /** {@return this table under an anonymous alias, {@code users AS users_1}} */
     public TableAlias alias() {
         return new TableAlias(this, null);
     }
 
-    /** @return {@code SELECT <all columns> FROM this} */
+    /** {@return {@code SELECT <all columns> FROM this}} */
     public Select select() {
         return Select.of(this);
     }
 
-    /** @return {@code INSERT INTO this} */
+    /** {@return {@code INSERT INTO this}} */
     public Insert insert() {
         return Insert.into(this);
     }
 
-    /** @return {@code UPDATE this} */
+    /** {@return {@code UPDATE this}} */
     public Update update() {
         return Update.of(this);
     }
 
-    /** @return {@code DELETE FROM this} */
+    /** {@return {@code DELETE FROM this}} */
     public Delete delete() {
         return Delete.from(this);
     }

@@ -112,12 +112,12 @@ public final class TextClause implements Executable {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    /** @return the SQL as written */
+    /** {@return the SQL as written} */
     public String text() {
         return text;
     }
 
-    /** @return the parameter names in the order they appear (a name may repeat) */
+    /** {@return the parameter names in the order they appear (a name may repeat)} */
     public List<String> parameterNames() {
         return names;
     }

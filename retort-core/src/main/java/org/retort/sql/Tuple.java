@@ -26,7 +26,7 @@ public record Tuple(List<Expression<?>> elements) implements Expression<Object> 
         return NullType.INSTANCE;
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

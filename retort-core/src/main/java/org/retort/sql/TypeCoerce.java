@@ -16,7 +16,7 @@ public record TypeCoerce<T>(Expression<?> expression, SqlType<T> type) implement
         return expression.naturalName();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

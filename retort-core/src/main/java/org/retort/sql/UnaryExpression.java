@@ -29,7 +29,7 @@ public record UnaryExpression<T>(Kind kind, Expression<?> operand, SqlType<T> ty
         IS_NOT_NULL
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

@@ -37,17 +37,17 @@ public final class Update extends MemoizedStatement implements Statement {
         return new Update(Objects.requireNonNull(table, "table"), Map.of(), List.of(), List.of());
     }
 
-    /** @return the updated table */
+    /** {@return the updated table} */
     public TableClause table() {
         return table;
     }
 
-    /** @return the SET values by column name, in order */
+    /** {@return the SET values by column name, in order} */
     public Map<String, Expression<?>> setValues() {
         return values;
     }
 
-    /** @return the WHERE conditions */
+    /** {@return the WHERE conditions} */
     public List<Expression<?>> whereClause() {
         return where;
     }
@@ -87,19 +87,31 @@ public final class Update extends MemoizedStatement implements Statement {
         return set(m);
     }
 
-    /** @param newValues the SET values @return the new statement; same as {@link #set(Map)} */
+    /**
+     * {@return the new statement; same as {@link #set(Map)}}
+     *
+     * @param newValues the SET values
+     */
     public Update values(Map<?, ?> newValues) {
         return set(newValues);
     }
 
-    /** @param conditions conditions, ANDed @return the statement with {@code WHERE conditions} */
+    /**
+     * {@return the statement with {@code WHERE conditions}}
+     *
+     * @param conditions conditions, ANDed
+     */
     public Update where(Expression<?>... conditions) {
         List<Expression<?>> w = new ArrayList<>(where);
         w.addAll(List.of(conditions));
         return new Update(table, values, List.copyOf(w), returning);
     }
 
-    /** @param columns columns or expressions @return the statement with {@code RETURNING columns} */
+    /**
+     * {@return the statement with {@code RETURNING columns}}
+     *
+     * @param columns columns or expressions
+     */
     public Update returning(Expression<?>... columns) {
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));

@@ -27,7 +27,7 @@ public record WithinGroup<T>(FunctionCall<T> function, List<OrderBy> orderBy) im
         return function.type();
     }
 
-    /** @return the expression as generic SQL with {@code :name} parameters */
+    /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {
         return org.retort.sql.internal.GenericDialect.render(this);

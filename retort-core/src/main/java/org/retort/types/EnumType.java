@@ -34,12 +34,12 @@ public record EnumType<E extends Enum<E>>(Class<E> enumClass, String typeName, b
         }
     }
 
-    /** @return the names stored, in declaration order */
+    /** {@return the names stored, in declaration order} */
     public List<String> values() {
         return Arrays.stream(enumClass.getEnumConstants()).map(Enum::name).toList();
     }
 
-    /** @return the length of the longest name, the VARCHAR length of the non-native form */
+    /** {@return the length of the longest name, the VARCHAR length of the non-native form} */
     public int length() {
         return values().stream().mapToInt(String::length).max().orElse(1);
     }

@@ -13,7 +13,7 @@ import org.retort.dialect.Dialect;
  */
 public interface SqlType<T> {
 
-    /** @return the Java class values of this type have */
+    /** {@return the Java class values of this type have} */
     Class<T> javaType();
 
     /**

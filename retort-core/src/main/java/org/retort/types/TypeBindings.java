@@ -152,7 +152,7 @@ public abstract class TypeBindings {
         };
     }
 
-    /** @return the binder of Double values */
+    /** {@return the binder of Double values} */
     @SuppressWarnings("unchecked")
     protected ValueBinder<Double> doubleBinder() {
         ValueBinder<Object> b = (st, i, v) -> {
@@ -165,7 +165,7 @@ public abstract class TypeBindings {
         return (ValueBinder<Double>) (ValueBinder<?>) b;
     }
 
-    /** @return the binder of String values */
+    /** {@return the binder of String values} */
     protected ValueBinder<String> stringBinder() {
         return (st, i, v) -> {
             if (v == null) {
@@ -229,42 +229,42 @@ public abstract class TypeBindings {
         }
     }
 
-    /** @return the binder of LocalDate values */
+    /** {@return the binder of LocalDate values} */
     protected ValueBinder<LocalDate> dateBinder() {
         return objectBinder(java.sql.Types.DATE);
     }
 
-    /** @return the reader of LocalDate values */
+    /** {@return the reader of LocalDate values} */
     protected ValueReader<LocalDate> dateReader() {
         return (rs, i) -> rs.getObject(i, LocalDate.class);
     }
 
-    /** @return the binder of LocalTime values */
+    /** {@return the binder of LocalTime values} */
     protected ValueBinder<LocalTime> timeBinder() {
         return objectBinder(java.sql.Types.TIME);
     }
 
-    /** @return the reader of LocalTime values */
+    /** {@return the reader of LocalTime values} */
     protected ValueReader<LocalTime> timeReader() {
         return (rs, i) -> rs.getObject(i, LocalTime.class);
     }
 
-    /** @return the binder of LocalDateTime values */
+    /** {@return the binder of LocalDateTime values} */
     protected ValueBinder<LocalDateTime> dateTimeBinder() {
         return objectBinder(java.sql.Types.TIMESTAMP);
     }
 
-    /** @return the reader of LocalDateTime values */
+    /** {@return the reader of LocalDateTime values} */
     protected ValueReader<LocalDateTime> dateTimeReader() {
         return (rs, i) -> rs.getObject(i, LocalDateTime.class);
     }
 
-    /** @return the binder of OffsetDateTime values */
+    /** {@return the binder of OffsetDateTime values} */
     protected ValueBinder<OffsetDateTime> dateTimeTzBinder() {
         return objectBinder(java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
-    /** @return the reader of OffsetDateTime values */
+    /** {@return the reader of OffsetDateTime values} */
     protected ValueReader<OffsetDateTime> dateTimeTzReader() {
         return (rs, i) -> rs.getObject(i, OffsetDateTime.class);
     }
@@ -272,13 +272,13 @@ public abstract class TypeBindings {
     /** The epoch the emulated INTERVAL counts from, as SQLAlchemy's. */
     protected static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
-    /** @return the binder of Duration values; the base class stores 1970-01-01 plus the duration */
+    /** {@return the binder of Duration values; the base class stores 1970-01-01 plus the duration} */
     protected ValueBinder<Duration> intervalBinder() {
         ValueBinder<LocalDateTime> inner = dateTimeBinder();
         return (st, i, v) -> inner.bind(st, i, v == null ? null : EPOCH.plus(v));
     }
 
-    /** @return the reader of Duration values; the base class reads the emulated form */
+    /** {@return the reader of Duration values; the base class reads the emulated form} */
     protected ValueReader<Duration> intervalReader() {
         ValueReader<LocalDateTime> inner = dateTimeReader();
         return (rs, i) -> {

@@ -63,7 +63,7 @@ public abstract class TypeDecorator<T, I> implements SqlType<T> {
         return impl;
     }
 
-    /** @return the stored type */
+    /** {@return the stored type} */
     public SqlType<I> impl() {
         return impl;
     }

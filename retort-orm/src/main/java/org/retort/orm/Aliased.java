@@ -24,12 +24,12 @@ public final class Aliased<T> {
         this.alias = alias;
     }
 
-    /** @return the entity's mapper */
+    /** {@return the entity's mapper} */
     public Mapper<T> mapper() {
         return mapper;
     }
 
-    /** @return the table alias, usable as a FROM item */
+    /** {@return the table alias, usable as a FROM item} */
     public TableAlias alias() {
         return alias;
     }

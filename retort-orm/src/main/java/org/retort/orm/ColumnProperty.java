@@ -31,22 +31,22 @@ public final class ColumnProperty {
                 .asType(MethodType.methodType(void.class, Object.class, Object.class));
     }
 
-    /** @return the attribute name: the Java field name */
+    /** {@return the attribute name: the Java field name} */
     public String name() {
         return name;
     }
 
-    /** @return the field's declared Java type (primitive types stay primitive) */
+    /** {@return the field's declared Java type (primitive types stay primitive)} */
     public Class<?> fieldType() {
         return fieldType;
     }
 
-    /** @return the mapped column */
+    /** {@return the mapped column} */
     public Column<?> column() {
         return column;
     }
 
-    /** @return the position of this property in its mapper's {@link Mapper#properties()} */
+    /** {@return the position of this property in its mapper's {@link Mapper#properties()}} */
     public int index() {
         return index;
     }

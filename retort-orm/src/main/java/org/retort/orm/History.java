@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record History(List<Object> added, List<Object> unchanged, List<Object> deleted) {
 
-    /** @return true when the attribute has a change to flush */
+    /** {@return true when the attribute has a change to flush} */
     public boolean hasChanges() {
         return !added.isEmpty() || !deleted.isEmpty();
     }

@@ -44,17 +44,17 @@ public final class IdentityKey {
         return new IdentityKey(mapper.entityClass(), v);
     }
 
-    /** @return the mapped class */
+    /** {@return the mapped class} */
     public Class<?> entityClass() {
         return entityClass;
     }
 
-    /** @return the primary key values, in key column order */
+    /** {@return the primary key values, in key column order} */
     public List<Object> values() {
         return Collections.unmodifiableList(Arrays.asList(values));
     }
 
-    /** @return true when some key value is null (the object has no complete identity yet) */
+    /** {@return true when some key value is null (the object has no complete identity yet)} */
     public boolean isPartial() {
         for (Object v : values) {
             if (v == null) {

@@ -30,17 +30,17 @@ public final class InstanceState {
         this.mapper = mapper;
     }
 
-    /** @return the object */
+    /** {@return the object} */
     public Object object() {
         return object;
     }
 
-    /** @return the object's mapper */
+    /** {@return the object's mapper} */
     public Mapper<?> mapper() {
         return mapper;
     }
 
-    /** @return the object's state */
+    /** {@return the object's state} */
     public ObjectState state() {
         if (session == null) {
             return key == null ? ObjectState.TRANSIENT : ObjectState.DETACHED;
@@ -51,42 +51,42 @@ public final class InstanceState {
         return deletedFlushed ? ObjectState.DELETED : ObjectState.PERSISTENT;
     }
 
-    /** @return true for {@link ObjectState#TRANSIENT} */
+    /** {@return true for {@link ObjectState#TRANSIENT}} */
     public boolean isTransient() {
         return state() == ObjectState.TRANSIENT;
     }
 
-    /** @return true for {@link ObjectState#PENDING} */
+    /** {@return true for {@link ObjectState#PENDING}} */
     public boolean isPending() {
         return state() == ObjectState.PENDING;
     }
 
-    /** @return true for {@link ObjectState#PERSISTENT} */
+    /** {@return true for {@link ObjectState#PERSISTENT}} */
     public boolean isPersistent() {
         return state() == ObjectState.PERSISTENT;
     }
 
-    /** @return true for {@link ObjectState#DELETED} */
+    /** {@return true for {@link ObjectState#DELETED}} */
     public boolean isDeleted() {
         return state() == ObjectState.DELETED;
     }
 
-    /** @return true for {@link ObjectState#DETACHED} */
+    /** {@return true for {@link ObjectState#DETACHED}} */
     public boolean isDetached() {
         return state() == ObjectState.DETACHED;
     }
 
-    /** @return the identity key (mapper and primary key), or null before the object was flushed */
+    /** {@return the identity key (mapper and primary key), or null before the object was flushed} */
     public IdentityKey identity() {
         return key;
     }
 
-    /** @return true when the values were expired (by commit, rollback or {@code expire}) and not reloaded since */
+    /** {@return true when the values were expired (by commit, rollback or {@code expire}) and not reloaded since} */
     public boolean isExpired() {
         return expired;
     }
 
-    /** @return true when {@code session.delete} was called and not yet flushed */
+    /** {@return true when {@code session.delete} was called and not yet flushed} */
     public boolean isMarkedForDelete() {
         return markedDeleted;
     }
@@ -112,7 +112,7 @@ public final class InstanceState {
                 old == null ? List.of() : List.of(old));
     }
 
-    /** @return the names of the attributes whose fields differ from the committed values */
+    /** {@return the names of the attributes whose fields differ from the committed values} */
     public List<String> modifiedAttributes() {
         List<String> out = new ArrayList<>();
         for (ColumnProperty p : mapper.properties()) {
@@ -123,12 +123,12 @@ public final class InstanceState {
         return out;
     }
 
-    /** @return true when some field differs from its committed value (always true for a pending object with values) */
+    /** {@return true when some field differs from its committed value (always true for a pending object with values)} */
     public boolean isModified() {
         return !modifiedAttributes().isEmpty();
     }
 
-    /** @return the committed value of an attribute, or null when never loaded */
+    /** {@return the committed value of an attribute, or null when never loaded} */
     Object committedValue(ColumnProperty p) {
         return committed == null ? null : committed[p.index()];
     }

@@ -59,22 +59,22 @@ public final class Mapper<T> {
         this.primaryKey = List.copyOf(pk);
     }
 
-    /** @return the mapped class */
+    /** {@return the mapped class} */
     public Class<T> entityClass() {
         return entityClass;
     }
 
-    /** @return the table the class is mapped to */
+    /** {@return the table the class is mapped to} */
     public Table table() {
         return table;
     }
 
-    /** @return the column properties, in the table's column order */
+    /** {@return the column properties, in the table's column order} */
     public List<ColumnProperty> properties() {
         return properties;
     }
 
-    /** @return the properties of the primary key columns, in key order */
+    /** {@return the properties of the primary key columns, in key order} */
     public List<ColumnProperty> primaryKey() {
         return primaryKey;
     }
@@ -105,12 +105,12 @@ public final class Mapper<T> {
         return byColumn.get(columnName);
     }
 
-    /** @return this mapper's persistence listeners (before/after insert, update, delete) */
+    /** {@return this mapper's persistence listeners (before/after insert, update, delete)} */
     public MapperEvents<T> events() {
         return events;
     }
 
-    /** @return a new instance made with the no-argument constructor */
+    /** {@return a new instance made with the no-argument constructor} */
     T newInstance() {
         try {
             return entityClass.cast((Object) constructor.invokeExact());

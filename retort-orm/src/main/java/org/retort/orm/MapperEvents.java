@@ -38,44 +38,76 @@ public final class MapperEvents<T> {
         return () -> l.remove(listener);
     }
 
-    /** @param listener called before each INSERT of an object @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called before each INSERT of an object
+     */
     public Registration onBeforeInsert(PersistenceListener<T> listener) {
         return add(Kind.BEFORE_INSERT, listener);
     }
 
-    /** @param listener called after each INSERT, with generated keys written back @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called after each INSERT, with generated keys written back
+     */
     public Registration onAfterInsert(PersistenceListener<T> listener) {
         return add(Kind.AFTER_INSERT, listener);
     }
 
-    /** @param listener called before each UPDATE of a changed object @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called before each UPDATE of a changed object
+     */
     public Registration onBeforeUpdate(PersistenceListener<T> listener) {
         return add(Kind.BEFORE_UPDATE, listener);
     }
 
-    /** @param listener called after each UPDATE @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called after each UPDATE
+     */
     public Registration onAfterUpdate(PersistenceListener<T> listener) {
         return add(Kind.AFTER_UPDATE, listener);
     }
 
-    /** @param listener called before each DELETE @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called before each DELETE
+     */
     public Registration onBeforeDelete(PersistenceListener<T> listener) {
         return add(Kind.BEFORE_DELETE, listener);
     }
 
-    /** @param listener called after each DELETE @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called after each DELETE
+     */
     public Registration onAfterDelete(PersistenceListener<T> listener) {
         return add(Kind.AFTER_DELETE, listener);
     }
 
-    /** @param listener called when a query creates the object from a row (SQLAlchemy's {@code load}) @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called when a query creates the object from a row (SQLAlchemy's {@code load})
+     */
     public Registration onLoad(Consumer<T> listener) {
         Objects.requireNonNull(listener, "listener");
         onLoad.add(listener);
         return () -> onLoad.remove(listener);
     }
 
-    /** @param listener called when an existing object's fields are reloaded from a row ({@code refresh}) @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param listener called when an existing object's fields are reloaded from a row ({@code refresh})
+     */
     public Registration onRefresh(Consumer<T> listener) {
         Objects.requireNonNull(listener, "listener");
         onRefresh.add(listener);

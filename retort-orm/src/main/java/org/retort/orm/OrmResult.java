@@ -26,23 +26,23 @@ public final class OrmResult implements Iterable<OrmRow> {
         this.rowcount = rowcount;
     }
 
-    /** @return the number of rows an ORM UPDATE or DELETE matched (-1 when unknown); the row count for a query */
+    /** {@return the number of rows an ORM UPDATE or DELETE matched (-1 when unknown); the row count for a query} */
     public long rowcount() {
         return rowcount;
     }
 
-    /** @return the rows with duplicates removed (entities compare by identity), in order */
+    /** {@return the rows with duplicates removed (entities compare by identity), in order} */
     public OrmResult unique() {
         Set<OrmRow> seen = new LinkedHashSet<>(rows);
         return new OrmResult(new ArrayList<>(seen), rowcount);
     }
 
-    /** @return every row */
+    /** {@return every row} */
     public List<OrmRow> all() {
         return Collections.unmodifiableList(rows);
     }
 
-    /** @return the rows as a stream */
+    /** {@return the rows as a stream} */
     public Stream<OrmRow> stream() {
         return rows.stream();
     }
@@ -52,12 +52,12 @@ public final class OrmResult implements Iterable<OrmRow> {
         return all().iterator();
     }
 
-    /** @return the first row, or null */
+    /** {@return the first row, or null} */
     public OrmRow first() {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** @return the only row @throws NoResultFound when none @throws MultipleResultsFound when several */
+    /** {@return the only row @throws NoResultFound when none @throws MultipleResultsFound when several} */
     public OrmRow one() {
         if (rows.isEmpty()) {
             throw new NoResultFound("No row was found when one was required");
@@ -68,7 +68,7 @@ public final class OrmResult implements Iterable<OrmRow> {
         return rows.get(0);
     }
 
-    /** @return the only row, or null @throws MultipleResultsFound when several */
+    /** {@return the only row, or null @throws MultipleResultsFound when several} */
     public OrmRow oneOrNull() {
         if (rows.size() > 1) {
             throw new MultipleResultsFound("Multiple rows were found when one or none was required");

@@ -24,7 +24,7 @@ public final class OrmScalarResult<T> implements Iterable<T> {
         this.values = values;
     }
 
-    /** @return the values with duplicates removed (entities by identity, values by equality), in order */
+    /** {@return the values with duplicates removed (entities by identity, values by equality), in order} */
     public OrmScalarResult<T> unique() {
         Set<Object> seenIds = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> seen = new LinkedHashSet<>();
@@ -38,12 +38,12 @@ public final class OrmScalarResult<T> implements Iterable<T> {
         return new OrmScalarResult<>(out);
     }
 
-    /** @return every value */
+    /** {@return every value} */
     public List<T> all() {
         return Collections.unmodifiableList(values);
     }
 
-    /** @return the values as a stream */
+    /** {@return the values as a stream} */
     public Stream<T> stream() {
         return values.stream();
     }
@@ -53,7 +53,7 @@ public final class OrmScalarResult<T> implements Iterable<T> {
         return all().iterator();
     }
 
-    /** @return the first value, or null when there is none */
+    /** {@return the first value, or null when there is none} */
     public T first() {
         return values.isEmpty() ? null : values.get(0);
     }

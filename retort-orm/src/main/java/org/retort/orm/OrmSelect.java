@@ -100,12 +100,16 @@ public final class OrmSelect<T> implements Executable {
         return new OrmSelect<>(select, items, true);
     }
 
-    /** @return the Core SELECT this statement runs, e.g. to use as a subquery */
+    /** {@return the Core SELECT this statement runs, e.g. to use as a subquery} */
     public Select statement() {
         return select;
     }
 
-    /** @param conditions conditions, ANDed @return the statement with {@code WHERE conditions} */
+    /**
+     * {@return the statement with {@code WHERE conditions}}
+     *
+     * @param conditions conditions, ANDed
+     */
     public OrmSelect<T> where(Expression<?>... conditions) {
         return with(select.where(conditions));
     }
@@ -120,22 +124,38 @@ public final class OrmSelect<T> implements Executable {
         return with(select.join(from(entity)));
     }
 
-    /** @param entity the entity class or aliased entity @param on the condition @return the statement with {@code JOIN ... ON on} */
+    /**
+     * {@return the statement with {@code JOIN ... ON on}}
+     *
+     * @param entity the entity class or aliased entity @param on the condition
+     */
     public OrmSelect<T> join(Object entity, Expression<?> on) {
         return with(select.join(from(entity), on));
     }
 
-    /** @param entity the entity class or aliased entity @return the statement with {@code LEFT OUTER JOIN} (inferred ON) */
+    /**
+     * {@return the statement with {@code LEFT OUTER JOIN} (inferred ON)}
+     *
+     * @param entity the entity class or aliased entity
+     */
     public OrmSelect<T> outerjoin(Object entity) {
         return with(select.outerjoin(from(entity)));
     }
 
-    /** @param entity the entity class or aliased entity @param on the condition @return the statement with {@code LEFT OUTER JOIN ... ON on} */
+    /**
+     * {@return the statement with {@code LEFT OUTER JOIN ... ON on}}
+     *
+     * @param entity the entity class or aliased entity @param on the condition
+     */
     public OrmSelect<T> outerjoin(Object entity, Expression<?> on) {
         return with(select.outerjoin(from(entity), on));
     }
 
-    /** @param items FROM items to add explicitly @return the new statement */
+    /**
+     * {@return the new statement}
+     *
+     * @param items FROM items to add explicitly
+     */
     public OrmSelect<T> selectFrom(Object... items) {
         FromClause[] f = new FromClause[items.length];
         for (int i = 0; i < items.length; i++) {
@@ -156,47 +176,71 @@ public final class OrmSelect<T> implements Executable {
                 + (entity == null ? "null" : entity.getClass().getName()));
     }
 
-    /** @param items expressions or order items @return the statement with {@code ORDER BY items} */
+    /**
+     * {@return the statement with {@code ORDER BY items}}
+     *
+     * @param items expressions or order items
+     */
     public OrmSelect<T> orderBy(OrderByElement... items) {
         return with(select.orderBy(items));
     }
 
-    /** @param items grouping expressions @return the statement with {@code GROUP BY items} */
+    /**
+     * {@return the statement with {@code GROUP BY items}}
+     *
+     * @param items grouping expressions
+     */
     public OrmSelect<T> groupBy(Expression<?>... items) {
         return with(select.groupBy(items));
     }
 
-    /** @param conditions conditions on groups @return the statement with {@code HAVING conditions} */
+    /**
+     * {@return the statement with {@code HAVING conditions}}
+     *
+     * @param conditions conditions on groups
+     */
     public OrmSelect<T> having(Expression<?>... conditions) {
         return with(select.having(conditions));
     }
 
-    /** @param count the maximum number of rows @return the statement with {@code LIMIT ?} */
+    /**
+     * {@return the statement with {@code LIMIT ?}}
+     *
+     * @param count the maximum number of rows
+     */
     public OrmSelect<T> limit(int count) {
         return with(select.limit(count));
     }
 
-    /** @param count rows to skip @return the statement with {@code OFFSET ?} */
+    /**
+     * {@return the statement with {@code OFFSET ?}}
+     *
+     * @param count rows to skip
+     */
     public OrmSelect<T> offset(int count) {
         return with(select.offset(count));
     }
 
-    /** @return the statement with {@code SELECT DISTINCT} */
+    /** {@return the statement with {@code SELECT DISTINCT}} */
     public OrmSelect<T> distinct() {
         return with(select.distinct());
     }
 
-    /** @return the statement with {@code FOR UPDATE} */
+    /** {@return the statement with {@code FOR UPDATE}} */
     public OrmSelect<T> forUpdate() {
         return with(select.forUpdate());
     }
 
-    /** @return this query as an anonymous subquery */
+    /** {@return this query as an anonymous subquery} */
     public Subquery subquery() {
         return select.subquery();
     }
 
-    /** @param name the alias @return this query as a named subquery */
+    /**
+     * {@return this query as a named subquery}
+     *
+     * @param name the alias
+     */
     public Subquery subquery(String name) {
         return select.subquery(name);
     }

@@ -23,7 +23,7 @@ final class OwnerGuard {
     @SuppressWarnings("unused")
     private volatile Thread owner;
 
-    /** @return the current thread when it was already inside (re-entry), else null; pass it to {@link #exit} */
+    /** {@return the current thread when it was already inside (re-entry), else null; pass it to {@link #exit}} */
     Thread enter() {
         Thread me = Thread.currentThread();
         if (owner == me) {

@@ -60,7 +60,7 @@ public final class Registry {
         return builder().build(entityClasses);
     }
 
-    /** @return a builder to choose the {@link MetaData} and {@link NamingStrategy} */
+    /** {@return a builder to choose the {@link MetaData} and {@link NamingStrategy}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,17 +87,17 @@ public final class Registry {
         return PUBLISHED.containsKey(type);
     }
 
-    /** @return the MetaData holding the mapped tables */
+    /** {@return the MetaData holding the mapped tables} */
     public MetaData metadata() {
         return metadata;
     }
 
-    /** @return the naming strategy */
+    /** {@return the naming strategy} */
     public NamingStrategy namingStrategy() {
         return naming;
     }
 
-    /** @return the mappers, in mapping order */
+    /** {@return the mappers, in mapping order} */
     public Collection<Mapper<?>> mappers() {
         return Collections.unmodifiableCollection(mappers.values());
     }
@@ -212,13 +212,21 @@ public final class Registry {
         private Builder() {
         }
 
-        /** @param metadata the MetaData to add the tables to (default: a new one) @return this builder */
+        /**
+         * {@return this builder}
+         *
+         * @param metadata the MetaData to add the tables to (default: a new one)
+         */
         public Builder metadata(MetaData metadata) {
             this.metadata = Objects.requireNonNull(metadata, "metadata");
             return this;
         }
 
-        /** @param naming how unnamed tables and columns are named (default snake_case) @return this builder */
+        /**
+         * {@return this builder}
+         *
+         * @param naming how unnamed tables and columns are named (default snake_case)
+         */
         public Builder namingStrategy(NamingStrategy naming) {
             this.naming = Objects.requireNonNull(naming, "naming");
             return this;

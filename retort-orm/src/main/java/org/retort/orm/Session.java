@@ -123,17 +123,17 @@ public final class Session implements AutoCloseable {
         return st;
     }
 
-    /** @return true when the object is pending, persistent or deleted in this session */
+    /** {@return true when the object is pending, persistent or deleted in this session} */
     public boolean contains(Object object) {
         return states.containsKey(object);
     }
 
-    /** @return the pending objects, in add order */
+    /** {@return the pending objects, in add order} */
     public List<Object> newObjects() {
         return pending.stream().map(InstanceState::object).toList();
     }
 
-    /** @return the persistent objects whose fields differ from their committed values */
+    /** {@return the persistent objects whose fields differ from their committed values} */
     public List<Object> dirty() {
         List<Object> out = new ArrayList<>();
         for (InstanceState st : identityMap.values()) {
@@ -144,22 +144,22 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    /** @return the objects marked with {@link #delete} and not yet flushed */
+    /** {@return the objects marked with {@link #delete} and not yet flushed} */
     public List<Object> deletedObjects() {
         return toDelete.stream().map(InstanceState::object).toList();
     }
 
-    /** @return this session's own events; its factory's events fire too */
+    /** {@return this session's own events; its factory's events fire too} */
     public SessionEvents events() {
         return events;
     }
 
-    /** @return the open transactions, innermost first */
+    /** {@return the open transactions, innermost first} */
     Iterable<SessionTransaction> transactions() {
         return tx.transactions;
     }
 
-    /** @return the innermost open transaction, or null */
+    /** {@return the innermost open transaction, or null} */
     SessionTransaction innermost() {
         return tx.transactions.peek();
     }
@@ -561,7 +561,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** @param statement an ORM UPDATE or DELETE with WHERE @return its result @see #execute(OrmDml, List) */
+    /**
+     * {@return its result @see #execute(OrmDml, List)}
+     *
+     * @param statement an ORM UPDATE or DELETE with WHERE
+     */
     public OrmResult execute(OrmDml<?> statement) {
         return execute(statement, List.of());
     }
@@ -702,7 +706,7 @@ public final class Session implements AutoCloseable {
         return engine;
     }
 
-    /** @return true when the session holds a connection with a transaction in progress */
+    /** {@return true when the session holds a connection with a transaction in progress} */
     public boolean inTransaction() {
         return tx.active();
     }
@@ -822,7 +826,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** @return true after {@link #close()} */
+    /** {@return true after {@link #close()}} */
     public boolean isClosed() {
         return closed;
     }

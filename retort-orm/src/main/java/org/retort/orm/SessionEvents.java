@@ -28,22 +28,38 @@ public final class SessionEvents {
         return () -> list.remove(l);
     }
 
-    /** @param l called at the start of a flush that has work, before anything is written; it may add objects @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param l called at the start of a flush that has work, before anything is written; it may add objects
+     */
     public Registration onBeforeFlush(SessionListener l) {
         return add(beforeFlush, l);
     }
 
-    /** @param l called after a flush wrote its statements and the objects took their new states @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param l called after a flush wrote its statements and the objects took their new states
+     */
     public Registration onAfterFlush(SessionListener l) {
         return add(afterFlush, l);
     }
 
-    /** @param l called after the session's transaction committed @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param l called after the session's transaction committed
+     */
     public Registration onAfterCommit(SessionListener l) {
         return add(afterCommit, l);
     }
 
-    /** @param l called after the session's transaction rolled back @return its registration */
+    /**
+     * {@return its registration}
+     *
+     * @param l called after the session's transaction rolled back
+     */
     public Registration onAfterRollback(SessionListener l) {
         return add(afterRollback, l);
     }

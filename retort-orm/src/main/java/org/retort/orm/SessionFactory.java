@@ -38,37 +38,37 @@ public final class SessionFactory {
         return new Builder(engine);
     }
 
-    /** @return a new session; close it (try-with-resources) when done */
+    /** {@return a new session; close it (try-with-resources) when done} */
     public Session open() {
         return new Session(this);
     }
 
-    /** @return the events shared by every session of this factory */
+    /** {@return the events shared by every session of this factory} */
     public SessionEvents events() {
         return events;
     }
 
-    /** @return the engine */
+    /** {@return the engine} */
     public Engine engine() {
         return engine;
     }
 
-    /** @return the registry whose mappers sessions use, or null for the published ones */
+    /** {@return the registry whose mappers sessions use, or null for the published ones} */
     public Registry registry() {
         return registry;
     }
 
-    /** @return whether commit expires every object */
+    /** {@return whether commit expires every object} */
     public boolean expireOnCommit() {
         return expireOnCommit;
     }
 
-    /** @return whether queries flush pending changes first */
+    /** {@return whether queries flush pending changes first} */
     public boolean autoflush() {
         return autoflush;
     }
 
-    /** @return whether a session begins its transaction by itself on first use */
+    /** {@return whether a session begins its transaction by itself on first use} */
     public boolean autobegin() {
         return autobegin;
     }
@@ -85,31 +85,47 @@ public final class SessionFactory {
             this.engine = Objects.requireNonNull(engine, "engine");
         }
 
-        /** @param registry the registry to find mappers in (default: the last registry that mapped each class) @return this */
+        /**
+         * {@return this}
+         *
+         * @param registry the registry to find mappers in (default: the last registry that mapped each class)
+         */
         public Builder registry(Registry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** @param on true (default) to mark every object expired at commit, reloading it when next queried @return this */
+        /**
+         * {@return this}
+         *
+         * @param on true (default) to mark every object expired at commit, reloading it when next queried
+         */
         public Builder expireOnCommit(boolean on) {
             this.expireOnCommit = on;
             return this;
         }
 
-        /** @param on true (default) to flush pending changes before each query and {@code get} @return this */
+        /**
+         * {@return this}
+         *
+         * @param on true (default) to flush pending changes before each query and {@code get}
+         */
         public Builder autoflush(boolean on) {
             this.autoflush = on;
             return this;
         }
 
-        /** @param on true (default) to begin a transaction on first use; false requires {@link Session#begin()} @return this */
+        /**
+         * {@return this}
+         *
+         * @param on true (default) to begin a transaction on first use; false requires {@link Session#begin()}
+         */
         public Builder autobegin(boolean on) {
             this.autobegin = on;
             return this;
         }
 
-        /** @return the factory */
+        /** {@return the factory} */
         public SessionFactory build() {
             return new SessionFactory(this);
         }

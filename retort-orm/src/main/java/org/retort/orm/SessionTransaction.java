@@ -30,12 +30,12 @@ public final class SessionTransaction implements AutoCloseable {
         this.savepoint = savepoint;
     }
 
-    /** @return true for a SAVEPOINT */
+    /** {@return true for a SAVEPOINT} */
     public boolean isNested() {
         return savepoint != null;
     }
 
-    /** @return true until committed or rolled back */
+    /** {@return true until committed or rolled back} */
     public boolean isActive() {
         return active;
     }

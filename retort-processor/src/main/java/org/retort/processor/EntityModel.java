@@ -17,7 +17,7 @@ record EntityModel(TypeElement entity, String packageName, String metamodelName,
         fields = List.copyOf(fields);
     }
 
-    /** @return the metamodel class's qualified name */
+    /** {@return the metamodel class's qualified name} */
     String metamodelQualifiedName() {
         return packageName.isEmpty() ? metamodelName : packageName + "." + metamodelName;
     }

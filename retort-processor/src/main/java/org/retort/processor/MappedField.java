@@ -12,7 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param type the field's type as a member of the entity (type arguments of generic superclasses applied)
  */
 record MappedField(VariableElement field, TypeElement declaredIn, TypeMirror type) {
-    /** @return the field name, which is also the attribute name */
+    /** {@return the field name, which is also the attribute name} */
     String name() {
         return field.getSimpleName().toString();
     }

@@ -62,7 +62,7 @@ final class TypeNames {
         return claim(simpleName, qualified, packageName) ? simpleName : qualified;
     }
 
-    /** @return the import lines' type names, sorted */
+    /** {@return the import lines' type names, sorted} */
     Iterable<String> imports() {
         return imports;
     }

@@ -140,7 +140,7 @@ public class H2Dialect extends Dialect {
         return new H2Reflector(this);
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new H2Compiler(this);

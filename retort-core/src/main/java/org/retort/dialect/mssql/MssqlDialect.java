@@ -84,7 +84,7 @@ public class MssqlDialect extends Dialect {
         return new MssqlDdlCompiler(this);
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new MssqlCompiler(this);

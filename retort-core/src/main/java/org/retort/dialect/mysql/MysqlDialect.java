@@ -146,7 +146,7 @@ public class MysqlDialect extends Dialect {
         return new MysqlReflector(this);
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new MysqlCompiler(this);

@@ -90,7 +90,7 @@ public class OracleDialect extends Dialect {
         return "SELECT 1 FROM DUAL WHERE 1!=1";
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new OracleCompiler(this);

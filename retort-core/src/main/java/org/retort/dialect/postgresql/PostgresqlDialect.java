@@ -106,7 +106,7 @@ public class PostgresqlDialect extends Dialect {
         return new PostgresqlReflector(this);
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new PostgresqlCompiler(this);

@@ -41,7 +41,7 @@ final class SqliteDdlParser {
         private int depth;
         private char quote;
 
-        /** @return true when {@code ch} stands outside quotes (parentheses already counted into the depth) */
+        /** {@return true when {@code ch} stands outside quotes (parentheses already counted into the depth)} */
         boolean structural(char ch) {
             if (quote != 0) {
                 if (ch == quote) {

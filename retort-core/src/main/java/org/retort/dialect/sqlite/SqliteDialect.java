@@ -184,7 +184,7 @@ public class SqliteDialect extends Dialect {
         return new SqliteReflector(this);
     }
 
-    /** @return the compiler that renders this database's SQL */
+    /** {@return the compiler that renders this database's SQL} */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {
         return new SqliteCompiler(this);

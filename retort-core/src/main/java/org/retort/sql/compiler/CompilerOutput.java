@@ -55,24 +55,24 @@ public final class CompilerOutput {
         current.append(other.current);
     }
 
-    /** @return true when nothing was written */
+    /** {@return true when nothing was written} */
     public boolean isEmpty() {
         return current.isEmpty() && slots.isEmpty();
     }
 
-    /** @return the fragments, one more than the slots */
+    /** {@return the fragments, one more than the slots} */
     public List<String> fragments() {
         List<String> f = new ArrayList<>(fragments);
         f.add(current.toString());
         return f;
     }
 
-    /** @return the slots in placeholder order */
+    /** {@return the slots in placeholder order} */
     public List<BindSlot> slots() {
         return slots;
     }
 
-    /** @return the SQL with {@code ?} for every slot */
+    /** {@return the SQL with {@code ?} for every slot} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -53,7 +53,7 @@ public abstract class DmlCompiler extends SelectCompiler {
         return dialect.supportsReturning();
     }
 
-    /** @return true when returned rows come from an OUTPUT clause placed mid-statement (SQL Server) */
+    /** {@return true when returned rows come from an OUTPUT clause placed mid-statement (SQL Server)} */
     protected boolean returningAsOutput() {
         return false;
     }
@@ -293,7 +293,7 @@ public abstract class DmlCompiler extends SelectCompiler {
         sql(tableName(table));
     }
 
-    /** @return true when SET columns are qualified in a multi-table UPDATE (MySQL) */
+    /** {@return true when SET columns are qualified in a multi-table UPDATE (MySQL)} */
     protected boolean qualifyMultiTableSet() {
         return false;
     }

@@ -446,7 +446,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
         operand(u.operand(), precedence(u.operand()) < ATOM);
     }
 
-    /** @return true when the database has ILIKE; otherwise it is rendered with lower() */
+    /** {@return true when the database has ILIKE; otherwise it is rendered with lower()} */
     protected boolean supportsIlike() {
         return false;
     }

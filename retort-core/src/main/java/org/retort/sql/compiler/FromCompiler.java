@@ -83,7 +83,7 @@ public abstract class FromCompiler extends FunctionCompiler {
         return all;
     }
 
-    /** @return {@code WITH RECURSIVE }; SQL Server and Oracle write plain {@code WITH } */
+    /** {@return {@code WITH RECURSIVE }; SQL Server and Oracle write plain {@code WITH }} */
     protected String recursiveWith() {
         return "WITH RECURSIVE ";
     }
@@ -117,7 +117,7 @@ public abstract class FromCompiler extends FunctionCompiler {
         }
     }
 
-    /** @return the keyword between a FROM item and its alias: {@code " AS "}, or {@code " "} on Oracle */
+    /** {@return the keyword between a FROM item and its alias: {@code " AS "}, or {@code " "} on Oracle} */
     protected String aliasKeyword() {
         return " AS ";
     }
@@ -157,7 +157,7 @@ public abstract class FromCompiler extends FunctionCompiler {
         enclosing.pop();
     }
 
-    /** @return the FULL OUTER JOIN keyword; dialects without it throw */
+    /** {@return the FULL OUTER JOIN keyword; dialects without it throw} */
     protected String fullOuterJoin() {
         return " FULL OUTER JOIN ";
     }

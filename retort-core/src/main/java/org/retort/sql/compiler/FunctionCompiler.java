@@ -95,7 +95,7 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         return false;
     }
 
-    /** @return true when aggregates accept {@code FILTER (WHERE ...)}; otherwise it is emulated with CASE */
+    /** {@return true when aggregates accept {@code FILTER (WHERE ...)}; otherwise it is emulated with CASE} */
     protected boolean supportsAggregateFilter() {
         return true;
     }
@@ -172,7 +172,7 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         }
     }
 
-    /** @return true when ORDER BY accepts NULLS FIRST / NULLS LAST */
+    /** {@return true when ORDER BY accepts NULLS FIRST / NULLS LAST} */
     protected boolean supportsNullsOrdering() {
         return true;
     }

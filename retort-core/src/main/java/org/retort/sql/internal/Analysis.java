@@ -102,7 +102,7 @@ public final class Analysis {
         return a;
     }
 
-    /** @return the structural cache key */
+    /** {@return the structural cache key} */
     public Object cacheKey() {
         if (cacheKey == null) {
             cacheKey = new CacheKey(key);
@@ -110,12 +110,12 @@ public final class Analysis {
         return cacheKey;
     }
 
-    /** @return the bind values, by name */
+    /** {@return the bind values, by name} */
     public Map<String, Object> values() {
         return Collections.unmodifiableMap(values);
     }
 
-    /** @return every bind parameter name */
+    /** {@return every bind parameter name} */
     public Set<String> bindNames() {
         return new java.util.HashSet<>(bindNames.values());
     }

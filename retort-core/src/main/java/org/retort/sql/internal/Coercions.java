@@ -30,7 +30,7 @@ public final class Coercions {
     private Coercions() {
     }
 
-    /** @return the boolean type */
+    /** {@return the boolean type} */
     public static SqlType<Boolean> booleanType() {
         return LiteralTypes.booleanType();
     }

@@ -82,13 +82,13 @@ public final class LiteralTypes {
         return NullType.INSTANCE;
     }
 
-    /** @return the type of comparisons and other boolean expressions */
+    /** {@return the type of comparisons and other boolean expressions} */
     @SuppressWarnings("unchecked")
     public static SqlType<Boolean> booleanType() {
         return (SqlType<Boolean>) (SqlType<?>) forValue(Boolean.TRUE);
     }
 
-    /** @return the type of counts */
+    /** {@return the type of counts} */
     @SuppressWarnings("unchecked")
     public static SqlType<Long> longType() {
         return (SqlType<Long>) (SqlType<?>) forValue(0L);

@@ -20,9 +20,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Entity {
-    /** @return the table name; empty means the class name through the registry's naming strategy */
+    /** {@return the table name; empty means the class name through the registry's naming strategy} */
     String table() default "";
 
-    /** @return the schema; empty means the MetaData's default schema */
+    /** {@return the schema; empty means the MetaData's default schema} */
     String schema() default "";
 }

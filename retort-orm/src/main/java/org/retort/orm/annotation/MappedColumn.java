@@ -21,28 +21,28 @@ import org.retort.types.SqlType;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface MappedColumn {
-    /** @return the column name; empty means derived from the field name */
+    /** {@return the column name; empty means derived from the field name} */
     String name() default "";
 
-    /** @return true when the column is (part of) the primary key */
+    /** {@return true when the column is (part of) the primary key} */
     boolean primaryKey() default false;
 
-    /** @return false for NOT NULL; ignored (NOT NULL) for primary keys and primitive fields */
+    /** {@return false for NOT NULL; ignored (NOT NULL) for primary keys and primitive fields} */
     boolean nullable() default true;
 
-    /** @return the length of a string or binary column; -1 for the type's default */
+    /** {@return the length of a string or binary column; -1 for the type's default} */
     int length() default -1;
 
-    /** @return the precision of a decimal column; -1 for the type's default */
+    /** {@return the precision of a decimal column; -1 for the type's default} */
     int precision() default -1;
 
-    /** @return the scale of a decimal column; -1 for the type's default */
+    /** {@return the scale of a decimal column; -1 for the type's default} */
     int scale() default -1;
 
-    /** @return true for a UNIQUE constraint on the column */
+    /** {@return true for a UNIQUE constraint on the column} */
     boolean unique() default false;
 
-    /** @return true for an index on the column */
+    /** {@return true for an index on the column} */
     boolean index() default false;
 
     /**
@@ -54,10 +54,10 @@ public @interface MappedColumn {
     @SuppressWarnings("rawtypes")
     Class<? extends SqlType> type() default SqlType.class;
 
-    /** @return true for an autoincrementing integer primary key (the default for a single integer key) */
+    /** {@return true for an autoincrementing integer primary key (the default for a single integer key)} */
     boolean autoincrement() default true;
 
-    /** @return a foreign key target {@code "table.column"} or {@code "schema.table.column"}; empty for none */
+    /** {@return a foreign key target {@code "table.column"} or {@code "schema.table.column"}; empty for none} */
     String foreignKey() default "";
 
     /**
@@ -86,12 +86,12 @@ public @interface MappedColumn {
     @SuppressWarnings("rawtypes")
     Class<? extends Supplier> updateDefault() default Supplier.class;
 
-    /** @return a server-side DEFAULT, as SQL text ({@code "CURRENT_TIMESTAMP"}); empty for none */
+    /** {@return a server-side DEFAULT, as SQL text ({@code "CURRENT_TIMESTAMP"}); empty for none} */
     String serverDefault() default "";
 
-    /** @return a server-side ON UPDATE expression as SQL text (MySQL's {@code ON UPDATE CURRENT_TIMESTAMP}); empty for none */
+    /** {@return a server-side ON UPDATE expression as SQL text (MySQL's {@code ON UPDATE CURRENT_TIMESTAMP}); empty for none} */
     String serverOnUpdate() default "";
 
-    /** @return a column comment; empty for none */
+    /** {@return a column comment; empty for none} */
     String comment() default "";
 }

@@ -7,12 +7,12 @@ package org.retort.orm.metamodel;
  * @param <T> the attribute's Java type
  */
 public interface Attribute<E, T> {
-    /** @return the entity class that declares the attribute */
+    /** {@return the entity class that declares the attribute} */
     Class<E> entity();
 
-    /** @return the attribute's name: the Java field name */
+    /** {@return the attribute's name: the Java field name} */
     String attributeName();
 
-    /** @return the attribute's Java type (boxed for primitives) */
+    /** {@return the attribute's Java type (boxed for primitives)} */
     Class<T> javaType();
 }

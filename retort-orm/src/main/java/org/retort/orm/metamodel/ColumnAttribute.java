@@ -51,7 +51,7 @@ public final class ColumnAttribute<E, T> extends ColumnClause<T> implements Attr
                 Objects.requireNonNull(attributeName, "attributeName"), Objects.requireNonNull(javaType, "javaType"));
     }
 
-    /** @return the mapped column this attribute stands for */
+    /** {@return the mapped column this attribute stands for} */
     @SuppressWarnings("unchecked")
     public Column<T> column() {
         return (Column<T>) MappedAttributes.column(entity, attributeName);
@@ -72,25 +72,25 @@ public final class ColumnAttribute<E, T> extends ColumnClause<T> implements Attr
         return javaType;
     }
 
-    /** @return the mapped column's name */
+    /** {@return the mapped column's name} */
     @Override
     public String name() {
         return column().name();
     }
 
-    /** @return the mapped column's type */
+    /** {@return the mapped column's type} */
     @Override
     public SqlType<T> type() {
         return column().type();
     }
 
-    /** @return the mapped table */
+    /** {@return the mapped table} */
     @Override
     public TableClause table() {
         return column().table();
     }
 
-    /** @return the mapped column's name, which a selected attribute is keyed by in rows */
+    /** {@return the mapped column's name, which a selected attribute is keyed by in rows} */
     @Override
     public String naturalName() {
         return column().name();
