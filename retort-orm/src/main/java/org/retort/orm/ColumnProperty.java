@@ -75,7 +75,16 @@ public final class ColumnProperty {
      * @param value the value
      */
     public void set(Object instance, Object value) {
-        Object v = JavaTypes.convert(value, fieldType, this);
+        setConverted(instance, JavaTypes.convert(value, fieldType, this));
+    }
+
+    /**
+     * Writes a value already converted to the field's type (as {@link JavaTypes#convert} returns it).
+     *
+     * @param instance the entity
+     * @param v the converted value
+     */
+    void setConverted(Object instance, Object v) {
         try {
             setter.invokeExact(instance, v);
         } catch (RuntimeException | Error e) {

@@ -209,8 +209,10 @@ final class JavaTypes {
         if (value instanceof byte[] b) {
             return b.clone();
         }
-        if (value == null || value instanceof String || value instanceof Number) {
-            return value;
+        if (value == null || value instanceof String || value instanceof Number
+                || value instanceof java.time.temporal.TemporalAccessor || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.util.UUID) {
+            return value;   // immutable: the value itself is its snapshot
         }
         if (isJsonNode(value.getClass())) {
             return Json.deepCopy(value);

@@ -62,8 +62,9 @@ final class Loader {
         List<ColumnProperty> props = m.properties();
         Object[] committed = new Object[props.size()];
         for (ColumnProperty p : props) {
-            p.set(o, row.get(start + p.index()));
-            committed[p.index()] = JavaTypes.snapshot(p.get(o));
+            Object v = JavaTypes.convert(row.get(start + p.index()), p.fieldType(), p);
+            p.setConverted(o, v);
+            committed[p.index()] = JavaTypes.snapshot(v);
         }
         st.committed = committed;
         st.key = key;
