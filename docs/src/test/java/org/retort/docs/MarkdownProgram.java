@@ -73,18 +73,7 @@ final class MarkdownProgram {
                     rest.add(new String[] {l, file + ":" + (b.firstLine + j)});
                 }
             }
-            String text = String.join("\n", rest.stream().map(r -> r[0]).toList()).strip();
-            if (TYPE_DECL.matcher(text).matches()) {
-                for (String[] r : rest) {
-                    String l = r[0];
-                    if (l.matches("^(public |final |abstract )*class .*")) {
-                        l = "static " + l;
-                    }
-                    types.add(new String[] {l, r[1]});
-                }
-            } else {
-                body.addAll(rest);
-            }
+            splitTypesFromStatements(rest, types, body);
         }
         p.add("package org.retort.docs.generated;", "generated");
         for (String imp : imports) {
@@ -102,6 +91,73 @@ final class MarkdownProgram {
         p.add("}", "generated");
         p.add("}", "generated");
         return p;
+    }
+
+    /**
+     * Splits a block's lines into top-level type declarations (a line at brace depth 0 that starts a class,
+     * record, enum or interface, possibly after annotations, up to its closing brace) and statements.
+     */
+    private static void splitTypesFromStatements(List<String[]> lines, List<String[]> types, List<String[]> body) {
+        int i = 0;
+        while (i < lines.size()) {
+            if (startsType(lines, i)) {
+                int depth = 0;
+                boolean opened = false;
+                int j = i;
+                for (; j < lines.size(); j++) {
+                    String l = lines.get(j)[0];
+                    if (j == i || !opened) {
+                        String t = l.stripLeading();
+                        if (t.matches("^(public |final |abstract )*class .*")) {
+                            l = l.replaceFirst("^(\\s*)", "$1static ");
+                        }
+                    }
+                    types.add(new String[] {l, lines.get(j)[1]});
+                    depth += braces(lines.get(j)[0]);
+                    opened |= lines.get(j)[0].contains("{");
+                    if (opened && depth == 0) {
+                        break;
+                    }
+                }
+                i = j + 1;
+            } else {
+                body.add(lines.get(i));
+                i++;
+            }
+        }
+    }
+
+    private static boolean startsType(List<String[]> lines, int i) {
+        StringBuilder head = new StringBuilder();
+        for (int j = i; j < lines.size() && j < i + 6; j++) {
+            String t = lines.get(j)[0].strip();
+            if (j == i && !(t.startsWith("@") || TYPE_DECL.matcher(t).matches())) {
+                return false;
+            }
+            head.append(t).append(' ');
+            if (!t.startsWith("@")) {
+                break;
+            }
+        }
+        return TYPE_DECL.matcher(head.toString().strip()).matches();
+    }
+
+    private static int braces(String line) {
+        int d = 0;
+        boolean inString = false;
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '"' && (k == 0 || line.charAt(k - 1) != '\\')) {
+                inString = !inString;
+            } else if (!inString && c == '{') {
+                d++;
+            } else if (!inString && c == '}') {
+                d--;
+            } else if (!inString && c == '/' && k + 1 < line.length() && line.charAt(k + 1) == '/') {
+                break;
+            }
+        }
+        return d;
     }
 
     private void add(String line, String origin) {

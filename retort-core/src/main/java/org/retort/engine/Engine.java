@@ -279,8 +279,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Closes every pooled connection. The engine stays usable: later checkouts open new connections.
-     * Connections checked out now are closed by the pool as it shuts down.
+     * Closes every pooled connection (SQLAlchemy's {@code Engine.dispose()}). The engine stays usable: later
+     * checkouts open new connections. With a {@code QueuePool}, connections checked out now keep working and are
+     * closed when they are returned; the other pools close theirs at once.
      */
     public void dispose() {
         pool.dispose();

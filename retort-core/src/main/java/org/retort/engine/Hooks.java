@@ -70,6 +70,16 @@ final class Hooks {
         }
     }
 
+    /** @return true when statements are echoed or logged, so callers format parameters only then */
+    boolean echoing() {
+        return engine.echo() || Connection.LOG.isDebugEnabled();
+    }
+
+    /** @return true when any cursor-execute listener is registered, so callers build its arguments only then */
+    boolean hasCursorListeners() {
+        return !events.beforeCursorExecuteListeners().isEmpty() || !events.afterCursorExecuteListeners().isEmpty();
+    }
+
     /** Echoes a statement and its parameters as two lines, the parameters hidden when the engine says so. */
     void echo(String sql, String params) {
         log(sql);

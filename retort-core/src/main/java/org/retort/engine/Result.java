@@ -15,7 +15,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.retort.exc.InvalidRequestException;
 import org.retort.exc.MultipleResultsFound;
 import org.retort.exc.NoResultFound;
 import org.retort.exc.ResourceClosedException;

@@ -114,10 +114,10 @@ public final class Inspector {
 
     /**
      * @param schema the schema, or null for the default
-     * @return its tables, sorted by name
+     * @return its tables, sorted by name (Java string order, the same on every database)
      */
     public List<String> tableNames(String schema) {
-        return run(c -> reflector.tableNames(c, schema));
+        return run(c -> reflector.tableNames(c, schema)).stream().sorted().toList();
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Inspector {
      * @return its views, sorted by name
      */
     public List<String> viewNames(String schema) {
-        return run(c -> reflector.viewNames(c, schema));
+        return run(c -> reflector.viewNames(c, schema)).stream().sorted().toList();
     }
 
     /**

@@ -104,6 +104,9 @@ final class TableBuilder {
             if (ix.where() != null) {
                 index = index.where(ix.where());
             }
+            for (var option : ix.dialectOptions().entrySet()) {
+                index = index.dialectOption(option.getKey(), option.getValue());
+            }
             elements.add(index);
         }
         String comment = insp.tableComment(name, schema);

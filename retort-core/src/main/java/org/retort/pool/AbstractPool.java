@@ -20,7 +20,8 @@ public abstract class AbstractPool implements Pool {
     private final PoolOptions options;
     private final Map<Connection, Long> openedAt = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicInteger checkedOut = new AtomicInteger();
-    private volatile long staleBefore = Long.MIN_VALUE;
+    private volatile boolean staleMarked;
+    private volatile long staleBefore;
 
     /**
      * Creates the pool.
@@ -85,19 +86,27 @@ public abstract class AbstractPool implements Pool {
 
     @Override
     public final Connection checkout() throws SQLException {
-        int attempts = 0;
+        int failedPings = 0;
         while (true) {
             Connection c = acquire();
-            Throwable problem = problemOf(c);
+            Throwable problem = staleness(c);
+            if (problem == null && options.prePing()) {
+                problem = ping(c);
+                if (problem != null) {
+                    // the server may have restarted: connections opened before now are replaced without a ping
+                    invalidateAll();
+                    failedPings++;
+                }
+            }
             if (problem == null) {
                 checkedOut.incrementAndGet();
                 options.listener().checkout(c);
                 return c;
             }
             drop(c, problem);
-            if (++attempts > 3) {
-                throw new SQLException("No working connection after " + attempts + " attempts; the last one failed "
-                        + "its check at checkout: " + problem.getMessage(), "08001", problem);
+            if (failedPings > 2) {
+                throw new SQLException("No working connection: " + failedPings + " connections failed their pre-ping "
+                        + "at checkout, the last with: " + problem.getMessage(), "08001", problem);
             }
         }
     }
@@ -118,24 +127,23 @@ public abstract class AbstractPool implements Pool {
         }
     }
 
-    private Throwable problemOf(Connection c) {
+    private Throwable staleness(Connection c) {
         Long opened = openedAt(c);
-        if (opened != null && opened < staleBefore) {
+        if (opened != null && staleMarked && opened - staleBefore < 0) {
             return new SQLException("connection invalidated by an earlier disconnect", "08003");
         }
         if (opened != null && options.recycle() != null && System.nanoTime() - opened > options.recycle().toNanos()) {
             return new SQLException("connection older than the pool's recycle time of " + options.recycle(), "08003");
         }
-        if (options.prePing()) {
-            try {
-                if (!options.ping().isAlive(c)) {
-                    return new SQLException("pre-ping found the connection dead", "08003");
-                }
-            } catch (SQLException | RuntimeException e) {
-                return e;
-            }
-        }
         return null;
+    }
+
+    private Throwable ping(Connection c) {
+        try {
+            return options.ping().isAlive(c) ? null : new SQLException("pre-ping found the connection dead", "08003");
+        } catch (SQLException | RuntimeException e) {
+            return e;
+        }
     }
 
     private void drop(Connection c, Throwable cause) {
@@ -171,6 +179,7 @@ public abstract class AbstractPool implements Pool {
     @Override
     public void invalidateAll() {
         staleBefore = System.nanoTime();
+        staleMarked = true;
     }
 
     /** @return how many connections are checked out now */

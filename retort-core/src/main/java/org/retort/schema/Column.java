@@ -103,14 +103,33 @@ public final class Column<T> extends ColumnClause<T> {
         return index;
     }
 
-    /** @return the INSERT default Retort supplies, or null */
-    public ColumnDefault insertDefault() {
-        return insertDefault;
+    /**
+     * The value Retort supplies on INSERT when the statement gives none: the {@code defaultValue(...)} of the
+     * declaration, a constant or a supplier called once per row.
+     *
+     * @return the default, or null
+     */
+    @Override
+    public org.retort.sql.ColumnDefault insertDefault() {
+        return toSql(insertDefault);
     }
 
-    /** @return the UPDATE default Retort supplies ({@code onUpdate}), or null */
-    public ColumnDefault updateDefault() {
-        return updateDefault;
+    /**
+     * The value Retort supplies on every UPDATE that does not set the column ({@code onUpdate(...)}).
+     *
+     * @return the default, or null
+     */
+    @Override
+    public org.retort.sql.ColumnDefault updateDefault() {
+        return toSql(updateDefault);
+    }
+
+    private static org.retort.sql.ColumnDefault toSql(ColumnDefault d) {
+        if (d == null) {
+            return null;
+        }
+        return d.isCallable() ? org.retort.sql.ColumnDefault.callable(d.supplier())
+                : org.retort.sql.ColumnDefault.value(d.value());
     }
 
     /** @return the database default (DDL {@code DEFAULT}), or null */

@@ -17,7 +17,8 @@ import org.retort.types.Variant;
 
 /**
  * Runs createAll / dropAll: sequences and enum types, tables in foreign key order, comments, indexes, then the
- * foreign keys deferred to ALTER TABLE; the reverse for drops. One connection, committed at the end.
+ * foreign keys deferred to ALTER TABLE; the reverse for drops. On an engine: one connection, committed at the end;
+ * on a caller's connection: no commit, the caller decides.
  */
 final class DdlRunner {
     private DdlRunner() {
@@ -33,94 +34,111 @@ final class DdlRunner {
 
     static void create(Engine engine, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
         try (Connection conn = engine.connect()) {
-            Dialect d = conn.dialect();
-            DdlCompiler ddl = d.ddlCompiler();
-            Inspector insp = Inspector.of(conn);
-            TableSorter.Sorted sorted = TableSorter.sort(tables);
-            List<Table> toCreate = new ArrayList<>();
-            for (Table t : sorted.tables()) {
-                if (!checkFirst || !insp.hasTable(t.name(), t.schema())) {
-                    toCreate.add(t);
-                }
-            }
-            if (d.supportsSequences()) {
-                for (Sequence s : sequences) {
-                    if (!checkFirst || !insp.hasSequence(s.name(), s.schema())) {
-                        conn.execute(new CreateSequence(s));
-                    }
-                }
-            }
-            for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toCreate).entrySet()) {
-                String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
-                if (!checkFirst || !insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
-                    conn.execute(new CreateEnumType(e.getValue(), schema));
-                }
-            }
-            Set<ForeignKeyConstraint> deferred = sorted.deferred();
-            for (Table t : toCreate) {
-                conn.execute(new CreateTable(t, false, deferred));
-                if (ddl.commentStyle() == DdlCompiler.CommentStyle.COMMENT_ON) {
-                    if (t.comment() != null) {
-                        conn.execute(new SetTableComment(t));
-                    }
-                    for (Column<?> c : t.schemaColumns()) {
-                        if (c.comment() != null) {
-                            conn.execute(new SetColumnComment(c));
-                        }
-                    }
-                }
-                for (Index ix : t.indexes()) {
-                    conn.execute(new CreateIndex(ix));
-                }
-            }
-            if (ddl.supportsAlterAddConstraint()) {
-                for (ForeignKeyConstraint fk : deferred) {
-                    if (toCreate.contains(fk.table())) {
-                        conn.execute(new AddConstraint(fk));
-                    }
-                }
-            }
+            create(conn, tables, checkFirst, sequences);
             conn.commit();
+        }
+    }
+
+    static void create(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
+        Dialect d = conn.dialect();
+        DdlCompiler ddl = d.ddlCompiler();
+        Inspector insp = Inspector.of(conn);
+        TableSorter.Sorted sorted = TableSorter.sort(tables);
+        List<Table> toCreate = new ArrayList<>();
+        for (Table t : sorted.tables()) {
+            if (!checkFirst || !insp.hasTable(t.name(), t.schema())) {
+                toCreate.add(t);
+            }
+        }
+        if (d.supportsSequences()) {
+            for (Sequence s : sequences) {
+                if (!checkFirst || !insp.hasSequence(s.name(), s.schema())) {
+                    conn.execute(new CreateSequence(s));
+                }
+            }
+        }
+        for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toCreate).entrySet()) {
+            String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
+            if (!checkFirst || !insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+                conn.execute(new CreateEnumType(e.getValue(), schema));
+            }
+        }
+        Set<ForeignKeyConstraint> deferred = sorted.deferred();
+        for (Table t : toCreate) {
+            conn.execute(new CreateTable(t, false, deferred));
+            if (ddl.commentStyle() == DdlCompiler.CommentStyle.COMMENT_ON) {
+                if (t.comment() != null) {
+                    conn.execute(new SetTableComment(t));
+                }
+                for (Column<?> c : t.schemaColumns()) {
+                    if (c.comment() != null) {
+                        conn.execute(new SetColumnComment(c));
+                    }
+                }
+            }
+            for (Index ix : t.indexes()) {
+                conn.execute(new CreateIndex(ix));
+            }
+        }
+        if (ddl.supportsAlterAddConstraint()) {
+            for (ForeignKeyConstraint fk : deferred) {
+                // added when either end is new and both ends now exist
+                Table ref = fk.referredTable();
+                Table own = fk.table();
+                boolean isNew = toCreate.contains(own) || toCreate.contains(ref);
+                boolean bothExist = (toCreate.contains(own) || insp.hasTable(own.name(), own.schema()))
+                        && (toCreate.contains(ref) || insp.hasTable(ref.name(), ref.schema()));
+                if (isNew && bothExist) {
+                    conn.execute(new AddConstraint(fk));
+                }
+            }
         }
     }
 
     static void drop(Engine engine, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
         try (Connection conn = engine.connect()) {
-            Dialect d = conn.dialect();
-            Inspector insp = Inspector.of(conn);
-            TableSorter.Sorted sorted = TableSorter.sort(tables);
-            List<Table> order = new ArrayList<>(sorted.tables());
-            java.util.Collections.reverse(order);
-            List<Table> toDrop = new ArrayList<>();
-            for (Table t : order) {
-                if (!checkFirst || insp.hasTable(t.name(), t.schema())) {
-                    toDrop.add(t);
-                }
-            }
-            if (d.ddlCompiler().supportsAlterAddConstraint()) {
-                for (ForeignKeyConstraint fk : sorted.deferred()) {
-                    if (toDrop.contains(fk.table()) && toDrop.contains(fk.referredTable())) {
-                        conn.execute(new DropConstraint(fk));
-                    }
-                }
-            }
-            for (Table t : toDrop) {
-                conn.execute(new DropTable(t));
-            }
-            for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toDrop).entrySet()) {
-                String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
-                if (!checkFirst || insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
-                    conn.execute(new DropEnumType(e.getValue(), schema));
-                }
-            }
-            if (d.supportsSequences()) {
-                for (Sequence s : sequences) {
-                    if (!checkFirst || insp.hasSequence(s.name(), s.schema())) {
-                        conn.execute(new DropSequence(s));
-                    }
-                }
-            }
+            drop(conn, tables, checkFirst, sequences);
             conn.commit();
+        }
+    }
+
+    static void drop(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
+        Dialect d = conn.dialect();
+        Inspector insp = Inspector.of(conn);
+        TableSorter.Sorted sorted = TableSorter.sort(tables);
+        List<Table> order = new ArrayList<>(sorted.tables());
+        java.util.Collections.reverse(order);
+        List<Table> toDrop = new ArrayList<>();
+        for (Table t : order) {
+            if (!checkFirst || insp.hasTable(t.name(), t.schema())) {
+                toDrop.add(t);
+            }
+        }
+        if (d.ddlCompiler().supportsAlterAddConstraint()) {
+            for (ForeignKeyConstraint fk : sorted.deferred()) {
+                Table own = fk.table();
+                if (toDrop.contains(own) && toDrop.contains(fk.referredTable()) && (!checkFirst
+                        || insp.foreignKeys(own.name(), own.schema()).stream()
+                                .anyMatch(r -> fk.name() == null || fk.name().equals(r.name())))) {
+                    conn.execute(new DropConstraint(fk));
+                }
+            }
+        }
+        for (Table t : toDrop) {
+            conn.execute(new DropTable(t));
+        }
+        for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toDrop).entrySet()) {
+            String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
+            if (!checkFirst || insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+                conn.execute(new DropEnumType(e.getValue(), schema));
+            }
+        }
+        if (d.supportsSequences()) {
+            for (Sequence s : sequences) {
+                if (!checkFirst || insp.hasSequence(s.name(), s.schema())) {
+                    conn.execute(new DropSequence(s));
+                }
+            }
         }
     }
 

@@ -131,8 +131,12 @@ public final class MetaData {
         return tables.get(tableSchema == null ? name : tableSchema + "." + name);
     }
 
-    /** @return true when a table of that (optionally schema-qualified) name is declared
-     * @param name the name */
+    /**
+     * Whether a table is declared.
+     *
+     * @param name the table name, optionally schema-qualified
+     * @return true when a table of that name is declared
+     */
     public boolean hasTable(String name) {
         return tables.containsKey(name) || (schema != null && tables.containsKey(schema + "." + name));
     }
@@ -203,6 +207,27 @@ public final class MetaData {
     }
 
     /**
+     * Creates the schema on a connection the caller holds, inside its transaction, without committing (for
+     * migrations and tests that roll DDL back where the database allows it).
+     *
+     * @param connection the connection
+     * @param checkFirst true to skip objects that exist
+     */
+    public void createAll(org.retort.engine.Connection connection, boolean checkFirst) {
+        DdlRunner.create(connection, tables(), checkFirst, sequences());
+    }
+
+    /**
+     * Drops the schema on a connection the caller holds, without committing.
+     *
+     * @param connection the connection
+     * @param checkFirst true to skip objects that do not exist
+     */
+    public void dropAll(org.retort.engine.Connection connection, boolean checkFirst) {
+        DdlRunner.drop(connection, tables(), checkFirst, sequences());
+    }
+
+    /**
      * Drops every table that exists, in reverse foreign key order, then sequences and enum types.
      *
      * @param engine the engine
@@ -239,6 +264,19 @@ public final class MetaData {
      */
     public void reflect(Engine engine, String tableSchema, String... only) {
         Inspector.of(engine).reflectInto(this, tableSchema, List.of(only));
+    }
+
+    /**
+     * Loads one table from the database into this MetaData (SQLAlchemy's {@code Table(name, metadata,
+     * autoload_with=engine)}). Tables it refers to are not loaded; use {@link #reflect(Engine, String, String...)}
+     * for those.
+     *
+     * @param engine the engine
+     * @param name the table name, in this MetaData's default schema
+     * @return the table
+     */
+    public Table reflectTable(Engine engine, String name) {
+        return Inspector.of(engine).reflectTable(this, name, schema);
     }
 
     @Override

@@ -11,4 +11,10 @@ import org.retort.types.SqlType;
  * @param <T> the element type
  */
 public record AnyAll<T>(boolean all, Expression<?> operand, SqlType<T> type) implements Expression<T> {
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -18,4 +18,10 @@ public record Between(Expression<?> expression, Expression<?> lower, Expression<
     public SqlType<Boolean> type() {
         return Coercions.booleanType();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

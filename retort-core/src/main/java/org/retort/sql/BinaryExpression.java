@@ -13,4 +13,10 @@ import org.retort.types.SqlType;
  */
 public record BinaryExpression<T>(Expression<?> left, Operator operator, Expression<?> right, SqlType<T> type)
         implements Expression<T> {
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

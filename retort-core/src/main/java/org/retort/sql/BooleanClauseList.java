@@ -67,4 +67,10 @@ public record BooleanClauseList(Operator operator, List<Expression<?>> clauses) 
         }
         return new BooleanClauseList(op, flat);
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -62,4 +62,10 @@ public record Case<T>(Expression<?> value, List<When> whens, Expression<?> elseV
     public Case<T> otherwise(Object result) {
         return new Case<>(value, whens, Coercions.expression(result), type);
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -10,4 +10,10 @@ import org.retort.types.SqlType;
  * @param <T> the Java type of the result
  */
 public record Cast<T>(Expression<?> expression, SqlType<T> type) implements Expression<T> {
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -15,4 +15,10 @@ public record Collate<T>(Expression<T> expression, String collation) implements 
     public SqlType<T> type() {
         return expression.type();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

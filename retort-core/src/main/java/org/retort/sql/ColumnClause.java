@@ -46,6 +46,26 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         return table;
     }
 
+    /**
+     * The value an INSERT gives this column when the statement does not set it; none for a plain column.
+     * {@link org.retort.schema.Column} reports its client-side default here.
+     *
+     * @return the default, or null
+     */
+    public ColumnDefault insertDefault() {
+        return null;
+    }
+
+    /**
+     * The value an UPDATE gives this column when its SET clause does not (SQLAlchemy's {@code onupdate});
+     * none for a plain column.
+     *
+     * @return the default, or null
+     */
+    public ColumnDefault updateDefault() {
+        return null;
+    }
+
     /** @return the column name, the default key of its result column */
     @Override
     public String naturalName() {

@@ -162,7 +162,7 @@ public final class Compiled {
                 throw new ArgumentException("A value is required for bind parameter '" + name + "'"
                         + " in: " + sql + " (pass it in the parameter map, or give the bind parameter a value)");
             }
-            out[i] = v;
+            out[i] = v instanceof DeferredValue d ? d.get() : v;
         }
         if (!hasExpanding) {
             return new BoundStatement(sql, slotNames, out, binders);

@@ -21,4 +21,10 @@ public record Constant<T>(Kind kind, SqlType<T> type) implements Expression<T> {
         /** {@code FALSE}. */
         FALSE
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -20,4 +20,10 @@ public record Excluded<T>(ColumnClause<T> column) implements Expression<T> {
     public String naturalName() {
         return column.name();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -14,4 +14,10 @@ public record Exists(SelectBase select) implements Expression<Boolean> {
     public SqlType<Boolean> type() {
         return Coercions.booleanType();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -1,7 +1,6 @@
 package org.retort.sql;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.retort.exc.ArgumentException;
 import org.retort.sql.internal.Coercions;
 import org.retort.sql.internal.LiteralTypes;
@@ -19,7 +18,6 @@ import org.retort.types.SqlType;
  * }</pre>
  */
 public final class Func {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)*");
 
     Func() {
     }
@@ -45,7 +43,7 @@ public final class Func {
      * @return the call
      */
     public <T> FunctionCall<T> typed(String name, SqlType<T> type, Object... args) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !isIdentifier(name)) {
             throw new ArgumentException("Function name '" + name + "' is not an identifier");
         }
         List<Expression<?>> a = new java.util.ArrayList<>();
@@ -53,6 +51,22 @@ public final class Func {
             a.add(Coercions.expression(arg));
         }
         return new FunctionCall<>(name, a, type);
+    }
+
+    /** {@code name} or {@code pkg.name}: letters, digits, {@code _} and {@code $}, not starting with a digit. */
+    private static boolean isIdentifier(String name) {
+        boolean start = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' && !start && i < name.length() - 1) {
+                start = true;
+            } else if (Character.isLetter(c) || c == '_' || (!start && (Character.isDigit(c) || c == '$'))) {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
     }
 
     @SuppressWarnings("unchecked")

@@ -55,4 +55,10 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
     public Over<T> over() {
         return new Over<>(this, List.of(), List.of(), null);
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -21,4 +21,10 @@ public record FunctionFilter<T>(FunctionCall<T> function, Expression<?> conditio
     public Over<T> over() {
         return new Over<>(this, List.of(), List.of(), null);
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -14,4 +14,10 @@ public record Grouping<T>(Expression<T> expression) implements Expression<T> {
     public SqlType<T> type() {
         return expression.type();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

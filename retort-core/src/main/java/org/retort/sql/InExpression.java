@@ -17,4 +17,10 @@ public record InExpression(Expression<?> left, Expression<?> right, boolean nega
     public SqlType<Boolean> type() {
         return Coercions.booleanType();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -12,7 +12,8 @@ import org.retort.sql.internal.Coercions;
 /**
  * {@code INSERT INTO table (...) VALUES (...)} (SQLAlchemy's {@code insert()}). Without values the column list
  * comes from the keys of the parameters given to execute (the first map, for executemany); without values or
- * parameters it inserts a row of defaults. Values are bound as parameters named after their columns.
+ * parameters it inserts a row of defaults. Values are bound as parameters named after their columns. Columns the
+ * statement does not set get their {@link ColumnClause#insertDefault()}, if any.
  *
  * <pre>{@code
  * insert(users).values(Map.of("name", "spongebob"))          // INSERT INTO users (name) VALUES (?)
@@ -120,7 +121,7 @@ public final class Insert implements Statement {
             String bindName = index == null ? col.name() : col.name() + "_m" + index;
             byName.put(col.name(), Coercions.columnValue(col, bindName, e.getValue()));
         }
-        return Coercions.inTableOrder(table, byName);
+        return Coercions.withDefaults(table, byName, index == null ? "" : "_m" + index, false);
     }
 
     /**
@@ -218,7 +219,7 @@ public final class Insert implements Statement {
      */
     @Override
     public Executable forParameters(Map<String, ?> params) {
-        if (!rows.isEmpty() || select != null || params.isEmpty()) {
+        if (!rows.isEmpty() || select != null) {
             return this;
         }
         Map<String, Expression<?>> r = new LinkedHashMap<>();
@@ -227,14 +228,17 @@ public final class Insert implements Statement {
                 r.put(c.name(), new BindParameter<>(c.name(), null, c.type(), false, false, false));
             }
         }
+        r = Coercions.withDefaults(table, r, "", false);
+        if (r.isEmpty()) {
+            return this;
+        }
         for (String k : params.keySet()) {
             if (!table.hasColumn(k)) {
                 throw new ArgumentException("Unconsumed column names: " + k + " (table " + table.fullName()
                         + " has columns " + table.columns().stream().map(ColumnClause::name).toList() + ")");
             }
         }
-        return new Insert(table, List.of(java.util.Collections.unmodifiableMap(r)), false, List.of(), null, returning,
-                onConflict);
+        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict);
     }
 
     @Override
@@ -257,7 +261,12 @@ public final class Insert implements Statement {
             Map<String, ?> p = paramSets.get(i);
             for (Map.Entry<String, Expression<?>> e : base.rows.get(0).entrySet()) {
                 ColumnClause<?> col = table.c(e.getKey());
-                if (e.getValue() instanceof BindParameter<?> b && !b.hasValue()) {
+                if (e.getValue() instanceof BindParameter<?> b && b.hasValue() && b.value() instanceof DeferredValue dv) {
+                    m.put(e.getKey(), new BindParameter<>(col.name() + "_m" + i, new DeferredValue(dv.supplier()), b.type(),
+                            false, false, true));
+                } else if (e.getValue() instanceof BindParameter<?> b && b.hasValue()) {
+                    m.put(e.getKey(), new BindParameter<>(col.name() + "_m" + i, b.value(), b.type(), false, false, true));
+                } else if (e.getValue() instanceof BindParameter<?> b && !b.hasValue()) {
                     if (!p.containsKey(b.key())) {
                         throw new ArgumentException("A value is required for bind parameter '" + b.key() + "', in "
                                 + "parameter set " + i);

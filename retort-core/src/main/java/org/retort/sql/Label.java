@@ -20,4 +20,10 @@ public record Label<T>(String name, Expression<T> element) implements Expression
     public String naturalName() {
         return name;
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

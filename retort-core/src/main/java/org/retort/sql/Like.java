@@ -20,4 +20,10 @@ public record Like(Expression<?> left, Expression<?> pattern, Character escape, 
     public SqlType<Boolean> type() {
         return Coercions.booleanType();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

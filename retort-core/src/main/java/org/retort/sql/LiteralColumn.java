@@ -16,4 +16,10 @@ public record LiteralColumn<T>(String text, SqlType<T> type) implements Expressi
     public String naturalName() {
         return text;
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -76,4 +76,10 @@ public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, L
     public Over<T> range(Integer start, Integer end) {
         return new Over<>(function, partitionBy, orderBy, new Frame(false, start, end));
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -11,4 +11,10 @@ import org.retort.types.SqlType;
  * @param <T> the Java type
  */
 public record ScalarSelect<T>(SelectBase select, SqlType<T> type) implements Expression<T> {
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -20,21 +20,54 @@ import org.retort.sql.internal.Froms;
  * }</pre>
  */
 public final class Select implements SelectBase {
-    private List<Expression<?>> columns = List.of();
-    private List<FromClause> froms = List.of();
-    private List<Expression<?>> where = List.of();
-    private List<Expression<?>> groupBy = List.of();
-    private List<Expression<?>> having = List.of();
-    private List<OrderBy> orderBy = List.of();
-    private Expression<?> limit;
-    private Expression<?> offset;
-    private boolean distinct;
-    private List<Expression<?>> distinctOn = List.of();
-    private ForUpdate forUpdate;
-    private List<FromClause> correlate;
-    private boolean correlateNone;
+    private final List<Expression<?>> columns;
+    private final List<FromClause> froms;
+    private final List<Expression<?>> where;
+    private final List<Expression<?>> groupBy;
+    private final List<Expression<?>> having;
+    private final List<OrderBy> orderBy;
+    private final Expression<?> limit;
+    private final Expression<?> offset;
+    private final boolean distinct;
+    private final List<Expression<?>> distinctOn;
+    private final ForUpdate forUpdate;
+    private final List<FromClause> correlate;
+    private final boolean correlateNone;
+    private final boolean withTies;
 
-    private Select() {
+    /** The parts of a statement being derived from another; a new Select copies them into final fields. */
+    private static final class Parts {
+        List<Expression<?>> columns = List.of();
+        List<FromClause> froms = List.of();
+        List<Expression<?>> where = List.of();
+        List<Expression<?>> groupBy = List.of();
+        List<Expression<?>> having = List.of();
+        List<OrderBy> orderBy = List.of();
+        Expression<?> limit;
+        Expression<?> offset;
+        boolean distinct;
+        List<Expression<?>> distinctOn = List.of();
+        ForUpdate forUpdate;
+        List<FromClause> correlate;
+        boolean correlateNone;
+        boolean withTies;
+    }
+
+    private Select(Parts p) {
+        this.columns = p.columns;
+        this.froms = p.froms;
+        this.where = p.where;
+        this.groupBy = p.groupBy;
+        this.having = p.having;
+        this.orderBy = p.orderBy;
+        this.limit = p.limit;
+        this.offset = p.offset;
+        this.distinct = p.distinct;
+        this.distinctOn = p.distinctOn;
+        this.forUpdate = p.forUpdate;
+        this.correlate = p.correlate;
+        this.correlateNone = p.correlateNone;
+        this.withTies = p.withTies;
     }
 
     /**
@@ -44,7 +77,7 @@ public final class Select implements SelectBase {
      * @return the statement
      */
     public static Select of(Object... items) {
-        Select s = new Select();
+        Parts s = new Parts();
         List<Expression<?>> cols = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof FromClause f) {
@@ -57,11 +90,11 @@ public final class Select implements SelectBase {
             }
         }
         s.columns = List.copyOf(cols);
-        return s;
+        return new Select(s);
     }
 
-    private Select copy() {
-        Select s = new Select();
+    private Parts copy() {
+        Parts s = new Parts();
         s.columns = columns;
         s.froms = froms;
         s.where = where;
@@ -75,6 +108,7 @@ public final class Select implements SelectBase {
         s.forUpdate = forUpdate;
         s.correlate = correlate;
         s.correlateNone = correlateNone;
+        s.withTies = withTies;
         return s;
     }
 
@@ -91,9 +125,9 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select addColumns(Expression<?>... items) {
-        Select s = copy();
+        Parts s = copy();
         s.columns = append(columns, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -103,9 +137,19 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select where(Expression<?>... conditions) {
-        Select s = copy();
+        Parts s = copy();
         s.where = append(where, List.of(conditions));
-        return s;
+        return new Select(s);
+    }
+
+    /**
+     * Same as {@link #where(Expression...)}, under SQLAlchemy's other name.
+     *
+     * @param conditions the conditions
+     * @return the new statement
+     */
+    public Select filter(Expression<?>... conditions) {
+        return where(conditions);
     }
 
     /**
@@ -115,9 +159,9 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select selectFrom(FromClause... items) {
-        Select s = copy();
+        Parts s = copy();
         s.froms = append(froms, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -150,8 +194,44 @@ public final class Select implements SelectBase {
         return joinInternal(target, on, Join.Type.FULL);
     }
 
+    /**
+     * {@code FROM left JOIN right ON ...} with an explicit left side (SQLAlchemy's {@code join_from}), the condition
+     * inferred from foreign keys.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @return the new statement
+     */
+    public Select joinFrom(FromClause left, FromClause right) {
+        return selectFrom(left.join(right));
+    }
+
+    /**
+     * {@code FROM left JOIN right ON on}.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @param on the condition
+     * @return the new statement
+     */
+    public Select joinFrom(FromClause left, FromClause right, Expression<?> on) {
+        return selectFrom(left.join(right, on));
+    }
+
+    /**
+     * {@code FROM left LEFT OUTER JOIN right ON on}.
+     *
+     * @param left the left side
+     * @param right the joined item
+     * @param on the condition
+     * @return the new statement
+     */
+    public Select outerjoinFrom(FromClause left, FromClause right, Expression<?> on) {
+        return selectFrom(left.outerjoin(right, on));
+    }
+
     private Select joinInternal(FromClause target, Expression<?> on, Join.Type type) {
-        Select s = copy();
+        Parts s = copy();
         List<FromClause> f = new ArrayList<>(froms);
         FromClause left;
         if (f.isEmpty()) {
@@ -166,28 +246,28 @@ public final class Select implements SelectBase {
         }
         f.add(Join.of(left, target, on, type));
         s.froms = List.copyOf(f);
-        return s;
+        return new Select(s);
     }
 
     /** @param items grouping expressions @return the statement with {@code GROUP BY items} */
     public Select groupBy(Expression<?>... items) {
-        Select s = copy();
+        Parts s = copy();
         s.groupBy = append(groupBy, List.of(items));
-        return s;
+        return new Select(s);
     }
 
     /** @param conditions conditions on groups @return the statement with {@code HAVING conditions} */
     public Select having(Expression<?>... conditions) {
-        Select s = copy();
+        Parts s = copy();
         s.having = append(having, List.of(conditions));
-        return s;
+        return new Select(s);
     }
 
     /** @param items expressions or {@link OrderBy} items @return the statement with {@code ORDER BY items} */
     public Select orderBy(OrderByElement... items) {
-        Select s = copy();
+        Parts s = copy();
         s.orderBy = append(orderBy, Coercions.orderBy(items));
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -198,23 +278,37 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select limit(int count) {
-        Select s = copy();
+        Parts s = copy();
         s.limit = Coercions.intParam("param", count);
-        return s;
+        return new Select(s);
+    }
+
+    /**
+     * {@code FETCH FIRST ? ROWS WITH TIES}: the first {@code count} rows plus any rows tied with the last one in
+     * the ORDER BY (SQL Server: {@code TOP (?) WITH TIES}); MySQL and SQLite refuse to compile it.
+     *
+     * @param count the number of rows before ties
+     * @return the new statement
+     */
+    public Select fetchWithTies(int count) {
+        Parts s = copy();
+        s.limit = Coercions.intParam("param", count);
+        s.withTies = true;
+        return new Select(s);
     }
 
     /** @param count rows to skip @return the statement with {@code OFFSET ?} */
     public Select offset(int count) {
-        Select s = copy();
+        Parts s = copy();
         s.offset = Coercions.intParam("param", count);
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with {@code SELECT DISTINCT} */
     public Select distinct() {
-        Select s = copy();
+        Parts s = copy();
         s.distinct = true;
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -224,10 +318,10 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select distinctOn(Expression<?>... on) {
-        Select s = copy();
+        Parts s = copy();
         s.distinct = true;
         s.distinctOn = List.of(on);
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with {@code FOR UPDATE} */
@@ -237,9 +331,9 @@ public final class Select implements SelectBase {
 
     /** @param clause the locking clause @return the statement with it */
     public Select forUpdate(ForUpdate clause) {
-        Select s = copy();
+        Parts s = copy();
         s.forUpdate = clause;
-        return s;
+        return new Select(s);
     }
 
     /**
@@ -249,18 +343,18 @@ public final class Select implements SelectBase {
      * @return the new statement
      */
     public Select correlate(FromClause... items) {
-        Select s = copy();
+        Parts s = copy();
         s.correlate = List.of(items);
         s.correlateNone = false;
-        return s;
+        return new Select(s);
     }
 
     /** @return the statement with auto-correlation disabled: its FROM is always complete */
     public Select correlateNone() {
-        Select s = copy();
+        Parts s = copy();
         s.correlate = List.of();
         s.correlateNone = true;
-        return s;
+        return new Select(s);
     }
 
     @Override
@@ -301,6 +395,11 @@ public final class Select implements SelectBase {
     /** @return the OFFSET expression, or null */
     public Expression<?> offsetClause() {
         return offset;
+    }
+
+    /** @return true when the limit keeps rows tied with the last one ({@link #fetchWithTies(int)}) */
+    public boolean isWithTies() {
+        return withTies;
     }
 
     /** @return true for SELECT DISTINCT */

@@ -240,6 +240,17 @@ public final class Sql {
         return new TypeCoerce<>(expr, type);
     }
 
+    /**
+     * {@code EXTRACT(field FROM expr)}.
+     *
+     * @param field year, month, day, hour, minute or second
+     * @param expr the date or timestamp
+     * @return the extracted part
+     */
+    public static Extract extract(String field, Expression<?> expr) {
+        return new Extract(field, expr);
+    }
+
     /** @param query the subquery @return {@code EXISTS (query)} */
     public static Exists exists(SelectBase query) {
         return new Exists(query);

@@ -25,4 +25,10 @@ public record Tuple(List<Expression<?>> elements) implements Expression<Object> 
     public SqlType<Object> type() {
         return NullType.INSTANCE;
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -15,4 +15,10 @@ public record TypeCoerce<T>(Expression<?> expression, SqlType<T> type) implement
     public String naturalName() {
         return expression.naturalName();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -28,4 +28,10 @@ public record UnaryExpression<T>(Kind kind, Expression<?> operand, SqlType<T> ty
         /** {@code x IS NOT NULL}. */
         IS_NOT_NULL
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

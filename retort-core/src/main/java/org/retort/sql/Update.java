@@ -1,7 +1,6 @@
 package org.retort.sql;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ public final class Update implements Statement {
 
     /**
      * Sets columns; keys are column names or columns, values plain values or expressions (including correlated
-     * scalar subqueries). SQLAlchemy calls it {@code values()}. SET renders in the table's column order.
+     * scalar subqueries). SQLAlchemy calls it {@code values()}. SET renders in the table's column order, and
+     * includes the {@link ColumnClause#updateDefault()} of columns it does not set.
      *
      * @param newValues the SET values, applied in the map's order
      * @return the new statement
@@ -71,7 +71,7 @@ public final class Update implements Statement {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
             v.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue()));
         }
-        return new Update(table, Coercions.inTableOrder(table, v), where, returning);
+        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class Update implements Statement {
             throw new ArgumentException("update(" + table.fullName() + ") has no SET values and no parameter names a "
                     + "column to set; parameters were " + params.keySet());
         }
-        return new Update(table, Collections.unmodifiableMap(v), where, returning);
+        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning);
     }
 
     @Override

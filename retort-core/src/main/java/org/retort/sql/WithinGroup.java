@@ -26,4 +26,10 @@ public record WithinGroup<T>(FunctionCall<T> function, List<OrderBy> orderBy) im
     public SqlType<T> type() {
         return function.type();
     }
+
+    /** @return the expression as generic SQL with {@code :name} parameters */
+    @Override
+    public String toString() {
+        return org.retort.sql.internal.GenericDialect.render(this);
+    }
 }

@@ -82,4 +82,29 @@ class DisconnectTest {
             assertThat(now).isNotEqualTo(id);
         }
     }
+
+    @BackendTest(only = {"postgresql", "mariadb"})
+    void aDisconnectMarksThePoolsOtherConnectionsForReplacement(TestDatabase db) {
+        Engine engine = db.engine(b -> b.poolSize(2).maxOverflow(0));
+        Object first;
+        Object second;
+        try (Connection a = engine.connect(); Connection b = engine.connect()) {
+            first = serverId(a, db);
+            second = serverId(b, db);
+        }
+        Engine admin = db.engine(b -> b.poolClass(org.retort.dialect.PoolKind.NULL));
+        kill(admin, db, first);
+        kill(admin, db, second);
+        List<Object> seen = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Connection conn = engine.connect()) {
+                seen.add(serverId(conn, db));
+            } catch (OperationalError e) {
+                assertThat(e.connectionInvalidated()).isTrue();
+                seen.add("failed");
+            }
+        }
+        // at most the first checkout meets a dead connection; the second never gets the other dead one
+        assertThat(seen.get(1)).isNotEqualTo("failed").isNotIn(first, second);
+    }
 }

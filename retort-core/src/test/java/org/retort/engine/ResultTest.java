@@ -241,4 +241,18 @@ class ResultTest {
                     .isEqualTo(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(2)).toInstant());
         }
     }
+
+    @BackendTest(only = "postgresql")
+    void yieldPerReallyStreamsOnPostgresql(TestDatabase db) {
+        try (Connection conn = db.engine().connect()) {
+            conn.executionOptions(ExecutionOptions.defaults().yieldPer(500));
+            long start = System.nanoTime();
+            // ten million rows: loading them all takes seconds and hundreds of megabytes; streaming takes milliseconds
+            Result r = conn.execute(text("SELECT generate_series(1, 10000000) AS g"));
+            List<Row> firstChunk = r.partitions(500).iterator().next();
+            r.close();
+            assertThat(firstChunk).hasSize(500);
+            assertThat(System.nanoTime() - start).as("streamed, not loaded whole").isLessThan(2_000_000_000L);
+        }
+    }
 }

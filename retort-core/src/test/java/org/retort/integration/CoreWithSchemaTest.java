@@ -92,4 +92,29 @@ class CoreWithSchemaTest {
         }
         metadata.dropAll(engine);
     }
+
+    @BackendTest
+    void javaSideDefaultsOfSchemaColumnsApplyOnInsertAndUpdate(TestDatabase db) {
+        Engine engine = db.engine();
+        java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+        MetaData metadata = new MetaData();
+        Table docs = metadata.table("doc",
+                column("id", INTEGER, primaryKey()),
+                column("status", VARCHAR(10), org.retort.schema.Schema.defaultValue("draft")),
+                column("revision", INTEGER, org.retort.schema.Schema.defaultValue(
+                        (java.util.function.Supplier<Integer>) version::incrementAndGet),
+                        org.retort.schema.Schema.onUpdate((java.util.function.Supplier<Integer>) () -> 100)));
+        metadata.createAll(engine);
+        engine.begin(conn -> conn.execute(insert(docs), List.of(Map.of("id", 1), Map.of("id", 2, "status", "final"))));
+        engine.begin(conn -> conn.execute(org.retort.sql.Sql.update(docs).set(docs.c("status"), "edited")
+                .where(docs.c("id").eq(2))));
+        try (Connection conn = engine.connect()) {
+            List<Row> rows = conn.execute(select(docs.c("status"), docs.c("revision")).orderBy(docs.c("id"))).all();
+            assertThat(rows.get(0).get(0)).isEqualTo("draft");
+            assertThat(((Number) rows.get(0).get(1)).intValue()).isEqualTo(1);
+            assertThat(rows.get(1).get(0)).isEqualTo("edited");
+            assertThat(((Number) rows.get(1).get(1)).intValue()).isEqualTo(100);
+        }
+        metadata.dropAll(engine);
+    }
 }

@@ -237,4 +237,29 @@ class PoolTest {
             open.forEach(Connection::close);
         }
     }
+
+    @BackendTest(only = "h2")
+    void creatorOpensTheConnectionsOfAQueuePool(TestDatabase db) {
+        AtomicInteger opened = new AtomicInteger();
+        String jdbcUrl = db.dialect().jdbcUrl(db.url());
+        java.util.Properties props = db.dialect().connectProperties(db.url());
+        Engine engine = db.engine(b -> b.creator(() -> {
+            opened.incrementAndGet();
+            return java.sql.DriverManager.getConnection(jdbcUrl, props);
+        }));
+        assertThat(engine.pool()).isInstanceOf(QueuePool.class);
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT 1")).scalar()).isNotNull();
+        }
+        assertThat(opened).hasValue(1);
+    }
+
+    @BackendTest(only = "sqlite-file")
+    void aConnectionThatCannotTakeItsSettingsIsNotLeaked(TestDatabase db) {
+        Engine engine = db.engine(b -> b.isolationLevel(org.retort.engine.IsolationLevel.READ_COMMITTED));
+        assertThatThrownBy(engine::connect).isInstanceOf(org.retort.exc.ArgumentException.class)
+                .hasMessageContaining("not supported by sqlite");
+        assertThat(((AbstractPool) engine.pool()).checkedOut()).isZero();
+        assertThat(engine.pool().status()).contains("0 checked out");
+    }
 }

@@ -53,7 +53,8 @@ final class Shop {
         md.table("category",
                 column("id", INTEGER, primaryKey()),
                 column("parent_id", INTEGER, foreignKey("category.id").onDelete("SET NULL")),
-                column("title", VARCHAR(80), notNull()));
+                column("title", VARCHAR(80), notNull()),
+                index("ix_category_title_hash", "title").dialectOption("postgresql_using", "hash"));
         md.table("department",
                 column("id", INTEGER, primaryKey()),
                 column("name", VARCHAR(40), notNull()),

@@ -58,22 +58,36 @@ class CacheKeyTest {
     }
 
     @Test
-    void keyIsMuchCheaperThanCompiling() {
-        Select s = query(1, "a%", List.of(1, 2), 10);
-        for (int i = 0; i < 2000; i++) {
-            s.cacheKey();
-            s.compile(PG);
-        }
-        long t0 = System.nanoTime();
+    void executionPathOfAFreshStatementIsMuchCheaperThanCompilingIt() {
         for (int i = 0; i < 5000; i++) {
-            s.cacheKey();
+            Select s = query(i, "a%", List.of(1, 2), 10);
+            s.cacheKey().hashCode();
+            s.boundValues();
+            query(i, "a%", List.of(1, 2), 10).compile(PG);
         }
-        long keyTime = System.nanoTime() - t0;
-        t0 = System.nanoTime();
-        for (int i = 0; i < 5000; i++) {
-            s.compile(PG);
+        long bestHit = Long.MAX_VALUE;
+        long bestCompile = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 3000; i++) {
+                Select s = query(i, "a%", List.of(1, 2), 10);
+                s.cacheKey().hashCode();
+                s.boundValues();
+            }
+            bestHit = Math.min(bestHit, System.nanoTime() - t0);
+            t0 = System.nanoTime();
+            for (int i = 0; i < 3000; i++) {
+                query(i, "a%", List.of(1, 2), 10).compile(PG);
+            }
+            bestCompile = Math.min(bestCompile, System.nanoTime() - t0);
         }
-        long compileTime = System.nanoTime() - t0;
-        assertThat(keyTime).isLessThan(compileTime);
+        // building the statement is in both sides; the key and values walk must still cost far less than compiling
+        assertThat(bestHit).isLessThan(bestCompile * 3 / 4);
+    }
+
+    @Test
+    void keyAndValuesComeFromOneWalkPerStatementInstance() {
+        Select s = query(1, "a%", List.of(1), 1);
+        assertThat(s.cacheKey()).isSameAs(s.cacheKey());
     }
 }

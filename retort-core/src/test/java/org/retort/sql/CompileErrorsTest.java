@@ -23,6 +23,7 @@ class CompileErrorsTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
             Arguments.of("FULL OUTER JOIN", MYSQL, (Supplier<Statement>) () -> select(USER_ID).fullOuterJoin(ADDRESSES, USER_ID.eq(ADDRESS_USER_ID))),
+            Arguments.of("FULL OUTER JOIN", H2, (Supplier<Statement>) () -> select(USER_ID).fullOuterJoin(ADDRESSES, USER_ID.eq(ADDRESS_USER_ID))),
             Arguments.of("DISTINCT ON", SQLITE, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("DISTINCT ON", MYSQL, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("DISTINCT ON", H2, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
@@ -44,6 +45,8 @@ class CompileErrorsTest {
             Arguments.of("multi-row VALUES", ORACLE, (Supplier<Statement>) () -> insert(USERS).values(List.of(Map.of("name", "a"), Map.of("name", "b")))),
             Arguments.of("data-modifying", SQLITE, (Supplier<Statement>) () -> select(delete(USERS).returning(USER_ID).cte("d").c("id"))),
             Arguments.of("Bitwise exclusive or", ORACLE, (Supplier<Statement>) () -> select(USER_ID.bitwiseXor(1))),
+            Arguments.of("WITH TIES", SQLITE, (Supplier<Statement>) () -> select(USER_ID).orderBy(USER_ID).fetchWithTies(1)),
+            Arguments.of("WITH TIES", MYSQL, (Supplier<Statement>) () -> select(USER_ID).orderBy(USER_ID).fetchWithTies(1)),
             Arguments.of("EXCEPT ALL", MSSQL, (Supplier<Statement>) () -> select(USER_ID).exceptAll(select(ADDRESS_ID)))
         );
     }
@@ -98,6 +101,12 @@ class CompileErrorsTest {
     }
 
     @Test
+    void withTiesWithoutOrderByIsRejected() {
+        assertThatThrownBy(() -> select(USER_ID).fetchWithTies(1).compile(PG)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("ORDER BY");
+    }
+
+    @Test
     void sameNamedParameterWithTwoValuesIsRejected() {
         assertThatThrownBy(() -> select(USER_ID).where(USER_NAME.eq(bindparam("n", "a")), FULLNAME.eq(bindparam("n", "b")))
                 .compile(PG)).isInstanceOf(ArgumentException.class).hasMessageContaining("'n'");
@@ -114,5 +123,6 @@ class CompileErrorsTest {
         org.assertj.core.api.Assertions.assertThat(select(USER_ID).distinctOn(USER_NAME).toString())
                 .isEqualTo("SELECT DISTINCT ON (user_account.name) user_account.id FROM user_account");
         org.assertj.core.api.Assertions.assertThat(GenericDialect.INSTANCE.name()).isEqualTo("default");
+        org.assertj.core.api.Assertions.assertThat(select().toString()).startsWith("Select(cannot render: A SELECT needs at least one column");
     }
 }

@@ -40,6 +40,30 @@ class LiteralBindsTest {
     }
 
     @Test
+    void expressionsPrintAsSql() {
+        assertThat(USER_NAME.like("s%").and(USER_ID.gt(5)).toString())
+                .isEqualTo("user_account.name LIKE :name_1 AND user_account.id > :id_1");
+        assertThat(func.count().label("n").toString()).isEqualTo("count(*)");
+        assertThat(case_(USER_ID.eq(1), "one").toString()).isEqualTo("CASE WHEN user_account.id = :id_1 THEN :param_1 END");
+    }
+
+    @Test
+    void booleanConstantsAreConditionsWhereSqlNeedsOne() {
+        assertThat(select(USER_ID).where(true_()).compile(ORACLE).sql()).isEqualTo("SELECT user_account.id FROM user_account WHERE 1 = 1");
+        assertThat(select(USER_ID).where(USER_ID.eq(1).or(false_())).compile(MSSQL).sql())
+                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.id = ? OR 1 = 0");
+        assertThat(select(USER_ID).where(true_()).compile(PG).sql()).isEqualTo("SELECT user_account.id FROM user_account WHERE true");
+    }
+
+    @Test
+    void nullsEmulationOrdersByTheLabelledExpressionNotItsName() {
+        Label<Long> n = func.count().label("n");
+        assertThat(select(ADDRESS_USER_ID, n).groupBy(ADDRESS_USER_ID).orderBy(n.desc().nullsLast()).compile(MSSQL).sql())
+                .isEqualTo("SELECT address.user_id, count(*) AS n FROM address GROUP BY address.user_id "
+                        + "ORDER BY CASE WHEN count(*) IS NULL THEN 1 ELSE 0 END, n DESC");
+    }
+
+    @Test
     void toStringRendersGenericSqlWithNamedParameters() {
         assertThat(select(USER_NAME).where(USER_ID.gt(5), USER_ID.in(1, 2)).limit(3).toString())
                 .isEqualTo("SELECT user_account.name FROM user_account WHERE user_account.id > :id_1 AND user_account.id IN "

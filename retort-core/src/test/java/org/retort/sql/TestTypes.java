@@ -9,6 +9,17 @@ public final class TestTypes {
 
     /** A type with a Java class and a SQL name. */
     public record Simple<T>(Class<T> javaType, String name) implements SqlType<T> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public org.retort.types.ValueReader<T> reader(org.retort.dialect.Dialect dialect) {
+            if (javaType == Integer.class) {
+                return (rs, i) -> {
+                    Object v = rs.getObject(i);
+                    return v == null ? null : (T) Integer.valueOf(((Number) v).intValue());
+                };
+            }
+            return org.retort.types.ValueReader.as(javaType);
+        }
     }
 
     /** INTEGER values as Integer. */

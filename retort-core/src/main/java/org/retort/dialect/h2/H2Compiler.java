@@ -3,6 +3,7 @@ package org.retort.dialect.h2;
 import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
+import org.retort.sql.BindParameter;
 import org.retort.sql.Expression;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FunctionCall;
@@ -13,7 +14,7 @@ import org.retort.sql.compiler.SqlCompiler;
 
 /**
  * H2's SQL: ILIKE, {@code REGEXP_LIKE}, standard {@code OFFSET ... FETCH FIRST}, bitwise operations as
- * {@code BITAND}/{@code BITOR}/... functions, {@code FOR UPDATE} without OF or FOR SHARE.
+ * {@code BITAND}/{@code BITOR}/... functions, {@code FOR UPDATE} without OF or FOR SHARE; no FULL OUTER JOIN.
  */
 public class H2Compiler extends SqlCompiler {
 
@@ -41,12 +42,31 @@ public class H2Compiler extends SqlCompiler {
         Operator op = b.operator();
         String fn = op.equals(Operator.BIT_AND) ? "BITAND" : op.equals(Operator.BIT_OR) ? "BITOR"
                 : op.equals(Operator.BIT_LSHIFT) ? "LSHIFT" : "RSHIFT";
-        call(fn, b.left(), b.right());
+        bitFunction(fn, b);
     }
 
     @Override
     protected void bitXor(BinaryExpression<?> b) {
-        call("BITXOR", b.left(), b.right());
+        bitFunction("BITXOR", b);
+    }
+
+    /** H2 cannot infer the type of a bare parameter in its bit functions, so parameters are cast to BIGINT. */
+    private void bitFunction(String fn, BinaryExpression<?> b) {
+        sql(fn + "(");
+        typedArgument(b.left());
+        sql(", ");
+        typedArgument(b.right());
+        sql(")");
+    }
+
+    private void typedArgument(Expression<?> e) {
+        if (e instanceof BindParameter<?> && !literalBinds) {
+            sql("CAST(");
+            expression(e);
+            sql(" AS BIGINT)");
+        } else {
+            expression(e);
+        }
     }
 
     @Override
@@ -63,6 +83,11 @@ public class H2Compiler extends SqlCompiler {
             return true;
         }
         return false;
+    }
+
+    @Override
+    protected String fullOuterJoin() {
+        throw unsupported("FULL OUTER JOIN");
     }
 
     @Override

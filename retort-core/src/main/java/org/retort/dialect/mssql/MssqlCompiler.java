@@ -6,6 +6,7 @@ import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.CompoundSelect;
 import org.retort.sql.Expression;
+import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -110,6 +111,14 @@ public class MssqlCompiler extends SqlCompiler {
         return false;
     }
 
+    /** SQL Server has no EXTRACT: {@code DATEPART(field, x)}. */
+    @Override
+    protected void extract(Extract x) {
+        sql("DATEPART(" + x.field() + ", ");
+        expression(x.expression());
+        sql(")");
+    }
+
     @Override
     protected void lateral() {
         throw unsupported("LATERAL (use CROSS APPLY in text())");
@@ -120,7 +129,14 @@ public class MssqlCompiler extends SqlCompiler {
         if (s.limitClause() != null && s.offsetClause() == null) {
             sql("TOP (");
             expression(s.limitClause());
-            sql(") ");
+            sql(s.isWithTies() ? ") WITH TIES " : ") ");
+        }
+    }
+
+    @Override
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        if (offset != null) {
+            throw unsupported("OFFSET with FETCH ... WITH TIES");
         }
     }
 

@@ -101,6 +101,11 @@ public class MysqlCompiler extends SqlCompiler {
     }
 
     @Override
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        throw unsupported("FETCH ... WITH TIES");
+    }
+
+    @Override
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (limit == null && offset != null) {
             sql(" LIMIT 18446744073709551615 OFFSET ");

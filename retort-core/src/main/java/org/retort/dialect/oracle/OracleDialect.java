@@ -84,6 +84,12 @@ public class OracleDialect extends Dialect {
         return new OracleDdlCompiler(this);
     }
 
+    /** Oracle needs a FROM clause in every SELECT, so the empty set selects from DUAL. */
+    @Override
+    public String emptySetExpression() {
+        return "SELECT 1 FROM DUAL WHERE 1!=1";
+    }
+
     /** @return the compiler that renders this database's SQL */
     @Override
     public org.retort.sql.compiler.SqlCompiler sqlCompiler() {

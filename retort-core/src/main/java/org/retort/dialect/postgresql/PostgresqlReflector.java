@@ -162,8 +162,9 @@ public class PostgresqlReflector extends Reflector {
         Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
         for (Map<String, Object> r : query(c, "SELECT i.relname AS name, ix.indisunique AS uniq, "
                 + "pg_get_expr(ix.indpred, ix.indrelid) AS pred, k.ord, a.attname, "
-                + "pg_get_indexdef(ix.indexrelid, k.ord::int, true) AS def"
+                + "pg_get_indexdef(ix.indexrelid, k.ord::int, true) AS def, am.amname"
                 + TABLE + "JOIN pg_index ix ON ix.indrelid = c.oid JOIN pg_class i ON i.oid = ix.indexrelid "
+                + "JOIN pg_am am ON am.oid = i.relam "
                 + "CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
                 + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum AND k.attnum > 0 "
                 + "WHERE " + IN_SCHEMA + " AND c.relname = ? AND NOT ix.indisprimary AND k.ord <= ix.indnkeyatts "
@@ -176,7 +177,9 @@ public class PostgresqlReflector extends Reflector {
                 rows.stream().map(r -> (String) r.get("attname")).toList(),
                 rows.stream().map(r -> r.get("attname") != null ? (String) r.get("attname") : unwrap((String) r.get("def")))
                         .toList(),
-                (Boolean) rows.get(0).get("uniq"), (String) rows.get(0).get("pred"))));
+                (Boolean) rows.get(0).get("uniq"), (String) rows.get(0).get("pred"),
+                "btree".equals(rows.get(0).get("amname")) ? java.util.Map.of()
+                        : java.util.Map.of("postgresql_using", rows.get(0).get("amname")))));
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
 import org.retort.sql.Expression;
+import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -13,6 +14,7 @@ import org.retort.sql.OnConflict;
 import org.retort.sql.SelectBase;
 import org.retort.sql.Statement;
 import org.retort.sql.TableClause;
+import org.retort.sql.Tuple;
 import org.retort.sql.Values;
 import org.retort.sql.compiler.SqlCompiler;
 
@@ -64,6 +66,27 @@ public class SqliteCompiler extends SqlCompiler {
         return false;
     }
 
+    /** SQLite has no EXTRACT: {@code CAST(strftime('%Y', x) AS INTEGER)}. */
+    @Override
+    protected void extract(Extract x) {
+        String format = switch (x.field()) {
+            case "year" -> "%Y";
+            case "month" -> "%m";
+            case "day" -> "%d";
+            case "hour" -> "%H";
+            case "minute" -> "%M";
+            default -> "%S";
+        };
+        sql("CAST(strftime('" + format + "', ");
+        expression(x.expression());
+        sql(") AS INTEGER)");
+    }
+
+    @Override
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        throw unsupported("FETCH ... WITH TIES");
+    }
+
     @Override
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (limit == null && offset != null) {
@@ -87,6 +110,18 @@ public class SqliteCompiler extends SqlCompiler {
             sql(")");
         } else {
             selectBase(member);
+        }
+    }
+
+    /** SQLite compares row values with IN only against VALUES or a subquery: {@code (a, b) IN (VALUES (?, ?))}. */
+    @Override
+    protected void inList(Tuple items) {
+        if (!items.elements().isEmpty() && items.elements().stream().allMatch(e -> e instanceof Tuple)) {
+            sql("(VALUES ");
+            list(items.elements());
+            sql(")");
+        } else {
+            super.inList(items);
         }
     }
 

@@ -67,9 +67,11 @@ public class SqliteTypeCompiler extends TypeCompiler {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     protected ValueBinder<BigDecimal> numericBinder(NumericType t) {
         ValueBinder<String> s = stringBinder();
-        return (st, i, v) -> s.bind(st, i, v == null ? null : v.toPlainString());
+        ValueBinder<Object> b = (st, i, v) -> s.bind(st, i, v == null ? null : toDecimal(v).toPlainString());
+        return (ValueBinder<BigDecimal>) (ValueBinder<?>) b;
     }
 
     @Override

@@ -125,6 +125,7 @@ public abstract class CompilerBase {
     protected String literal(Object value, SqlType<?> type) {
         return switch (value) {
             case null -> "NULL";
+            case org.retort.sql.DeferredValue d -> literal(d.get(), type);
             case Boolean bool -> booleanLiteral(bool);
             case BigDecimal d -> d.toPlainString();
             case Integer i -> i.toString();

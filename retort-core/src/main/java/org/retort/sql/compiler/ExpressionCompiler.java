@@ -1,8 +1,6 @@
 package org.retort.sql.compiler;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.retort.dialect.Dialect;
 import org.retort.exc.CompileException;
 import org.retort.sql.AnyAll;
@@ -19,6 +17,7 @@ import org.retort.sql.Cte;
 import org.retort.sql.DerivedColumn;
 import org.retort.sql.Excluded;
 import org.retort.sql.Exists;
+import org.retort.sql.Extract;
 import org.retort.sql.Expression;
 import org.retort.sql.FromClause;
 import org.retort.sql.FunctionCall;
@@ -50,8 +49,6 @@ import org.retort.types.SqlType;
  */
 public abstract class ExpressionCompiler extends CompilerBase {
     private static final int ATOM = 100;
-    private static final Set<String> NO_PAREN_FUNCTIONS = Set.of("current_timestamp", "current_date",
-            "current_time", "localtime", "localtimestamp", "current_user", "session_user", "user");
 
     /**
      * Creates a compiler.
@@ -68,6 +65,34 @@ public abstract class ExpressionCompiler extends CompilerBase {
      * @param select the query
      */
     protected abstract void nestedSelect(SelectBase select);
+
+    /**
+     * Renders a function call (see {@link FunctionCompiler}).
+     *
+     * @param f the call
+     */
+    protected abstract void function(FunctionCall<?> f);
+
+    /**
+     * Renders {@code aggregate FILTER (WHERE ...)} or its emulation.
+     *
+     * @param f the filtered aggregate
+     */
+    protected abstract void filter(FunctionFilter<?> f);
+
+    /**
+     * Renders a window function.
+     *
+     * @param o the window
+     */
+    protected abstract void over(Over<?> o);
+
+    /**
+     * Renders ORDER BY items separated by commas.
+     *
+     * @param items the items
+     */
+    protected abstract void orderByList(List<OrderBy> items);
 
     /**
      * Renders any expression.
@@ -102,6 +127,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 String sep = "";
                 for (Expression<?> c : l.clauses()) {
                     sql(sep);
+                    if (isBooleanConstant(c)) {
+                        condition(c);
+                        sep = " " + l.operator().sql() + " ";
+                        continue;
+                    }
                     operand(c, precedence(c) < l.operator().precedence());
                     sep = " " + l.operator().sql() + " ";
                 }
@@ -146,7 +176,37 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 expression(g.expression());
                 sql(")");
             }
+            case Extract x -> extract(x);
         }
+    }
+
+    private static boolean isBooleanConstant(Expression<?> e) {
+        return e instanceof Constant<?> c && c.kind() != Constant.Kind.NULL;
+    }
+
+    /**
+     * Renders an expression in a place SQL requires a condition (WHERE, HAVING, ON, WHEN, AND/OR/NOT operands):
+     * {@code TRUE}/{@code FALSE} become {@code 1 = 1}/{@code 1 = 0} on databases without a boolean type.
+     *
+     * @param e the condition
+     */
+    protected void condition(Expression<?> e) {
+        if (isBooleanConstant(e) && !dialect.supportsNativeBoolean()) {
+            sql(((Constant<?>) e).kind() == Constant.Kind.TRUE ? "1 = 1" : "1 = 0");
+        } else {
+            expression(e);
+        }
+    }
+
+    /**
+     * Renders {@code EXTRACT(FIELD FROM expr)}; dialects without EXTRACT override it.
+     *
+     * @param x the expression
+     */
+    protected void extract(Extract x) {
+        sql("EXTRACT(" + x.field().toUpperCase(java.util.Locale.ROOT) + " FROM ");
+        expression(x.expression());
+        sql(")");
     }
 
     /**
@@ -352,7 +412,13 @@ public abstract class ExpressionCompiler extends CompilerBase {
         switch (u.kind()) {
             case NOT -> {
                 sql("NOT ");
-                operand(u.operand(), precedence(u.operand()) < ATOM);
+                if (isBooleanConstant(u.operand())) {
+                    sql("(");
+                    condition(u.operand());
+                    sql(")");
+                } else {
+                    operand(u.operand(), precedence(u.operand()) < ATOM);
+                }
             }
             case NEG -> {
                 sql("-");
@@ -409,13 +475,22 @@ public abstract class ExpressionCompiler extends CompilerBase {
         sql(i.negate() ? " NOT IN " : " IN ");
         switch (i.right()) {
             case ScalarSelect<?> s -> expression(s);
-            case Tuple t -> expression(t);
+            case Tuple t -> inList(t);
             default -> {
                 sql("(");
                 expression(i.right());
                 sql(")");
             }
         }
+    }
+
+    /**
+     * Renders the item list of {@code IN (a, b, ...)}; SQLite overrides it for lists of row values.
+     *
+     * @param items the items
+     */
+    protected void inList(Tuple items) {
+        expression(items);
     }
 
     private void caseExpression(Case<?> c) {
@@ -426,7 +501,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
         }
         for (Case.When w : c.whens()) {
             sql(" WHEN ");
-            expression(w.condition());
+            if (c.value() == null) {
+                condition(w.condition());
+            } else {
+                expression(w.condition());
+            }
             sql(" THEN ");
             expression(w.result());
         }
@@ -456,149 +535,4 @@ public abstract class ExpressionCompiler extends CompilerBase {
         return type.name();
     }
 
-    // ------------------------------------------------------------------ functions
-
-    /**
-     * Renders a function call, giving the dialect a chance to spell it differently first.
-     *
-     * @param f the call
-     */
-    protected void function(FunctionCall<?> f) {
-        if (specialFunction(f)) {
-            return;
-        }
-        String lower = f.name().toLowerCase(Locale.ROOT);
-        if (f.arguments().isEmpty() && NO_PAREN_FUNCTIONS.contains(lower)) {
-            sql(f.name().toUpperCase(Locale.ROOT));
-            return;
-        }
-        if (f.arguments().isEmpty() && lower.equals("count")) {
-            sql(f.name() + "(*)");
-            return;
-        }
-        sql(f.name() + "(");
-        list(f.arguments());
-        sql(")");
-    }
-
-    /**
-     * Renders functions this dialect names differently ({@code now()}, {@code length()}...).
-     *
-     * @param f the call
-     * @return true when rendered
-     */
-    protected boolean specialFunction(FunctionCall<?> f) {
-        return false;
-    }
-
-    /** @return true when aggregates accept {@code FILTER (WHERE ...)}; otherwise it is emulated with CASE */
-    protected boolean supportsAggregateFilter() {
-        return true;
-    }
-
-    private void filter(FunctionFilter<?> f) {
-        if (supportsAggregateFilter()) {
-            function(f.function());
-            sql(" FILTER (WHERE ");
-            expression(f.condition());
-            sql(")");
-            return;
-        }
-        FunctionCall<?> fn = f.function();
-        if (fn.arguments().size() > 1) {
-            throw unsupported("FILTER (WHERE ...) on the " + fn.name() + "() aggregate with several arguments");
-        }
-        sql(fn.name() + "(CASE WHEN ");
-        expression(f.condition());
-        sql(" THEN ");
-        if (fn.arguments().isEmpty()) {
-            sql("1");
-        } else {
-            expression(fn.arguments().get(0));
-        }
-        sql(" END)");
-    }
-
-    private void over(Over<?> o) {
-        expression(o.function());
-        sql(" OVER (");
-        String sep = "";
-        if (!o.partitionBy().isEmpty()) {
-            sql("PARTITION BY ");
-            list(o.partitionBy());
-            sep = " ";
-        }
-        if (!o.orderBy().isEmpty()) {
-            sql(sep + "ORDER BY ");
-            orderByList(o.orderBy());
-            sep = " ";
-        }
-        if (o.frame() != null) {
-            Over.Frame fr = o.frame();
-            sql(sep + (fr.rows() ? "ROWS" : "RANGE") + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
-                    + frameBound(fr.end(), "FOLLOWING"));
-        }
-        sql(")");
-    }
-
-    private static String frameBound(Integer bound, String unbounded) {
-        if (bound == null) {
-            return "UNBOUNDED " + unbounded;
-        }
-        if (bound == 0) {
-            return "CURRENT ROW";
-        }
-        return bound < 0 ? (-(long) bound) + " PRECEDING" : bound + " FOLLOWING";
-    }
-
-    // ------------------------------------------------------------------ ORDER BY
-
-    /**
-     * Renders ORDER BY items separated by commas.
-     *
-     * @param items the items
-     */
-    protected void orderByList(List<OrderBy> items) {
-        String sep = "";
-        for (OrderBy o : items) {
-            sql(sep);
-            orderByItem(o);
-            sep = ", ";
-        }
-    }
-
-    /** @return true when ORDER BY accepts NULLS FIRST / NULLS LAST */
-    protected boolean supportsNullsOrdering() {
-        return true;
-    }
-
-    /**
-     * Renders one ORDER BY item, emulating NULLS FIRST/LAST with a leading {@code CASE} sort key where the
-     * database lacks them.
-     *
-     * @param o the item
-     */
-    protected void orderByItem(OrderBy o) {
-        if (o.nulls() != OrderBy.Nulls.DEFAULT && !supportsNullsOrdering()) {
-            sql("CASE WHEN ");
-            orderByExpression(o.expression());
-            sql(" IS NULL THEN " + (o.nulls() == OrderBy.Nulls.FIRST ? "0 ELSE 1" : "1 ELSE 0") + " END, ");
-        }
-        orderByExpression(o.expression());
-        if (o.descending()) {
-            sql(" DESC");
-        }
-        if (o.nulls() != OrderBy.Nulls.DEFAULT && supportsNullsOrdering()) {
-            sql(o.nulls() == OrderBy.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
-        }
-    }
-
-    /**
-     * Renders the expression of an ORDER BY item; the SELECT compiler renders labels of the SELECT list by name.
-     *
-     * @param e the expression
-     */
-    protected void orderByExpression(Expression<?> e) {
-        expression(e);
-    }
 }

@@ -1,47 +1,31 @@
 package org.retort.sql.compiler;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.retort.dialect.Dialect;
 import org.retort.exc.CompileException;
 import org.retort.sql.BooleanClauseList;
 import org.retort.sql.CompoundSelect;
-import org.retort.sql.Cte;
 import org.retort.sql.Expression;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.FromClause;
-import org.retort.sql.Join;
 import org.retort.sql.Label;
 import org.retort.sql.OrderBy;
 import org.retort.sql.Select;
 import org.retort.sql.SelectBase;
 import org.retort.sql.SelectColumns;
-import org.retort.sql.Statement;
-import org.retort.sql.Subquery;
-import org.retort.sql.TableAlias;
 import org.retort.sql.TableClause;
-import org.retort.sql.Values;
 import org.retort.sql.internal.Froms;
 
 /**
- * Renders SELECT and set operations: FROM inference and auto-correlation, joins, subqueries, CTEs (hoisted into
- * one WITH clause at the top of the statement), GROUP BY/HAVING/ORDER BY, and the dialect hooks for paging
- * ({@link #limitClause}), row locking ({@link #forUpdateClause}) and DISTINCT ON.
+ * Renders SELECT and set operations: FROM inference and auto-correlation, GROUP BY/HAVING/ORDER BY, set-operation
+ * members, and the dialect hooks for paging ({@link #limitClause}), row locking ({@link #forUpdateClause}) and
+ * DISTINCT ON.
  */
-public abstract class SelectCompiler extends ExpressionCompiler {
-    /** FROM items of the enclosing queries, innermost last, for correlation. */
-    protected final Deque<Set<FromClause>> enclosing = new ArrayDeque<>();
-    private final Map<String, CompilerOutput> cteBodies = new LinkedHashMap<>();
-    private final Set<String> ctesInProgress = new HashSet<>();
-    private boolean recursiveCte;
-    private boolean correlating;
+public abstract class SelectCompiler extends FromCompiler {
     private List<Expression<?>> orderContext = List.of();
     private List<String> orderContextLabels = List.of();
 
@@ -54,13 +38,6 @@ public abstract class SelectCompiler extends ExpressionCompiler {
         super(dialect);
     }
 
-    /**
-     * Renders an INSERT, UPDATE or DELETE (for data-modifying CTEs and the top level).
-     *
-     * @param statement the statement
-     */
-    protected abstract void dml(Statement statement);
-
     @Override
     protected void nestedSelect(SelectBase select) {
         boolean saved = correlating;
@@ -69,44 +46,12 @@ public abstract class SelectCompiler extends ExpressionCompiler {
         correlating = saved;
     }
 
-    /**
-     * Renders a SELECT or a set operation.
-     *
-     * @param s the query
-     */
+    @Override
     protected void selectBase(SelectBase s) {
         switch (s) {
             case Select x -> select(x);
             case CompoundSelect c -> compound(c);
         }
-    }
-
-    /**
-     * Wraps the rendered statement in the WITH clause of the CTEs it used.
-     *
-     * @param body the statement's SQL
-     * @return the complete SQL
-     */
-    protected CompilerOutput withCtes(CompilerOutput body) {
-        if (cteBodies.isEmpty()) {
-            return body;
-        }
-        CompilerOutput all = new CompilerOutput();
-        all.text(recursiveCte ? recursiveWith() : "WITH ");
-        String sep = "";
-        for (CompilerOutput cte : cteBodies.values()) {
-            all.text(sep);
-            all.append(cte);
-            sep = ", ";
-        }
-        all.text(" ");
-        all.append(body);
-        return all;
-    }
-
-    /** @return {@code WITH RECURSIVE }; SQL Server and Oracle write plain {@code WITH } */
-    protected String recursiveWith() {
-        return "WITH RECURSIVE ";
     }
 
     // ------------------------------------------------------------------ SELECT
@@ -119,12 +64,12 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     protected void select(Select s) {
         List<FromClause> froms = correlatedFroms(s);
         sql("SELECT ");
-        selectPrefix(s);
         if (!s.distinctOnClause().isEmpty()) {
             distinctOn(s.distinctOnClause());
         } else if (s.isDistinct()) {
             sql("DISTINCT ");
         }
+        selectPrefix(s);
         Set<FromClause> covered = new LinkedHashSet<>();
         for (FromClause f : froms) {
             Froms.covered(f, covered);
@@ -153,7 +98,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
             }
             if (!s.havingClause().isEmpty()) {
                 sql(" HAVING ");
-                expression(conjunction(s.havingClause()));
+                condition(conjunction(s.havingClause()));
             }
             List<Expression<?>> savedCtx = orderContext;
             List<String> savedLabels = orderContextLabels;
@@ -165,7 +110,14 @@ public abstract class SelectCompiler extends ExpressionCompiler {
             }
             orderContext = savedCtx;
             orderContextLabels = savedLabels;
-            limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
+            if (s.isWithTies()) {
+                if (s.orderByClause().isEmpty()) {
+                    throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
+                }
+                fetchWithTies(s.limitClause(), s.offsetClause());
+            } else {
+                limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
+            }
             if (s.forUpdateClause() != null) {
                 forUpdateClause(s.forUpdateClause());
             }
@@ -183,7 +135,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     protected void whereClause(List<Expression<?>> where) {
         if (!where.isEmpty()) {
             sql(" WHERE ");
-            expression(conjunction(where));
+            condition(conjunction(where));
         }
     }
 
@@ -264,7 +216,7 @@ public abstract class SelectCompiler extends ExpressionCompiler {
     }
 
     /**
-     * Text right after {@code SELECT } (SQL Server's TOP).
+     * Text after {@code SELECT [DISTINCT] }, before the columns (SQL Server's TOP).
      *
      * @param s the query
      */
@@ -316,6 +268,23 @@ public abstract class SelectCompiler extends ExpressionCompiler {
             expression(limit);
             sql(" ROWS ONLY");
         }
+    }
+
+    /**
+     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard form.
+     *
+     * @param limit the row count
+     * @param offset the offset or null
+     */
+    protected void fetchWithTies(Expression<?> limit, Expression<?> offset) {
+        if (offset != null) {
+            sql(" OFFSET ");
+            expression(offset);
+            sql(" ROWS");
+        }
+        sql(" FETCH FIRST ");
+        expression(limit);
+        sql(" ROWS WITH TIES");
     }
 
     /**
@@ -439,189 +408,4 @@ public abstract class SelectCompiler extends ExpressionCompiler {
         }
     }
 
-    // ------------------------------------------------------------------ FROM
-
-    /**
-     * Renders one FROM item.
-     *
-     * @param f the item
-     */
-    protected void fromItem(FromClause f) {
-        switch (f) {
-            case TableClause t -> sql(tableName(t));
-            case TableAlias a -> sql(tableName(a.table()) + aliasKeyword() + quote(fromName(a)));
-            case Subquery s -> {
-                if (s.lateral()) {
-                    lateral();
-                }
-                sql("(");
-                boolean saved = correlating;
-                correlating = s.lateral();
-                selectBase(s.select());
-                correlating = saved;
-                sql(")" + aliasKeyword() + quote(fromName(s)));
-            }
-            case Cte c -> {
-                registerCte(c);
-                sql(quote(c.name()));
-            }
-            case Join j -> join(j);
-            case Values v -> valuesFrom(v);
-        }
-    }
-
-    /** @return the keyword between a FROM item and its alias: {@code " AS "}, or {@code " "} on Oracle */
-    protected String aliasKeyword() {
-        return " AS ";
-    }
-
-    /** Renders {@code LATERAL }; dialects without it throw. */
-    protected void lateral() {
-        sql("LATERAL ");
-    }
-
-    /**
-     * Renders a join.
-     *
-     * @param j the join
-     */
-    protected void join(Join j) {
-        fromItem(j.left());
-        sql(switch (j.type()) {
-            case INNER -> " JOIN ";
-            case LEFT -> " LEFT OUTER JOIN ";
-            case FULL -> fullOuterJoin();
-        });
-        if (j.right() instanceof Join) {
-            sql("(");
-            fromItem(j.right());
-            sql(")");
-        } else {
-            fromItem(j.right());
-        }
-        sql(" ON ");
-        Set<FromClause> covered = new LinkedHashSet<>();
-        Froms.covered(j, covered);
-        enclosing.push(covered);
-        boolean saved = correlating;
-        correlating = true;
-        expression(j.on());
-        correlating = saved;
-        enclosing.pop();
-    }
-
-    /** @return the FULL OUTER JOIN keyword; dialects without it throw */
-    protected String fullOuterJoin() {
-        return " FULL OUTER JOIN ";
-    }
-
-    /**
-     * Renders a VALUES list in FROM: {@code (VALUES (?, ?), (?, ?)) AS name (a, b)}.
-     *
-     * @param v the list
-     */
-    protected void valuesFrom(Values v) {
-        sql("(VALUES ");
-        valuesRows(v);
-        sql(")" + aliasKeyword() + quote(v.name()) + " (");
-        sql(String.join(", ", v.columnNames().stream().map(this::quote).toList()));
-        sql(")");
-    }
-
-    /**
-     * Renders the rows of a VALUES list, {@code (?, ?), (?, ?)}.
-     *
-     * @param v the list
-     */
-    protected void valuesRows(Values v) {
-        String sep = "";
-        for (List<Expression<?>> row : v.rows()) {
-            sql(sep + "(");
-            list(row);
-            sql(")");
-            sep = ", ";
-        }
-    }
-
-    /**
-     * The VALUES list written as {@code SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?}, for databases without
-     * VALUES in FROM.
-     *
-     * @param v the list
-     * @param fromDual text after each SELECT list, such as {@code " FROM DUAL"}
-     */
-    protected void valuesAsUnion(Values v, String fromDual) {
-        sql("(");
-        for (int r = 0; r < v.rows().size(); r++) {
-            if (r > 0) {
-                sql(" UNION ALL ");
-            }
-            sql("SELECT ");
-            List<Expression<?>> row = v.rows().get(r);
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sql(", ");
-                }
-                expression(row.get(i));
-                if (r == 0) {
-                    sql(" AS " + quote(v.columnNames().get(i)));
-                }
-            }
-            sql(fromDual);
-        }
-        sql(")" + aliasKeyword() + quote(v.name()));
-    }
-
-    /**
-     * Records a CTE used by the statement and renders its body into the WITH clause, once.
-     *
-     * @param c the CTE
-     */
-    protected void registerCte(Cte c) {
-        if (cteBodies.containsKey(c.name()) || ctesInProgress.contains(c.name())) {
-            return;
-        }
-        ctesInProgress.add(c.name());
-        CompilerOutput saved = out;
-        boolean savedCorrelating = correlating;
-        List<Set<FromClause>> savedEnclosing = new ArrayList<>(enclosing);
-        enclosing.clear();
-        correlating = false;
-        out = new CompilerOutput();
-        try {
-            sql(quote(c.name()));
-            if (c.recursive()) {
-                recursiveCte = true;
-                if (c.statement() instanceof SelectBase sb) {
-                    sql("(" + String.join(", ", SelectColumns.labels(sb.selectedColumns()).stream()
-                            .map(this::quote).toList()) + ")");
-                }
-            }
-            sql(" AS (");
-            if (c.statement() instanceof SelectBase sb) {
-                selectBase(sb);
-            } else {
-                dataModifyingCte(c.statement());
-            }
-            sql(")");
-            cteBodies.put(c.name(), out);
-        } finally {
-            out = saved;
-            correlating = savedCorrelating;
-            enclosing.clear();
-            for (int i = savedEnclosing.size() - 1; i >= 0; i--) {
-                enclosing.push(savedEnclosing.get(i));
-            }
-            ctesInProgress.remove(c.name());
-        }
-    }
-
-    /**
-     * An INSERT/UPDATE/DELETE inside WITH; PostgreSQL only by default.
-     *
-     * @param statement the DML statement
-     */
-    protected void dataModifyingCte(Statement statement) {
-        throw unsupported("A data-modifying statement (INSERT/UPDATE/DELETE) in WITH");
-    }
 }

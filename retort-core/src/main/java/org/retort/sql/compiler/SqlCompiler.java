@@ -63,6 +63,20 @@ public class SqlCompiler extends DmlCompiler {
         return render(statement).toString();
     }
 
+    /**
+     * Renders one expression with {@code :name} placeholders, for the expressions' {@code toString()}.
+     *
+     * @param expression the expression
+     * @return the SQL text
+     */
+    public String renderNamed(Expression<?> expression) {
+        this.namedPlaceholders = true;
+        analysis = Analysis.of(org.retort.sql.Select.of(expression));
+        out = new CompilerOutput();
+        expression(expression);
+        return withCtes(out).toString();
+    }
+
     private CompilerOutput render(Statement statement) {
         analysis = Analysis.of(statement);
         out = new CompilerOutput();

@@ -62,32 +62,52 @@ import org.retort.sql.WithinGroup;
  * names, which is what lets a cached compiled form serve a new statement instance.
  */
 public final class Analysis {
-    private final List<Object> key = new ArrayList<>();
+    // the walk runs on every execution, so its maps are small and made only when needed
+    private final List<Object> key = new ArrayList<>(128);
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Map<BindParameter<?>, String> bindNames = new IdentityHashMap<>();
-    private final Map<Object, String> fromNames = new IdentityHashMap<>();
-    private final Map<Object, Integer> seen = new IdentityHashMap<>();
-    private final Map<String, Integer> counters = new HashMap<>();
-    private final Map<String, BindParameter<?>> named = new HashMap<>();
+    private final Map<BindParameter<?>, String> bindNames = new IdentityHashMap<>(16);
+    private final List<Object> seen = new ArrayList<>(4);
+    private final Map<String, Integer> bindCounters = new HashMap<>();
+    private Map<Object, String> fromNames;
+    private Map<String, Integer> fromCounters;
+    private Map<String, BindParameter<?>> named;
+    private final Statement statement;
+    private CacheKey cacheKey;
 
-    private Analysis() {
+    /**
+     * The last statement each thread analysed: execution asks a statement for its cache key and then for its
+     * bound values, and both come from the same walk. Statements are immutable, so a memoized analysis never
+     * goes stale; holding one per thread keeps that statement reachable until the thread analyses another.
+     */
+    private static final ThreadLocal<Analysis> LAST = new ThreadLocal<>();
+
+    private Analysis(Statement statement) {
+        this.statement = statement;
     }
 
     /**
-     * Analyses a statement.
+     * Analyses a statement (or returns this thread's analysis of the same statement instance).
      *
      * @param statement the statement
      * @return the analysis
      */
     public static Analysis of(Statement statement) {
-        Analysis a = new Analysis();
+        Analysis last = LAST.get();
+        if (last != null && last.statement == statement) {
+            return last;
+        }
+        Analysis a = new Analysis(statement);
         a.statement(statement);
+        LAST.set(a);
         return a;
     }
 
     /** @return the structural cache key */
     public Object cacheKey() {
-        return key;
+        if (cacheKey == null) {
+            cacheKey = new CacheKey(key);
+        }
+        return cacheKey;
     }
 
     /** @return the bind values, by name */
@@ -125,22 +145,33 @@ public final class Analysis {
         if (own != null) {
             return own;
         }
+        if (fromNames == null) {
+            fromNames = new IdentityHashMap<>(4);
+        }
         return fromNames.computeIfAbsent(from, f -> anonymous(f));
     }
 
     private String anonymous(Object f) {
         String base = f instanceof TableAlias a ? a.table().name() : "anon";
-        return base + "_" + counters.merge("from:" + base, 1, Integer::sum);
+        return base + "_" + fromCounters().merge(base, 1, Integer::sum);
+    }
+
+    private Map<String, Integer> fromCounters() {
+        if (fromCounters == null) {
+            fromCounters = new HashMap<>(4);
+        }
+        return fromCounters;
     }
 
     private boolean ref(Object node) {
-        Integer i = seen.get(node);
-        if (i != null) {
-            key.add("ref");
-            key.add(i);
-            return true;
+        for (int i = 0; i < seen.size(); i++) {
+            if (seen.get(i) == node) {
+                key.add("ref");
+                key.add(i);
+                return true;
+            }
         }
-        seen.put(node, seen.size());
+        seen.add(node);
         return false;
     }
 
@@ -149,11 +180,14 @@ public final class Analysis {
         if (b.unique()) {
             int n;
             do {
-                n = counters.merge("bind:" + b.key(), 1, Integer::sum);
+                n = bindCounters.merge(b.key(), 1, Integer::sum);
                 name = b.key() + "_" + n;
-            } while (named.containsKey(name));
+            } while (named != null && named.containsKey(name));
         } else {
             name = b.key();
+            if (named == null) {
+                named = new HashMap<>(4);
+            }
             BindParameter<?> prior = named.get(name);
             if (prior != null && prior.hasValue() && b.hasValue() && !Objects.equals(prior.value(), b.value())) {
                 throw new ArgumentException("Bind parameter '" + name + "' is used twice with different values ("
@@ -185,6 +219,7 @@ public final class Analysis {
                 orderBy(x.orderByClause());
                 opt(x.limitClause());
                 opt(x.offsetClause());
+                key.add(x.isWithTies());
                 key.add(x.isDistinct());
                 exprs(x.distinctOnClause());
                 forUpdate(x.forUpdateClause());
@@ -439,6 +474,10 @@ public final class Analysis {
                 expr(a.operand());
             }
             case Grouping<?> g -> expr(g.expression());
+            case org.retort.sql.Extract x -> {
+                key.add(x.field());
+                expr(x.expression());
+            }
         }
     }
 }

@@ -110,8 +110,14 @@ public final class Coercions {
      */
     public static String baseName(Expression<?> left) {
         String n = left.naturalName();
-        if (n == null || n.isEmpty() || !n.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+        if (n == null || n.isEmpty()) {
             return "param";
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return "param";
+            }
         }
         return n;
     }
@@ -326,6 +332,36 @@ public final class Coercions {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Adds the defaults of the columns a row of INSERT/UPDATE values does not set.
+     *
+     * @param table the table
+     * @param row values by column name
+     * @param bindSuffix suffix of the default's parameter name ({@code ""}, or {@code "_m3"} in multi-row VALUES)
+     * @param update true for UPDATE ({@link ColumnClause#updateDefault()}), false for INSERT
+     * @return the row with defaults, in table column order
+     */
+    public static java.util.Map<String, Expression<?>> withDefaults(TableClause table, java.util.Map<String, Expression<?>> row,
+                                                                     String bindSuffix, boolean update) {
+        java.util.Map<String, Expression<?>> all = new java.util.HashMap<>(row);
+        for (ColumnClause<?> c : table.columns()) {
+            if (all.containsKey(c.name())) {
+                continue;
+            }
+            org.retort.sql.ColumnDefault d = update ? c.updateDefault() : c.insertDefault();
+            if (d == null) {
+                continue;
+            }
+            all.put(c.name(), switch (d) {
+                case org.retort.sql.ColumnDefault.Scalar v -> columnValue(c, c.name() + bindSuffix, v.value());
+                case org.retort.sql.ColumnDefault.SqlExpression x -> x.expression();
+                case org.retort.sql.ColumnDefault.Callable f -> new BindParameter<>(c.name() + bindSuffix,
+                        new org.retort.sql.DeferredValue(f.supplier()), c.type(), false, false, true);
+            });
+        }
+        return inTableOrder(table, all);
     }
 
     /**

@@ -131,6 +131,7 @@ public final class Froms {
             case Collate<?> c -> collect(c.expression(), out);
             case AnyAll<?> a -> collect(a.operand(), out);
             case Grouping<?> g -> collect(g.expression(), out);
+            case org.retort.sql.Extract x -> collect(x.expression(), out);
         }
     }
 

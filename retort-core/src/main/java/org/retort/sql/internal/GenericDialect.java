@@ -23,13 +23,31 @@ public final class GenericDialect extends Dialect {
     }
 
     /**
-     * Renders a statement as generic SQL with {@code :name} placeholders.
+     * Renders a statement as generic SQL with {@code :name} placeholders, for its {@code toString()}; never throws.
      *
      * @param statement the statement
      * @return the SQL
      */
     public static String render(Statement statement) {
-        return INSTANCE.sqlCompiler().renderNamed(statement);
+        try {
+            return INSTANCE.sqlCompiler().renderNamed(statement);
+        } catch (RuntimeException e) {
+            return statement.getClass().getSimpleName() + "(cannot render: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Renders an expression as generic SQL, for its {@code toString()}; never throws.
+     *
+     * @param expression the expression
+     * @return the SQL, or a placeholder naming the expression's class when it cannot render
+     */
+    public static String render(org.retort.sql.Expression<?> expression) {
+        try {
+            return INSTANCE.sqlCompiler().renderNamed(expression);
+        } catch (RuntimeException e) {
+            return expression.getClass().getSimpleName() + "(" + e.getMessage() + ")";
+        }
     }
 
     @Override
