@@ -40,7 +40,7 @@ final class BulkDml {
         if (insert) {
             for (ColumnProperty p : m.properties()) {
                 if (p.column().insertDefault() != null && !out.containsKey(p.column().name())) {
-                    out.put(p.column().name(), UnitOfWork.dbValue(p, p.column().insertDefault().evaluate()));
+                    out.put(p.column().name(), UnitOfWork.dbValue(p, UnitOfWork.evaluate(p.column().insertDefault())));
                 }
             }
         }

@@ -98,7 +98,7 @@ final class UnitOfWork {
             Object o = e.getKey().object();
             for (ColumnProperty p : e.getKey().mapper().properties()) {
                 if (p.get(o) == null && p.column().insertDefault() != null) {
-                    p.set(o, p.column().insertDefault().evaluate());
+                    p.set(o, evaluate(p.column().insertDefault()));
                 }
             }
             e.getKey().committed = e.getValue().committed;
@@ -288,7 +288,7 @@ final class UnitOfWork {
             Column<?> c = p.column();
             Object v = p.get(o);
             if (v == null && c.insertDefault() != null) {
-                v = c.insertDefault().evaluate();
+                v = evaluate(c.insertDefault());
                 p.set(o, v);
                 v = p.get(o);
             }
@@ -413,7 +413,7 @@ final class UnitOfWork {
             }
             for (ColumnProperty p : m.properties()) {
                 if (p.column().updateDefault() != null && !params.containsKey(p.column().name())) {
-                    p.set(o, p.column().updateDefault().evaluate());
+                    p.set(o, evaluate(p.column().updateDefault()));
                     params.put(p.column().name(), dbValue(p, p.get(o)));
                 }
             }
@@ -473,5 +473,15 @@ final class UnitOfWork {
     @SuppressWarnings("unchecked")
     private static <T> Mapper<T> cast(Mapper<?> m) {
         return (Mapper<T>) m;
+    }
+
+    /** The Java value of a column's client-side default for one row (schema columns make values and suppliers). */
+    static Object evaluate(org.retort.sql.ColumnDefault d) {
+        return switch (d) {
+            case org.retort.sql.ColumnDefault.Scalar v -> v.value();
+            case org.retort.sql.ColumnDefault.Callable f -> f.supplier().get();
+            case org.retort.sql.ColumnDefault.SqlExpression x -> throw new org.retort.exc.ArgumentException(
+                    "The ORM cannot compute the SQL-expression default " + x.expression() + " in Java");
+        };
     }
 }

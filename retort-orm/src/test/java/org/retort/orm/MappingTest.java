@@ -71,7 +71,7 @@ class MappingTest {
         assertThat(t.c("tracking_id").type()).isEqualTo(Types.UUID);
         assertThat(t.c("barcode").type()).isEqualTo(Types.LARGE_BINARY);
         assertThat(t.c("status").type()).isEqualTo(Types.ENUM(Status.class));
-        assertThat(t.c("status").insertDefault().value()).isEqualTo(Status.NEW);
+        assertThat(t.c("status").insertDefault()).isEqualTo(org.retort.sql.ColumnDefault.value(Status.NEW));
         assertThat(t.c("gift").type()).isEqualTo(Types.BOOLEAN);
         assertThat(t.c("gift").isNullable()).isTrue();
         assertThat(t.c("extra").type().javaType()).isEqualTo(JsonNode.class);
