@@ -34,8 +34,8 @@ import org.retort.sql.Select;
  * Row-to-object mapping: loading every row of a 10-column table as mapped {@link WideEntity} objects through a
  * fresh {@link Session} ({@code session.scalars(select(WideEntity.class)).all()}: rows, objects, identity map,
  * committed-value snapshots), against Core {@link Row}s of {@code select(table)} on the same engine, and against
- * a hand-written JDBC loop filling the same class with typed getters. Each invocation runs and reads the whole
- * query; the score is per query of {@code rows} rows.
+ * a hand-written JDBC loop filling the same class with typed getters. Each invocation checks out a connection
+ * (the session does too), runs and reads the whole query; the score is per query of {@code rows} rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,7 +55,6 @@ public class OrmLoadBenchmark {
 
     private Engine engine;
     private SessionFactory sessions;
-    private Connection conn;
     private Select coreSelect;
     private String sql;
 
@@ -77,7 +76,6 @@ public class OrmLoadBenchmark {
         coreSelect = select(table);
         sql = "SELECT id, c1, c2, c3, c4, c5, c6, c7, c8, c9 FROM bench_wide_entity";
         int viaOrm = ormEntities().size();
-        conn = engine.connect();
         int viaCore = coreRows().size();
         int viaJdbc = jdbcObjects().size();
         if (viaOrm != rows || viaCore != rows || viaJdbc != rows) {
@@ -85,10 +83,9 @@ public class OrmLoadBenchmark {
         }
     }
 
-    /** Closes the connection and the engine. */
+    /** Closes the engine. */
     @TearDown
     public void tearDown() {
-        conn.close();
         engine.dispose();
     }
 
@@ -105,17 +102,19 @@ public class OrmLoadBenchmark {
     }
 
     /**
-     * Core: {@code select(table)} into {@link Row}s on an open connection.
+     * Core: {@code select(table)} into {@link Row}s on a connection checked out for the query.
      *
      * @return the rows
      */
     @Benchmark
     public List<Row> coreRows() {
-        return conn.execute(coreSelect).all();
+        try (Connection conn = engine.connect()) {
+            return conn.execute(coreSelect).all();
+        }
     }
 
     /**
-     * Raw JDBC on the same connection: prepare, execute, typed getters into a new object per row.
+     * Raw JDBC on a connection of the same pool: prepare, execute, typed getters into a new object per row.
      *
      * @return the objects
      * @throws SQLException on failure
@@ -123,7 +122,8 @@ public class OrmLoadBenchmark {
     @Benchmark
     public List<WideEntity> jdbcObjects() throws SQLException {
         List<WideEntity> out = new ArrayList<>(rows);
-        try (PreparedStatement ps = conn.jdbcConnection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection conn = engine.connect();
+             PreparedStatement ps = conn.jdbcConnection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 WideEntity e = new WideEntity();
                 e.id = rs.getInt(1);
