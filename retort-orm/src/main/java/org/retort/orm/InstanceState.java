@@ -24,8 +24,6 @@ public final class InstanceState {
     boolean deletedFlushed;
     /** The values may be stale: the next query or get that returns the object reloads it. */
     boolean expired;
-    /** Order of session.add, to INSERT in that order. */
-    long insertOrder;
 
     InstanceState(Object object, Mapper<?> mapper) {
         this.object = object;

@@ -49,7 +49,6 @@ public final class Session implements AutoCloseable {
     final Set<InstanceState> pending = new LinkedHashSet<>();
     final Set<InstanceState> toDelete = new LinkedHashSet<>();
     private final TransactionControl tx = new TransactionControl(this);
-    private long addCounter;
     private boolean closed;
     private boolean flushing;
     private boolean noAutoflush;
@@ -229,7 +228,6 @@ public final class Session implements AutoCloseable {
             return;
         }
         st.session = this;
-        st.insertOrder = ++addCounter;
         states.put(object, st);
         pending.add(st);
     }

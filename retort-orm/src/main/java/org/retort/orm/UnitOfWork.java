@@ -77,6 +77,7 @@ final class UnitOfWork {
         if (inserts.isEmpty() && deletes.isEmpty() && updates.isEmpty()) {
             return;
         }
+        updates.sort(UnitOfWork::byPrimaryKey); // a stable order of UPDATEs (and of their row locks)
         Map<InstanceState, InstanceState> switched = rowSwitches(inserts, deletes);
         inserts.removeAll(switched.keySet());
         deletes.removeAll(switched.values());
@@ -148,6 +149,26 @@ final class UnitOfWork {
             session.identityMap.remove(st.key);
         }
         session.fire(SessionEvents::afterFlush);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int byPrimaryKey(InstanceState a, InstanceState b) {
+        List<Object> x = a.key.values();
+        List<Object> y = b.key.values();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            Object p = x.get(i);
+            Object q = y.get(i);
+            int c;
+            if (p instanceof Comparable cp && q != null && p.getClass() == q.getClass()) {
+                c = cp.compareTo(q);
+            } else {
+                c = String.valueOf(p).compareTo(String.valueOf(q));
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Pending objects whose key is that of an object marked for delete: new object to replaced object. */
