@@ -33,7 +33,8 @@ public final class BulkInsert implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new BulkInsertJdbc(), new BulkInsertCoreText());
+        return List.of(new BulkInsertJdbc(), new BulkInsertCoreText(), new BulkInsertCore(), new BulkInsertOrm(),
+                new BulkInsertOrmBulk());
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class BulkUpdate implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new BulkUpdateJdbc(), new BulkUpdateCoreText());
+        return List.of(new BulkUpdateJdbc(), new BulkUpdateCoreText(), new BulkUpdateCore(), new BulkUpdateOrm());
     }
 
     @Override

@@ -41,9 +41,14 @@ final class BulkUpdateCoreText implements Variant<List<Map<String, Object>>> {
 
     @Override
     public Outcome outcome(List<Map<String, Object>> result) {
+        return paramsOutcome(result, "id", "description");
+    }
+
+    /** @return the count and checksum of the (id, new description) pairs of UPDATE parameter maps */
+    static Outcome paramsOutcome(List<Map<String, Object>> result, String idKey, String descriptionKey) {
         Checksum sum = new Checksum();
         for (Map<String, Object> row : result) {
-            sum.add(row.get("id"), row.get("description"));
+            sum.add(row.get(idKey), row.get(descriptionKey));
         }
         return sum.outcome();
     }

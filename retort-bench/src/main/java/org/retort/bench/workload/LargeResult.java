@@ -25,8 +25,10 @@ public final class LargeResult implements Workload {
         this.table = "bench_" + name;
         this.scalars = scalars;
         this.variants = scalars
-                ? List.of(new LargeResultJdbc.Scalars(selectSql()), new LargeResultCoreText.Scalars(selectSql()))
-                : List.of(new LargeResultJdbc.Rows(selectSql()), new LargeResultCoreText.Rows(selectSql()));
+                ? List.of(new LargeResultJdbc.Scalars(selectSql()), new LargeResultCoreText.Scalars(selectSql()),
+                        new LargeResultCore.Scalars(table), new LargeResultOrm.Scalars())
+                : List.of(new LargeResultJdbc.Rows(selectSql()), new LargeResultCoreText.Rows(selectSql()),
+                        new LargeResultCore.Rows(table), new LargeResultOrm.Entities());
     }
 
     /** @return the workload loading {@code (id, name, description)} rows as tuples */

@@ -39,12 +39,17 @@ final class LargeResultCoreText {
 
         @Override
         public Outcome outcome(List<Row> result) {
-            Checksum sum = new Checksum();
-            for (Row r : result) {
-                sum.add(r.get(0), r.get(1), r.get(2));
-            }
-            return sum.outcome();
+            return rowsOutcome(result);
         }
+    }
+
+    /** @return the count and checksum of {@code (id, name, description)} rows */
+    static Outcome rowsOutcome(List<Row> result) {
+        Checksum sum = new Checksum();
+        for (Row r : result) {
+            sum.add(r.get(0), r.get(1), r.get(2));
+        }
+        return sum.outcome();
     }
 
     /** One column as a list of strings. */

@@ -41,7 +41,8 @@ public final class ShortSelects implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new ShortSelectsJdbc(this), new ShortSelectsCoreText(this));
+        return List.of(new ShortSelectsJdbc(this), new ShortSelectsCoreText(this), new ShortSelectsCore(this),
+                new ShortSelectsOrm(this));
     }
 
     /** @return the ids to look up, in lookup order */

@@ -46,6 +46,11 @@ final class ShortSelectsCoreText implements Variant<List<Row>> {
 
     @Override
     public Outcome outcome(List<Row> result) {
+        return rowsOutcome(result);
+    }
+
+    /** @return the count and checksum of {@code (id, name, description, q, p)} rows */
+    static Outcome rowsOutcome(List<Row> result) {
         Checksum sum = new Checksum();
         for (Row r : result) {
             sum.add(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4));

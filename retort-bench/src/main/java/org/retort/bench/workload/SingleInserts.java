@@ -32,7 +32,7 @@ public final class SingleInserts implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new SingleInsertsJdbc(), new SingleInsertsCoreText());
+        return List.of(new SingleInsertsJdbc(), new SingleInsertsCoreText(), new SingleInsertsCore(), new SingleInsertsOrm());
     }
 
     @Override
