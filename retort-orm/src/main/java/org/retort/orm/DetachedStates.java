@@ -27,11 +27,35 @@ final class DetachedStates {
     }
 
     static Detached get(Object object) {
-        return MAP.get(new Ref(object, null));
+        return MAP.isEmpty() ? null : MAP.get(new Lookup(object));
     }
 
     static void remove(Object object) {
-        MAP.remove(new Ref(object, null));
+        if (!MAP.isEmpty()) {
+            MAP.remove(new Lookup(object));
+        }
+    }
+
+    /**
+     * A lookup key matching the {@link Ref} of the same object, so a lookup allocates no weak reference (the map
+     * calls {@code lookup.equals(storedRef)}).
+     */
+    private static final class Lookup {
+        private final Object referent;
+
+        Lookup(Object referent) {
+            this.referent = referent;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(referent);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ref r && r.get() == referent;
+        }
     }
 
     private static void purge() {

@@ -94,14 +94,10 @@ final class Loader {
         st.expired = false;
     }
 
-    private static Select byKey(Mapper<?> m, List<Object> key) {
-        return Sql.select(m.properties().stream().map(ColumnProperty::column).toArray())
-                .where(m.primaryKeyCriteria(key));
-    }
 
     /** SELECTs an object by key into the identity map; null when no row. */
     static Object loadByKey(Session session, Mapper<?> m, IdentityKey key) {
-        try (Result r = session.connection().execute(byKey(m, key.values()))) {
+        try (Result r = session.connection().execute(m.byKeyStatement(), m.byKeyParameters(key.values()))) {
             Row row = r.first();
             return row == null ? null : entity(session, m, row, 0, false);
         }
@@ -109,7 +105,8 @@ final class Loader {
 
     /** Reloads a persistent object; false when its row is gone. */
     static boolean reload(Session session, InstanceState st, boolean discardChanges) {
-        try (Result r = session.connection().execute(byKey(st.mapper(), st.key.values()))) {
+        try (Result r = session.connection().execute(st.mapper().byKeyStatement(),
+                st.mapper().byKeyParameters(st.key.values()))) {
             Row row = r.first();
             if (row == null) {
                 return false;

@@ -157,6 +157,41 @@ public final class Mapper<T> {
         return IdentityKey.of(this, converted);
     }
 
+    /**
+     * The SELECT of one row by primary key, with one bind parameter per key column ({@code pk_0}, ...); built once
+     * per mapper, so {@code session.get} re-executes one statement object and the engine's compiled form.
+     */
+    private volatile org.retort.sql.Select byKey;
+
+    org.retort.sql.Select byKeyStatement() {
+        org.retort.sql.Select s = byKey;
+        if (s == null) {
+            List<Expression<?>> parts = new ArrayList<>();
+            for (int i = 0; i < primaryKey.size(); i++) {
+                Column<?> c = primaryKey.get(i).column();
+                parts.add(c.eq(Sql.bindparam("pk_" + i, c.type())));
+            }
+            s = Sql.select(properties.stream().map(ColumnProperty::column).toArray())
+                    .where(parts.toArray(Expression<?>[]::new));
+            byKey = s;
+        }
+        return s;
+    }
+
+    /**
+     * The parameters of {@link #byKeyStatement()} for a key.
+     *
+     * @param values the key values, in key column order
+     * @return the parameters by bind name
+     */
+    java.util.Map<String, Object> byKeyParameters(List<Object> values) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>(4);
+        for (int i = 0; i < primaryKey.size(); i++) {
+            params.put("pk_" + i, UnitOfWork.dbValue(primaryKey.get(i), values.get(i)));
+        }
+        return params;
+    }
+
     /** A WHERE clause matching a mapper's primary key to values. */
     Expression<Boolean> primaryKeyCriteria(List<Object> values) {
         List<Expression<?>> parts = new ArrayList<>();
