@@ -226,6 +226,10 @@ public final class Insert extends MemoizedStatement implements Statement {
         if (!rows.isEmpty() || select != null) {
             return this;
         }
+        return derivedFor(params, () -> withParameterValues(params));
+    }
+
+    private Executable withParameterValues(Map<String, ?> params) {
         Map<String, Expression<?>> r = new LinkedHashMap<>();
         for (ColumnClause<?> c : table.columns()) {
             if (params.containsKey(c.name())) {

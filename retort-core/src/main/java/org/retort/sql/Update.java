@@ -123,7 +123,11 @@ public final class Update extends MemoizedStatement implements Statement {
         if (!values.isEmpty() || params.isEmpty()) {
             return this;
         }
-        java.util.Set<String> bound = org.retort.sql.internal.Analysis.of(this).bindNames();
+        return derivedFor(params, () -> withParameterValues(params));
+    }
+
+    private Executable withParameterValues(Map<String, ?> params) {
+        java.util.Set<String> bound = memoizedAnalysis().bindNames();
         Map<String, Expression<?>> v = new LinkedHashMap<>();
         for (ColumnClause<?> c : table.columns()) {
             if (params.containsKey(c.name()) && !bound.contains(c.name())) {
