@@ -86,7 +86,7 @@ final class Loader {
             boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
             Object loaded = JavaTypes.convert(row.get(start + p.index()), p.fieldType(), p);
             if (!(keepChanges && changed)) {
-                p.set(o, loaded);
+                p.setConverted(o, loaded);
             }
             committed[p.index()] = JavaTypes.snapshot(loaded);
         }
