@@ -21,7 +21,7 @@ import org.retort.types.SqlType;
 public sealed interface Expression<T> extends OrderByElement
         permits ColumnClause, DerivedColumn, BindParameter, Constant, BinaryExpression, UnaryExpression,
         BooleanClauseList, Like, Between, InExpression, Case, Cast, TypeCoerce, FunctionCall, FunctionFilter,
-        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract {
+        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract, SequenceNextValue {
 
     /** {@return the expression's SQL type, which binds its values and reads its results} */
     SqlType<T> type();

@@ -151,6 +151,9 @@ class CoreWithSchemaTest {
                 .isEqualTo("INSERT INTO ticket (id, title) VALUES (ticket_seq.nextval, ?)");
         assertThat(insert(t).values(Map.of("title", "x")).compile(org.retort.dialect.Dialects.forName("mssql")).sql())
                 .isEqualTo("INSERT INTO ticket (id, title) VALUES (NEXT VALUE FOR ticket_seq, ?)");
+        // a user's own function of that name is an ordinary call, not a sequence
+        assertThat(select(func.call("next_value", 1, 2)).compile(org.retort.dialect.Dialects.forName("postgresql"))
+                .sql()).isEqualTo("SELECT next_value(?, ?) AS next_value_1");
     }
 
     @org.junit.jupiter.api.Test

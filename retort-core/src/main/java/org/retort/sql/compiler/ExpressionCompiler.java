@@ -27,6 +27,7 @@ import org.retort.sql.InExpression;
 import org.retort.sql.Label;
 import org.retort.sql.Like;
 import org.retort.sql.LiteralColumn;
+import org.retort.sql.SequenceNextValue;
 import org.retort.sql.Operator;
 import org.retort.sql.OrderBy;
 import org.retort.sql.Over;
@@ -110,6 +111,8 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 case FALSE -> booleanLiteral(false);
             });
             case LiteralColumn<?> l -> sql(l.text());
+            case SequenceNextValue<?> n -> sql(dialect.supportsSequences() ? nextValue(n.schema() == null
+                    ? quote(n.name()) : quote(n.schema()) + "." + quote(n.name())) : "NULL");
             case Excluded<?> x -> excluded(x);
             case ScalarSelect<?> s -> {
                 sql("(");
@@ -280,6 +283,18 @@ public abstract class ExpressionCompiler extends CompilerBase {
             case Values v -> v.name();
             default -> from.toString();
         };
+    }
+
+    /**
+     * How this dialect takes the next value of a sequence; the SQL standard's {@code NEXT VALUE FOR s} by default.
+     * On a database without sequences the INSERT gets {@code NULL} instead, so the column's own autoincrement
+     * applies.
+     *
+     * @param qualifiedName the quoted, schema-qualified sequence name
+     * @return the SQL
+     */
+    protected String nextValue(String qualifiedName) {
+        return "NEXT VALUE FOR " + qualifiedName;
     }
 
     /**

@@ -36,13 +36,6 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      */
     @Override
     protected void function(FunctionCall<?> f) {
-        if (f.name().equals(org.retort.sql.internal.Coercions.NEXT_VALUE) && f.arguments().size() == 2) {
-            String schema = ((org.retort.sql.LiteralColumn<?>) f.arguments().get(0)).text();
-            String name = ((org.retort.sql.LiteralColumn<?>) f.arguments().get(1)).text();
-            String qualified = schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
-            sql(dialect.supportsSequences() ? nextValue(qualified) : "NULL");
-            return;
-        }
         if (specialFunction(f)) {
             return;
         }
@@ -62,18 +55,6 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         sql(f.name() + "(");
         list(f.arguments());
         sql(")");
-    }
-
-    /**
-     * How this dialect takes the next value of a sequence; the SQL standard's {@code NEXT VALUE FOR s} by default.
-     * On a database without sequences the INSERT gets {@code NULL} instead, so the column's own autoincrement
-     * applies.
-     *
-     * @param qualifiedName the quoted, schema-qualified sequence name
-     * @return the SQL
-     */
-    protected String nextValue(String qualifiedName) {
-        return "NEXT VALUE FOR " + qualifiedName;
     }
 
     /**

@@ -38,6 +38,7 @@ import org.retort.sql.Join;
 import org.retort.sql.Label;
 import org.retort.sql.Like;
 import org.retort.sql.LiteralColumn;
+import org.retort.sql.SequenceNextValue;
 import org.retort.sql.OnConflict;
 import org.retort.sql.OrderBy;
 import org.retort.sql.Over;
@@ -388,6 +389,11 @@ public final class Analysis {
             }
             case Constant<?> c -> key.add(c.kind());
             case LiteralColumn<?> l -> key.add(l.text());
+            case SequenceNextValue<?> n -> {
+                key.add(n.schema());
+                key.add(n.name());
+                key.add(n.type());
+            }
             case Excluded<?> x -> key.add(x.column());
             case ScalarSelect<?> s -> statement(s.select());
             case Exists x -> statement(x.select());

@@ -365,13 +365,8 @@ public final class Coercions {
         return inTableOrder(table, all);
     }
 
-    /** The name of the function call the compilers render as a sequence's next value. */
-    public static final String NEXT_VALUE = "next_value";
-
     private static Expression<?> nextValue(ColumnClause<?> c, org.retort.sql.ColumnDefault.NextValue n) {
-        return org.retort.sql.Sql.func.typed(NEXT_VALUE, c.type(),
-                org.retort.sql.Sql.literalColumn(n.schema() == null ? "" : n.schema()),
-                org.retort.sql.Sql.literalColumn(n.name()));
+        return new org.retort.sql.SequenceNextValue<>(n.schema(), n.name(), c.type());
     }
 
     /**

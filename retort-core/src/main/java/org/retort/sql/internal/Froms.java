@@ -28,6 +28,7 @@ import org.retort.sql.Join;
 import org.retort.sql.Label;
 import org.retort.sql.Like;
 import org.retort.sql.LiteralColumn;
+import org.retort.sql.SequenceNextValue;
 import org.retort.sql.OrderBy;
 import org.retort.sql.Over;
 import org.retort.sql.ScalarSelect;
@@ -76,6 +77,7 @@ public final class Froms {
             case BindParameter<?> b -> { }
             case Constant<?> c -> { }
             case LiteralColumn<?> l -> { }
+            case SequenceNextValue<?> n -> { }
             case Excluded<?> x -> { }
             case ScalarSelect<?> s -> { }
             case Exists x -> { }
