@@ -1,93 +1,297 @@
 package org.retort.orm;
 
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
- * Remembers, per object identity and without keeping the object alive, the identity and committed values of
- * objects that left a session, so a later {@code inspect} reports them detached and {@code add} re-attaches
- * them as persistent with their last known database state.
+ * Remembers, per object identity and without keeping the object alive, the identity of objects that left a
+ * session, so a later {@code inspect} reports them detached and {@code add} re-attaches them as persistent.
+ *
+ * <p>What this costs matters, because every object a session loads is registered here when the session closes.
+ * <ul>
+ *   <li>No hashing at close: a closing session hands over its objects as one <em>batch</em>, an array of
+ *       {@link Entry}, and batches enter the identity-hash table only when something next looks an object up.
+ *       Most applications never do for objects that were only read ({@code add} of an object whose primary key is
+ *       unset does not look).
+ *   <li>Small entries: an entry is a weak reference to its object plus its key, as a primitive when the key is
+ *       one integer. It never holds the object's loaded values: an entry outlives its object until a collection
+ *       has cleared it, and values held by it would be copied by that collection. {@code add} reads the row
+ *       again to learn them.
+ *   <li>No reference queue or cleaner thread: entries of collected objects are dropped by sweeps that each
+ *       registration pays in proportion to what it registers (older batches are compacted round-robin, the table
+ *       is swept a few slots per insertion and whenever it is resized).
+ * </ul>
+ *
+ * <p>Every entry carries the sequence number of its registration; when one object has two entries (it was
+ * detached, attached, detached again), the newer one wins however the batches are indexed.
  */
 final class DetachedStates {
-    /** What a detached object keeps: no reference to the object itself, so the entry can be collected. */
-    record Detached(Mapper<?> mapper, IdentityKey key, Object[] committed) {
+    /** What a detached object keeps: the object only weakly, and its key. */
+    static final class Entry extends WeakReference<Object> {
+        private final int seq;
+        /** The key when it is a single integer value (then {@link #key} is null). */
+        private final long keyBits;
+        private final IdentityKey key;
+        /** The object's identity hash, set when the entry is indexed. */
+        private int hash;
+
+        private Entry(InstanceState st, int seq) {
+            super(st.object());
+            this.seq = seq;
+            Long single = st.key.singleLong();
+            this.keyBits = single == null ? 0 : single;
+            this.key = single == null ? st.key : null;
+        }
+
+        /**
+         * The identity the object had when it left its session.
+         *
+         * @param mapper the mapper of the object's class
+         * @return the key
+         */
+        IdentityKey key(Mapper<?> mapper) {
+            return key != null ? key : IdentityKey.of(mapper, new Object[] {keyBits});
+        }
     }
 
-    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
-    private static final Map<Ref, Detached> MAP = new ConcurrentHashMap<>();
+    private static final int INITIAL_CAPACITY = 64;
+    /** Table slots examined for collected entries per insertion. */
+    private static final int SWEEP_PER_INSERT = 2;
+    private static final Object LOCK = new Object();
+
+    // All of the following guarded by LOCK.
+    /** Indexed entries: open addressing, linear probing, a power of two in length, at most half full. */
+    private static Entry[] table = new Entry[INITIAL_CAPACITY];
+    private static int size;
+    private static int sweepCursor;
+    /** Registered batches not yet indexed, oldest first. */
+    private static final ArrayDeque<Entry[]> batches = new ArrayDeque<>();
+    private static int nextSeq;
+
+    /** Read without the lock so that lookups cost nothing while no object was ever detached. */
+    private static volatile boolean empty = true;
 
     private DetachedStates() {
     }
 
-    static void put(Object object, Detached detached) {
-        purge();
-        MAP.put(new Ref(object, QUEUE), detached);
+    /**
+     * Remembers the states that have an identity (persistent or deleted ones) as detached, as one batch.
+     *
+     * @param states the states
+     * @param count how many there are, at most
+     */
+    static void putAll(Iterable<InstanceState> states, int count) {
+        int seq;
+        synchronized (LOCK) {
+            seq = nextSeq++;
+        }
+        Entry[] batch = new Entry[count];
+        int n = 0;
+        for (InstanceState st : states) {
+            if (st.key != null) {
+                batch[n++] = new Entry(st, seq);
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        if (n < batch.length) {
+            batch = Arrays.copyOf(batch, n);
+        }
+        synchronized (LOCK) {
+            sweepBatches(2L * n);
+            batches.addLast(batch);
+            empty = false;
+        }
     }
 
-    static Detached get(Object object) {
-        return MAP.isEmpty() ? null : MAP.get(new Lookup(object));
+    /** Remembers one state as detached; it must have an identity. */
+    static void put(InstanceState st) {
+        synchronized (LOCK) {
+            insert(new Entry(st, nextSeq++));
+            empty = false;
+        }
     }
 
+    /** {@return what was remembered about a detached object, or null} */
+    static Entry get(Object object) {
+        if (empty) {
+            return null;
+        }
+        synchronized (LOCK) {
+            indexBatches();
+            int i = find(object);
+            return i < 0 ? null : table[i];
+        }
+    }
+
+    /** Forgets a detached object (it was attached to a session again). */
     static void remove(Object object) {
-        if (!MAP.isEmpty()) {
-            MAP.remove(new Lookup(object));
+        if (empty) {
+            return;
+        }
+        synchronized (LOCK) {
+            indexBatches();
+            int i = find(object);
+            if (i >= 0) {
+                deleteAt(i);
+            }
+            empty = size == 0 && batches.isEmpty();
+        }
+    }
+
+    /** {@return the number of entries whose objects were not collected; for tests} */
+    static int live() {
+        synchronized (LOCK) {
+            indexBatches();
+            rehash(table.length);
+            return size;
+        }
+    }
+
+    // ------------------------------------------------------------------ all below under LOCK
+
+    private static void indexBatches() {
+        for (Entry[] batch; (batch = batches.pollFirst()) != null; ) {
+            for (Entry e : batch) {
+                insert(e);
+            }
         }
     }
 
     /**
-     * A lookup key matching the {@link Ref} of the same object, so a lookup allocates no weak reference (the map
-     * calls {@code lookup.equals(storedRef)}).
+     * Compacts the oldest batches, dropping entries of collected objects, until {@code budget} entries were
+     * examined; a batch that still holds entries goes to the back of the queue.
      */
-    private static final class Lookup {
-        private final Object referent;
-
-        Lookup(Object referent) {
-            this.referent = referent;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(referent);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Ref r && r.get() == referent;
+    private static void sweepBatches(long budget) {
+        int rounds = batches.size();
+        while (budget > 0 && rounds-- > 0) {
+            Entry[] batch = batches.pollFirst();
+            budget -= batch.length;
+            int live = 0;
+            for (Entry e : batch) {
+                if (!e.refersTo(null)) {
+                    batch[live++] = e;
+                }
+            }
+            if (live > 0) {
+                batches.addLast(live == batch.length ? batch : Arrays.copyOf(batch, live));
+            }
         }
     }
 
-    private static void purge() {
-        for (Object r; (r = QUEUE.poll()) != null; ) {
-            MAP.remove(r);
+    private static int slot(int hash, int length) {
+        return (hash ^ (hash >>> 16)) & (length - 1);
+    }
+
+    private static void insert(Entry entry) {
+        Object object = entry.get();
+        if (object == null) {
+            return;
+        }
+        int hash = System.identityHashCode(object);
+        entry.hash = hash;
+        Entry[] t = table;
+        int mask = t.length - 1;
+        for (int i = slot(hash, t.length); ; i = (i + 1) & mask) {
+            Entry e = t[i];
+            if (e == null) {
+                t[i] = entry;
+                if (++size * 2 > t.length) {
+                    rehash(t.length * 2);
+                } else {
+                    sweepTable();
+                }
+                return;
+            }
+            if (e.hash == hash && e.refersTo(object)) {
+                if (entry.seq - e.seq >= 0) { // the newer registration, sequence numbers may wrap
+                    t[i] = entry;
+                }
+                return;
+            }
         }
     }
 
-    /** A weak reference compared by the identity of its referent. */
-    private static final class Ref extends WeakReference<Object> {
-        private final int hash;
-
-        Ref(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
-            this.hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (this == o) {
-                return true;
+    /** Examines the next few slots and deletes entries whose objects were collected. */
+    private static void sweepTable() {
+        for (int n = 0; n < SWEEP_PER_INSERT; n++) {
+            int i = sweepCursor & (table.length - 1);
+            Entry e = table[i];
+            if (e != null && e.refersTo(null)) {
+                deleteAt(i); // a later entry may move into slot i: look at it again next time
+            } else {
+                sweepCursor = i + 1;
             }
-            if (!(o instanceof Ref r)) {
-                return false;
-            }
-            Object a = get();
-            return a != null && a == r.get();
         }
+    }
+
+    /** {@return the slot of the object's entry, or -1} */
+    private static int find(Object object) {
+        int hash = System.identityHashCode(object);
+        Entry[] t = table;
+        int mask = t.length - 1;
+        for (int i = slot(hash, t.length); ; i = (i + 1) & mask) {
+            Entry e = t[i];
+            if (e == null) {
+                return -1;
+            }
+            if (e.hash == hash && e.refersTo(object)) {
+                return i;
+            }
+        }
+    }
+
+    /** Empties slot {@code i}, moving later entries of the probe run back so every lookup still finds them. */
+    private static void deleteAt(int i) {
+        Entry[] t = table;
+        int mask = t.length - 1;
+        t[i] = null;
+        size--;
+        for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+            int home = slot(t[j].hash, t.length);
+            boolean staysPut = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!staysPut) {
+                t[i] = t[j];
+                t[j] = null;
+                i = j;
+            }
+        }
+    }
+
+    /**
+     * Moves the entries of live objects to a new table, dropping those of collected ones: at least
+     * {@code minLength} long while the table is busy, smaller when few entries are left.
+     */
+    private static void rehash(int minLength) {
+        Entry[] old = table;
+        int live = 0;
+        for (Entry e : old) {
+            if (e != null && !e.refersTo(null)) {
+                live++;
+            }
+        }
+        int length = INITIAL_CAPACITY;
+        while (length < live * 4) {
+            length <<= 1;
+        }
+        if (live * 4 >= old.length) {
+            length = Math.max(length, minLength);
+        }
+        Entry[] t = new Entry[length];
+        int mask = length - 1;
+        for (Entry e : old) {
+            if (e != null && !e.refersTo(null)) {
+                int i = slot(e.hash, length);
+                while (t[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = e;
+            }
+        }
+        table = t;
+        size = live;
+        sweepCursor = 0;
     }
 }

@@ -32,16 +32,20 @@ public final class IdentityKey {
         this.hash = 31 * entityClass.hashCode() + Arrays.hashCode(values);
     }
 
+    /** A key of a mapper's class; takes ownership of {@code raw}, whose integer values it normalizes in place. */
     static IdentityKey of(Mapper<?> mapper, Object[] raw) {
-        Object[] v = new Object[raw.length];
         for (int i = 0; i < raw.length; i++) {
             Object x = raw[i];
             if (x instanceof Integer || x instanceof Short || x instanceof Byte) {
-                x = ((Number) x).longValue();
+                raw[i] = ((Number) x).longValue();
             }
-            v[i] = x;
         }
-        return new IdentityKey(mapper.entityClass(), v);
+        return new IdentityKey(mapper.entityClass(), raw);
+    }
+
+    /** {@return the key as one {@code long} when it is a single integer value, else null} */
+    Long singleLong() {
+        return values.length == 1 && values[0] instanceof Long l ? l : null;
     }
 
     /** {@return the mapped class} */

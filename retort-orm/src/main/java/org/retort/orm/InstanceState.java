@@ -94,12 +94,19 @@ public final class InstanceState {
     /**
      * The history of one attribute: for a persistent object, the field compared with the committed value.
      *
+     * <p>A detached object keeps its identity but not the values it was loaded with (keeping them would keep
+     * every loaded value alive after its object), so its history shows the current value as unchanged; adding
+     * it to a session reads its row, and from then on its history is exact.
+     *
      * @param attributeName the field name
      * @return the history
      */
     public History history(String attributeName) {
         ColumnProperty p = mapper.property(attributeName);
         Object current = p.get(object);
+        if (committed == null && key != null) {
+            return new History(List.of(), current == null ? List.of() : List.of(current), List.of());
+        }
         if (committed == null) {
             return current == null ? new History(List.of(), List.of(), List.of())
                     : new History(List.of(current), List.of(), List.of());
@@ -112,9 +119,15 @@ public final class InstanceState {
                 old == null ? List.of() : List.of(old));
     }
 
-    /** {@return the names of the attributes whose fields differ from the committed values} */
+    /**
+     * {@return the names of the attributes whose fields differ from the committed values; none for a detached
+     * object, whose loaded values are not kept (see {@link #history})}
+     */
     public List<String> modifiedAttributes() {
         List<String> out = new ArrayList<>();
+        if (committed == null && key != null) {
+            return out;
+        }
         for (ColumnProperty p : mapper.properties()) {
             if (committed == null ? p.get(object) != null : !JavaTypes.same(p.get(object), committed[p.index()])) {
                 out.add(p.name());

@@ -18,6 +18,9 @@ final class Loader {
 
     static OrmResult query(Session session, OrmSelect<?> stmt, Map<String, ?> params) {
         List<OrmSelect.Item> items = stmt.items();
+        if (items.size() == 1) {
+            return querySingle(session, stmt, items.get(0), params);
+        }
         List<OrmRow> rows = new ArrayList<>();
         try (Result r = session.connection().execute(stmt.statement(), params)) {
             for (Row row : r) {
@@ -34,6 +37,27 @@ final class Loader {
             }
         }
         return new OrmResult(rows, rows.size());
+    }
+
+    /** A query of one entity or one column: the values go straight into a list, with no row objects. */
+    private static OrmResult querySingle(Session session, OrmSelect<?> stmt, OrmSelect.Item item, Map<String, ?> params) {
+        List<Object> values = new ArrayList<>();
+        try (Result r = session.connection().execute(stmt.statement(), params)) {
+            if (item instanceof OrmSelect.EntityItem e) {
+                Mapper<?> m = e.mapper();
+                int start = e.start();
+                boolean populateExisting = stmt.isPopulateExisting();
+                for (Row row : r) {
+                    values.add(entity(session, m, row, start, populateExisting));
+                }
+            } else {
+                int index = ((OrmSelect.ColumnItem) item).index();
+                for (Row row : r) {
+                    values.add(row.get(index));
+                }
+            }
+        }
+        return OrmResult.ofSingles(values, values.size());
     }
 
     /** The object of the entity whose columns start at {@code start} in the row; null when its key is all null. */
@@ -100,6 +124,25 @@ final class Loader {
         try (Result r = session.connection().execute(m.byKeyStatement(), m.byKeyParameters(key.values()))) {
             Row row = r.first();
             return row == null ? null : entity(session, m, row, 0, false);
+        }
+    }
+
+    /**
+     * The current column values of a row by key, converted and snapshotted as committed values (indexed like the
+     * mapper's properties), without creating or touching any object; null when no row has that key.
+     */
+    static Object[] committedValues(Session session, Mapper<?> m, IdentityKey key) {
+        try (Result r = session.connection().execute(m.byKeyStatement(), m.byKeyParameters(key.values()))) {
+            Row row = r.first();
+            if (row == null) {
+                return null;
+            }
+            List<ColumnProperty> props = m.properties();
+            Object[] committed = new Object[props.size()];
+            for (ColumnProperty p : props) {
+                committed[p.index()] = JavaTypes.snapshot(JavaTypes.convert(row.get(p.index()), p.fieldType(), p));
+            }
+            return committed;
         }
     }
 

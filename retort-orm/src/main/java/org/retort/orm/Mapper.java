@@ -121,6 +121,16 @@ public final class Mapper<T> {
         }
     }
 
+    /** {@return true when every primary key field of the instance is null (it cannot be a detached object)} */
+    boolean keyUnset(Object instance) {
+        for (ColumnProperty p : primaryKey) {
+            if (p.get(instance) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The primary key values of an instance, as the identity map's key. */
     IdentityKey identityOf(Object instance) {
         Object[] values = new Object[primaryKey.size()];

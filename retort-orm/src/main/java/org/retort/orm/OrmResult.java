@@ -18,12 +18,38 @@ import org.retort.exc.NoResultFound;
  * when the statement runs, so the objects are in the identity map before the result is used.
  */
 public final class OrmResult implements Iterable<OrmRow> {
-    private final List<OrmRow> rows;
+    /** The rows; for a one-column result built from {@link #singles} on first use. */
+    private List<OrmRow> rows;
+    /** For a one-column result, the values themselves, so {@link #scalars()} needs no row objects; else null. */
+    private final List<Object> singles;
     private final long rowcount;
 
     OrmResult(List<OrmRow> rows, long rowcount) {
         this.rows = rows;
+        this.singles = null;
         this.rowcount = rowcount;
+    }
+
+    private OrmResult(long rowcount, List<Object> singles) {
+        this.singles = singles;
+        this.rowcount = rowcount;
+    }
+
+    /** {@return a result whose rows have one column each, holding these values} */
+    static OrmResult ofSingles(List<Object> values, long rowcount) {
+        return new OrmResult(rowcount, values);
+    }
+
+    private List<OrmRow> rows() {
+        List<OrmRow> r = rows;
+        if (r == null) {
+            r = new ArrayList<>(singles.size());
+            for (Object v : singles) {
+                r.add(new OrmRow(new Object[] {v}));
+            }
+            rows = r;
+        }
+        return r;
     }
 
     /** {@return the number of rows an ORM UPDATE or DELETE matched (-1 when unknown); the row count for a query} */
@@ -33,18 +59,18 @@ public final class OrmResult implements Iterable<OrmRow> {
 
     /** {@return the rows with duplicates removed (entities compare by identity), in order} */
     public OrmResult unique() {
-        Set<OrmRow> seen = new LinkedHashSet<>(rows);
+        Set<OrmRow> seen = new LinkedHashSet<>(rows());
         return new OrmResult(new ArrayList<>(seen), rowcount);
     }
 
     /** {@return every row} */
     public List<OrmRow> all() {
-        return Collections.unmodifiableList(rows);
+        return Collections.unmodifiableList(rows());
     }
 
     /** {@return the rows as a stream} */
     public Stream<OrmRow> stream() {
-        return rows.stream();
+        return rows().stream();
     }
 
     @Override
@@ -54,23 +80,23 @@ public final class OrmResult implements Iterable<OrmRow> {
 
     /** {@return the first row, or null} */
     public OrmRow first() {
-        return rows.isEmpty() ? null : rows.get(0);
+        return rows().isEmpty() ? null : rows().get(0);
     }
 
     /** {@return the only row @throws NoResultFound when none @throws MultipleResultsFound when several} */
     public OrmRow one() {
-        if (rows.isEmpty()) {
+        if (rows().isEmpty()) {
             throw new NoResultFound("No row was found when one was required");
         }
-        if (rows.size() > 1) {
+        if (rows().size() > 1) {
             throw new MultipleResultsFound("Multiple rows were found when exactly one was required");
         }
-        return rows.get(0);
+        return rows().get(0);
     }
 
     /** {@return the only row, or null @throws MultipleResultsFound when several} */
     public OrmRow oneOrNull() {
-        if (rows.size() > 1) {
+        if (rows().size() > 1) {
             throw new MultipleResultsFound("Multiple rows were found when one or none was required");
         }
         return first();
@@ -84,6 +110,9 @@ public final class OrmResult implements Iterable<OrmRow> {
      */
     @SuppressWarnings("unchecked")
     public <T> OrmScalarResult<T> scalars() {
+        if (singles != null) {
+            return new OrmScalarResult<>((List<T>) singles);
+        }
         List<T> out = new ArrayList<>(rows.size());
         for (OrmRow r : rows) {
             out.add((T) r.get(0));
@@ -114,8 +143,8 @@ public final class OrmResult implements Iterable<OrmRow> {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ArgumentException("Cannot use the canonical constructor of " + recordClass.getName() + ": " + e);
         }
-        List<R> out = new ArrayList<>(rows.size());
-        for (OrmRow r : rows) {
+        List<R> out = new ArrayList<>(rows().size());
+        for (OrmRow r : rows()) {
             Object[] args = new Object[comps.length];
             Object single = r.size() == 1 ? r.get(0) : null;
             if (single != null && Registry.isMapped(single.getClass())) {

@@ -3,7 +3,6 @@ package org.retort.orm;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class Session implements AutoCloseable {
     private final Engine engine;
     private final SessionEvents events = new SessionEvents();
     final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
-    final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    final StateIndex states = new StateIndex();
     final Set<InstanceState> pending = new LinkedHashSet<>();
     final Set<InstanceState> toDelete = new LinkedHashSet<>();
     private final TransactionControl tx = new TransactionControl(this);
@@ -115,17 +114,16 @@ public final class Session implements AutoCloseable {
         }
         Mapper<?> m = mapperOf(object);
         st = new InstanceState(object, m);
-        DetachedStates.Detached d = DetachedStates.get(object);
+        DetachedStates.Entry d = DetachedStates.get(object);
         if (d != null) {
-            st.key = d.key();
-            st.committed = d.committed();
+            st.key = d.key(m); // its loaded values are not kept (see DetachedStates)
         }
         return st;
     }
 
     /** {@return true when the object is pending, persistent or deleted in this session} */
     public boolean contains(Object object) {
-        return states.containsKey(object);
+        return states.contains(object);
     }
 
     /** {@return the pending objects, in add order} */
@@ -212,23 +210,31 @@ public final class Session implements AutoCloseable {
         }
         Mapper<?> m = mapperOf(object);
         InstanceState st = new InstanceState(object, m);
-        DetachedStates.Detached d = DetachedStates.get(object);
+        // an object whose key is unset was never persisted here: no need to look among the detached ones
+        DetachedStates.Entry d = m.keyUnset(object) ? null : DetachedStates.get(object);
         if (d != null) {
-            InstanceState other = identityMap.get(d.key());
+            IdentityKey key = d.key(m);
+            InstanceState other = identityMap.get(key);
             if (other != null) {
-                throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + d.key()
+                throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + key
                         + ": another object with that identity is already in this session; use merge() instead");
             }
+            Object[] committed = Loader.committedValues(this, m, key);
+            if (committed == null) {
+                throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + key
+                        + ": its row no longer exists in table " + m.table().name()
+                        + "; add a new object (with its key unset) to INSERT it again");
+            }
             DetachedStates.remove(object);
-            st.key = d.key();
-            st.committed = d.committed();
+            st.key = key;
+            st.committed = committed;
             st.session = this;
-            states.put(object, st);
+            states.put(st);
             identityMap.put(st.key, st);
             return;
         }
         st.session = this;
-        states.put(object, st);
+        states.put(st);
         pending.add(st);
     }
 
@@ -298,13 +304,11 @@ public final class Session implements AutoCloseable {
 
     /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
     private void detachAll() {
-        for (InstanceState st : states.values()) {
+        for (InstanceState st : states) {
             st.markedDeleted = false;
-            if (st.key != null) {
-                DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
-            }
             st.session = null;
         }
+        DetachedStates.putAll(states, states.size());
         states.clear();
         pending.clear();
         toDelete.clear();
@@ -320,7 +324,7 @@ public final class Session implements AutoCloseable {
             if (identityMap.get(st.key) == st) {
                 identityMap.remove(st.key);
             }
-            DetachedStates.put(st.object(), new DetachedStates.Detached(st.mapper(), st.key, st.committed));
+            DetachedStates.put(st);
         }
         st.session = null;
     }
@@ -471,7 +475,7 @@ public final class Session implements AutoCloseable {
         Thread t = enter();
         try {
             checkUsable();
-            if (states.containsKey(object)) {
+            if (states.contains(object)) {
                 return object;
             }
             @SuppressWarnings("unchecked")
@@ -779,7 +783,7 @@ public final class Session implements AutoCloseable {
             checkUsable();
             flushInternal();
             tx.commit();
-            for (InstanceState st : new ArrayList<>(states.values())) {
+            for (InstanceState st : states.snapshot()) {
                 if (st.deletedFlushed) {
                     expungeInternal(st);
                 } else if (factory.expireOnCommit() && st.key != null) {
@@ -836,7 +840,7 @@ public final class Session implements AutoCloseable {
     /** Registers a state loaded from a row as persistent. */
     void attachLoaded(InstanceState st) {
         st.session = this;
-        states.put(st.object(), st);
+        states.addLoaded(st);
         identityMap.put(st.key, st);
     }
 

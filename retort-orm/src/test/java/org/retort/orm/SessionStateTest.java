@@ -80,6 +80,45 @@ class SessionStateTest {
     }
 
     @BackendTest
+    void aDetachedObjectChangedWhileDetachedIsReattachedAndOnlyItsChangesAreWritten(TestDatabase db) {
+        Engine engine = setUp(db);
+        User u = new User("gary", "Gary the Snail");
+        User untouched = new User("plankton", "Sheldon Plankton");
+        try (Session session = Session.of(engine)) {
+            session.addAll(List.of(u, untouched));
+            session.commit();
+        }
+        u.fullname = "Gary Squarepants"; // changed while detached
+        assertThat(Session.of(engine).inspect(u).history("fullname").unchanged())
+                .as("a detached object keeps no loaded values: its history shows the current value")
+                .containsExactly("Gary Squarepants");
+        StatementLog log = StatementLog.on(engine);
+        try (Session session = Session.of(engine)) {
+            session.addAll(List.of(u, untouched));
+            assertThat(session.inspect(u).state()).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(session.inspect(u).history("fullname").deleted())
+                    .as("re-attaching reads the row: the change made while detached is known")
+                    .containsExactly("Gary the Snail");
+            assertThat(session.dirty()).containsExactly(u);
+            log.clear();
+            session.commit();
+            assertThat(log.starting("UPDATE")).as("only the changed object is written").hasSize(1);
+            assertThat(log.starting("UPDATE").get(0)).contains("SET fullname=? WHERE");
+        }
+        try (Session session = Session.of(engine)) {
+            assertThat(session.get(User.class, u.id).fullname).isEqualTo("Gary Squarepants");
+            session.delete(session.get(User.class, untouched.id));
+            session.commit();
+        }
+        try (Session session = Session.of(engine)) {
+            assertThatThrownBy(() -> session.add(untouched))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("no longer exists").hasMessageContaining("user_account");
+            assertThat(session.contains(untouched)).as("nothing attached").isFalse();
+        }
+    }
+
+    @BackendTest
     void identityMapGivesOneObjectPerRowAndGetHitsItWithoutSql(TestDatabase db) {
         Engine engine = setUp(db);
         try (Session session = Session.of(engine)) {
