@@ -17,6 +17,7 @@ import org.retort.exc.ResourceClosedException;
 import org.retort.sql.BoundStatement;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
+import org.retort.sql.internal.InsertManyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class Connection implements AutoCloseable {
     private final EngineEvents events;
     private final Hooks hooks;
     private java.sql.Connection jdbc;
+    /** Prepared statements kept for reuse while this connection is checked out. */
+    private final StatementCache statements;
     private Transaction transaction;
     private final List<Transaction> nested = new ArrayList<>();
     private int savepointCounter;
@@ -52,6 +55,7 @@ public final class Connection implements AutoCloseable {
         this.events = engine.events();
         this.hooks = new Hooks(engine, this);
         this.jdbc = jdbc;
+        this.statements = new StatementCache(engine.statementCacheSize());
         this.options = ExecutionOptions.defaults();
         executionOptions(engine.getExecutionOptions());
     }
@@ -106,10 +110,13 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
-        List<Executable> manyValues = statement.manyValuesBatches(paramSets, dialect);
-        if (!manyValues.isEmpty()) {
-            // each multi-row batch is executed (and reported to listeners) as a statement of its own
-            return executeManyValues(manyValues);
+        requirePlainValues(paramSets);
+        Executable manyValuesBase = statement.manyValuesBase(paramSets, dialect);
+        if (manyValuesBase != null) {
+            Compiled compiled = compile(manyValuesBase);
+            if (compiled.valuesRowParameters() >= 0) {
+                return executeManyValues(statement, manyValuesBase, compiled, paramSets);
+            }
         }
         hooks.beforeExecute(statement, paramSets);
         statement = statement.forParameters(paramSets.get(0));
@@ -173,17 +180,59 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private Result executeManyValues(List<Executable> batches) {
+    /** An executemany binds values; SQL in a parameter set would need different SQL per set. */
+    private static void requirePlainValues(List<? extends Map<String, ?>> paramSets) {
+        for (int i = 0; i < paramSets.size(); i++) {
+            for (Map.Entry<String, ?> e : paramSets.get(i).entrySet()) {
+                if (e.getValue() instanceof org.retort.sql.Expression<?> || e.getValue() instanceof org.retort.sql.SelectBase) {
+                    throw new ArgumentException("Parameter set " + i + " gives '" + e.getKey() + "' a SQL expression ("
+                            + e.getValue() + "); an executemany binds plain values only. Put SQL in the statement "
+                            + "(insert(t).values(...), update(t).set(...)) or execute that set on its own");
+                }
+            }
+        }
+    }
+
+    /** The per-row RETURNING fallback: each parameter set executed on its own, the rows gathered in order. */
+    private Result executeManyValues(List<Executable> each) {
         Result first = null;
         List<Row> rows = new ArrayList<>();
-        for (Executable batch : batches) {
-            Result r = execute(batch, Map.of());
+        for (Executable one : each) {
+            Result r = execute(one, Map.of());
             if (first == null) {
                 first = r;
             }
             rows.addAll(r.all());
         }
         return Result.ofRows(this, first, rows, rows.size());
+    }
+
+    /**
+     * insertmanyvalues: the single-row INSERT ... RETURNING compiled once, its VALUES row repeated for up to
+     * {@link InsertManyValues#MAX_ROWS} parameter sets per statement (fewer when the dialect's bind parameter
+     * limit says so). Statement listeners see one execution; cursor listeners and echo see each batch.
+     */
+    private Result executeManyValues(Executable statement, Executable base, Compiled compiled,
+                                     List<? extends Map<String, ?>> paramSets) {
+        hooks.beforeExecute(statement, paramSets);
+        Map<String, Object> own = base.boundValues();
+        int perRow = compiled.valuesRowParameters();
+        int others = compiled.bindSlots().size() - perRow;
+        int perStatement = perRow == 0 ? InsertManyValues.MAX_ROWS
+                : Math.max(1, Math.min(InsertManyValues.MAX_ROWS, (dialect.sqlCompiler().maxBindParameters() - others) / perRow));
+        Result first = null;
+        List<Row> rows = new ArrayList<>(paramSets.size());
+        for (int from = 0; from < paramSets.size(); from += perStatement) {
+            int to = Math.min(paramSets.size(), from + perStatement);
+            Result r = executeBound(compiled, compiled.bindRows(own, paramSets.subList(from, to), from));
+            if (first == null) {
+                first = r;
+            }
+            rows.addAll(r.all());
+        }
+        Result result = Result.ofRows(this, first, rows, rows.size());
+        hooks.afterExecute(statement, paramSets, result);
+        return result;
     }
 
     private Compiled compile(Executable statement) {
@@ -205,11 +254,8 @@ public final class Connection implements AutoCloseable {
         PreparedStatement ps = null;
         try {
             boolean keys = GeneratedKeys.wanted(compiled, sql, false);
-            ps = keys ? jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : jdbc.prepareStatement(sql);
-            int fetchSize = options.fetchSize();
-            if (fetchSize > 0) {
-                ps.setFetchSize(fetchSize);
-            }
+            ps = statements.take(jdbc, sql, keys);
+            ps.setFetchSize(options.fetchSize()); // also resets a reused statement's
             bound.bindTo(ps);
             boolean hasRows = ps.execute();
             hooks.afterCursorExecute(sql, sets, false);
@@ -218,10 +264,10 @@ public final class Connection implements AutoCloseable {
             }
             long count = ps.getLargeUpdateCount();
             List<Object> generated = keys ? GeneratedKeys.read(ps) : List.of();
-            ps.close();
+            statements.release(ps);
             return Result.ofRowcount(this, count, generated);
         } catch (SQLException e) {
-            closeQuietly(ps);
+            statements.discard(ps);
             throw translate(e, sql, values);
         }
     }
@@ -264,7 +310,7 @@ public final class Connection implements AutoCloseable {
         PreparedStatement ps = null;
         try {
             boolean keys = GeneratedKeys.wanted(compiled, sql, true);
-            ps = keys ? jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : jdbc.prepareStatement(sql);
+            ps = statements.take(jdbc, sql, keys);
             for (BoundStatement b : bounds) {
                 b.bindTo(ps);
                 ps.addBatch();
@@ -282,10 +328,10 @@ public final class Connection implements AutoCloseable {
                 }
             }
             List<Object> generated = keys ? GeneratedKeys.read(ps) : List.of();
-            ps.close();
+            statements.release(ps);
             return Result.ofRowcount(this, known ? total : -1, generated);
         } catch (SQLException e) {
-            closeQuietly(ps);
+            statements.discard(ps);
             throw translate(e, sql, sets);
         }
     }
@@ -293,6 +339,15 @@ public final class Connection implements AutoCloseable {
     /** A read-only view of positional values for listeners; values may be null, which List.of refuses. */
     private static List<Object> listOf(Object[] values) {
         return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    /** Takes back the statement of a result that was closed: kept for reuse, or closed. */
+    void releaseStatement(java.sql.Statement statement) throws SQLException {
+        if (statement instanceof PreparedStatement ps && jdbc != null) {
+            statements.release(ps);
+        } else {
+            statement.close();
+        }
     }
 
     RuntimeException translate(SQLException e, String sql, Object params) {
@@ -589,6 +644,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         java.sql.Connection raw = jdbc;
+        statements.closeIdle();
         jdbc = null;
         invalidated = true;
         for (Transaction n : nested) {
@@ -655,6 +711,7 @@ public final class Connection implements AutoCloseable {
             if (originalIsolation != null && jdbc != null) {
                 dialect.setIsolationLevel(jdbc, originalIsolation);
             }
+            statements.closeIdle();
             if (jdbc != null) {
                 engine.pool().checkin(jdbc);
             }

@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final ResetOnReturn resetOnReturn;
     private final Duration poolTimeout;
     private final boolean hideParameters;
+    private final int statementCacheSize;
 
     Engine(EngineBuilder b) {
         this.url = b.url;
@@ -65,6 +66,7 @@ public final class Engine implements AutoCloseable {
         this.resetOnReturn = b.resetOnReturn;
         this.poolTimeout = b.poolTimeout;
         this.hideParameters = b.hideParameters;
+        this.statementCacheSize = b.statementCacheSize;
         this.pool = b.pool != null ? b.pool : createPool(b);
     }
 
@@ -80,6 +82,7 @@ public final class Engine implements AutoCloseable {
         this.resetOnReturn = parent.resetOnReturn;
         this.poolTimeout = parent.poolTimeout;
         this.hideParameters = parent.hideParameters;
+        this.statementCacheSize = parent.statementCacheSize;
     }
 
     /**
@@ -254,6 +257,11 @@ public final class Engine implements AutoCloseable {
     /** {@return true when parameter values are kept out of the echo and exception messages} */
     public boolean hideParameters() {
         return hideParameters;
+    }
+
+    /** {@return how many prepared statements a checked-out connection keeps for reuse} */
+    public int statementCacheSize() {
+        return statementCacheSize;
     }
 
     /** {@return what closing a connection does with an unfinished transaction} */

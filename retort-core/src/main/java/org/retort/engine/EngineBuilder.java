@@ -35,6 +35,7 @@ public final class EngineBuilder {
     final Properties connectArgs = new Properties();
     ResetOnReturn resetOnReturn = ResetOnReturn.ROLLBACK;
     boolean hideParameters;
+    int statementCacheSize = 32;
     ExecutionOptions executionOptions = ExecutionOptions.defaults();
     final List<Consumer<String>> echoSinks = new ArrayList<>();
 
@@ -191,6 +192,23 @@ public final class EngineBuilder {
     public EngineBuilder echoTo(Consumer<String> sink) {
         echoSinks.add(Objects.requireNonNull(sink, "sink"));
         this.echo = true;
+        return this;
+    }
+
+    /**
+     * How many prepared statements a checked-out connection keeps for reuse by SQL text (default 32; 0 prepares
+     * every execution anew). Reuse skips the driver's prepare when a connection runs the same SQL again, as the
+     * batches of an executemany or the rows of a loop do; statements are closed when the connection goes back to
+     * the pool.
+     *
+     * @param size the most idle statements per connection
+     * @return this builder
+     */
+    public EngineBuilder statementCacheSize(int size) {
+        if (size < 0) {
+            throw new org.retort.exc.ArgumentException("statementCacheSize must be 0 or more, got " + size);
+        }
+        this.statementCacheSize = size;
         return this;
     }
 

@@ -481,7 +481,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 resultSet.close();
             }
             if (statement != null) {
-                statement.close();
+                connection.releaseStatement(statement);
             }
         } catch (SQLException e) {
             throw connection.translate(e, null, null);

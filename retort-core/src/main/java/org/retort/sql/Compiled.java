@@ -34,6 +34,10 @@ public final class Compiled {
     private final ValueBinder<Object>[] binders;
     private final ValueReader<?>[] readers;
     private final String[] slotNames;
+    /** The single VALUES row of an INSERT as {start fragment, offset, end fragment, offset}, or null. */
+    private final int[] valuesGroup;
+    /** Multi-row SQL by row count, for insertmanyvalues; usually two entries (full batch and the last one). */
+    private final Map<Integer, String> multiRowSql = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Creates a compiled statement.
@@ -47,9 +51,29 @@ public final class Compiled {
      * @param values the parameter values the compiled statement carried itself, by name
      * @param returning true when an INSERT/UPDATE/DELETE returns rows (RETURNING)
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Compiled(Dialect dialect, StatementKind kind, List<String> fragments, List<BindSlot> slots,
                     List<ResultColumn> resultColumns, Map<String, Object> values, boolean returning) {
+        this(dialect, kind, fragments, slots, resultColumns, values, returning, null);
+    }
+
+    /**
+     * Creates a compiled single-row INSERT whose VALUES row is marked, so that {@link #bindRows} can repeat it
+     * for many parameter sets (insertmanyvalues).
+     *
+     * @param dialect the dialect it was compiled for
+     * @param kind what the statement does
+     * @param fragments the SQL text around the placeholders, one more than slots
+     * @param slots the bind parameters in placeholder order
+     * @param resultColumns the columns of the rows it returns
+     * @param values the parameter values the compiled statement carried itself, by name
+     * @param returning true when the statement returns rows
+     * @param valuesGroup the VALUES row: fragment index and offset of its "(", fragment index and offset after its
+     *                    ")"; null when the statement has no single VALUES row
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Compiled(Dialect dialect, StatementKind kind, List<String> fragments, List<BindSlot> slots,
+                    List<ResultColumn> resultColumns, Map<String, Object> values, boolean returning,
+                    int[] valuesGroup) {
         if (fragments.size() != slots.size() + 1) {
             throw new IllegalArgumentException("need one more SQL fragment than bind slots");
         }
@@ -75,6 +99,7 @@ public final class Compiled {
             readers[i] = resultColumns.get(i).type().reader(dialect);
         }
         this.sql = render(null);
+        this.valuesGroup = valuesGroup == null || expanding ? null : valuesGroup.clone();
     }
 
     /**
@@ -186,6 +211,113 @@ public final class Compiled {
         }
         return new BoundStatement(render(out), names.toArray(String[]::new), flat.toArray(),
                 flatBinders.toArray(ValueBinder[]::new));
+    }
+
+    /**
+     * {@return the number of bind parameters of the VALUES row that {@link #bindRows} repeats, or -1 when this
+     * statement cannot be repeated (it is not a single-row INSERT ... VALUES)}
+     */
+    public int valuesRowParameters() {
+        return valuesGroup == null ? -1 : valuesGroup[2] - valuesGroup[0];
+    }
+
+    /**
+     * Binds many parameter sets to one multi-row statement (insertmanyvalues): the VALUES row of this single-row
+     * INSERT is repeated once per set, {@code VALUES (?, ?), (?, ?), ...}, and each copy takes that set's values;
+     * parameters outside the row take the first set's. A name in a set wins over the statement's own value, and
+     * a deferred value (a Java-side default) is evaluated once per row.
+     *
+     * @param statementValues values the executed statement carries
+     * @param rows the parameter sets, one per row; not empty
+     * @param firstRowNumber the position of {@code rows.get(0)} among all sets, for error messages
+     * @return the multi-row SQL and its positional values
+     * @throws ArgumentException when a set lacks a value
+     * @throws IllegalStateException when the statement has no VALUES row to repeat
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public BoundStatement bindRows(Map<String, ?> statementValues, List<? extends Map<String, ?>> rows,
+                                   int firstRowNumber) {
+        if (valuesGroup == null) {
+            throw new IllegalStateException("not a single-row INSERT ... VALUES: " + sql);
+        }
+        int k = rows.size();
+        int groupFrom = valuesGroup[0];
+        int groupTo = valuesGroup[2];
+        int perRow = groupTo - groupFrom;
+        int n = slots.size() - perRow + k * perRow;
+        Object[] out = new Object[n];
+        String[] names = new String[n];
+        ValueBinder<Object>[] outBinders = new ValueBinder[n];
+        int pos = 0;
+        Map<String, ?> first = rows.get(0);
+        for (int i = 0; i < groupFrom; i++, pos++) {
+            out[pos] = valueOf(i, first, statementValues, firstRowNumber);
+            names[pos] = slotNames[i];
+            outBinders[pos] = binders[i];
+        }
+        for (int r = 0; r < k; r++) {
+            Map<String, ?> row = rows.get(r);
+            for (int i = groupFrom; i < groupTo; i++, pos++) {
+                out[pos] = valueOf(i, row, statementValues, firstRowNumber + r);
+                names[pos] = slotNames[i];
+                outBinders[pos] = binders[i];
+            }
+        }
+        for (int i = groupTo; i < slotNames.length; i++, pos++) {
+            out[pos] = valueOf(i, first, statementValues, firstRowNumber);
+            names[pos] = slotNames[i];
+            outBinders[pos] = binders[i];
+        }
+        return new BoundStatement(multiRowSql.computeIfAbsent(k, this::renderRows), names, out, outBinders);
+    }
+
+    private Object valueOf(int slot, Map<String, ?> params, Map<String, ?> statementValues, int rowNumber) {
+        String name = slotNames[slot];
+        Object v;
+        if (params.containsKey(name)) {
+            v = params.get(name);
+        } else if (statementValues.containsKey(name)) {
+            v = statementValues.get(name);
+        } else {
+            throw new ArgumentException("A value is required for bind parameter '" + name + "', in parameter set "
+                    + rowNumber + " (every set of an executemany needs the keys of the first)");
+        }
+        return v instanceof DeferredValue d ? d.get() : v;
+    }
+
+    /** The SQL with the VALUES row written {@code rows} times. */
+    private String renderRows(int rows) {
+        int sf = valuesGroup[0];
+        int so = valuesGroup[1];
+        int ef = valuesGroup[2];
+        int eo = valuesGroup[3];
+        StringBuilder prefix = new StringBuilder();
+        for (int f = 0; f < sf; f++) {
+            prefix.append(fragments.get(f)).append('?');
+        }
+        prefix.append(fragments.get(sf), 0, so);
+        String group;
+        if (sf == ef) {
+            group = fragments.get(sf).substring(so, eo);
+        } else {
+            StringBuilder g = new StringBuilder(fragments.get(sf).substring(so)).append('?');
+            for (int f = sf + 1; f < ef; f++) {
+                g.append(fragments.get(f)).append('?');
+            }
+            group = g.append(fragments.get(ef), 0, eo).toString();
+        }
+        StringBuilder sb = new StringBuilder(prefix.length() + rows * (group.length() + 2) + 64).append(prefix);
+        for (int r = 0; r < rows; r++) {
+            if (r > 0) {
+                sb.append(", ");
+            }
+            sb.append(group);
+        }
+        sb.append(fragments.get(ef), eo, fragments.get(ef).length());
+        for (int f = ef + 1; f < fragments.size(); f++) {
+            sb.append('?').append(fragments.get(f));
+        }
+        return sb.toString();
     }
 
     private static Collection<?> expandingValues(BindSlot slot, Object value) {

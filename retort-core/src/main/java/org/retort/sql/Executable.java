@@ -53,16 +53,17 @@ public interface Executable {
     }
 
     /**
-     * For executemany of an INSERT with RETURNING ("insertmanyvalues"): the multi-row statements to run instead,
-     * each returning its rows in the order of the parameter sets. Empty when the statement or dialect does not
-     * qualify, and executemany then runs as a JDBC batch.
+     * For executemany of an INSERT with RETURNING ("insertmanyvalues"): the single-row statement, bound to the
+     * first parameter set's names, whose compiled VALUES row the engine repeats into multi-row
+     * {@code INSERT ... VALUES (...), (...) RETURNING} statements, each returning its rows in the order of the
+     * parameter sets. Null when the statement or dialect does not qualify, and executemany then runs as a JDBC
+     * batch (or, with RETURNING, one execution per set).
      *
      * @param paramSets the parameter sets
      * @param dialect the dialect
-     * @return the batches, in order, each with its values bound; empty when not applicable
+     * @return the statement to compile once, or null when not applicable
      */
-    default java.util.List<Executable> manyValuesBatches(java.util.List<? extends Map<String, ?>> paramSets,
-                                                         Dialect dialect) {
-        return java.util.List.of();
+    default Executable manyValuesBase(java.util.List<? extends Map<String, ?>> paramSets, Dialect dialect) {
+        return null;
     }
 }

@@ -249,44 +249,17 @@ public final class Insert extends MemoizedStatement implements Statement {
         return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict);
     }
 
-    @Override
-    public List<Executable> manyValuesBatches(List<? extends Map<String, ?>> paramSets, Dialect dialect) {
-        return org.retort.sql.internal.InsertManyValues.batches(this, paramSets, dialect);
-    }
-
     /**
-     * A multi-row form of this single-row, parameter-driven INSERT: one VALUES row per map, bound by name
-     * {@code column_mN}. Used by insertmanyvalues.
+     * For executemany with RETURNING: the single-row statement whose VALUES row the engine repeats
+     * (insertmanyvalues), or null when this statement or the dialect does not qualify.
      *
-     * @param paramSets the rows
-     * @return the statement
+     * @param paramSets the parameter sets
+     * @param dialect the dialect
+     * @return the statement bound to the first set's names, or null
      */
-    public Insert withRows(List<? extends Map<String, ?>> paramSets) {
-        Insert base = (Insert) forParameters(paramSets.get(0));
-        List<Map<String, Expression<?>>> r = new ArrayList<>();
-        for (int i = 0; i < paramSets.size(); i++) {
-            Map<String, Expression<?>> m = new LinkedHashMap<>();
-            Map<String, ?> p = paramSets.get(i);
-            for (Map.Entry<String, Expression<?>> e : base.rows.get(0).entrySet()) {
-                ColumnClause<?> col = table.c(e.getKey());
-                if (e.getValue() instanceof BindParameter<?> b && b.hasValue() && b.value() instanceof DeferredValue dv) {
-                    m.put(e.getKey(), new BindParameter<>(col.name() + "_m" + i, new DeferredValue(dv.supplier()), b.type(),
-                            false, false, true));
-                } else if (e.getValue() instanceof BindParameter<?> b && b.hasValue()) {
-                    m.put(e.getKey(), new BindParameter<>(col.name() + "_m" + i, b.value(), b.type(), false, false, true));
-                } else if (e.getValue() instanceof BindParameter<?> b && !b.hasValue()) {
-                    if (!p.containsKey(b.key())) {
-                        throw new ArgumentException("A value is required for bind parameter '" + b.key() + "', in "
-                                + "parameter set " + i);
-                    }
-                    m.put(e.getKey(), Coercions.columnValue(col, col.name() + "_m" + i, p.get(b.key())));
-                } else {
-                    m.put(e.getKey(), e.getValue());
-                }
-            }
-            r.add(m);
-        }
-        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict);
+    @Override
+    public Executable manyValuesBase(List<? extends Map<String, ?>> paramSets, Dialect dialect) {
+        return org.retort.sql.internal.InsertManyValues.base(this, paramSets, dialect);
     }
 
     @Override

@@ -12,6 +12,9 @@ public final class CompilerOutput {
     private final StringBuilder current = new StringBuilder();
     private final List<String> fragments = new ArrayList<>();
     private final List<BindSlot> slots = new ArrayList<>();
+    /** Where the one VALUES row of a single-row INSERT starts and ends, when the compiler marked it. */
+    private int[] groupStart;
+    private int[] groupEnd;
 
     /**
      * Appends SQL text.
@@ -35,12 +38,37 @@ public final class CompilerOutput {
         slots.add(slot);
     }
 
+    /** Marks the current position as the start of the VALUES row of a single-row INSERT (before its "("). */
+    public void markValuesGroupStart() {
+        groupStart = new int[] {fragments.size(), current.length()};
+    }
+
+    /** Marks the current position as the end of the VALUES row of a single-row INSERT (after its ")"). */
+    public void markValuesGroupEnd() {
+        groupEnd = new int[] {fragments.size(), current.length()};
+    }
+
     /**
-     * Appends another output, text and slots.
+     * {@return the marked VALUES row as {start fragment, offset in it, end fragment, offset in it}, or null when
+     * none was marked}
+     */
+    public int[] valuesGroup() {
+        return groupStart == null || groupEnd == null
+                ? null : new int[] {groupStart[0], groupStart[1], groupEnd[0], groupEnd[1]};
+    }
+
+    /**
+     * Appends another output, text and slots; a VALUES row marked in it stays marked here.
      *
      * @param other the output to splice in
      */
     public void append(CompilerOutput other) {
+        if (other.groupStart != null) {
+            groupStart = shifted(other.groupStart);
+        }
+        if (other.groupEnd != null) {
+            groupEnd = shifted(other.groupEnd);
+        }
         if (other.slots.isEmpty()) {
             current.append(other.current);
             return;
@@ -53,6 +81,13 @@ public final class CompilerOutput {
         }
         slots.addAll(other.slots);
         current.append(other.current);
+    }
+
+    /** Where a position of an output about to be appended lands in this one. */
+    private int[] shifted(int[] mark) {
+        return mark[0] == 0
+                ? new int[] {fragments.size(), current.length() + mark[1]}
+                : new int[] {fragments.size() + mark[0], mark[1]};
     }
 
     /** {@return true when nothing was written} */

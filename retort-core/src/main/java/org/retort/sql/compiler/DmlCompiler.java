@@ -124,11 +124,19 @@ public abstract class DmlCompiler extends SelectCompiler {
                 throw unsupported("A multi-row VALUES insert");
             }
             sql(" VALUES ");
+            boolean single = i.rows().size() == 1;
             String sep = "";
             for (Map<String, Expression<?>> row : i.rows()) {
-                sql(sep + "(");
+                sql(sep);
+                if (single) {
+                    out.markValuesGroupStart(); // insertmanyvalues repeats this row for executemany
+                }
+                sql("(");
                 list(new ArrayList<>(row.values()));
                 sql(")");
+                if (single) {
+                    out.markValuesGroupEnd();
+                }
                 sep = ", ";
             }
         }

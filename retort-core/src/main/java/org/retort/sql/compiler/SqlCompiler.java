@@ -48,8 +48,11 @@ public class SqlCompiler extends DmlCompiler {
             case Update u -> StatementKind.UPDATE;
             case Delete d -> StatementKind.DELETE;
         };
+        boolean singleRowValues = statement instanceof Insert i && i.fromSelectQuery() == null && i.rows().size() == 1
+                && !i.rows().get(0).isEmpty() && !literalBinds;
         return new Compiled(dialect, kind, body.fragments(), body.slots(), columns, analysis.values(),
-                kind != StatementKind.SELECT && !statement.returningColumns().isEmpty());
+                kind != StatementKind.SELECT && !statement.returningColumns().isEmpty(),
+                singleRowValues ? body.valuesGroup() : null);
     }
 
     /**
