@@ -110,7 +110,6 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
-        requirePlainValues(paramSets);
         Executable manyValuesBase = statement.manyValuesBase(paramSets, dialect);
         if (manyValuesBase != null) {
             Compiled compiled = compile(manyValuesBase);
@@ -177,19 +176,6 @@ public final class Connection implements AutoCloseable {
             Map<String, Object> all = new java.util.HashMap<>(statement.boundValues());
             all.putAll(params);
             return all;
-        }
-    }
-
-    /** An executemany binds values; SQL in a parameter set would need different SQL per set. */
-    private static void requirePlainValues(List<? extends Map<String, ?>> paramSets) {
-        for (int i = 0; i < paramSets.size(); i++) {
-            for (Map.Entry<String, ?> e : paramSets.get(i).entrySet()) {
-                if (e.getValue() instanceof org.retort.sql.Expression<?> || e.getValue() instanceof org.retort.sql.SelectBase) {
-                    throw new ArgumentException("Parameter set " + i + " gives '" + e.getKey() + "' a SQL expression ("
-                            + e.getValue() + "); an executemany binds plain values only. Put SQL in the statement "
-                            + "(insert(t).values(...), update(t).set(...)) or execute that set on its own");
-                }
-            }
         }
     }
 

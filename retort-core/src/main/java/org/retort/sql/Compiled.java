@@ -180,7 +180,7 @@ public final class Compiled {
             String name = slotNames[i];
             Object v;
             if (params.containsKey(name)) {
-                v = params.get(name);
+                v = plain(params.get(name), name, -1);
             } else if (statementValues.containsKey(name)) {
                 v = statementValues.get(name);
             } else {
@@ -275,7 +275,7 @@ public final class Compiled {
         String name = slotNames[slot];
         Object v;
         if (params.containsKey(name)) {
-            v = params.get(name);
+            v = plain(params.get(name), name, rowNumber);
         } else if (statementValues.containsKey(name)) {
             v = statementValues.get(name);
         } else {
@@ -283,6 +283,16 @@ public final class Compiled {
                     + rowNumber + " (every set of an executemany needs the keys of the first)");
         }
         return v instanceof DeferredValue d ? d.get() : v;
+    }
+
+    /** A parameter value must be a value: SQL in a parameter map would need other SQL than was compiled. */
+    private static Object plain(Object v, String name, int rowNumber) {
+        if (v instanceof Expression<?> || v instanceof SelectBase) {
+            throw new ArgumentException((rowNumber < 0 ? "The parameters give" : "Parameter set " + rowNumber + " gives")
+                    + " '" + name + "' a SQL expression (" + v + "); parameters bind plain values only. Put SQL in the "
+                    + "statement (insert(t).values(...), update(t).set(...)) or execute that set on its own");
+        }
+        return v;
     }
 
     /** The SQL with the VALUES row written {@code rows} times. */

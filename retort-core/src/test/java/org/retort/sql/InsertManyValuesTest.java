@@ -132,15 +132,18 @@ class InsertManyValuesTest {
     }
 
     @BackendTest
-    void sqlInAParameterSetIsRefusedBeforeAnythingRuns(TestDatabase db) {
+    void sqlInAParameterSetIsRefused(TestDatabase db) {
         Tickets t = new Tickets();
         try (Connection conn = db.engine().connect()) {
             createTickets(conn);
             List<Map<String, ?>> sets = List.of(Map.of("id", 7, "name", "plain"),
                     Map.of("id", 8, "name", literalColumn("'from sql'")));
-            assertThatThrownBy(() -> conn.execute(insert(t).returning(t.c("id")), sets))
-                    .isInstanceOf(ArgumentException.class).hasMessageContaining("Parameter set 1 gives 'name'");
-            assertThatThrownBy(() -> conn.execute(insert(t), sets)).isInstanceOf(ArgumentException.class);
+            if (db.dialect().supportsReturning()) {
+                assertThatThrownBy(() -> conn.execute(insert(t).returning(t.c("id")), sets))
+                        .isInstanceOf(ArgumentException.class).hasMessageContaining("Parameter set 1 gives 'name'");
+            }
+            assertThatThrownBy(() -> conn.execute(insert(t), sets)).isInstanceOf(ArgumentException.class)
+                    .hasMessageContaining("'name' a SQL expression");
             assertThat(((Number) conn.execute(select(func.count()).selectFrom(t)).scalar()).intValue()).isZero();
         }
     }

@@ -66,7 +66,10 @@ final class BulkDml {
                 j++;
             }
             List<Map<String, Object>> group = params.subList(i, j);
-            if (!dml.isReturning()) {
+            if (!dml.returningColumns().isEmpty()) {
+                out.addAll(insertReturningColumns(conn, m, dml.returningColumns(), group));
+                count += group.size();
+            } else if (!dml.isReturning()) {
                 Result r = conn.execute(Sql.insert(m.table()), group);
                 count += Math.max(0, r.rowcount());
             } else if (conn.dialect().supportsReturning()) {
@@ -84,9 +87,56 @@ final class BulkDml {
         return new OrmResult(out, count);
     }
 
-    /** Without RETURNING: each row on its own for its generated key, then the rows SELECTed back by key. */
-    private static List<OrmRow> insertOneByOne(Session session, Connection conn, Mapper<?> m,
-                                               List<Map<String, Object>> group) {
+    /**
+     * INSERT ... RETURNING columns: rows of values in the order of the parameter sets. Without RETURNING, each row
+     * is inserted on its own for its key and the columns are SELECTed back by key.
+     */
+    private static List<OrmRow> insertReturningColumns(Connection conn, Mapper<?> m, List<Expression<?>> columns,
+                                                       List<Map<String, Object>> group) {
+        Expression<?>[] cols = columns.toArray(Expression<?>[]::new);
+        List<OrmRow> out = new ArrayList<>(group.size());
+        if (conn.dialect().supportsReturning()) {
+            for (Row row : conn.execute(Sql.insert(m.table()).returning(cols), group).all()) {
+                out.add(new OrmRow(row.toArray()));
+            }
+            return out;
+        }
+        List<List<Object>> keys = insertEach(conn, m, group);
+        int pkCount = m.primaryKey().size();
+        Object[] selected = new Object[pkCount + cols.length];
+        for (int k = 0; k < pkCount; k++) {
+            selected[k] = m.primaryKey().get(k).column();
+        }
+        System.arraycopy(cols, 0, selected, pkCount, cols.length);
+        Map<List<Object>, Object[]> byKey = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<Expression<?>> any = new ArrayList<>();
+            for (List<Object> k : keys.subList(from, Math.min(keys.size(), from + IN_CHUNK))) {
+                any.add(m.primaryKeyCriteria(k));
+            }
+            try (Result r = conn.execute(Sql.select(selected).where(Sql.or_(any.toArray(Expression<?>[]::new))))) {
+                for (Row row : r) {
+                    List<Object> key = new ArrayList<>(pkCount);
+                    for (int k = 0; k < pkCount; k++) {
+                        ColumnProperty pk = m.primaryKey().get(k);
+                        key.add(JavaTypes.convert(row.get(k), JavaTypes.boxed(pk.fieldType()), pk));
+                    }
+                    Object[] values = new Object[cols.length];
+                    for (int c = 0; c < cols.length; c++) {
+                        values[c] = row.get(pkCount + c);
+                    }
+                    byKey.put(key, values);
+                }
+            }
+        }
+        for (List<Object> k : keys) {
+            out.add(new OrmRow(byKey.get(k)));
+        }
+        return out;
+    }
+
+    /** Inserts each row on its own; {@return the primary key of each, converted to the key fields' types} */
+    private static List<List<Object>> insertEach(Connection conn, Mapper<?> m, List<Map<String, Object>> group) {
         List<List<Object>> keys = new ArrayList<>();
         for (Map<String, Object> p : group) {
             Result r = conn.execute(Sql.insert(m.table()), p);
@@ -100,6 +150,13 @@ final class BulkDml {
             }
             keys.add(key);
         }
+        return keys;
+    }
+
+    /** Without RETURNING: each row on its own for its generated key, then the rows SELECTed back by key. */
+    private static List<OrmRow> insertOneByOne(Session session, Connection conn, Mapper<?> m,
+                                               List<Map<String, Object>> group) {
+        List<List<Object>> keys = insertEach(conn, m, group);
         Map<IdentityKey, Object> loaded = new HashMap<>();
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
             List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));

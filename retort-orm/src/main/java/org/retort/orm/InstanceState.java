@@ -24,6 +24,8 @@ public final class InstanceState {
     boolean deletedFlushed;
     /** The values may be stale: the next query or get that returns the object reloads it. */
     boolean expired;
+    /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
+    long insertFilled;
 
     InstanceState(Object object, Mapper<?> mapper) {
         this.object = object;

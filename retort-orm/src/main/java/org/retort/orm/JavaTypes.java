@@ -230,4 +230,37 @@ final class JavaTypes {
             return ((com.fasterxml.jackson.databind.JsonNode) node).deepCopy();
         }
     }
+
+    /** {@return the default value of a primitive field type, boxed (0, false, '\0'), or null for a reference type} */
+    static Object zero(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        return convertNumber(0L, type);
+    }
+
+    private static Object convertNumber(long value, Class<?> type) {
+        if (type == int.class) {
+            return (int) value;
+        }
+        if (type == long.class) {
+            return value;
+        }
+        if (type == short.class) {
+            return (short) value;
+        }
+        if (type == byte.class) {
+            return (byte) value;
+        }
+        if (type == float.class) {
+            return (float) value;
+        }
+        return (double) value;
+    }
 }

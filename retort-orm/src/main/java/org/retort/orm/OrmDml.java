@@ -32,20 +32,23 @@ public final class OrmDml<T> {
     private final List<Expression<?>> where;
     private final Map<String, Object> values;
     private final boolean returning;
+    /** Columns to return instead of objects (ORM bulk INSERT); empty for none. */
+    private final List<Expression<?>> returningColumns;
     private final SynchronizeSession synchronize;
 
     private OrmDml(Kind kind, Mapper<T> mapper, List<Expression<?>> where, Map<String, Object> values,
-                   boolean returning, SynchronizeSession synchronize) {
+                   boolean returning, List<Expression<?>> returningColumns, SynchronizeSession synchronize) {
         this.kind = kind;
         this.mapper = mapper;
         this.where = where;
         this.values = values;
         this.returning = returning;
+        this.returningColumns = returningColumns;
         this.synchronize = synchronize;
     }
 
     static <T> OrmDml<T> of(Kind kind, Mapper<T> mapper) {
-        return new OrmDml<>(kind, mapper, List.of(), Map.of(), false, SynchronizeSession.AUTO);
+        return new OrmDml<>(kind, mapper, List.of(), Map.of(), false, List.of(), SynchronizeSession.AUTO);
     }
 
     Kind kind() {
@@ -68,6 +71,10 @@ public final class OrmDml<T> {
         return returning;
     }
 
+    List<Expression<?>> returningColumns() {
+        return returningColumns;
+    }
+
     SynchronizeSession synchronization() {
         return synchronize;
     }
@@ -84,7 +91,7 @@ public final class OrmDml<T> {
         }
         List<Expression<?>> w = new ArrayList<>(where);
         w.addAll(List.of(conditions));
-        return new OrmDml<>(kind, mapper, List.copyOf(w), values, returning, synchronize);
+        return new OrmDml<>(kind, mapper, List.copyOf(w), values, returning, returningColumns, synchronize);
     }
 
     /**
@@ -104,21 +111,49 @@ public final class OrmDml<T> {
             mapper.property(name);
             v.put(name, e.getValue());
         }
-        return new OrmDml<>(kind, mapper, where, Collections.unmodifiableMap(v), returning, synchronize);
+        return new OrmDml<>(kind, mapper, where, Collections.unmodifiableMap(v), returning, returningColumns, synchronize);
     }
 
     /**
-     * RETURNING the affected rows as objects, put into (or refreshed in) the session's identity map.
+     * RETURNING the inserted rows as objects, put into (or refreshed in) the session's identity map. For an ORM
+     * bulk INSERT only.
      *
      * @param entity the statement's entity class
      * @return the new statement
+     * @throws ArgumentException for another class, or on an UPDATE or DELETE
      */
     public OrmDml<T> returning(Class<T> entity) {
+        requireInsert("returning(" + entity.getSimpleName() + ".class)");
         if (entity != mapper.entityClass()) {
             throw new ArgumentException("returning(" + entity.getSimpleName() + ") on a statement of "
                     + mapper.entityClass().getSimpleName());
         }
-        return new OrmDml<>(kind, mapper, where, values, true, synchronize);
+        return new OrmDml<>(kind, mapper, where, values, true, List.of(), synchronize);
+    }
+
+    /**
+     * RETURNING columns of the inserted rows, as rows of values, without loading objects (SQLAlchemy's
+     * {@code insert(User).returning(User.id)}): {@code session.execute(insert(User.class).returning(User_.id),
+     * rows).scalars()} gives the new keys in the order of the rows. For an ORM bulk INSERT only.
+     *
+     * @param columns mapped attributes (or other expressions over the entity's table)
+     * @return the new statement
+     * @throws ArgumentException when no column is given, or on an UPDATE or DELETE
+     */
+    public OrmDml<T> returning(Expression<?>... columns) {
+        requireInsert("returning(columns)");
+        if (columns.length == 0) {
+            throw new ArgumentException("returning() needs at least one column, or the entity class for objects");
+        }
+        return new OrmDml<>(kind, mapper, where, values, false, List.of(columns), synchronize);
+    }
+
+    private void requireInsert(String what) {
+        if (kind != Kind.INSERT) {
+            throw new ArgumentException(what + " is for ORM bulk INSERT; an ORM " + kind + " returns no rows. Use Core "
+                    + "(" + kind.name().toLowerCase(java.util.Locale.ROOT) + "(table).returning(...)) to read rows back, "
+                    + "or query the objects after the statement");
+        }
     }
 
     /**
@@ -128,7 +163,7 @@ public final class OrmDml<T> {
      * @return the new statement
      */
     public OrmDml<T> synchronizeSession(SynchronizeSession mode) {
-        return new OrmDml<>(kind, mapper, where, values, returning, Objects.requireNonNull(mode, "mode"));
+        return new OrmDml<>(kind, mapper, where, values, returning, returningColumns, Objects.requireNonNull(mode, "mode"));
     }
 
     @Override

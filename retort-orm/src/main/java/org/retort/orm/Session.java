@@ -43,7 +43,7 @@ public final class Session implements AutoCloseable {
     private final SessionFactory factory;
     private final Engine engine;
     private final SessionEvents events = new SessionEvents();
-    final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
     final StateIndex states = new StateIndex();
     final Set<InstanceState> pending = new LinkedHashSet<>();
     final Set<InstanceState> toDelete = new LinkedHashSet<>();
@@ -191,6 +191,7 @@ public final class Session implements AutoCloseable {
         Thread t = enter();
         try {
             checkUsable();
+            states.reserve(objects.size());
             for (Object o : objects) {
                 addInternal(o);
             }
@@ -836,6 +837,15 @@ public final class Session implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ package helpers
+
+    /** Makes room in the identity map for {@code more} identities at once (a large flush of new objects). */
+    void reserveIdentities(int more) {
+        if (more > 64) {
+            Map<IdentityKey, InstanceState> bigger = HashMap.newHashMap(identityMap.size() + more);
+            bigger.putAll(identityMap);
+            identityMap = bigger;
+        }
+    }
 
     /** Registers a state loaded from a row as persistent. */
     void attachLoaded(InstanceState st) {

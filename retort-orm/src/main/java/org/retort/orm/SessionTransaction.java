@@ -22,7 +22,16 @@ public final class SessionTransaction implements AutoCloseable {
     private final Session session;
     private final Transaction savepoint;
     /** Committed values of the objects a flush touched inside this transaction, as they were when it began; null for objects that were pending. */
-    final Map<InstanceState, Object[]> before = new IdentityHashMap<>();
+    Map<InstanceState, Object[]> before = new IdentityHashMap<>();
+
+    /** Makes room for {@code more} states at once, so that a large flush does not grow the map step by step. */
+    void reserve(int more) {
+        if (more > 64) {
+            Map<InstanceState, Object[]> bigger = new IdentityHashMap<>(before.size() + more);
+            bigger.putAll(before);
+            before = bigger;
+        }
+    }
     private boolean active = true;
 
     SessionTransaction(Session session, Transaction savepoint) {

@@ -14,8 +14,18 @@ import java.util.NoSuchElementException;
  * only reads them, or flushes them by iterating, never hashes them. Iteration visits every state either way.
  */
 final class StateIndex implements Iterable<InstanceState> {
-    private final IdentityHashMap<Object, InstanceState> index = new IdentityHashMap<>();
+    private IdentityHashMap<Object, InstanceState> index = new IdentityHashMap<>();
     private final ArrayList<InstanceState> unindexed = new ArrayList<>();
+
+    /** Makes room for {@code more} objects at once, so that adding many does not grow the index step by step. */
+    void reserve(int more) {
+        if (more > 64) {
+            index();
+            IdentityHashMap<Object, InstanceState> bigger = new IdentityHashMap<>(index.size() + more);
+            bigger.putAll(index);
+            index = bigger;
+        }
+    }
 
     /** Adds the state of an object just loaded from a row; the caller guarantees the object is not yet here. */
     void addLoaded(InstanceState st) {

@@ -1,7 +1,6 @@
 package org.retort.orm;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,9 @@ final class UnitOfWork {
     private static final String PK_PREFIX = "pk__";
 
     private final Session session;
-    private final Map<InstanceState, Undo> undo = new IdentityHashMap<>();
+    /** The states the flush may change and, index for index, how to put each back if it fails. */
+    private final List<InstanceState> undoStates = new ArrayList<>();
+    private final List<Undo> undo = new ArrayList<>();
 
     /** Everything about an object the flush may change, to put back if it fails. */
     private record Undo(IdentityKey key, Object[] committed, Object[] fields, boolean markedDeleted, boolean pending) {
@@ -84,13 +85,20 @@ final class UnitOfWork {
         checkConflicts(inserts);
         Connection conn = session.connection();
         List<InstanceState> replaced = new ArrayList<>(switched.values());
+        int touched = inserts.size() + updates.size() + deletes.size() + 2 * switched.size();
+        for (SessionTransaction tx : session.transactions()) {
+            tx.reserve(touched);
+        }
+        session.reserveIdentities(inserts.size());
         for (List<InstanceState> group : List.of(inserts, updates, deletes, List.copyOf(switched.keySet()), replaced)) {
             for (InstanceState st : group) {
-                undo.put(st, new Undo(st.key, st.committed, st.currentValues(), st.markedDeleted, st.key == null));
+                undoStates.add(st);
+                // a new object's fields are put back from what its INSERT filled (InstanceState.insertFilled)
+                boolean narrowNew = st.key == null && st.mapper().properties().size() <= 63;
+                undo.add(new Undo(st.key, st.committed, narrowNew ? null : st.currentValues(), st.markedDeleted,
+                        st.key == null));
                 for (SessionTransaction tx : session.transactions()) {
-                    if (!tx.before.containsKey(st)) {
-                        tx.before.put(st, st.committed);
-                    }
+                    tx.before.putIfAbsent(st, st.committed);
                 }
             }
         }
@@ -119,10 +127,14 @@ final class UnitOfWork {
             fail(e);
             throw e;
         }
+        // every pending object was flushed (as an INSERT or a row switch), unless a listener added one meanwhile
+        boolean allPendingFlushed = session.pending.size() == inserts.size() + switched.size();
         for (InstanceState st : inserts) {
             st.committed = st.currentValues();
             st.key = st.mapper().identityOfValues(st.committed);
-            session.pending.remove(st);
+            if (!allPendingFlushed) {
+                session.pending.remove(st);
+            }
             session.identityMap.put(st.key, st);
         }
         for (InstanceState st : updates) {
@@ -135,7 +147,12 @@ final class UnitOfWork {
                 }
                 session.identityMap.put(st.key, st);
             }
-            session.pending.remove(st);
+            if (!allPendingFlushed) {
+                session.pending.remove(st);
+            }
+        }
+        if (allPendingFlushed) {
+            session.pending.clear();
         }
         for (InstanceState st : replaced) {
             st.markedDeleted = false;
@@ -189,6 +206,9 @@ final class UnitOfWork {
 
     private void checkConflicts(List<InstanceState> inserts) {
         for (InstanceState st : inserts) {
+            if (st.mapper().keyUnset(st.object())) {
+                continue; // the database generates its key: it cannot collide with a loaded object
+            }
             IdentityKey key = st.mapper().identityOf(st.object());
             if (!key.isPartial()) {
                 InstanceState other = session.identityMap.get(key);
@@ -212,16 +232,33 @@ final class UnitOfWork {
         } catch (RuntimeException suppressed) {
             e.addSuppressed(suppressed);
         }
-        for (Map.Entry<InstanceState, Undo> en : undo.entrySet()) {
-            InstanceState st = en.getKey();
-            Undo u = en.getValue();
-            st.writeValues(u.fields());
+        for (int i = 0; i < undoStates.size(); i++) {
+            InstanceState st = undoStates.get(i);
+            Undo u = undo.get(i);
+            if (u.fields() != null) {
+                st.writeValues(u.fields());
+            } else {
+                unfill(st);
+            }
             st.key = u.key();
             st.committed = u.committed();
             st.markedDeleted = u.markedDeleted();
             st.deletedFlushed = false;
         }
         session.flushFailed(e);
+    }
+
+    /** Empties again the fields of a new object that its failed INSERT filled (Java defaults, generated keys). */
+    private static void unfill(InstanceState st) {
+        List<ColumnProperty> props = st.mapper().properties();
+        Object o = st.object();
+        for (int k = 0; k < props.size(); k++) {
+            if ((st.insertFilled & (1L << k)) != 0) {
+                ColumnProperty p = props.get(k);
+                p.set(o, p.fieldType().isPrimitive() ? JavaTypes.zero(p.fieldType()) : null);
+            }
+        }
+        st.insertFilled = 0;
     }
 
     private static List<InstanceState> only(List<InstanceState> states, Mapper<?> m) {
@@ -273,7 +310,25 @@ final class UnitOfWork {
 
     // ------------------------------------------------------------------ INSERT
 
-    private record InsertRow(InstanceState state, Map<String, Object> params, List<ColumnProperty> fetch) {
+    /**
+     * One object to INSERT: its parameters, and the properties whose values the database gives back. Rows of the
+     * same {@link Shape} (the same columns written and fetched) are written together.
+     */
+    private record InsertRow(InstanceState state, Map<String, Object> params, Shape shape) {
+        List<ColumnProperty> fetch() {
+            return shape.fetch();
+        }
+    }
+
+    /**
+     * Which properties of a mapper a row writes (the others it fetches back); rows with equal shapes share one
+     * executemany. Computed once per distinct bit set in a flush.
+     */
+    private record Shape(long written, String[] names, List<ColumnProperty> fetch) {
+        boolean sameAs(Shape other) {
+            return this == other || written == -1 && other.written == -1
+                    && java.util.Arrays.equals(names, other.names) && fetch.equals(other.fetch);
+        }
     }
 
     private void insertRows(Connection conn, Mapper<?> m, List<InstanceState> states) {
@@ -282,15 +337,15 @@ final class UnitOfWork {
         }
         boolean returning = conn.dialect().supportsReturning();
         List<InsertRow> rows = new ArrayList<>(states.size());
+        Map<Long, Shape> shapes = new java.util.HashMap<>();
         for (InstanceState st : states) {
             m.events().fire(MapperEvents.Kind.BEFORE_INSERT, cast(m), conn, st.object());
-            rows.add(prepareInsert(m, st));
+            rows.add(prepareInsert(m, st, shapes));
         }
         int i = 0;
         while (i < rows.size()) {
             int j = i + 1;
-            while (j < rows.size() && rows.get(j).params().keySet().equals(rows.get(i).params().keySet())
-                    && rows.get(j).fetch().equals(rows.get(i).fetch())) {
+            while (j < rows.size() && rows.get(j).shape().sameAs(rows.get(i).shape())) {
                 j++;
             }
             executeInserts(conn, m, rows.subList(i, j), returning);
@@ -301,30 +356,94 @@ final class UnitOfWork {
         }
     }
 
-    private InsertRow prepareInsert(Mapper<?> m, InstanceState st) {
+    private InsertRow prepareInsert(Mapper<?> m, InstanceState st, Map<Long, Shape> shapes) {
+        Object o = st.object();
+        List<ColumnProperty> props = m.properties();
+        if (props.size() > 63) {
+            return prepareWideInsert(m, st);
+        }
+        Object[] values = new Object[props.size()];
+        long written = 0;
+        long filled = 0;
+        int n = 0;
+        for (int k = 0; k < props.size(); k++) {
+            ColumnProperty p = props.get(k);
+            Object v = insertValue(p, o);
+            if (v == FETCH) {
+                filled |= 1L << k;
+            } else {
+                if (v instanceof Defaulted d) {
+                    filled |= 1L << k;
+                    v = d.value();
+                }
+                written |= 1L << k;
+                values[n++] = dbValue(p, v);
+            }
+        }
+        st.insertFilled = filled;
+        Shape shape = shapes.computeIfAbsent(written, w -> shapeOf(props, w));
+        return new InsertRow(st, new RowValues(shape.names(), n == values.length ? values
+                : java.util.Arrays.copyOf(values, n)), shape);
+    }
+
+    private static Shape shapeOf(List<ColumnProperty> props, long written) {
+        List<String> names = new ArrayList<>();
+        List<ColumnProperty> fetch = new ArrayList<>();
+        for (int k = 0; k < props.size(); k++) {
+            if ((written & (1L << k)) != 0) {
+                names.add(props.get(k).column().name());
+            } else {
+                fetch.add(props.get(k));
+            }
+        }
+        return new Shape(written, names.toArray(String[]::new), List.copyOf(fetch));
+    }
+
+    /** A mapper of more than 63 properties: one shape per row, compared by value. */
+    private InsertRow prepareWideInsert(Mapper<?> m, InstanceState st) {
         Object o = st.object();
         Map<String, Object> params = new LinkedHashMap<>();
         List<ColumnProperty> fetch = new ArrayList<>();
         for (ColumnProperty p : m.properties()) {
-            Column<?> c = p.column();
-            Object v = p.get(o);
-            if (v == null && isClient(c.insertDefault())) {
-                v = c.insertDefault().evaluate();
-                p.set(o, v);
-                v = p.get(o);
-            }
-            if (v == null && !p.fieldType().isPrimitive() && (c.isAutoincrement() || c.serverDefault() != null
-                    || c.computed() != null || c.identity() != null)) {
+            Object v = insertValue(p, o);
+            if (v == FETCH) {
                 fetch.add(p);
-                continue;
+            } else {
+                params.put(p.column().name(), dbValue(p, v instanceof Defaulted d ? d.value() : v));
             }
-            if (p.fieldType().isPrimitive() && c.isAutoincrement() && isZero(v)) {
-                fetch.add(p);
-                continue;
-            }
-            params.put(c.name(), dbValue(p, v));
         }
-        return new InsertRow(st, params, List.copyOf(fetch));
+        return new InsertRow(st, params, new Shape(-1, params.keySet().toArray(String[]::new), List.copyOf(fetch)));
+    }
+
+    /** Marks a property whose value the database generates and the INSERT fetches back. */
+    private static final Object FETCH = new Object();
+
+    /** A Java-side default the INSERT wrote into an empty field. */
+    private record Defaulted(Object value) {
+    }
+
+    /**
+     * The value a property is inserted with: the field, or its Java-side default (written into the field, and
+     * returned as {@link Defaulted}), or {@link #FETCH} when the database provides it (autoincrement, server
+     * default, computed, identity).
+     */
+    private static Object insertValue(ColumnProperty p, Object o) {
+        Column<?> c = p.column();
+        Object v = p.get(o);
+        boolean defaulted = false;
+        if (v == null && isClient(c.insertDefault())) {
+            p.set(o, c.insertDefault().evaluate());
+            v = p.get(o);
+            defaulted = true;
+        }
+        if (v == null && !p.fieldType().isPrimitive() && (c.isAutoincrement() || c.serverDefault() != null
+                || c.computed() != null || c.identity() != null)) {
+            return FETCH;
+        }
+        if (p.fieldType().isPrimitive() && c.isAutoincrement() && isZero(v)) {
+            return FETCH;
+        }
+        return defaulted ? new Defaulted(v) : v;
     }
 
     private static boolean isZero(Object v) {

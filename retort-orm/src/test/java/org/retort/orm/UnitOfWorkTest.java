@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.retort.engine.Connection;
 import org.retort.engine.Engine;
+import org.retort.exc.ArgumentException;
 import org.retort.exc.IntegrityError;
 import org.retort.exc.InvalidRequestException;
 import org.retort.orm.Model.Address;
@@ -131,6 +132,36 @@ class UnitOfWorkTest {
     }
 
     @BackendTest
+    void ormBulkInsertReturningColumnsGivesValuesInRowOrderAndLoadsNoObjects(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            rows.add(Map.of("name", "col" + i));
+        }
+        try (Session session = Session.of(engine)) {
+            OrmResult result = session.execute(Orm.insert(User.class).returning(Model.User_.id, Model.User_.name,
+                    Model.User_.karma), rows);
+            List<OrmRow> back = result.all();
+            assertThat(back).hasSize(1_500);
+            for (int i = 0; i < back.size(); i++) {
+                assertThat(back.get(i).get(1)).isEqualTo("col" + i);
+                assertThat(((Number) back.get(i).get(2)).intValue()).as("Java default").isZero();
+            }
+            List<Long> ids = back.stream().map(r -> ((Number) r.get(0)).longValue()).toList();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(session.contains(session.get(User.class, ids.get(3)))).as("loaded now, by get").isTrue();
+            assertThat(session.dirty()).isEmpty();
+            session.commit();
+        }
+        assertThat(count(engine, "user_account")).isEqualTo(1_500);
+        try (Session session = Session.of(engine)) {
+            assertThatThrownBy(() -> Orm.update(User.class).where(Model.User_.id.eq(1L)).returning(User.class))
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("ORM bulk INSERT");
+            assertThatThrownBy(() -> Orm.insert(User.class).returning()).isInstanceOf(ArgumentException.class);
+        }
+    }
+
+    @BackendTest
     void integrityErrorDuringFlushLeavesDatabaseUnchangedAndSessionUsableAfterRollback(TestDatabase db) {
         Engine engine = SessionStateTest.setUp(db);
         User existing = new User("mrs puff", null);
@@ -149,6 +180,7 @@ class UnitOfWorkTest {
             assertThatThrownBy(session::flush).isInstanceOf(IntegrityError.class);
             assertThat(session.inspect(fresh).state()).isEqualTo(ObjectState.PENDING);
             assertThat(fresh.id).as("the key from the rolled-back INSERT is taken back").isNull();
+            assertThat(fresh.karma).as("the Java default the failed flush filled in is taken back").isNull();
             assertThat(session.inspect(persistent).state()).isEqualTo(ObjectState.PERSISTENT);
             assertThat(session.inspect(persistent).history("fullname").added()).containsExactly("Mrs. Puff");
             assertThatThrownBy(() -> session.get(User.class, existing.id))

@@ -86,6 +86,10 @@ final class OrmCustomers {
     static final Registry REGISTRY = Registry.of(BulkInsertCustomer.class, SingleInsertCustomer.class,
             LargeResultCustomer.class, LargeScalarsCustomer.class, BulkUpdateCustomer.class, ShortSelectsCustomer.class);
 
+    /** The key attribute of {@link BulkInsertCustomer}, for the ORM bulk INSERT's {@code returning}. */
+    static final ColumnAttribute<BulkInsertCustomer, Integer> BULK_INSERT_ID =
+            ColumnAttribute.of(BulkInsertCustomer.class, "id", Integer.class);
+
     /** The {@code name} attribute of {@link LargeScalarsCustomer}, as the metamodel would generate it. */
     static final ColumnAttribute<LargeScalarsCustomer, String> LARGE_SCALARS_NAME =
             ColumnAttribute.of(LargeScalarsCustomer.class, "name", String.class);
