@@ -60,6 +60,13 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.insertedKeys = List.of();
         ResultSetMetaData md = resultSet.getMetaData();
         int n = md.getColumnCount();
+        if (compiled.engineResultCache() instanceof Shape shape && shape.readers().length == n) {
+            // the statement ran before: its column names and readers depend on the compiled statement alone
+            this.readers = shape.readers();
+            this.sourceMetadata = shape.metadata();
+            this.metadata = sourceMetadata;
+            return;
+        }
         String[] keys = new String[n];
         Object[] sources = new Object[n];
         this.readers = new ValueReader<?>[n];
@@ -87,6 +94,25 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
         this.sourceMetadata = new RowMetadata(keys, sources);
         this.metadata = sourceMetadata;
+        if (positional && n > 0 && allTyped(known)) {
+            compiled.engineResultCache(new Shape(readers, sourceMetadata));
+        }
+    }
+
+    /**
+     * What a compiled statement's rows look like, kept on the {@link Compiled} after its first execution when every
+     * column's type is known from the statement (so nothing depends on the driver's metadata): both are immutable.
+     */
+    private record Shape(ValueReader<?>[] readers, RowMetadata metadata) {
+    }
+
+    private static boolean allTyped(List<ResultColumn> columns) {
+        for (ResultColumn c : columns) {
+            if (untyped(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean untyped(ResultColumn column) {

@@ -36,6 +36,8 @@ public final class Compiled {
     private final String[] slotNames;
     /** The single VALUES row of an INSERT as {start fragment, offset, end fragment, offset}, or null. */
     private final int[] valuesGroup;
+    /** What the engine derived about this statement's rows on its first execution (see engineResultCache). */
+    private volatile Object engineResultCache;
     /** Multi-row SQL by row count, for insertmanyvalues; usually two entries (full batch and the last one). */
     private final Map<Integer, String> multiRowSql = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -157,6 +159,26 @@ public final class Compiled {
     /** {@return the value readers of {@link #resultColumns()}, index for index} */
     public ValueReader<?>[] resultReaders() {
         return readers;
+    }
+
+    /**
+     * For the engine: the immutable description of this statement's result rows (column keys, value readers) it
+     * derived on a first execution, so later executions skip reading the driver's metadata. Null until then.
+     *
+     * @return what the engine stored, or null
+     */
+    public Object engineResultCache() {
+        return engineResultCache;
+    }
+
+    /**
+     * For the engine: keeps the immutable description of this statement's result rows; see
+     * {@link #engineResultCache()}.
+     *
+     * @param value an immutable object of the engine's
+     */
+    public void engineResultCache(Object value) {
+        this.engineResultCache = value;
     }
 
     /** {@return true when an INSERT/UPDATE/DELETE returns rows} */
