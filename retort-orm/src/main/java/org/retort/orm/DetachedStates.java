@@ -39,9 +39,9 @@ final class DetachedStates {
         private Entry(InstanceState st, int seq) {
             super(st.object());
             this.seq = seq;
-            Long single = st.key.singleLong();
-            this.keyBits = single == null ? 0 : single;
-            this.key = single == null ? st.key : null;
+            boolean single = st.key.isSingleIntegral();
+            this.keyBits = single ? st.key.singleLongValue() : 0;
+            this.key = single ? null : st.key;
         }
 
         /**
@@ -51,7 +51,7 @@ final class DetachedStates {
          * @return the key
          */
         IdentityKey key(Mapper<?> mapper) {
-            return key != null ? key : IdentityKey.of(mapper, new Object[] {keyBits});
+            return key != null ? key : IdentityKey.ofSingle(mapper, keyBits);
         }
     }
 

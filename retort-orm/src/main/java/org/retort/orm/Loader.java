@@ -63,16 +63,26 @@ final class Loader {
     /** The object of the entity whose columns start at {@code start} in the row; null when its key is all null. */
     static Object entity(Session session, Mapper<?> m, Row row, int start, boolean populateExisting) {
         List<ColumnProperty> pkProps = m.primaryKey();
-        Object[] pk = new Object[pkProps.size()];
-        for (int i = 0; i < pk.length; i++) {
-            ColumnProperty p = pkProps.get(i);
+        IdentityKey key;
+        if (pkProps.size() == 1) {
+            ColumnProperty p = pkProps.get(0);
             Object v = row.get(start + p.index());
             if (v == null) {
                 return null;
             }
-            pk[i] = JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p);
+            key = IdentityKey.ofSingle(m, JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p));
+        } else {
+            Object[] pk = new Object[pkProps.size()];
+            for (int i = 0; i < pk.length; i++) {
+                ColumnProperty p = pkProps.get(i);
+                Object v = row.get(start + p.index());
+                if (v == null) {
+                    return null;
+                }
+                pk[i] = JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p);
+            }
+            key = IdentityKey.of(m, pk);
         }
-        IdentityKey key = IdentityKey.of(m, pk);
         InstanceState st = session.identityMap.get(key);
         if (st != null) {
             if (st.expired || populateExisting) {

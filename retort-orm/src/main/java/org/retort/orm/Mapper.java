@@ -133,6 +133,9 @@ public final class Mapper<T> {
 
     /** The primary key values of an instance, as the identity map's key. */
     IdentityKey identityOf(Object instance) {
+        if (primaryKey.size() == 1) {
+            return IdentityKey.ofSingle(this, primaryKey.get(0).get(instance));
+        }
         Object[] values = new Object[primaryKey.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = primaryKey.get(i).get(instance);
@@ -142,6 +145,9 @@ public final class Mapper<T> {
 
     /** The identity key of an array of column values indexed like {@link #properties()}. */
     IdentityKey identityOfValues(Object[] values) {
+        if (primaryKey.size() == 1) {
+            return IdentityKey.ofSingle(this, values[primaryKey.get(0).index()]);
+        }
         Object[] pk = new Object[primaryKey.size()];
         for (int i = 0; i < pk.length; i++) {
             pk[i] = values[primaryKey.get(i).index()];
