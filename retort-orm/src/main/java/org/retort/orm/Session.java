@@ -2,7 +2,6 @@ package org.retort.orm;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class Session implements AutoCloseable {
     private final SessionFactory factory;
     private final Engine engine;
     private final SessionEvents events = new SessionEvents();
-    Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    final IdentityMap identityMap = new IdentityMap();
     final StateIndex states = new StateIndex();
     final Set<InstanceState> pending = new LinkedHashSet<>();
     final Set<InstanceState> toDelete = new LinkedHashSet<>();
@@ -840,11 +839,7 @@ public final class Session implements AutoCloseable {
 
     /** Makes room in the identity map for {@code more} identities at once (a large flush of new objects). */
     void reserveIdentities(int more) {
-        if (more > 64) {
-            Map<IdentityKey, InstanceState> bigger = HashMap.newHashMap(identityMap.size() + more);
-            bigger.putAll(identityMap);
-            identityMap = bigger;
-        }
+        identityMap.reserve(more);
     }
 
     /** Registers a state loaded from a row as persistent. */

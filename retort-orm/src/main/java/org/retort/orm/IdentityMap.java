@@ -1,0 +1,172 @@
+package org.retort.orm;
+
+import java.util.AbstractCollection;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A session's identity map: one {@link InstanceState} per {@link IdentityKey}. Open addressing over two parallel
+ * arrays (keys, states), probed linearly: unlike a {@code HashMap} it allocates no entry object per identity,
+ * which matters when a session holds hundreds of thousands of loaded objects and the collector copies them all.
+ */
+final class IdentityMap {
+    private static final int INITIAL_CAPACITY = 16;
+
+    private IdentityKey[] keys = new IdentityKey[INITIAL_CAPACITY];
+    private InstanceState[] states = new InstanceState[INITIAL_CAPACITY];
+    private int size;
+
+    private static int slot(IdentityKey key, int length) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & (length - 1);
+    }
+
+    /** {@return the state of the identity, or null} */
+    InstanceState get(IdentityKey key) {
+        IdentityKey[] k = keys;
+        int mask = k.length - 1;
+        for (int i = slot(key, k.length); k[i] != null; i = (i + 1) & mask) {
+            if (k[i].equals(key)) {
+                return states[i];
+            }
+        }
+        return null;
+    }
+
+    /** Maps the identity to the state, replacing any other; {@return the state it replaced, or null} */
+    InstanceState put(IdentityKey key, InstanceState state) {
+        IdentityKey[] k = keys;
+        int mask = k.length - 1;
+        int i = slot(key, k.length);
+        for (; k[i] != null; i = (i + 1) & mask) {
+            if (k[i].equals(key)) {
+                InstanceState old = states[i];
+                k[i] = key;
+                states[i] = state;
+                return old;
+            }
+        }
+        k[i] = key;
+        states[i] = state;
+        if (++size * 2 > k.length) {
+            resize(k.length * 2);
+        }
+        return null;
+    }
+
+    /** Removes the identity; {@return the state it had, or null} */
+    InstanceState remove(IdentityKey key) {
+        IdentityKey[] k = keys;
+        int mask = k.length - 1;
+        for (int i = slot(key, k.length); k[i] != null; i = (i + 1) & mask) {
+            if (k[i].equals(key)) {
+                InstanceState old = states[i];
+                deleteAt(i);
+                return old;
+            }
+        }
+        return null;
+    }
+
+    /** {@return the number of identities} */
+    int size() {
+        return size;
+    }
+
+    /** Removes every identity. */
+    void clear() {
+        keys = new IdentityKey[INITIAL_CAPACITY];
+        states = new InstanceState[INITIAL_CAPACITY];
+        size = 0;
+    }
+
+    /** Makes room for {@code more} identities at once (a large flush of new objects). */
+    void reserve(int more) {
+        int needed = size + more;
+        if (needed * 2 > keys.length) {
+            resize(Integer.highestOneBit(Math.max(1, needed)) * 4);
+        }
+    }
+
+    /** {@return a live view of the states; not to be iterated while the map changes} */
+    Collection<InstanceState> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<InstanceState> iterator() {
+                InstanceState[] s = states;
+                return new Iterator<>() {
+                    private int next = advance(0);
+
+                    private int advance(int from) {
+                        while (from < s.length && s[from] == null) {
+                            from++;
+                        }
+                        return from;
+                    }
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < s.length;
+                    }
+
+                    @Override
+                    public InstanceState next() {
+                        if (next >= s.length) {
+                            throw new NoSuchElementException();
+                        }
+                        InstanceState st = s[next];
+                        next = advance(next + 1);
+                        return st;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** Empties slot {@code i}, moving later entries of its probe run back so every lookup still finds them. */
+    private void deleteAt(int i) {
+        IdentityKey[] k = keys;
+        InstanceState[] s = states;
+        int mask = k.length - 1;
+        k[i] = null;
+        s[i] = null;
+        size--;
+        for (int j = (i + 1) & mask; k[j] != null; j = (j + 1) & mask) {
+            int home = slot(k[j], k.length);
+            boolean staysPut = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!staysPut) {
+                k[i] = k[j];
+                s[i] = s[j];
+                k[j] = null;
+                s[j] = null;
+                i = j;
+            }
+        }
+    }
+
+    private void resize(int length) {
+        IdentityKey[] oldKeys = keys;
+        InstanceState[] oldStates = states;
+        IdentityKey[] k = new IdentityKey[length];
+        InstanceState[] s = new InstanceState[length];
+        int mask = length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = slot(oldKeys[j], length);
+                while (k[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                k[i] = oldKeys[j];
+                s[i] = oldStates[j];
+            }
+        }
+        keys = k;
+        states = s;
+    }
+}
