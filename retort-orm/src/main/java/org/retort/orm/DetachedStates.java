@@ -14,8 +14,8 @@ import java.util.Arrays;
  *       {@link Entry}, and batches enter the identity-hash table only when something next looks an object up.
  *       Most applications never do for objects that were only read ({@code add} of an object whose primary key is
  *       unset does not look).
- *   <li>Small entries: an entry is a weak reference to its object plus its key, as a primitive when the key is
- *       one integer. It never holds the object's loaded values: an entry outlives its object until a collection
+ *   <li>Small entries: an entry is a weak reference to its object plus its identity key (the identity map's own
+ *       key object; a single-column key holds its value directly). It never holds the object's loaded values: an entry outlives its object until a collection
  *       has cleared it, and values held by it would be copied by that collection. {@code add} reads the row
  *       again to learn them.
  *   <li>No reference queue or cleaner thread: entries of collected objects are dropped by sweeps that each
@@ -30,8 +30,6 @@ final class DetachedStates {
     /** What a detached object keeps: the object only weakly, and its key. */
     static final class Entry extends WeakReference<Object> {
         private final int seq;
-        /** The key when it is a single integer value (then {@link #key} is null). */
-        private final long keyBits;
         private final IdentityKey key;
         /** The object's identity hash, set when the entry is indexed. */
         private int hash;
@@ -39,19 +37,12 @@ final class DetachedStates {
         private Entry(InstanceState st, int seq) {
             super(st.object());
             this.seq = seq;
-            boolean single = st.key.isSingleIntegral();
-            this.keyBits = single ? st.key.singleLongValue() : 0;
-            this.key = single ? null : st.key;
+            this.key = st.key;
         }
 
-        /**
-         * The identity the object had when it left its session.
-         *
-         * @param mapper the mapper of the object's class
-         * @return the key
-         */
-        IdentityKey key(Mapper<?> mapper) {
-            return key != null ? key : IdentityKey.ofSingle(mapper, keyBits);
+        /** {@return the identity the object had when it left its session} */
+        IdentityKey key() {
+            return key;
         }
     }
 

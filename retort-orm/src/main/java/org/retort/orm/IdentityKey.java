@@ -115,16 +115,6 @@ public final class IdentityKey {
         return false;
     }
 
-    /** {@return true when the key is one integer value (see {@link #singleLongValue()})} */
-    boolean isSingleIntegral() {
-        return !composite && integral(value);
-    }
-
-    /** {@return the value of a key for which {@link #isSingleIntegral()} holds} */
-    long singleLongValue() {
-        return ((Number) value).longValue();
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -24,6 +24,10 @@ public final class InstanceState {
     boolean deletedFlushed;
     /** The values may be stale: the next query or get that returns the object reloads it. */
     boolean expired;
+    /** True while the state is in its session's {@link StateIndex}. */
+    boolean member;
+    /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
+    boolean listed;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
     long insertFilled;
 

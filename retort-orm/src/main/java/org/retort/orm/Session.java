@@ -115,7 +115,7 @@ public final class Session implements AutoCloseable {
         st = new InstanceState(object, m);
         DetachedStates.Entry d = DetachedStates.get(object);
         if (d != null) {
-            st.key = d.key(m); // its loaded values are not kept (see DetachedStates)
+            st.key = d.key(); // its loaded values are not kept (see DetachedStates)
         }
         return st;
     }
@@ -213,7 +213,7 @@ public final class Session implements AutoCloseable {
         // an object whose key is unset was never persisted here: no need to look among the detached ones
         DetachedStates.Entry d = m.keyUnset(object) ? null : DetachedStates.get(object);
         if (d != null) {
-            IdentityKey key = d.key(m);
+            IdentityKey key = d.key();
             InstanceState other = identityMap.get(key);
             if (other != null) {
                 throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + key

@@ -7,35 +7,38 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A session's objects by object identity (object to {@link InstanceState}).
+ * A session's objects by object identity (object to {@link InstanceState}), iterated in the order they joined.
  *
- * <p>States loaded from rows are appended to a list and enter the identity-hash index only when something first
- * looks an object up ({@code add}, {@code inspect}, {@code delete}, ...). A session that loads many objects and
- * only reads them, or flushes them by iterating, never hashes them. Iteration visits every state either way.
+ * <p>States loaded from rows enter the identity-hash index only when something first looks an object up
+ * ({@code add}, {@code inspect}, {@code delete}, ...): a session that loads many objects and only reads them, or
+ * flushes them by iterating, never hashes them. Iteration walks a list in join order (the order the states were
+ * allocated in, which the processor's caches like better than hash order); removed states stay in the list,
+ * marked, until they are more than half of it.
  */
 final class StateIndex implements Iterable<InstanceState> {
     private IdentityHashMap<Object, InstanceState> index = new IdentityHashMap<>();
+    /** Loaded states not yet in {@link #index}. */
     private final ArrayList<InstanceState> unindexed = new ArrayList<>();
-
-    /** Makes room for {@code more} objects at once, so that adding many does not grow the index step by step. */
-    void reserve(int more) {
-        if (more > 64) {
-            index();
-            IdentityHashMap<Object, InstanceState> bigger = new IdentityHashMap<>(index.size() + more);
-            bigger.putAll(index);
-            index = bigger;
-        }
-    }
+    /** Every state in join order, including removed ones (not {@code member}) until the next compaction. */
+    private ArrayList<InstanceState> order = new ArrayList<>();
+    private int members;
 
     /** Adds the state of an object just loaded from a row; the caller guarantees the object is not yet here. */
     void addLoaded(InstanceState st) {
         unindexed.add(st);
+        join(st);
     }
 
     /** Adds or replaces the state of its object. */
     void put(InstanceState st) {
         index();
-        index.put(st.object(), st);
+        InstanceState old = index.put(st.object(), st);
+        if (old != st) {
+            if (old != null) {
+                leave(old);
+            }
+            join(st);
+        }
     }
 
     /** {@return the state of the object, or null when the object is not in the session} */
@@ -52,23 +55,43 @@ final class StateIndex implements Iterable<InstanceState> {
     /** Removes the object's state, if it has one. */
     void remove(Object object) {
         index();
-        index.remove(object);
+        InstanceState old = index.remove(object);
+        if (old != null) {
+            leave(old);
+        }
     }
 
     /** {@return the number of objects} */
     int size() {
-        return index.size() + unindexed.size();
+        return members;
     }
 
     /** Removes every state. */
     void clear() {
-        index.clear();
+        for (InstanceState st : order) {
+            st.member = false;
+            st.listed = false;
+        }
+        index = new IdentityHashMap<>();
         unindexed.clear();
+        order = new ArrayList<>();
+        members = 0;
+    }
+
+    /** Makes room for {@code more} objects at once, so that adding many does not grow the index step by step. */
+    void reserve(int more) {
+        if (more > 64) {
+            index();
+            IdentityHashMap<Object, InstanceState> bigger = new IdentityHashMap<>(index.size() + more);
+            bigger.putAll(index);
+            index = bigger;
+            order.ensureCapacity(order.size() + more);
+        }
     }
 
     /** {@return a copy of every state, safe to iterate while the index changes} */
     List<InstanceState> snapshot() {
-        List<InstanceState> out = new ArrayList<>(size());
+        List<InstanceState> out = new ArrayList<>(members);
         for (InstanceState st : this) {
             out.add(st);
         }
@@ -77,26 +100,57 @@ final class StateIndex implements Iterable<InstanceState> {
 
     @Override
     public Iterator<InstanceState> iterator() {
-        Iterator<InstanceState> indexed = index.values().iterator();
+        List<InstanceState> all = order;
         return new Iterator<>() {
-            private int next;
+            private int next = advance(0);
+
+            private int advance(int from) {
+                while (from < all.size() && !all.get(from).member) {
+                    from++;
+                }
+                return from;
+            }
 
             @Override
             public boolean hasNext() {
-                return indexed.hasNext() || next < unindexed.size();
+                return next < all.size();
             }
 
             @Override
             public InstanceState next() {
-                if (indexed.hasNext()) {
-                    return indexed.next();
-                }
-                if (next >= unindexed.size()) {
+                if (next >= all.size()) {
                     throw new NoSuchElementException();
                 }
-                return unindexed.get(next++);
+                InstanceState st = all.get(next);
+                next = advance(next + 1);
+                return st;
             }
         };
+    }
+
+    private void join(InstanceState st) {
+        st.member = true;
+        if (!st.listed) { // a state removed and added again may still be in the list
+            st.listed = true;
+            order.add(st);
+        }
+        members++;
+    }
+
+    private void leave(InstanceState st) {
+        st.member = false;
+        members--;
+        if (order.size() > 64 && members * 2 < order.size()) {
+            ArrayList<InstanceState> kept = new ArrayList<>(members * 2);
+            for (InstanceState s : order) {
+                if (s.member) {
+                    kept.add(s);
+                } else {
+                    s.listed = false;
+                }
+            }
+            order = kept;
+        }
     }
 
     private void index() {

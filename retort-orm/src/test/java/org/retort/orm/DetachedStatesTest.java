@@ -38,14 +38,14 @@ class DetachedStatesTest {
                 assertThat(e).as("removed %d", i).isNull();
             } else {
                 assertThat(e).as("kept %d", i).isNotNull();
-                assertThat(e.key(MAPPER).values()).containsExactly((long) base + i);
+                assertThat(e.key().values()).containsExactly((long) base + i);
             }
         }
         assertThat(DetachedStates.get(new User("stranger", null))).isNull();
 
         // registering an object again replaces its entry
         DetachedStates.put(detachedState(users.get(1), 42));
-        assertThat(DetachedStates.get(users.get(1)).key(MAPPER).values()).containsExactly(42L);
+        assertThat(DetachedStates.get(users.get(1)).key().values()).containsExactly(42L);
 
         for (User u : users) {
             DetachedStates.remove(u);
@@ -79,7 +79,7 @@ class DetachedStatesTest {
         User u = new User("twice", null);
         DetachedStates.putAll(List.of(detachedState(u, 7)), 1); // a batch: indexed at the next lookup
         DetachedStates.put(detachedState(u, 8)); // newer, indexed at once
-        assertThat(DetachedStates.get(u).key(MAPPER).values()).containsExactly(8L);
+        assertThat(DetachedStates.get(u).key().values()).containsExactly(8L);
         DetachedStates.remove(u);
         assertThat(DetachedStates.get(u)).isNull();
     }
