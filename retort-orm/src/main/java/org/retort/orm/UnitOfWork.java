@@ -98,7 +98,9 @@ final class UnitOfWork {
                 undo.add(new Undo(st.key, st.committed, narrowNew ? null : st.currentValues(), st.markedDeleted,
                         st.key == null));
                 for (SessionTransaction tx : session.transactions()) {
-                    tx.before.putIfAbsent(st, st.committed);
+                    if (!tx.before.containsKey(st)) { // not putIfAbsent: null (a new object) is a recorded value
+                        tx.before.put(st, st.committed);
+                    }
                 }
             }
         }

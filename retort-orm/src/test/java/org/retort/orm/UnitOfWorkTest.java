@@ -197,6 +197,23 @@ class UnitOfWorkTest {
     }
 
     @BackendTest
+    void anObjectInsertedAndThenUpdatedInARolledBackTransactionBecomesTransient(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        try (Session session = Session.of(engine)) {
+            User sandy = new User("sandy", "Sandy Cheeks");
+            session.add(sandy);
+            session.flush(); // INSERT
+            sandy.fullname = "Sandy Squirrel";
+            session.flush(); // UPDATE of the object inserted in this same transaction
+            session.rollback();
+            assertThat(session.inspect(sandy).state()).isEqualTo(ObjectState.TRANSIENT);
+            sandy.name = "sandra";
+            session.flush();
+            assertThat(count(engine, "user_account")).as("nothing written").isZero();
+        }
+    }
+
+    @BackendTest
     void rollbackToSavepointRestoresValuesChangedSinceAndKeepsEarlierWork(TestDatabase db) {
         Engine engine = SessionStateTest.setUp(db);
         db.require(db.dialect().supportsSavepoints(), "needs SAVEPOINT");
