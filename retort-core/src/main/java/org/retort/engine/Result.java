@@ -313,6 +313,38 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
+    /**
+     * Reads every remaining row into one array, reused from row to row, and hands it to {@code action}; closes the
+     * result. For code that turns rows into its own objects (the ORM's loader does) without a {@link Row} per
+     * row: the action must copy what it keeps, never the array itself. After {@code columns(...)} or
+     * {@code unique()} the values are those of each row as {@link #iterator()} gives them.
+     *
+     * @param action called once per row with its values, in column order
+     */
+    public void forEachValues(java.util.function.Consumer<Object[]> action) {
+        requireRows();
+        if (buffered != null || projection != null || seen != null || peeked != null) {
+            for (Row r : this) {
+                action.accept(r.toArray());
+            }
+            return;
+        }
+        Object[] values = new Object[readers.length];
+        try {
+            while (!closed && resultSet.next()) {
+                for (int i = 0; i < readers.length; i++) {
+                    values[i] = readers[i].read(resultSet, i + 1);
+                }
+                action.accept(values);
+            }
+            exhausted = true;
+            release();
+        } catch (SQLException e) {
+            close();
+            throw connection.translate(e, null, null);
+        }
+    }
+
     /** {@return every remaining row; closes the result} */
     public List<Row> all() {
         requireRows();

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.retort.exc.MultipleResultsFound;
@@ -58,6 +59,31 @@ class ResultTest {
             assertThat(r.isClosed()).isTrue();
             assertThat(r.all()).isEmpty();
             assertThat(conn.execute(text("SELECT y FROM t ORDER BY x")).all()).hasSize(4);
+        }
+    }
+
+    @BackendTest
+    void forEachValuesReadsEveryRowIntoOneArrayAndHonorsProjectionAndUnique(TestDatabase db) {
+        try (Connection conn = withRows(db)) {
+            List<String> seen = new ArrayList<>();
+            Set<Object[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Result r = conn.execute(text("SELECT x, y FROM t ORDER BY x"));
+            r.forEachValues(v -> {
+                seen.add(num(v[0]) + v[1].toString());
+                arrays.add(v);
+            });
+            assertThat(seen).containsExactly("1a", "2b", "3b", "4c");
+            assertThat(arrays).as("one array, reused").hasSize(1);
+            assertThat(r.isClosed()).isTrue();
+            List<Object> ys = new ArrayList<>();
+            conn.execute(text("SELECT x, y FROM t ORDER BY x")).columns("y").unique()
+                    .forEachValues(v -> ys.add(v[0]));
+            assertThat(ys).containsExactly("a", "b", "c");
+            Result partly = conn.execute(text("SELECT x FROM t ORDER BY x"));
+            assertThat(num(partly.iterator().next().get(0))).isEqualTo(1);
+            List<Integer> rest = new ArrayList<>();
+            partly.forEachValues(v -> rest.add(num(v[0])));
+            assertThat(rest).containsExactly(2, 3, 4);
         }
     }
 

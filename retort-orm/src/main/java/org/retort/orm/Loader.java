@@ -47,9 +47,7 @@ final class Loader {
                 Mapper<?> m = e.mapper();
                 int start = e.start();
                 boolean populateExisting = stmt.isPopulateExisting();
-                for (Row row : r) {
-                    values.add(entity(session, m, row, start, populateExisting));
-                }
+                r.forEachValues(row -> values.add(entity(session, m, row, start, populateExisting)));
             } else {
                 int index = ((OrmSelect.ColumnItem) item).index();
                 for (Row row : r) {
@@ -62,11 +60,16 @@ final class Loader {
 
     /** The object of the entity whose columns start at {@code start} in the row; null when its key is all null. */
     static Object entity(Session session, Mapper<?> m, Row row, int start, boolean populateExisting) {
+        return entity(session, m, row.toArray(), start, populateExisting);
+    }
+
+    /** As {@link #entity(Session, Mapper, Row, int, boolean)} with the row's values; copies what it keeps. */
+    static Object entity(Session session, Mapper<?> m, Object[] row, int start, boolean populateExisting) {
         List<ColumnProperty> pkProps = m.primaryKey();
         IdentityKey key;
         if (pkProps.size() == 1) {
             ColumnProperty p = pkProps.get(0);
-            Object v = row.get(start + p.index());
+            Object v = row[start + p.index()];
             if (v == null) {
                 return null;
             }
@@ -75,7 +78,7 @@ final class Loader {
             Object[] pk = new Object[pkProps.size()];
             for (int i = 0; i < pk.length; i++) {
                 ColumnProperty p = pkProps.get(i);
-                Object v = row.get(start + p.index());
+                Object v = row[start + p.index()];
                 if (v == null) {
                     return null;
                 }
@@ -96,7 +99,7 @@ final class Loader {
         List<ColumnProperty> props = m.properties();
         Object[] committed = new Object[props.size()];
         for (ColumnProperty p : props) {
-            Object v = JavaTypes.convert(row.get(start + p.index()), p.fieldType(), p);
+            Object v = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
             p.setConverted(o, v);
             committed[p.index()] = JavaTypes.snapshot(v);
         }
@@ -112,13 +115,18 @@ final class Loader {
      * load keeps its value (it stays a change to flush against the new committed value).
      */
     static void populate(InstanceState st, Row row, int start, boolean keepChanges) {
+        populate(st, row.toArray(), start, keepChanges);
+    }
+
+    /** As {@link #populate(InstanceState, Row, int, boolean)} with the row's values. */
+    static void populate(InstanceState st, Object[] row, int start, boolean keepChanges) {
         Object o = st.object();
         List<ColumnProperty> props = st.mapper().properties();
         Object[] committed = new Object[props.size()];
         for (ColumnProperty p : props) {
             Object current = p.get(o);
             boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
-            Object loaded = JavaTypes.convert(row.get(start + p.index()), p.fieldType(), p);
+            Object loaded = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
             if (!(keepChanges && changed)) {
                 p.setConverted(o, loaded);
             }
