@@ -10,6 +10,7 @@ import org.retort.engine.Connection;
 import org.retort.engine.Result;
 import org.retort.engine.Row;
 import org.retort.exc.ArgumentException;
+import org.retort.exc.InvalidRequestException;
 import org.retort.sql.BindParameter;
 import org.retort.sql.Expression;
 import org.retort.sql.Sql;
@@ -101,6 +102,22 @@ final class BulkDml {
             }
             return out;
         }
+        if (onlyGeneratedKey(m, columns, group)) {
+            // just the generated key: one JDBC batch, the keys from the driver (H2, MySQL without RETURNING)
+            List<Object> generated = conn.execute(Sql.insert(m.table()), group).insertedPrimaryKeys();
+            if (generated.size() == group.size()) {
+                ColumnProperty pk = m.primaryKey().get(0);
+                for (Object key : generated) {
+                    Object v = JavaTypes.convert(key, JavaTypes.boxed(pk.fieldType()), pk);
+                    Object[] row = new Object[cols.length];
+                    java.util.Arrays.fill(row, v);
+                    out.add(new OrmRow(row));
+                }
+                return out;
+            }
+            throw new InvalidRequestException("The driver reported " + generated.size() + " generated keys for "
+                    + group.size() + " rows inserted into " + m.table().fullName());
+        }
         List<List<Object>> keys = insertEach(conn, m, group);
         int pkCount = m.primaryKey().size();
         Object[] selected = new Object[pkCount + cols.length];
@@ -133,6 +150,24 @@ final class BulkDml {
             out.add(new OrmRow(byKey.get(k)));
         }
         return out;
+    }
+
+    /**
+     * {@return true when the columns asked for are all the single, database-generated primary key column and no
+     * row gives it a value, so the driver's generated keys answer}
+     */
+    private static boolean onlyGeneratedKey(Mapper<?> m, List<Expression<?>> columns, List<Map<String, Object>> group) {
+        if (m.primaryKey().size() != 1 || !m.primaryKey().get(0).column().isAutoincrement()) {
+            return false;
+        }
+        org.retort.schema.Column<?> pk = m.primaryKey().get(0).column();
+        for (Expression<?> c : columns) {
+            Object col = c instanceof org.retort.orm.metamodel.ColumnAttribute<?, ?> a ? a.column() : c;
+            if (col != pk) {
+                return false;
+            }
+        }
+        return !group.get(0).containsKey(pk.name());
     }
 
     /** Inserts each row on its own; {@return the primary key of each, converted to the key fields' types} */

@@ -172,8 +172,13 @@ public final class Session implements AutoCloseable {
      * Adds an object: a transient one becomes pending (INSERTed at the next flush), a detached one persistent
      * again. Adding an object already in the session does nothing.
      *
+     * <p>A detached object's loaded values are not kept after it leaves its session (they would outlive the
+     * object), so re-attaching it reads its row by primary key (one SELECT) to learn its committed values; fields
+     * changed while it was detached are then changes that the next flush writes, column by column.
+     *
      * @param object a mapped object
-     * @throws InvalidRequestException when another object with the same identity is already in the session
+     * @throws InvalidRequestException when another object with the same identity is already in the session, or
+     *         when a detached object's row no longer exists
      */
     public void add(Object object) {
         Thread t = enter();

@@ -155,6 +155,14 @@ class UnitOfWorkTest {
         }
         assertThat(count(engine, "user_account")).isEqualTo(1_500);
         try (Session session = Session.of(engine)) {
+            // only the generated key: without RETURNING (H2) a JDBC batch and the driver's keys answer
+            List<Object> keys = session.execute(Orm.insert(User.class).returning(Model.User_.id),
+                    List.of(Map.of("name", "k1"), Map.of("name", "k2"), Map.of("name", "k3"))).scalars().all();
+            assertThat(keys).hasSize(3).doesNotHaveDuplicates().allMatch(k -> k instanceof Long);
+            assertThat(session.get(User.class, keys.get(2)).name).isEqualTo("k3");
+            session.commit();
+        }
+        try (Session session = Session.of(engine)) {
             assertThatThrownBy(() -> Orm.update(User.class).where(Model.User_.id.eq(1L)).returning(User.class))
                     .isInstanceOf(ArgumentException.class).hasMessageContaining("ORM bulk INSERT");
             assertThatThrownBy(() -> Orm.insert(User.class).returning()).isInstanceOf(ArgumentException.class);
