@@ -484,6 +484,20 @@ final class UnitOfWork {
             }
             return;
         }
+        if (!emptyRow && fetch.size() == 1 && m.primaryKey().size() == 1 && fetch.get(0) == m.primaryKey().get(0)
+                && fetch.get(0).column().isAutoincrement()) {
+            // no RETURNING, only the generated key to learn: one JDBC batch, the keys from the driver in row order
+            List<Object> keys = conn.execute(Sql.insert(table), params(rows)).insertedPrimaryKeys();
+            if (keys.size() != rows.size()) {
+                throw new InvalidRequestException("The driver reported " + keys.size() + " generated keys for the "
+                        + rows.size() + " rows inserted into " + table.fullName());
+            }
+            ColumnProperty pk = fetch.get(0);
+            for (int k = 0; k < rows.size(); k++) {
+                pk.set(rows.get(k).state().object(), keys.get(k));
+            }
+            return;
+        }
         // no RETURNING: one statement per row, the key from the driver, server defaults selected back
         for (InsertRow row : rows) {
             Result r = conn.execute(Sql.insert(table), row.params());
