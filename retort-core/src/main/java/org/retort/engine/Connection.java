@@ -2,7 +2,6 @@ package org.retort.engine;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -342,16 +341,6 @@ public final class Connection implements AutoCloseable {
             invalidate(e);
         }
         return Hooks.handleError(engine, this, e, sql, params, disconnect);
-    }
-
-    private static void closeQuietly(Statement st) {
-        if (st != null) {
-            try {
-                st.close();
-            } catch (SQLException ignored) {
-                // already failing
-            }
-        }
     }
 
     // ------------------------------------------------------------------ transactions

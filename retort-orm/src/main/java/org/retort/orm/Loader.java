@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.retort.engine.Result;
 import org.retort.engine.Row;
-import org.retort.sql.Select;
-import org.retort.sql.Sql;
 
 /**
  * Turns rows into objects through a session's identity map: an identity already in the map gives the existing
