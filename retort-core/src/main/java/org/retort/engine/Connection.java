@@ -254,6 +254,9 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             statements.discard(ps);
             throw translate(e, sql, values);
+        } catch (RuntimeException e) {
+            statements.discard(ps); // a value its binder refused: the statement may hold some parameters
+            throw e;
         }
     }
 
@@ -318,6 +321,9 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             statements.discard(ps);
             throw translate(e, sql, sets);
+        } catch (RuntimeException e) {
+            statements.discard(ps); // a value its binder refused: the batch may hold some rows
+            throw e;
         }
     }
 

@@ -126,4 +126,24 @@ class StatementCacheTest {
             conn.commit();
         }
     }
+
+    @BackendTest
+    void aBatchWhoseValueWasRefusedLeavesNoRowsBehindForTheNextOne(TestDatabase db) {
+        org.retort.schema.MetaData md = new org.retort.schema.MetaData();
+        org.retort.schema.Table t = md.table("refused", org.retort.schema.Schema.column("id",
+                org.retort.types.Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("n", org.retort.types.Types.INTEGER));
+        try (Connection conn = db.engine().connect()) {
+            md.createAll(conn, true);
+            List<Map<String, ?>> bad = List.of(Map.of("id", 1, "n", 1), Map.of("id", 2, "n", "not a number"));
+            assertThatThrownBy(() -> conn.execute(org.retort.sql.Sql.insert(t), bad))
+                    .isInstanceOf(org.retort.exc.ArgumentException.class);
+            conn.execute(org.retort.sql.Sql.insert(t), List.of(Map.of("id", 3, "n", 3), Map.of("id", 4, "n", 4)));
+            conn.commit();
+            assertThat(conn.execute(text("SELECT id FROM refused ORDER BY id")).all())
+                    .extracting(r -> ((Number) r.get(0)).intValue()).containsExactly(3, 4);
+            md.dropAll(conn, true);
+            conn.commit();
+        }
+    }
 }
