@@ -30,11 +30,7 @@ final class StatementCache {
         this.capacity = capacity;
     }
 
-    /**
-     * A statement for the SQL: an idle one prepared before, or a new one; leased until {@link #release}.
-     *
-     * @return the statement and whether it was reused
-     */
+    /** {@return a statement for the SQL: an idle one prepared before, or a new one; leased until {@link #release}} */
     PreparedStatement take(java.sql.Connection jdbc, String sql, boolean generatedKeys) throws SQLException {
         Key key = new Key(sql, generatedKeys);
         PreparedStatement ps = capacity > 0 ? idle.remove(key) : null;

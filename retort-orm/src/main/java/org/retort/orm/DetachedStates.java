@@ -183,25 +183,17 @@ final class DetachedStates {
         }
         int hash = System.identityHashCode(object);
         entry.hash = hash;
-        Entry[] t = table;
-        int mask = t.length - 1;
-        for (int i = slot(hash, t.length); ; i = (i + 1) & mask) {
-            Entry e = t[i];
-            if (e == null) {
-                t[i] = entry;
-                if (++size * 2 > t.length) {
-                    rehash(t.length * 2);
-                } else {
-                    sweepTable();
-                }
-                return;
+        int i = probe(object, hash);
+        Entry e = table[i];
+        if (e == null) {
+            table[i] = entry;
+            if (++size * 2 > table.length) {
+                rehash(table.length * 2);
+            } else {
+                sweepTable();
             }
-            if (e.hash == hash && e.refersTo(object)) {
-                if (entry.seq - e.seq >= 0) { // the newer registration, sequence numbers may wrap
-                    t[i] = entry;
-                }
-                return;
-            }
+        } else if (entry.seq - e.seq >= 0) { // the newer registration wins; sequence numbers may wrap
+            table[i] = entry;
         }
     }
 
@@ -220,18 +212,19 @@ final class DetachedStates {
 
     /** {@return the slot of the object's entry, or -1} */
     private static int find(Object object) {
-        int hash = System.identityHashCode(object);
+        int i = probe(object, System.identityHashCode(object));
+        return table[i] == null ? -1 : i;
+    }
+
+    /** {@return the slot holding the object's entry, or else the empty slot that ends its probe run} */
+    private static int probe(Object object, int hash) {
         Entry[] t = table;
         int mask = t.length - 1;
-        for (int i = slot(hash, t.length); ; i = (i + 1) & mask) {
-            Entry e = t[i];
-            if (e == null) {
-                return -1;
-            }
-            if (e.hash == hash && e.refersTo(object)) {
-                return i;
-            }
+        int i = slot(hash, t.length);
+        while (t[i] != null && !(t[i].hash == hash && t[i].refersTo(object))) {
+            i = (i + 1) & mask;
         }
+        return i;
     }
 
     /** Empties slot {@code i}, moving later entries of the probe run back so every lookup still finds them. */
@@ -241,9 +234,7 @@ final class DetachedStates {
         t[i] = null;
         size--;
         for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            int home = slot(t[j].hash, t.length);
-            boolean staysPut = i <= j ? i < home && home <= j : i < home || home <= j;
-            if (!staysPut) {
+            if (!OpenAddressing.staysPut(i, j, slot(t[j].hash, t.length))) {
                 t[i] = t[j];
                 t[j] = null;
                 i = j;

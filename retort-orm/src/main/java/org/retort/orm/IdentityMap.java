@@ -22,51 +22,43 @@ final class IdentityMap {
         return (h ^ (h >>> 16)) & (length - 1);
     }
 
-    /** {@return the state of the identity, or null} */
-    InstanceState get(IdentityKey key) {
+    /** {@return the slot holding the identity, or else the empty slot that ends its probe run} */
+    private int probe(IdentityKey key) {
         IdentityKey[] k = keys;
         int mask = k.length - 1;
-        for (int i = slot(key, k.length); k[i] != null; i = (i + 1) & mask) {
-            if (k[i].equals(key)) {
-                return states[i];
-            }
+        int i = slot(key, k.length);
+        while (k[i] != null && !k[i].equals(key)) {
+            i = (i + 1) & mask;
         }
-        return null;
+        return i;
+    }
+
+    /** {@return the state of the identity, or null} */
+    InstanceState get(IdentityKey key) {
+        return states[probe(key)];
     }
 
     /** Maps the identity to the state, replacing any other; {@return the state it replaced, or null} */
     InstanceState put(IdentityKey key, InstanceState state) {
-        IdentityKey[] k = keys;
-        int mask = k.length - 1;
-        int i = slot(key, k.length);
-        for (; k[i] != null; i = (i + 1) & mask) {
-            if (k[i].equals(key)) {
-                InstanceState old = states[i];
-                k[i] = key;
-                states[i] = state;
-                return old;
-            }
-        }
-        k[i] = key;
+        int i = probe(key);
+        InstanceState old = states[i];
+        boolean added = keys[i] == null;
+        keys[i] = key;
         states[i] = state;
-        if (++size * 2 > k.length) {
-            resize(k.length * 2);
+        if (added && ++size * 2 > keys.length) {
+            resize(keys.length * 2);
         }
-        return null;
+        return old;
     }
 
     /** Removes the identity; {@return the state it had, or null} */
     InstanceState remove(IdentityKey key) {
-        IdentityKey[] k = keys;
-        int mask = k.length - 1;
-        for (int i = slot(key, k.length); k[i] != null; i = (i + 1) & mask) {
-            if (k[i].equals(key)) {
-                InstanceState old = states[i];
-                deleteAt(i);
-                return old;
-            }
+        int i = probe(key);
+        InstanceState old = states[i];
+        if (keys[i] != null) {
+            deleteAt(i);
         }
-        return null;
+        return old;
     }
 
     /** {@return the number of identities} */
@@ -138,9 +130,7 @@ final class IdentityMap {
         s[i] = null;
         size--;
         for (int j = (i + 1) & mask; k[j] != null; j = (j + 1) & mask) {
-            int home = slot(k[j], k.length);
-            boolean staysPut = i <= j ? i < home && home <= j : i < home || home <= j;
-            if (!staysPut) {
+            if (!OpenAddressing.staysPut(i, j, slot(k[j], k.length))) {
                 k[i] = k[j];
                 s[i] = s[j];
                 k[j] = null;
