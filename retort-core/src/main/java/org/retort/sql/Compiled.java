@@ -199,17 +199,7 @@ public final class Compiled {
         int n = slots.size();
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
-            String name = slotNames[i];
-            Object v;
-            if (params.containsKey(name)) {
-                v = plain(params.get(name), name, -1);
-            } else if (statementValues.containsKey(name)) {
-                v = statementValues.get(name);
-            } else {
-                throw new ArgumentException("A value is required for bind parameter '" + name + "'"
-                        + " in: " + sql + " (pass it in the parameter map, or give the bind parameter a value)");
-            }
-            out[i] = v instanceof DeferredValue d ? d.get() : v;
+            out[i] = valueOf(i, params, statementValues, -1);
         }
         if (!hasExpanding) {
             return new BoundStatement(sql, slotNames, out, binders);
@@ -270,29 +260,22 @@ public final class Compiled {
         Object[] out = new Object[n];
         String[] names = new String[n];
         ValueBinder<Object>[] outBinders = new ValueBinder[n];
+        // slots before the VALUES row, the row once per set, slots after it: each slot once in that order
         int pos = 0;
-        Map<String, ?> first = rows.get(0);
-        for (int i = 0; i < groupFrom; i++, pos++) {
-            out[pos] = valueOf(i, first, statementValues, firstRowNumber);
-            names[pos] = slotNames[i];
-            outBinders[pos] = binders[i];
-        }
-        for (int r = 0; r < k; r++) {
-            Map<String, ?> row = rows.get(r);
-            for (int i = groupFrom; i < groupTo; i++, pos++) {
-                out[pos] = valueOf(i, row, statementValues, firstRowNumber + r);
+        for (int seg = -1; seg <= k; seg++) {
+            int from = seg < 0 ? 0 : seg < k ? groupFrom : groupTo;
+            int to = seg < 0 ? groupFrom : seg < k ? groupTo : slotNames.length;
+            int set = seg < 0 || seg == k ? 0 : seg;
+            for (int i = from; i < to; i++, pos++) {
+                out[pos] = valueOf(i, rows.get(set), statementValues, firstRowNumber + set);
                 names[pos] = slotNames[i];
                 outBinders[pos] = binders[i];
             }
         }
-        for (int i = groupTo; i < slotNames.length; i++, pos++) {
-            out[pos] = valueOf(i, first, statementValues, firstRowNumber);
-            names[pos] = slotNames[i];
-            outBinders[pos] = binders[i];
-        }
         return new BoundStatement(multiRowSql.computeIfAbsent(k, this::renderRows), names, out, outBinders);
     }
 
+    /** The value of a slot: from the parameters, else the statement's own; {@code rowNumber} -1 for one execution. */
     private Object valueOf(int slot, Map<String, ?> params, Map<String, ?> statementValues, int rowNumber) {
         String name = slotNames[slot];
         Object v;
@@ -300,6 +283,9 @@ public final class Compiled {
             v = plain(params.get(name), name, rowNumber);
         } else if (statementValues.containsKey(name)) {
             v = statementValues.get(name);
+        } else if (rowNumber < 0) {
+            throw new ArgumentException("A value is required for bind parameter '" + name + "'"
+                    + " in: " + sql + " (pass it in the parameter map, or give the bind parameter a value)");
         } else {
             throw new ArgumentException("A value is required for bind parameter '" + name + "', in parameter set "
                     + rowNumber + " (every set of an executemany needs the keys of the first)");
