@@ -1,0 +1,102 @@
+package org.retort.orm.loading;
+
+import java.util.List;
+import java.util.Objects;
+import org.retort.orm.annotation.Lazy;
+import org.retort.orm.metamodel.RelationshipAttribute;
+
+/**
+ * The loader options (SQLAlchemy's {@code selectinload}, {@code joinedload}, ...): how a relationship loads in one
+ * query, given to {@link org.retort.orm.OrmSelect#options}. Each makes a {@link LoaderOption}, which chains
+ * along a path of relationships, each step with its own strategy:
+ *
+ * <pre>{@code
+ * import static org.retort.orm.loading.Load.*;
+ *
+ * session.scalars(select(User.class).options(
+ *         selectinload(User_.orders).joinedload(Order_.items),   // 2 more SELECTs: orders, joined with items
+ *         raiseload(User_.addresses)))                            // touching addresses throws
+ *     .all();
+ * }</pre>
+ *
+ * <p>Without an option a relationship loads as its mapping says ({@code @Relationship(lazy = ...)}, by default
+ * collections on first access and references when their objects load).
+ */
+public final class Load {
+    private Load() {
+    }
+
+    /**
+     * Loads the relationship with a second SELECT, {@code WHERE key IN (...)} over the parents just loaded
+     * (chunked for large results).
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption selectinload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.SELECTIN);
+    }
+
+    /**
+     * Loads the relationship in the same SELECT by a LEFT OUTER JOIN; with LIMIT/OFFSET and a collection the
+     * parents' query is wrapped in a subquery, so the limit counts parents, not joined rows.
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption joinedload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.JOINED);
+    }
+
+    /**
+     * Loads the relationship with a second SELECT joined to the parents' query as a subquery.
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption subqueryload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.SUBQUERY);
+    }
+
+    /**
+     * Loads the relationship lazily: a collection on first access, a reference when its object loads.
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption lazyload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.SELECT);
+    }
+
+    /**
+     * Does not load the relationship; accessing the collection throws {@link org.retort.orm.LazyLoadException}
+     * (a reference stays null and is listed by {@code inspect(obj).unloaded()}).
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption raiseload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.RAISE);
+    }
+
+    /**
+     * {@link #raiseload} for every relationship of a class that no other option names: the query loads exactly
+     * what its options say.
+     *
+     * @param entity the class
+     * @return the option
+     */
+    public static LoaderOption raiseloadAll(Class<?> entity) {
+        return LoaderOption.of(List.of(new LoaderOption.Step(Objects.requireNonNull(entity, "entity"), "*", Lazy.RAISE)));
+    }
+
+    /**
+     * Does not load the relationship: an empty collection, a null reference.
+     *
+     * @param attribute the relationship
+     * @return the option
+     */
+    public static LoaderOption noload(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.start(attribute, Lazy.NOLOAD);
+    }
+}
