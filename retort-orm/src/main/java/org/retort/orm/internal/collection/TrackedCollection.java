@@ -101,6 +101,10 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
             }
             loading = true;
             try {
+                core.autoflush(); // as a query would: the load sees what this session changed
+                if (loaded) {
+                    return; // the autoflush's own work loaded it
+                }
                 List<Object> members = Loader.loadCollection(core, owner, rel);
                 c.fill(members);
                 owner.commitRelationship(rel);

@@ -18,7 +18,6 @@ import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipDirection;
 import org.retort.orm.mapping.RelationshipProperty;
-import org.retort.schema.Column;
 import org.retort.sql.ColumnClause;
 import org.retort.sql.Expression;
 import org.retort.sql.FromClause;
@@ -121,7 +120,7 @@ final class JoinedLoad {
             }
             List<OrderByElement> order = new ArrayList<>();
             for (OrderBy o : s.orderByClause()) {
-                if (!(o.expression() instanceof ColumnClause<?> c) || !(c instanceof Column<?>)
+                if (!(o.expression() instanceof ColumnClause<?> c) || !c.table().name().equals(e.mapper().table().name())
                         || e.mapper().propertyForColumn(c.name()) == null) {
                     throw new ArgumentException("joinedload of a collection with LIMIT/OFFSET wraps the query in a "
                             + "subquery and can order it only by the entity's own columns; order by a mapped "

@@ -205,10 +205,17 @@ public final class SessionCore {
 
     /** Adds the objects of a work list and everything they reach through save-update cascades. */
     private void addWithCascade(List<Object> work) {
+        Set<Object> visited = null;
         for (int i = 0; i < work.size(); i++) {
-            EntityState st = addOne(work.get(i));
+            Object o = work.get(i);
+            EntityState st = addOne(o);
             if (st != null) {
-                Cascades.reach(st, Cascade.SAVE_UPDATE, work);
+                if (visited == null) {
+                    visited = EntityState.identitySet(List.of());
+                }
+                if (visited.add(o)) {
+                    Cascades.reach(st, Cascade.SAVE_UPDATE, work);
+                }
             }
         }
     }
@@ -289,7 +296,8 @@ public final class SessionCore {
             if (!st.deletedFlushed && !st.markedDeleted) {
                 st.markedDeleted = true;
                 toDelete.add(st);
-                Cascades.reachForDelete(this, st, work);
+                EntityState parent = st;
+                noAutoflush(() -> Cascades.reachForDelete(this, parent, work)); // as SQLAlchemy's cascades do
             }
         }
     }
@@ -304,13 +312,12 @@ public final class SessionCore {
         if (st == null) {
             throw new InvalidRequestException("Instance " + describe(object) + " is not present in this Session");
         }
-        List<Object> work = new ArrayList<>();
-        Cascades.reach(st, Cascade.EXPUNGE, work);
+        List<Object> reached = reachAll(st, Cascade.EXPUNGE);
         expungeState(st);
-        for (Object o : work) {
+        for (Object o : reached) {
             EntityState other = states.get(o);
             if (other != null) {
-                expunge(o);
+                expungeState(other);
             }
         }
     }
@@ -407,9 +414,7 @@ public final class SessionCore {
     public void expire(Object object) {
         EntityState st = requirePersistent(object, "expire");
         st.expired = true;
-        List<Object> work = new ArrayList<>();
-        Cascades.reach(st, Cascade.REFRESH_EXPIRE, work);
-        for (Object o : work) {
+        for (Object o : reachAll(st, Cascade.REFRESH_EXPIRE)) {
             EntityState other = states.get(o);
             if (other != null && other.key != null) {
                 other.expired = true;
@@ -430,22 +435,42 @@ public final class SessionCore {
      * @param object the object
      */
     public void refresh(Object object) {
-        EntityState st = requirePersistent(object, "refresh");
-        st.writeValues(st.committed); // expire first, as SQLAlchemy does: the change is discarded, not flushed
-        autoflush();
-        if (!Loader.reload(this, st, true)) {
-            throw new InvalidRequestException("Could not refresh instance " + describe(object) + ": its row "
-                    + st.key + " no longer exists");
+        EntityState first = requirePersistent(object, "refresh");
+        List<Object> all = new ArrayList<>();
+        all.add(object);
+        all.addAll(reachAll(first, Cascade.REFRESH_EXPIRE));
+        for (Object o : all) {
+            EntityState st = states.get(o);
+            if (st == null || st.key == null) {
+                continue;
+            }
+            st.writeValues(st.committed); // expire first, as SQLAlchemy does: the change is discarded, not flushed
+            autoflush();
+            if (!Loader.reload(this, st, true)) {
+                throw new InvalidRequestException("Could not refresh instance " + describe(o) + ": its row "
+                        + st.key + " no longer exists");
+            }
+            resetRelationships(st);
         }
-        resetRelationships(st);
+    }
+
+    /** The objects a cascade reaches from an object, transitively, each once, without the object itself. */
+    private List<Object> reachAll(EntityState from, Cascade c) {
         List<Object> work = new ArrayList<>();
-        Cascades.reach(st, Cascade.REFRESH_EXPIRE, work);
-        for (Object o : work) {
-            EntityState other = states.get(o);
-            if (other != null && other.key != null && other != st) {
-                refresh(o);
+        Set<Object> visited = EntityState.identitySet(List.of(from.object()));
+        Cascades.reach(from, c, work);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < work.size(); i++) {
+            Object o = work.get(i);
+            if (visited.add(o)) {
+                out.add(o);
+                EntityState st = states.get(o);
+                if (st != null) {
+                    Cascades.reach(st, c, work);
+                }
             }
         }
+        return out;
     }
 
     /**

@@ -12,8 +12,12 @@ import org.retort.orm.internal.state.EntityState;
  */
 public final class TxLevel {
     private final Transaction savepoint;
-    /** Committed values of the objects a flush touched inside this level; null for objects that were pending. */
-    private Map<EntityState, Object[]> before = new IdentityHashMap<>();
+    /** What an object had committed when a flush inside this level first touched it. */
+    private record Saved(Object[] committed, Object[] relationships) {
+    }
+
+    /** Committed values of the objects a flush touched inside this level; committed null for pending objects. */
+    private Map<EntityState, Saved> before = new IdentityHashMap<>();
     private boolean active = true;
     /** The public handle of this level ({@code SessionTransaction}), made on first request. */
     public Object handle;
@@ -47,7 +51,7 @@ public final class TxLevel {
      */
     public void reserve(int more) {
         if (more > 64) {
-            Map<EntityState, Object[]> bigger = new IdentityHashMap<>(before.size() + more);
+            Map<EntityState, Saved> bigger = new IdentityHashMap<>(before.size() + more);
             bigger.putAll(before);
             before = bigger;
         }
@@ -59,16 +63,16 @@ public final class TxLevel {
      * @param st the state
      */
     public void remember(EntityState st) {
-        if (!before.containsKey(st)) { // not putIfAbsent: null (a new object) is a recorded value
-            before.put(st, st.committed);
+        if (!before.containsKey(st)) {
+            before.put(st, new Saved(st.committed, st.relCommitted == null ? null : st.relCommitted.clone()));
         }
     }
 
     /** Undoes the in-memory effects of this rolled-back level. */
     void restore(SessionCore core, boolean root) {
-        for (Map.Entry<EntityState, Object[]> e : before.entrySet()) {
+        for (Map.Entry<EntityState, Saved> e : before.entrySet()) {
             EntityState st = e.getKey();
-            Object[] old = e.getValue();
+            Object[] old = e.getValue().committed();
             if (st.key != null && core.identityMap.get(st.key) == st) {
                 core.identityMap.remove(st.key);
             }
@@ -80,6 +84,9 @@ public final class TxLevel {
                 continue;
             }
             st.committed = old;
+            if (e.getValue().relationships() != null) {
+                st.relCommitted = e.getValue().relationships();
+            }
             st.deletedFlushed = false;
             st.key = st.mapper().identityOfValues(old);
             if (st.session == core) {
