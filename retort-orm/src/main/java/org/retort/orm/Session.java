@@ -223,6 +223,30 @@ public final class Session implements AutoCloseable {
         guardedRun(false, () -> core.expire(object));
     }
 
+    /**
+     * Expires some attributes of an object (SQLAlchemy's {@code expire(obj, ["attr"])}): a collection loads again
+     * on next access; a column or reference is reloaded when the next query or {@link #get} returns the object
+     * (a plain field cannot reload on access).
+     *
+     * @param object a persistent object
+     * @param attributeNames the attributes
+     */
+    public void expire(Object object, String... attributeNames) {
+        guardedRun(false, () -> core.expire(object, attributeNames));
+    }
+
+    /**
+     * Reloads some attributes of an object now (SQLAlchemy's {@code refresh(obj, ["attr"])}), discarding their
+     * unflushed changes: columns by one SELECT of just those columns, collections by loading them, references by
+     * resolving their foreign key.
+     *
+     * @param object a persistent object
+     * @param attributeNames the attributes
+     */
+    public void refresh(Object object, String... attributeNames) {
+        guardedRun(true, () -> core.refresh(object, attributeNames));
+    }
+
     /** Expires every persistent object of the session. */
     public void expireAll() {
         guardedRun(false, core::expireAll);

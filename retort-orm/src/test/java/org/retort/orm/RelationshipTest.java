@@ -12,6 +12,7 @@ import org.retort.exc.ArgumentException;
 import org.retort.orm.GraphModel.Author;
 import org.retort.orm.GraphModel.Author_;
 import org.retort.orm.GraphModel.Comment;
+import org.retort.orm.GraphModel.Comment_;
 import org.retort.orm.GraphModel.Node;
 import org.retort.orm.GraphModel.Node_;
 import org.retort.orm.GraphModel.Post;
@@ -485,6 +486,77 @@ class RelationshipTest {
         }
         assertThat(f.count("author")).isZero();
         assertThat(f.count("post")).isZero();
+    }
+
+    @BackendTest
+    void containsEagerFillsCollectionsFromTheQuerysOwnJoin(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            session.add(blog());
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            f.log().clear();
+            List<Post> posts = session.scalars(Orm.select(Post.class).join(Post_.comments)
+                    .where(Comment_.body.eq("nice")).options(Load.containsEager(Post_.comments))).all();
+            assertThat(posts).hasSize(1);
+            assertThat(posts.get(0).comments).extracting(c -> c.body).as("only the joined rows").containsExactly("nice");
+            assertThat(f.log().count()).as("the posts with their comments, then their authors in one batch")
+                    .isEqualTo(2);
+            assertThat(f.log().all().get(0)).contains("JOIN comment");
+        }
+    }
+
+    @BackendTest
+    void loaderCriteriaFilterTheQueryAndEveryRelationshipLoad(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            session.add(blog());
+            session.commit();
+        }
+        for (LoaderOptionCase c : List.of(new LoaderOptionCase(Load.selectinload(Author_.posts)),
+                new LoaderOptionCase(Load.joinedload(Author_.posts)), new LoaderOptionCase(null))) {
+            try (Session session = f.open()) {
+                OrmSelect<Author> q = Orm.select(Author.class);
+                q = c.option() == null ? q.options(Load.withLoaderCriteria(Post.class, Post_.title.ne("engines")))
+                        : q.options(c.option(), Load.withLoaderCriteria(Post.class, Post_.title.ne("engines")));
+                Author a = session.scalars(q).one();
+                assertThat(a.posts).as(String.valueOf(c.option())).extracting(p -> p.title)
+                        .containsExactly("analytics");
+            }
+        }
+        try (Session session = f.open()) {
+            assertThat(session.scalars(Orm.select(Post.class)
+                    .options(Load.withLoaderCriteria(Post.class, Post_.title.eq("engines")))).all()).hasSize(1);
+        }
+    }
+
+    record LoaderOptionCase(org.retort.orm.loading.LoaderOption option) {
+    }
+
+    @BackendTest
+    void attributesExpireAndRefreshOneByOne(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            session.add(blog());
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            Author a = session.scalars(Orm.select(Author.class).options(Load.selectinload(Author_.posts))).one();
+            assertThat(a.posts).hasSize(2);
+            session.execute(text("UPDATE author SET name = 'lovelace'")); // changes the ORM does not see
+            session.execute(text("INSERT INTO post (title, author_id) VALUES ('notes', :a)"), java.util.Map.of("a", a.id));
+            a.name = "changed locally";
+            f.log().clear();
+            session.refresh(a, "name");
+            assertThat(a.name).isEqualTo("lovelace");
+            assertThat(f.log().all()).hasSize(1).allMatch(sql -> sql.startsWith("SELECT author.name FROM"));
+            assertThat(a.posts).as("not refreshed").hasSize(2);
+            session.expire(a, "posts");
+            assertThat(session.inspect(a).unloaded()).containsExactly("posts", "settings");
+            assertThat(a.posts).hasSize(3);
+            session.commit();
+        }
     }
 
     @Entity(table = "loose")

@@ -20,5 +20,10 @@ public enum Lazy {
     /** Not loaded; a collection throws {@link org.retort.orm.LazyLoadException} when accessed. */
     RAISE,
     /** Not loaded: a collection is empty, a reference null. */
-    NOLOAD
+    NOLOAD,
+    /**
+     * Loaded from the columns of a join the query itself makes ({@code Load.containsEager}); a query option
+     * only, refused as a mapping default.
+     */
+    CONTAINS_EAGER
 }

@@ -99,4 +99,49 @@ public final class Load {
     public static LoaderOption noload(RelationshipAttribute<?, ?> attribute) {
         return LoaderOption.start(attribute, Lazy.NOLOAD);
     }
+
+    /**
+     * Loads a relationship from the columns of a join the query itself makes (SQLAlchemy's
+     * {@code contains_eager}): {@code select(Author.class).join(Author_.posts).where(...)
+     * .options(containsEager(Author_.posts))} fills each author's posts with the joined rows, so a filter on
+     * the join filters the collection too.
+     *
+     * @param attribute the relationship the query joins along
+     * @return the option
+     */
+    public static LoaderOption containsEager(RelationshipAttribute<?, ?> attribute) {
+        return LoaderOption.containsEager(attribute, null);
+    }
+
+    /**
+     * {@link #containsEager(RelationshipAttribute)} for a join to an aliased target
+     * ({@code join(Author_.posts, p)} with {@code p = aliased(Post.class)}).
+     *
+     * @param attribute the relationship
+     * @param alias the aliased target the query joins
+     * @return the option
+     */
+    public static LoaderOption containsEager(RelationshipAttribute<?, ?> attribute, org.retort.orm.Aliased<?> alias) {
+        return LoaderOption.containsEager(attribute, Objects.requireNonNull(alias, "alias"));
+    }
+
+    /**
+     * Adds a condition to every SELECT that loads objects of a class in this query (SQLAlchemy's
+     * {@code with_loader_criteria}): the query itself when it selects the class, and the loads of relationships
+     * to it (selectin, subquery, joined, reference batches, and later lazy loads of collections of the objects it
+     * returned). The usual use is a soft-delete filter.
+     *
+     * <pre>{@code
+     * session.scalars(select(Author.class).options(selectinload(Author_.posts),
+     *         withLoaderCriteria(Post.class, Post_.deleted.eq(false))))
+     * }</pre>
+     *
+     * @param entity the class whose loads get the condition
+     * @param criteria a condition on the class's columns
+     * @return the option
+     */
+    public static LoaderOption withLoaderCriteria(Class<?> entity, org.retort.sql.Expression<Boolean> criteria) {
+        return LoaderOption.criteria(Objects.requireNonNull(entity, "entity"), Objects.requireNonNull(criteria,
+                "criteria"));
+    }
 }

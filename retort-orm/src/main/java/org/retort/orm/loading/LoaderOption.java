@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.retort.orm.annotation.Lazy;
+import org.retort.orm.Aliased;
 import org.retort.orm.metamodel.RelationshipAttribute;
+import org.retort.sql.Expression;
 
 /**
  * One loader option made by {@link Load}: a path of relationships from a queried entity, each step with the
@@ -23,13 +25,48 @@ public final class LoaderOption {
     }
 
     private final List<Step> path;
+    private final Class<?> criteriaEntity;
+    private final Expression<?> criteria;
+    private final Aliased<?> eagerAlias;
 
     private LoaderOption(List<Step> path) {
+        this(path, null, null, null);
+    }
+
+    private LoaderOption(List<Step> path, Class<?> criteriaEntity, Expression<?> criteria, Aliased<?> eagerAlias) {
         this.path = List.copyOf(path);
+        this.criteriaEntity = criteriaEntity;
+        this.criteria = criteria;
+        this.eagerAlias = eagerAlias;
     }
 
     static LoaderOption of(List<Step> path) {
         return new LoaderOption(path);
+    }
+
+    static LoaderOption criteria(Class<?> entity, Expression<?> criteria) {
+        return new LoaderOption(List.of(), entity, criteria, null);
+    }
+
+    static LoaderOption containsEager(RelationshipAttribute<?, ?> attribute, Aliased<?> alias) {
+        Objects.requireNonNull(attribute, "attribute");
+        return new LoaderOption(List.of(new Step(attribute.entity(), attribute.attributeName(), Lazy.CONTAINS_EAGER)),
+                null, null, alias);
+    }
+
+    /** {@return for {@code withLoaderCriteria}, the class whose loads get the criteria; else null} */
+    public Class<?> criteriaEntity() {
+        return criteriaEntity;
+    }
+
+    /** {@return for {@code withLoaderCriteria}, the condition added to every load of its class; else null} */
+    public Expression<?> criteria() {
+        return criteria;
+    }
+
+    /** {@return for {@code containsEager} of an aliased join, the alias whose columns hold the related rows} */
+    public Aliased<?> eagerAlias() {
+        return eagerAlias;
     }
 
     static LoaderOption start(RelationshipAttribute<?, ?> attribute, Lazy strategy) {
@@ -111,16 +148,20 @@ public final class LoaderOption {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LoaderOption l && l.path.equals(path);
+        return o instanceof LoaderOption l && l.path.equals(path) && Objects.equals(l.criteriaEntity, criteriaEntity)
+                && Objects.equals(l.criteria, criteria) && Objects.equals(l.eagerAlias, eagerAlias);
     }
 
     @Override
     public int hashCode() {
-        return path.hashCode();
+        return Objects.hash(path, criteriaEntity, criteria, eagerAlias);
     }
 
     @Override
     public String toString() {
+        if (criteria != null) {
+            return "withLoaderCriteria(" + criteriaEntity.getSimpleName() + ", " + criteria + ")";
+        }
         StringBuilder b = new StringBuilder();
         for (Step s : path) {
             b.append(b.isEmpty() ? "" : ".").append(s.strategy().name().toLowerCase(java.util.Locale.ROOT))

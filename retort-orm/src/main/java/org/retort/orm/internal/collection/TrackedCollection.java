@@ -70,14 +70,18 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
         SessionCore core;
         Mode mode;
         boolean loaded;
+        /** Loader criteria of the query that loaded the owner ({@code withLoaderCriteria}), for the lazy load. */
+        final List<org.retort.sql.Expression<?>> criteria;
         private boolean loading;
 
-        Link(EntityState owner, RelationshipProperty rel, SessionCore core, Mode mode, boolean loaded) {
+        Link(EntityState owner, RelationshipProperty rel, SessionCore core, Mode mode, boolean loaded,
+                List<org.retort.sql.Expression<?>> criteria) {
             this.owner = owner;
             this.rel = rel;
             this.core = core;
             this.mode = mode;
             this.loaded = loaded;
+            this.criteria = criteria;
         }
 
         /** Loads the members through the owner's session, or explains why it cannot. */
@@ -105,7 +109,7 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
                 if (loaded) {
                     return; // the autoflush's own work loaded it
                 }
-                List<Object> members = Loader.loadCollection(core, owner, rel);
+                List<Object> members = Loader.loadCollection(core, owner, rel, criteria);
                 c.fill(members);
                 owner.commitRelationship(rel);
             } finally {
@@ -184,7 +188,22 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
      * @return the collection
      */
     static Object unloaded(RelationshipProperty r, EntityState owner, SessionCore core) {
-        return make(r, owner, core, core != null && core.factory().strictLoading() ? Mode.RAISE : Mode.LAZY, false);
+        return unloaded(r, owner, core, List.of());
+    }
+
+    /**
+     * An unloaded collection whose lazy load adds loader criteria.
+     *
+     * @param r the relationship
+     * @param owner the owner's state
+     * @param core the session
+     * @param criteria conditions on the target for the lazy load
+     * @return the collection
+     */
+    static Object unloaded(RelationshipProperty r, EntityState owner, SessionCore core,
+            List<org.retort.sql.Expression<?>> criteria) {
+        return make(r, owner, core, core != null && core.factory().strictLoading() ? Mode.RAISE : Mode.LAZY, false,
+                criteria);
     }
 
     /**
@@ -196,7 +215,7 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
      * @return the collection
      */
     static Object raising(RelationshipProperty r, EntityState owner, SessionCore core) {
-        return make(r, owner, core, Mode.RAISE, false);
+        return make(r, owner, core, Mode.RAISE, false, List.of());
     }
 
     /**
@@ -209,14 +228,14 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
      * @return the collection
      */
     static Object loaded(RelationshipProperty r, EntityState owner, SessionCore core, List<?> members) {
-        Object c = make(r, owner, core, Mode.LAZY, false);
+        Object c = make(r, owner, core, Mode.LAZY, false, List.of());
         ((TrackedCollection<?>) c).fill(members);
         return c;
     }
 
     private static Object make(RelationshipProperty r, EntityState owner, SessionCore core, Mode mode,
-            boolean loaded) {
-        Link link = new Link(owner, r, core, mode, loaded);
+            boolean loaded, List<org.retort.sql.Expression<?>> criteria) {
+        Link link = new Link(owner, r, core, mode, loaded, criteria);
         return switch (r.shape()) {
             case LIST -> new TrackedList<>(link, new ArrayList<>());
             case SET -> new TrackedSet<>(link, new LinkedHashSet<>());

@@ -40,16 +40,25 @@ final class JoinedLoad {
     private static final class Spec {
         final int parent;
         final RelationshipProperty rel;
-        final TableAlias alias;
+        /** The target's FROM item: an anonymous alias, or for containsEager the query's own table or alias. */
+        final FromClause target;
+        /** true for containsEager: the query makes the join itself. */
+        final boolean userJoined;
         final LoadPlan childPlan;
         FromClause parentFrom;
         int start;
 
-        Spec(int parent, RelationshipProperty rel, TableAlias alias, LoadPlan childPlan) {
+        Spec(int parent, RelationshipProperty rel, FromClause target, boolean userJoined, LoadPlan childPlan) {
             this.parent = parent;
             this.rel = rel;
-            this.alias = alias;
+            this.target = target;
+            this.userJoined = userJoined;
             this.childPlan = childPlan;
+        }
+
+        /** A target column through the target's FROM item. */
+        Expression<?> col(ColumnProperty p) {
+            return column(target, p);
         }
     }
 
@@ -85,20 +94,45 @@ final class JoinedLoad {
             return; // a self-referential joined default stops here, as SQLAlchemy's join_depth does
         }
         for (RelationshipProperty r : node.mapper().relationships()) {
-            if (node.strategy(r, false) != Lazy.JOINED || node.isJoined(r)) {
+            Lazy strategy = node.strategy(r, false);
+            if (strategy != Lazy.JOINED && strategy != Lazy.CONTAINS_EAGER || node.isJoined(r)) {
                 continue;
+            }
+            if (strategy == Lazy.CONTAINS_EAGER && parent >= 0 && !specs.get(parent).userJoined) {
+                continue; // below a joinedload the query has no join of its own: loads as mapped
             }
             node.markJoined(r);
             LoadPlan child = node.child(r);
-            Spec s = new Spec(parent, r, r.target().table().alias(), child);
-            specs.add(s);
+            FromClause target;
+            boolean userJoined = strategy == Lazy.CONTAINS_EAGER;
+            if (userJoined) {
+                target = node.eagerAlias(r) != null ? node.eagerAlias(r).alias() : r.target().table();
+            } else if (!child.criteriaFor(r.target()).isEmpty()) {
+                if (r.target() == node.mapper() || tableUsed(specs, r.target())) {
+                    throw new ArgumentException("withLoaderCriteria on " + r.target().entityClass().getSimpleName()
+                            + " cannot apply to joinedload(" + r + "), which joins its table twice; use selectinload");
+                }
+                target = r.target().table(); // the criteria name the table's columns: join the table itself
+            } else {
+                target = r.target().table().alias();
+            }
+            specs.add(new Spec(parent, r, target, userJoined, child));
             collect(child, specs.size() - 1, specs, depth + 1);
         }
     }
 
-    OrmResult run(SessionCore core, OrmSelect<?> stmt, Map<String, ?> params, LoadContext ctx) {
+    private static boolean tableUsed(List<Spec> specs, Mapper<?> m) {
+        for (Spec s : specs) {
+            if (s.target == m.table()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    OrmResult run(SessionCore core, OrmSelect<?> stmt, Select sql, Map<String, ?> params, LoadContext ctx) {
         List<OrmSelect.Item> items = stmt.items();
-        Select s = stmt.statement();
+        Select s = sql;
         FromClause[] itemFrom = new FromClause[items.size()];
         int[] itemStart = new int[items.size()];
         for (int i = 0; i < items.size(); i++) {
@@ -108,7 +142,11 @@ final class JoinedLoad {
             }
         }
         boolean limited = s.limitClause() != null || s.offsetClause() != null;
-        if (limited && anyCollection) {
+        boolean joinedCollection = false;
+        for (Spec spec : specs) {
+            joinedCollection |= spec.rel.isCollection() && !spec.userJoined;
+        }
+        if (limited && joinedCollection) {
             if (items.size() != 1 || !(items.get(0) instanceof OrmSelect.EntityItem e)) {
                 throw new ArgumentException("joinedload of a collection with LIMIT/OFFSET needs a query of one "
                         + "entity; use selectinload, which runs the limited query as written");
@@ -139,17 +177,19 @@ final class JoinedLoad {
         int width = s.selectedColumns().size();
         List<OrderByElement> collectionOrder = new ArrayList<>();
         for (Spec spec : specs) {
-            spec.parentFrom = spec.parent < 0 ? itemFrom[-spec.parent - 1] : specs.get(spec.parent).alias;
-            s = join(s, spec);
+            spec.parentFrom = spec.parent < 0 ? itemFrom[-spec.parent - 1] : specs.get(spec.parent).target;
+            if (!spec.userJoined) {
+                s = join(s, spec, spec.childPlan.criteriaFor(spec.rel.target()));
+            }
             List<Expression<?>> cols = new ArrayList<>();
             for (ColumnProperty p : spec.rel.target().properties()) {
-                cols.add(spec.alias.corresponding(p.column()));
+                cols.add(spec.col(p));
             }
             spec.start = width;
             width += cols.size();
             s = s.addColumns(cols.toArray(Expression<?>[]::new));
             for (RelationshipProperty.OrderItem oi : spec.rel.orderBy()) {
-                Expression<?> c = spec.alias.corresponding(oi.property().column());
+                Expression<?> c = spec.col(oi.property());
                 collectionOrder.add(oi.descending() ? c.desc() : c.asc());
             }
         }
@@ -237,7 +277,7 @@ final class JoinedLoad {
     }
 
     /** Adds the LEFT OUTER JOIN of one spec: parent to target alias, through an association alias for many-to-many. */
-    private static Select join(Select s, Spec spec) {
+    private static Select join(Select s, Spec spec, List<Expression<?>> criteria) {
         RelationshipProperty r = spec.rel;
         FromClause parent = spec.parentFrom;
         if (r.direction() == RelationshipDirection.MANY_TO_MANY) {
@@ -249,22 +289,23 @@ final class JoinedLoad {
             }
             List<Expression<?>> on2 = new ArrayList<>();
             for (int i = 0; i < r.targetKey().size(); i++) {
-                on2.add(spec.alias.corresponding(r.targetKey().get(i).column())
-                        .eq(assoc.corresponding(r.secondaryTargetColumns().get(i))));
+                on2.add(spec.col(r.targetKey().get(i)).eq(assoc.corresponding(r.secondaryTargetColumns().get(i))));
             }
+            on2.addAll(criteria);
             return s.outerjoin(assoc, Sql.and_(on1.toArray(Expression<?>[]::new)))
-                    .outerjoin(spec.alias, Sql.and_(on2.toArray(Expression<?>[]::new)));
+                    .outerjoin(spec.target, Sql.and_(on2.toArray(Expression<?>[]::new)));
         }
         boolean targetHoldsFk = r.direction() == RelationshipDirection.ONE_TO_MANY;
         List<Expression<?>> on = new ArrayList<>();
         for (int i = 0; i < r.keySide().size(); i++) {
             ColumnProperty fk = r.fkSide().get(i);
             ColumnProperty key = r.keySide().get(i);
-            Expression<?> fkCol = targetHoldsFk ? spec.alias.corresponding(fk.column()) : column(parent, fk);
-            Expression<?> keyCol = targetHoldsFk ? column(parent, key) : spec.alias.corresponding(key.column());
+            Expression<?> fkCol = targetHoldsFk ? spec.col(fk) : column(parent, fk);
+            Expression<?> keyCol = targetHoldsFk ? column(parent, key) : spec.col(key);
             on.add(fkCol.eq(keyCol));
         }
-        return s.outerjoin(spec.alias, Sql.and_(on.toArray(Expression<?>[]::new)));
+        on.addAll(criteria);
+        return s.outerjoin(spec.target, Sql.and_(on.toArray(Expression<?>[]::new)));
     }
 
     /** A parent's column, through its FROM item (the table, an alias, or the wrapping subquery). */

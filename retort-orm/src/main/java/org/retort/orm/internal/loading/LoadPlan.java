@@ -1,16 +1,20 @@
 package org.retort.orm.internal.loading;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.retort.exc.ArgumentException;
+import org.retort.orm.Aliased;
 import org.retort.orm.OrmSelect;
 import org.retort.orm.annotation.Lazy;
 import org.retort.orm.loading.LoaderOption;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipProperty;
+import org.retort.sql.Expression;
 import org.retort.sql.Select;
 
 /**
@@ -29,28 +33,63 @@ final class LoadPlan {
     private final Select statement;
     /** Root nodes by mapper, only on the plan of a statement. */
     private final Map<Mapper<?>, LoadPlan> roots;
+    /** Conditions added to every load of a class ({@code withLoaderCriteria}), shared by all nodes of a plan. */
+    private final Map<Class<?>, List<Expression<?>>> criteria;
+    /** The aliases of {@code containsEager} relationships joined to an aliased target. */
+    private final Map<String, Aliased<?>> eagerAliases = new HashMap<>();
 
-    private LoadPlan(Mapper<?> mapper, Select statement, Map<Mapper<?>, LoadPlan> roots) {
+    private LoadPlan(Mapper<?> mapper, Select statement, Map<Mapper<?>, LoadPlan> roots,
+            Map<Class<?>, List<Expression<?>>> criteria) {
         this.mapper = mapper;
         this.statement = statement;
         this.roots = roots;
+        this.criteria = criteria;
     }
 
     /** The plan of a node that no option reaches: every relationship loads as mapped. */
     static LoadPlan defaults(Mapper<?> m) {
-        return new LoadPlan(m, null, null);
+        return new LoadPlan(m, null, null, Map.of());
+    }
+
+    /** A node that no option reaches, keeping the plan's loader criteria. */
+    private LoadPlan defaultsFor(Mapper<?> m) {
+        return new LoadPlan(m, null, null, criteria);
+    }
+
+    /**
+     * {@return the conditions every load of a class gets in this plan; empty for none}
+     *
+     * @param m the class's mapper
+     */
+    List<Expression<?>> criteriaFor(Mapper<?> m) {
+        List<Expression<?>> c = criteria.get(m.entityClass());
+        return c == null ? List.of() : c;
+    }
+
+    /** {@return the alias a containsEager relationship's rows come from, or null for the target's table} */
+    Aliased<?> eagerAlias(RelationshipProperty r) {
+        return eagerAliases.get(r.name());
     }
 
     /** The plan of a statement: one root per selected entity, the options applied along their paths. */
     static LoadPlan of(OrmSelect<?> stmt) {
         Map<Mapper<?>, LoadPlan> roots = new LinkedHashMap<>();
-        for (OrmSelect.Item item : stmt.items()) {
-            if (item instanceof OrmSelect.EntityItem e) {
-                roots.putIfAbsent(e.mapper(), new LoadPlan(e.mapper(), stmt.statement(), null));
+        Map<Class<?>, List<Expression<?>>> criteria = new HashMap<>();
+        for (LoaderOption option : stmt.loadOptions()) {
+            if (option.criteria() != null) {
+                criteria.computeIfAbsent(option.criteriaEntity(), k -> new ArrayList<>()).add(option.criteria());
             }
         }
-        LoadPlan plan = new LoadPlan(null, stmt.statement(), roots);
+        for (OrmSelect.Item item : stmt.items()) {
+            if (item instanceof OrmSelect.EntityItem e) {
+                roots.putIfAbsent(e.mapper(), new LoadPlan(e.mapper(), stmt.statement(), null, criteria));
+            }
+        }
+        LoadPlan plan = new LoadPlan(null, stmt.statement(), roots, criteria);
         for (LoaderOption option : stmt.loadOptions()) {
+            if (option.path().isEmpty()) {
+                continue;
+            }
             LoadPlan node = null;
             for (LoaderOption.Step step : option.path()) {
                 if (node == null) {
@@ -66,7 +105,10 @@ final class LoadPlan {
                 }
                 RelationshipProperty r = node.mapper.relationship(step.attribute());
                 node.explicit.put(r.name(), step.strategy());
-                node = node.children.computeIfAbsent(r.name(), k -> new LoadPlan(r.target(), null, null));
+                if (option.eagerAlias() != null) {
+                    node.eagerAliases.put(r.name(), option.eagerAlias());
+                }
+                node = node.children.computeIfAbsent(r.name(), k -> new LoadPlan(r.target(), null, null, criteria));
             }
         }
         return plan;
@@ -86,7 +128,7 @@ final class LoadPlan {
     /** {@return the node of a selected entity} */
     LoadPlan root(Mapper<?> m) {
         LoadPlan p = roots == null ? null : roots.get(m);
-        return p != null ? p : defaults(m);
+        return p != null ? p : defaultsFor(m);
     }
 
     /** {@return the root nodes, by mapper} */
@@ -120,13 +162,13 @@ final class LoadPlan {
     /** {@return the node of a relationship's target} */
     LoadPlan child(RelationshipProperty r) {
         LoadPlan p = children.get(r.name());
-        return p != null ? p : defaults(r.target());
+        return p != null ? p : defaultsFor(r.target());
     }
 
     /** Records that the rows of the query itself load a relationship (joined eager loading). */
     void markJoined(RelationshipProperty r) {
         joined.add(r.name());
-        children.putIfAbsent(r.name(), defaults(r.target()));
+        children.putIfAbsent(r.name(), defaultsFor(r.target()));
     }
 
     boolean isJoined(RelationshipProperty r) {

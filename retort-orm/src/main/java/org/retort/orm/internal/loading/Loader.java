@@ -50,16 +50,17 @@ public final class Loader {
     public static OrmResult query(SessionCore core, OrmSelect<?> stmt, Map<String, ?> params) {
         List<OrmSelect.Item> items = stmt.items();
         LoadPlan plan = LoadPlan.of(stmt);
+        Select sql = withRootCriteria(stmt, plan);
         JoinedLoad joined = JoinedLoad.of(stmt, plan);
         LoadContext ctx = new LoadContext(core);
         if (joined != null) {
-            return joined.run(core, stmt, params, ctx);
+            return joined.run(core, stmt, sql, params, ctx);
         }
         if (items.size() == 1) {
-            return querySingle(core, stmt, items.get(0), params, plan, ctx);
+            return querySingle(core, stmt, sql, items.get(0), params, plan, ctx);
         }
         List<OrmRow> rows = new ArrayList<>();
-        try (Result r = core.connection().execute(stmt.statement(), params)) {
+        try (Result r = core.connection().execute(sql, params)) {
             for (Row row : r) {
                 Object[] raw = row.toArray();
                 Object[] values = new Object[items.size()];
@@ -80,10 +81,10 @@ public final class Loader {
     }
 
     /** A query of one entity or one column: the values go straight into a list, with no row objects. */
-    private static OrmResult querySingle(SessionCore core, OrmSelect<?> stmt, OrmSelect.Item item,
+    private static OrmResult querySingle(SessionCore core, OrmSelect<?> stmt, Select sql, OrmSelect.Item item,
             Map<String, ?> params, LoadPlan plan, LoadContext ctx) {
         List<Object> values = new ArrayList<>();
-        try (Result r = core.connection().execute(stmt.statement(), params)) {
+        try (Result r = core.connection().execute(sql, params)) {
             if (item instanceof OrmSelect.EntityItem e) {
                 Mapper<?> m = e.mapper();
                 int start = e.start();
@@ -99,6 +100,20 @@ public final class Loader {
         }
         ctx.finish();
         return OrmResult.ofSingles(values, values.size());
+    }
+
+    /** The statement's SELECT with the loader criteria of the entities it selects from their own tables. */
+    private static Select withRootCriteria(OrmSelect<?> stmt, LoadPlan plan) {
+        Select sql = stmt.statement();
+        for (OrmSelect.Item item : stmt.items()) {
+            if (item instanceof OrmSelect.EntityItem e && e.from() == e.mapper().table()) {
+                List<Expression<?>> c = plan.criteriaFor(e.mapper());
+                if (!c.isEmpty()) {
+                    sql = sql.where(c.toArray(Expression<?>[]::new));
+                }
+            }
+        }
+        return sql;
     }
 
     /**
@@ -260,6 +275,51 @@ public final class Loader {
         }
     }
 
+    /**
+     * Reloads some columns of a persistent object by one SELECT, overwriting their fields and committed values.
+     *
+     * @param core the session
+     * @param st the state
+     * @param columns the columns
+     * @return false when the row is gone
+     */
+    public static boolean reloadColumns(SessionCore core, EntityState st, List<ColumnProperty> columns) {
+        Mapper<?> m = st.mapper();
+        Select s = Select.of(columns(columns).toArray()).where(m.primaryKeyCriteria(st.key.values()));
+        try (Result r = core.connection().execute(s)) {
+            Row row = r.first();
+            if (row == null) {
+                return false;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnProperty p = columns.get(i);
+                Object v = JavaTypes.convert(row.get(i), p.fieldType(), p);
+                p.setConverted(st.object(), v);
+                st.committed[p.index()] = JavaTypes.snapshot(v);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Resolves one many-to-one reference of an object again from its foreign key (the identity map first).
+     *
+     * @param core the session
+     * @param st the state
+     * @param r the reference
+     */
+    public static void resolveReference(SessionCore core, EntityState st, RelationshipProperty r) {
+        LoadContext ctx = new LoadContext(core);
+        if (r.direction() == RelationshipDirection.MANY_TO_ONE) {
+            loadReferences(core, r, List.of(st), ctx, LoadPlan.defaults(r.target()));
+        } else {
+            Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(st), ctx,
+                    LoadPlan.defaults(r.target()), null, List.of());
+            setLoaded(core, r, st, found.getOrDefault(st, List.of()));
+        }
+        ctx.finish();
+    }
+
     // ------------------------------------------------------------------ relationships
 
     /**
@@ -268,12 +328,14 @@ public final class Loader {
      * @param core the session
      * @param owner the owner's state
      * @param r the relationship
+     * @param criteria loader criteria of the query that loaded the owner, for the target; empty for none
      * @return the members, in the relationship's order
      */
-    public static List<Object> loadCollection(SessionCore core, EntityState owner, RelationshipProperty r) {
+    public static List<Object> loadCollection(SessionCore core, EntityState owner, RelationshipProperty r,
+            List<Expression<?>> criteria) {
         LoadContext ctx = new LoadContext(core);
         Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(owner), ctx,
-                LoadPlan.defaults(r.target()), null);
+                LoadPlan.defaults(r.target()), null, criteria);
         ctx.finish();
         List<Object> members = found.get(owner);
         return members == null ? new ArrayList<>() : members;
@@ -309,14 +371,15 @@ public final class Loader {
         Mapper<?> m = plan.mapper();
         for (RelationshipProperty r : m.relationships()) {
             Lazy strategy = plan.strategy(r, core.factory().strictLoading());
-            if (strategy == Lazy.JOINED && plan.isJoined(r)) {
+            if ((strategy == Lazy.JOINED || strategy == Lazy.CONTAINS_EAGER) && plan.isJoined(r)) {
                 continue; // filled while the rows were read
             }
             switch (strategy) {
-                case SELECT, JOINED -> {
+                case SELECT, JOINED, CONTAINS_EAGER -> {
                     if (r.isCollection()) {
+                        List<Expression<?>> criteria = plan.child(r).criteriaFor(r.target());
                         for (EntityState st : fresh) {
-                            r.set(st.object(), TrackedCollection.unloaded(r, st, core));
+                            r.set(st.object(), TrackedCollection.unloaded(r, st, core, criteria));
                             st.relCommitted[r.index()] = EntityState.UNLOADED;
                         }
                     } else {
@@ -331,8 +394,9 @@ public final class Loader {
                         }
                     }
                     if (r.isCollection() || r.direction() != RelationshipDirection.MANY_TO_ONE) {
-                        Map<EntityState, List<Object>> found = selectRelated(core, r, parents, ctx, plan.child(r),
-                                strategy == Lazy.SUBQUERY ? plan.statement() : null);
+                        LoadPlan child = plan.child(r);
+                        Map<EntityState, List<Object>> found = selectRelated(core, r, parents, ctx, child,
+                                strategy == Lazy.SUBQUERY ? plan.statement() : null, child.criteriaFor(r.target()));
                         for (EntityState st : parents) {
                             setLoaded(core, r, st, found.getOrDefault(st, List.of()));
                         }
@@ -405,6 +469,10 @@ public final class Loader {
         for (int i = 0; i < keys.size(); i += BATCH) {
             List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
             Select s = Select.of(columnsOf(target).toArray()).where(inKeys(columns(r.keySide()), chunk));
+            List<Expression<?>> criteria = targetPlan.criteriaFor(target);
+            if (!criteria.isEmpty()) {
+                s = s.where(criteria.toArray(Expression<?>[]::new));
+            }
             try (Result res = core.connection().execute(s)) {
                 res.forEachValues(row -> {
                     Object o = entity(core, target, row, 0, false, node);
@@ -424,7 +492,8 @@ public final class Loader {
      * parent in the relationship's order.
      */
     static Map<EntityState, List<Object>> selectRelated(SessionCore core, RelationshipProperty r,
-            List<EntityState> parents, LoadContext ctx, LoadPlan targetPlan, Select parentQuery) {
+            List<EntityState> parents, LoadContext ctx, LoadPlan targetPlan, Select parentQuery,
+            List<Expression<?>> criteria) {
         Map<EntityState, List<Object>> out = new IdentityHashMap<>();
         if (parents.isEmpty()) {
             return out;
@@ -464,6 +533,9 @@ public final class Loader {
             }
             s = parentQuery != null ? s.where(inSubquery(parentKeyCols, r, parentQuery))
                     : s.where(inKeys(parentKeyCols, chunk));
+            if (!criteria.isEmpty()) {
+                s = s.where(criteria.toArray(Expression<?>[]::new));
+            }
             if (!order.isEmpty()) {
                 s = s.orderBy(order.toArray(OrderByElement[]::new));
             }

@@ -74,6 +74,10 @@ public final class RelationshipReader {
         RelationshipProperty.Settings settings = new RelationshipProperty.Settings(a.backPopulates(), a.secondary(),
                 Cascade.parse(a.cascade(), "relationship " + where), a.lazy(), a.orderBy(), a.viewOnly(),
                 a.passiveDeletes(), a.postUpdate(), List.of(a.foreignKeys()), List.of(a.remoteSide()), a.mapKey());
+        if (a.lazy() == org.retort.orm.annotation.Lazy.CONTAINS_EAGER) {
+            throw new ArgumentException("Relationship " + where + ": lazy = CONTAINS_EAGER is a query option "
+                    + "(Load.containsEager with a join the query makes), not a mapping default");
+        }
         if (settings.cascade().contains(Cascade.DELETE_ORPHAN) && !settings.cascade().contains(Cascade.DELETE)) {
             throw new ArgumentException("Relationship " + where + " has cascade delete-orphan without delete; use "
                     + "cascade = \"all, delete-orphan\" (an orphan is deleted, so its parent's delete must be too)");

@@ -422,6 +422,67 @@ public final class SessionCore {
         }
     }
 
+    /**
+     * Expires some attributes of a persistent object: a collection loads again on next access, a column or
+     * reference is reloaded when the next query or {@code get} returns the object.
+     *
+     * @param object the object
+     * @param attributes attribute names
+     */
+    public void expire(Object object, String... attributes) {
+        EntityState st = requirePersistent(object, "expire");
+        for (String name : attributes) {
+            switch (st.mapper().attribute(name)) {
+                case ColumnProperty p -> st.expired = true;
+                case RelationshipProperty r -> {
+                    if (r.isCollection()) {
+                        r.set(object, TrackedCollection.unloaded(r, st, this));
+                        st.relCommitted[r.index()] = EntityState.UNLOADED;
+                    } else {
+                        st.expired = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reloads some attributes of a persistent object now, discarding their unflushed changes: columns by one
+     * SELECT of those columns, collections by loading them, references by resolving their foreign key.
+     *
+     * @param object the object
+     * @param attributes attribute names
+     */
+    public void refresh(Object object, String... attributes) {
+        EntityState st = requirePersistent(object, "refresh");
+        List<ColumnProperty> columns = new ArrayList<>();
+        List<RelationshipProperty> rels = new ArrayList<>();
+        for (String name : attributes) {
+            switch (st.mapper().attribute(name)) {
+                case ColumnProperty p -> {
+                    columns.add(p);
+                    p.set(object, st.committed[p.index()]); // discarded, not flushed, as SQLAlchemy expires first
+                }
+                case RelationshipProperty r -> rels.add(r);
+            }
+        }
+        autoflush();
+        if (!columns.isEmpty() && !Loader.reloadColumns(this, st, columns)) {
+            throw new InvalidRequestException("Could not refresh instance " + describe(object) + ": its row "
+                    + st.key + " no longer exists");
+        }
+        for (RelationshipProperty r : rels) {
+            if (r.isCollection()) {
+                Object fresh = TrackedCollection.unloaded(r, st, this);
+                r.set(object, fresh);
+                st.relCommitted[r.index()] = EntityState.UNLOADED;
+                ((TrackedCollection<?>) fresh).ensureLoaded();
+            } else {
+                Loader.resolveReference(this, st, r);
+            }
+        }
+    }
+
     /** Marks every persistent object stale. */
     public void expireAll() {
         for (EntityState st : identityMap.values()) {
