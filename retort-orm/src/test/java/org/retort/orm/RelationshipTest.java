@@ -559,6 +559,78 @@ class RelationshipTest {
         }
     }
 
+    @Entity(table = "article")
+    static class Article {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String title;
+        @MappedColumn(deferred = true)
+        String body;
+        @MappedColumn(length = 40)
+        String summary;
+    }
+
+    static final class Article_ {
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> title =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "title", String.class);
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> body =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "body", String.class);
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> summary =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "summary", String.class);
+    }
+
+    @BackendTest
+    void deferredColumnsStayOutOfQueriesUntilAskedFor(TestDatabase db) {
+        Engine engine = db.engine();
+        Registry registry = Registry.of(Article.class);
+        registry.metadata().createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        StatementLog log = StatementLog.on(engine);
+        try (Session session = factory.open()) {
+            Article a = new Article();
+            a.title = "t";
+            a.body = "a very long body";
+            a.summary = "s";
+            session.add(a);
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Article a = session.scalars(Orm.select(Article.class)).one();
+            assertThat(log.all().get(0)).doesNotContain("body");
+            assertThat(a.body).isNull();
+            assertThat(session.inspect(a).unloaded()).containsExactly("body");
+            a.title = "changed";
+            session.flush();
+            assertThat(log.starting("UPDATE")).hasSize(1).allMatch(sql -> !sql.contains("body"));
+            session.refresh(a, "body");
+            assertThat(a.body).isEqualTo("a very long body");
+            assertThat(session.inspect(a).unloaded()).isEmpty();
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Article a = session.scalars(Orm.select(Article.class).options(Load.undefer(Article_.body))).one();
+            assertThat(a.body).isEqualTo("a very long body");
+            Article b = session.scalars(Orm.select(Article.class).populateExisting()
+                    .options(Load.loadOnly(Article_.title))).one();
+            assertThat(b).isSameAs(a);
+            assertThat(log.all().get(1)).doesNotContain("summary").doesNotContain("body");
+            a.body = "rewritten while deferred";
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            Article a = session.scalars(Orm.select(Article.class).options(Load.undefer(Article_.body),
+                    Load.defer(Article_.summary))).one();
+            assertThat(a.body).isEqualTo("rewritten while deferred");
+            assertThat(a.summary).isNull();
+            List<OrmRow> rows = session.execute(Orm.select(Article_.title, Article.class)
+                    .options(Load.loadOnly(Article_.summary))).all();
+            assertThat(rows.get(0).get(0)).isEqualTo("changed");
+        }
+    }
+
     @Entity(table = "loose")
     static class Loose {
         @MappedColumn(primaryKey = true)

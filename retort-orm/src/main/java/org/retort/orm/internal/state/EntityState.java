@@ -54,6 +54,8 @@ public final class EntityState implements InstanceState {
     boolean member;
     /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
     boolean listed;
+    /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
+    private long unloadedColumns;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
     public long insertFilled;
 
@@ -221,9 +223,52 @@ public final class EntityState implements InstanceState {
         return !identitySet(now).containsAll(identitySet(java.util.Arrays.asList(before)));
     }
 
+    /**
+     * Records that a load left a column out.
+     *
+     * @param p the column
+     */
+    public void markUnloaded(ColumnProperty p) {
+        if (p.index() < 64) {
+            unloadedColumns |= 1L << p.index();
+        }
+    }
+
+    /**
+     * Records that a column was loaded.
+     *
+     * @param p the column
+     */
+    public void markLoaded(ColumnProperty p) {
+        if (p.index() < 64) {
+            unloadedColumns &= ~(1L << p.index());
+        }
+    }
+
+    /** {@return true when a load left some column out and nothing loaded it since} */
+    public boolean hasUnloadedColumns() {
+        return unloadedColumns != 0;
+    }
+
+    /**
+     * {@return true when a load left the column out and nothing loaded it since}
+     *
+     * @param p the column
+     */
+    public boolean isUnloaded(ColumnProperty p) {
+        return p.index() < 64 && (unloadedColumns & 1L << p.index()) != 0;
+    }
+
     @Override
     public Set<String> unloaded() {
         Set<String> out = new LinkedHashSet<>();
+        if (unloadedColumns != 0) {
+            for (ColumnProperty p : mapper.properties()) {
+                if (p.index() < 64 && (unloadedColumns & 1L << p.index()) != 0) {
+                    out.add(p.name());
+                }
+            }
+        }
         for (RelationshipProperty r : mapper.relationships()) {
             Object current = r.get(object);
             if (current instanceof TrackedCollection<?> t ? !t.isLoaded()
