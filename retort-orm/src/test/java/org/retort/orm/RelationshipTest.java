@@ -631,6 +631,77 @@ class RelationshipTest {
         }
     }
 
+    @Entity(table = "journal")
+    static class Journal {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String name;
+        @Relationship(passiveDeletes = true)
+        WriteOnlyCollection<Entry> entries = new WriteOnlyCollection<>();
+    }
+
+    @Entity(table = "journal_entry")
+    static class Entry {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String text;
+        @MappedColumn(foreignKey = "journal.id")
+        Long journalId;
+
+        Entry() {
+        }
+
+        Entry(String text) {
+            this.text = text;
+        }
+    }
+
+    static final class Entry_ {
+        static final org.retort.orm.metamodel.ColumnAttribute<Entry, String> text =
+                org.retort.orm.metamodel.ColumnAttribute.of(Entry.class, "text", String.class);
+    }
+
+    @BackendTest
+    void writeOnlyCollectionsWriteChangesAndReadThroughTheirQuery(TestDatabase db) {
+        Engine engine = db.engine();
+        Registry registry = Registry.of(Journal.class, Entry.class);
+        registry.metadata().createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        StatementLog log = StatementLog.on(engine);
+        Entry second = new Entry("second");
+        try (Session session = factory.open()) {
+            Journal j = new Journal();
+            j.name = "log";
+            j.entries.add(new Entry("first"));
+            j.entries.add(second);
+            session.add(j);
+            session.commit();
+            assertThat(second.journalId).isEqualTo(j.id);
+            assertThat(j.entries.pendingAdditions()).isEmpty();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Journal j = session.scalars(Orm.select(Journal.class)).one();
+            assertThat(log.count()).as("the collection is never loaded").isEqualTo(1);
+            for (int i = 0; i < 5; i++) {
+                j.entries.add(new Entry("more" + i));
+            }
+            assertThat(session.inspect(j).history("entries").added()).hasSize(5);
+            Entry first = session.scalars(j.entries.select().where(Entry_.text.eq("first"))).one(); // autoflushes
+            j.entries.remove(first);
+            assertThat(session.inspect(j).history("entries").deleted()).containsExactly(first);
+            session.commit();
+            assertThat(first.journalId).isNull();
+            assertThat(session.scalars(j.entries.select().orderBy(Entry_.text)).all()).extracting(e -> e.text)
+                    .containsExactly("more0", "more1", "more2", "more3", "more4", "second");
+            assertThatThrownBy(() -> session.scalars(Orm.select(Journal.class).options(Load.selectinload(
+                    org.retort.orm.metamodel.RelationshipAttribute.of(Journal.class, "entries", Entry.class)))).all())
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("write-only");
+        }
+    }
+
     @Entity(table = "loose")
     static class Loose {
         @MappedColumn(primaryKey = true)

@@ -101,6 +101,10 @@ final class JoinedLoad {
             if (strategy == Lazy.CONTAINS_EAGER && parent >= 0 && !specs.get(parent).userJoined) {
                 continue; // below a joinedload the query has no join of its own: loads as mapped
             }
+            if (r.isWriteOnly()) {
+                throw new ArgumentException("Write-only relationship " + r + " cannot be loaded with the query; read "
+                        + "it with its select()");
+            }
             node.markJoined(r);
             LoadPlan child = node.child(r);
             FromClause target;

@@ -187,6 +187,10 @@ final class LoadPlan {
                     break;
                 }
                 RelationshipProperty r = node.mapper.relationship(step.attribute());
+                if (r.isWriteOnly()) {
+                    throw new ArgumentException("Loader option " + option + ": " + r + " is write-only and never "
+                            + "loads; read it with its select()");
+                }
                 node.explicit.put(r.name(), step.strategy());
                 if (option.eagerAlias() != null) {
                     node.eagerAliases.put(r.name(), option.eagerAlias());

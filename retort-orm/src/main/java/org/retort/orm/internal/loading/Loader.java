@@ -484,6 +484,12 @@ public final class Loader {
             List<EntityState> existing) {
         Mapper<?> m = plan.mapper();
         for (RelationshipProperty r : m.relationships()) {
+            if (r.isWriteOnly()) {
+                for (EntityState st : fresh) {
+                    TrackedCollection.writeOnly(r, st);
+                }
+                continue;
+            }
             Lazy strategy = plan.strategy(r, core.factory().strictLoading());
             if ((strategy == Lazy.JOINED || strategy == Lazy.CONTAINS_EAGER) && plan.isJoined(r)) {
                 continue; // filled while the rows were read
@@ -556,6 +562,9 @@ public final class Loader {
         boolean byPrimaryKey = r.keySide().equals(target.primaryKey());
         List<EntityState> missing = new ArrayList<>();
         for (EntityState st : states) {
+            if (anyUnloaded(st, r.fkSide())) {
+                continue; // its foreign key was deferred: the reference stays unloaded too
+            }
             Object[] fk = fkValues(r, st.object());
             if (fk == null) {
                 r.set(st.object(), null);
@@ -723,6 +732,18 @@ public final class Loader {
 
     static List<Expression<?>> columnsOf(Mapper<?> m) {
         return columns(m.properties());
+    }
+
+    private static boolean anyUnloaded(EntityState st, List<ColumnProperty> props) {
+        if (!st.hasUnloadedColumns()) {
+            return false;
+        }
+        for (ColumnProperty p : props) {
+            if (st.isUnloaded(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values of properties of an object, or null when one is null. */

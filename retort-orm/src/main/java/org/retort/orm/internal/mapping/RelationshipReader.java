@@ -64,6 +64,9 @@ public final class RelationshipReader {
                 throw new ArgumentException("Relationship " + where + " is a Map; name the target attribute that "
                         + "keys it with @Relationship(mapKey = \"...\")");
             }
+        } else if (t == org.retort.orm.WriteOnlyCollection.class) {
+            shape = Shape.WRITE_ONLY;
+            target = typeArgument(f, 0, where);
         } else if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
             throw new ArgumentException("Relationship " + where + " is declared as " + t.getSimpleName() + "; declare "
                     + "it as List, Set, Collection or Map (the ORM puts its own lazy-loading collection into it)");
@@ -128,6 +131,11 @@ public final class RelationshipReader {
         }
         RelationshipProperty.Settings s = r.settings();
         List<OrderItem> order = orderBy(target, s.orderBy(), where);
+        if (r.isWriteOnly() && (s.lazy() != org.retort.orm.annotation.Lazy.SELECT || s.cascade().contains(Cascade.DELETE))) {
+            throw new ArgumentException("Relationship " + where + " is write-only: it never loads (select() reads it), "
+                    + "so it takes no lazy strategy and no delete cascade; let the database delete the children "
+                    + "(ON DELETE CASCADE with passiveDeletes = true)");
+        }
         ColumnProperty mapKey = null;
         if (r.shape() == Shape.MAP) {
             mapKey = property(target, s.mapKey(), where, "mapKey");

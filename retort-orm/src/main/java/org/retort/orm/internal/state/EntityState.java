@@ -139,6 +139,9 @@ public final class EntityState implements InstanceState {
 
     private History relationshipHistory(RelationshipProperty r) {
         Object current = r.get(object);
+        if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return new History(new ArrayList<>(w.pendingAdditions()), List.of(), new ArrayList<>(w.pendingRemovals()));
+        }
         if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             return new History(List.of(), List.of(), List.of());
         }
@@ -165,6 +168,9 @@ public final class EntityState implements InstanceState {
     public static List<Object> members(RelationshipProperty r, Object value) {
         if (value == null || value == UNLOADED) {
             return List.of();
+        }
+        if (value instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return new ArrayList<>(w.pendingAdditions()); // what the next flush adds: all that is in memory
         }
         if (value instanceof Object[] snapshot) {
             return java.util.Arrays.asList(snapshot);
@@ -205,6 +211,9 @@ public final class EntityState implements InstanceState {
     /** {@return true when a relationship's value differs from its committed one (by identity of its members)} */
     public boolean relationshipChanged(RelationshipProperty r) {
         Object current = r.get(object);
+        if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return !w.pendingAdditions().isEmpty() || !w.pendingRemovals().isEmpty();
+        }
         Object old = relCommitted[r.index()];
         if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             return false;
@@ -271,6 +280,9 @@ public final class EntityState implements InstanceState {
         }
         for (RelationshipProperty r : mapper.relationships()) {
             Object current = r.get(object);
+            if (r.isWriteOnly()) {
+                continue;
+            }
             if (current instanceof TrackedCollection<?> t ? !t.isLoaded()
                     : relCommitted[r.index()] == UNLOADED && key != null && current == null) {
                 out.add(r.name());
@@ -282,7 +294,12 @@ public final class EntityState implements InstanceState {
     /** Records a relationship's current value as committed (after a load or flush). */
     public void commitRelationship(RelationshipProperty r) {
         Object current = r.get(object);
-        if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
+        if (r.isWriteOnly()) {
+            if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+                w.clearPending();
+            }
+            relCommitted[r.index()] = UNLOADED;
+        } else if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             relCommitted[r.index()] = UNLOADED;
         } else if (r.isCollection()) {
             relCommitted[r.index()] = members(r, current).toArray();
