@@ -702,6 +702,79 @@ class RelationshipTest {
         }
     }
 
+    /** Plain classes, no annotations: mapped in code. */
+    static class Shelf {
+        Long id;
+        String label;
+        List<Book> books = new ArrayList<>();
+    }
+
+    static class Book {
+        Long id;
+        String title;
+        Long shelfId;
+        Shelf shelf;
+    }
+
+    @BackendTest
+    void relationshipsMapImperativelyOnPlainClasses(TestDatabase db) {
+        Engine engine = db.engine();
+        org.retort.schema.MetaData md = new org.retort.schema.MetaData();
+        org.retort.schema.Table shelves = md.table("shelf",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("label", org.retort.types.Types.VARCHAR(40)));
+        org.retort.schema.Table books = md.table("book",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("title", org.retort.types.Types.VARCHAR(40)),
+                org.retort.schema.Schema.column("shelf_id", org.retort.types.Types.INTEGER,
+                        org.retort.schema.Schema.foreignKey("shelf.id")));
+        Registry registry = Registry.builder().metadata(md).build();
+        registry.mapImperatively(Shelf.class, shelves, java.util.Map.of("id", "id", "label", "label"),
+                java.util.Map.of("books", RelationshipSpec.relationship().backPopulates("shelf")
+                        .cascade("all, delete-orphan").orderBy("title")));
+        registry.mapImperatively(Book.class, books, java.util.Map.of("id", "id", "title", "title", "shelfId", "shelf_id"),
+                java.util.Map.of("shelf", RelationshipSpec.relationship().backPopulates("books")));
+        md.createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        Shelf s = new Shelf();
+        s.label = "sci-fi";
+        Book b1 = new Book();
+        b1.title = "Dune";
+        Book b2 = new Book();
+        b2.title = "Anathem";
+        s.books.add(b1);
+        s.books.add(b2);
+        try (Session session = factory.open()) {
+            session.add(s);
+            session.commit();
+            assertThat(b1.shelfId).isEqualTo(s.id);
+            assertThat(b1.shelf).isSameAs(s);
+        }
+        try (Session session = factory.open()) {
+            Shelf loaded = session.get(Shelf.class, s.id);
+            assertThat(loaded.books).extracting(b -> b.title).containsExactly("Anathem", "Dune");
+            assertThat(loaded.books.get(0).shelf).isSameAs(loaded);
+        }
+    }
+
+    @Entity(table = "user_account_v2")
+    static class Renamed {
+        @MappedColumn(primaryKey = true)
+        Long id;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClassMappedTwoDifferentWaysFailsClearlyTheSameWayWorks() {
+        Registry.of(Renamed.class);
+        Registry.of(Renamed.class); // the same mapping again (another MetaData): fine
+        Registry other = Registry.builder().build();
+        org.retort.schema.Table t = other.metadata().table("somewhere_else",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.BIGINT, org.retort.schema.Schema.primaryKey()));
+        assertThatThrownBy(() -> other.mapImperatively(Renamed.class, t, java.util.Map.of("id", "id")))
+                .isInstanceOf(ArgumentException.class).hasMessageContaining("user_account_v2")
+                .hasMessageContaining("somewhere_else");
+    }
+
     @Entity(table = "loose")
     static class Loose {
         @MappedColumn(primaryKey = true)

@@ -141,6 +141,11 @@ public final class RelationshipProperty implements MapperProperty {
         this.reverse = other;
     }
 
+    /** {@return true once the registry resolved it (its target is mapped)} */
+    public boolean isResolved() {
+        return resolved;
+    }
+
     @Override
     public String name() {
         return name;

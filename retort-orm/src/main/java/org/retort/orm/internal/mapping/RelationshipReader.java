@@ -48,6 +48,23 @@ public final class RelationshipReader {
     public static RelationshipProperty declare(Class<?> owner, Field f, int index) {
         Relationship a = f.getAnnotation(Relationship.class);
         String where = owner.getSimpleName() + "." + f.getName();
+        return declare(owner, f, index, new RelationshipProperty.Settings(a.backPopulates(), a.secondary(),
+                Cascade.parse(a.cascade(), "relationship " + where), a.lazy(), a.orderBy(), a.viewOnly(),
+                a.passiveDeletes(), a.postUpdate(), List.of(a.foreignKeys()), List.of(a.remoteSide()), a.mapKey()));
+    }
+
+    /**
+     * Declares the relationship of a field with settings given in code (imperative mapping).
+     *
+     * @param owner the declaring class
+     * @param f the field
+     * @param index its position among the class's relationships
+     * @param settings the settings
+     * @return the unresolved relationship
+     */
+    public static RelationshipProperty declare(Class<?> owner, Field f, int index,
+            RelationshipProperty.Settings settings) {
+        String where = owner.getSimpleName() + "." + f.getName();
         Shape shape;
         Class<?> target;
         Class<?> t = f.getType();
@@ -60,7 +77,7 @@ public final class RelationshipReader {
         } else if (t == Map.class) {
             shape = Shape.MAP;
             target = typeArgument(f, 1, where);
-            if (a.mapKey().isEmpty()) {
+            if (settings.mapKey().isEmpty()) {
                 throw new ArgumentException("Relationship " + where + " is a Map; name the target attribute that "
                         + "keys it with @Relationship(mapKey = \"...\")");
             }
@@ -74,10 +91,7 @@ public final class RelationshipReader {
             shape = Shape.REFERENCE;
             target = t;
         }
-        RelationshipProperty.Settings settings = new RelationshipProperty.Settings(a.backPopulates(), a.secondary(),
-                Cascade.parse(a.cascade(), "relationship " + where), a.lazy(), a.orderBy(), a.viewOnly(),
-                a.passiveDeletes(), a.postUpdate(), List.of(a.foreignKeys()), List.of(a.remoteSide()), a.mapKey());
-        if (a.lazy() == org.retort.orm.annotation.Lazy.CONTAINS_EAGER) {
+        if (settings.lazy() == org.retort.orm.annotation.Lazy.CONTAINS_EAGER) {
             throw new ArgumentException("Relationship " + where + ": lazy = CONTAINS_EAGER is a query option "
                     + "(Load.containsEager with a join the query makes), not a mapping default");
         }
@@ -113,6 +127,38 @@ public final class RelationshipReader {
         for (Mapper<?> m : mappers.values()) {
             for (RelationshipProperty r : m.relationships()) {
                 link(r);
+            }
+        }
+    }
+
+    /**
+     * Resolves the relationships of one mapper added to a built registry (imperative mapping) whose targets are
+     * mapped, and those of earlier mappers that waited for this one; links mirrors both ways. A relationship whose
+     * target is not mapped yet waits for it.
+     *
+     * @param added the new mapper
+     * @param mappers every mapper of the registry, the new one included
+     * @param metadata the registry's MetaData
+     */
+    public static void resolveAdded(Mapper<?> added, Map<Class<?>, Mapper<?>> mappers, MetaData metadata) {
+        List<RelationshipProperty> done = new ArrayList<>();
+        for (Mapper<?> m : mappers.values()) {
+            for (RelationshipProperty r : m.relationships()) {
+                if (!r.isResolved() && (m == added || r.targetClass() == added.entityClass())
+                        && mappers.containsKey(r.targetClass())) {
+                    resolve(m, r, mappers, metadata);
+                    done.add(r);
+                }
+            }
+        }
+        for (RelationshipProperty r : done) {
+            if (r.target().relationships().stream().filter(o -> o.name().equals(r.settings().backPopulates()))
+                    .allMatch(RelationshipProperty::isResolved)) {
+                link(r);
+                RelationshipProperty other = r.reverse();
+                if (other != null && other.reverse() == null && other.settings().backPopulates().equals(r.name())) {
+                    other.linkReverse(r);
+                }
             }
         }
     }
@@ -300,6 +346,9 @@ public final class RelationshipReader {
             return;
         }
         String where = where(r.parent(), r);
+        if (r.reverse() != null) {
+            return;
+        }
         RelationshipProperty other;
         try {
             other = r.target().relationship(back);
