@@ -33,6 +33,18 @@ import org.retort.orm.metamodel.RelationshipAttribute;
  * //     WHERE user_account.name = ? ORDER BY user_account.id
  * }</pre>
  *
+ * <p><b>One {@code select()} for Core and ORM.</b> An {@code OrmSelect} is also a Core statement: it takes any
+ * Core columns and expressions, runs on a {@code Connection} (rows) as well as on a {@link Session} (objects),
+ * and becomes a subquery, CTE, {@code EXISTS} or {@code UNION} like a Core {@code Select}. A file that uses both
+ * layers imports the expression language on demand and {@code select} by name, which takes precedence:
+ * <pre>{@code
+ * import static org.retort.sql.Sql.*;
+ * import static org.retort.orm.Orm.select;
+ *
+ * conn.execute(select(users.c("name")).where(users.c("id").gt(5)));   // rows
+ * session.scalars(select(User.class).where(User_.name.like("s%")));    // objects
+ * }</pre>
+ *
  * @param <T> the type of the first selected item (what {@code scalars()} returns)
  */
 public final class OrmSelect<T> implements Executable {
@@ -357,6 +369,110 @@ public final class OrmSelect<T> implements Executable {
      */
     public Subquery subquery(String name) {
         return select.subquery(name);
+    }
+
+    /**
+     * {@return this query as {@code LATERAL (SELECT ...) AS name}}
+     *
+     * @param name the alias
+     */
+    public Subquery lateral(String name) {
+        return select.lateral(name);
+    }
+
+    /**
+     * {@return this query as a common table expression, {@code WITH name AS (...)}}
+     *
+     * @param name the CTE name
+     */
+    public org.retort.sql.Cte cte(String name) {
+        return select.cte(name);
+    }
+
+    /**
+     * {@return this query as a recursive CTE; complete it with {@code unionAll}}
+     *
+     * @param name the CTE name
+     * @param recursive true for {@code WITH RECURSIVE}
+     */
+    public org.retort.sql.Cte cte(String name, boolean recursive) {
+        return select.cte(name, recursive);
+    }
+
+    /** {@return {@code EXISTS (this query)}} */
+    public org.retort.sql.Exists exists() {
+        return select.exists();
+    }
+
+    /**
+     * {@return this one-column query as a scalar subquery expression}
+     *
+     * @param <V> the column's type
+     */
+    public <V> org.retort.sql.ScalarSelect<V> scalarSubquery() {
+        return select.scalarSubquery();
+    }
+
+    /**
+     * {@return {@code this UNION ALL others}, a Core compound statement}
+     *
+     * @param others the other queries (Core or ORM)
+     */
+    public org.retort.sql.CompoundSelect unionAll(Object... others) {
+        return select.unionAll(core(others));
+    }
+
+    /**
+     * {@return {@code this UNION others}, a Core compound statement}
+     *
+     * @param others the other queries (Core or ORM)
+     */
+    public org.retort.sql.CompoundSelect union(Object... others) {
+        return select.union(core(others));
+    }
+
+    private static org.retort.sql.SelectBase[] core(Object[] queries) {
+        org.retort.sql.SelectBase[] out = new org.retort.sql.SelectBase[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            out[i] = switch (queries[i]) {
+                case OrmSelect<?> o -> o.statement();
+                case org.retort.sql.SelectBase b -> b;
+                default -> throw new ArgumentException("union() takes SELECT statements; got " + queries[i]);
+            };
+        }
+        return out;
+    }
+
+    /**
+     * {@return the statement with more columns in its SELECT list (read as plain values)}
+     *
+     * @param columns expressions
+     */
+    public OrmSelect<T> addColumns(Expression<?>... columns) {
+        List<Item> more = new ArrayList<>(items);
+        int at = select.selectedColumns().size();
+        for (int i = 0; i < columns.length; i++) {
+            more.add(new ColumnItem(at + i));
+        }
+        return new OrmSelect<>(select.addColumns(columns), List.copyOf(more), populateExisting, options);
+    }
+
+    /**
+     * {@return the statement with {@code DISTINCT ON (...)} (PostgreSQL)}
+     *
+     * @param on the expressions
+     */
+    public OrmSelect<T> distinctOn(Expression<?>... on) {
+        return with(select.distinctOn(on));
+    }
+
+    /**
+     * {@return the statement with a WHERE condition (SQLAlchemy's {@code filter}, the same as {@link #where})}
+     *
+     * @param conditions conditions, ANDed
+     */
+    public OrmSelect<T> filter(Expression<?>... conditions) {
+        return where(conditions);
     }
 
     @Override
