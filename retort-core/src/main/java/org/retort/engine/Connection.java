@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>A connection is stateful and single-threaded: use it from one thread at a time.
  */
 public final class Connection implements AutoCloseable {
-    static final Logger LOG = LoggerFactory.getLogger("org.retort.engine");
+    static final Logger LOG = LoggerFactory.getLogger(EchoOutput.LOGGER_NAME);
 
     private final Engine engine;
     private final Dialect dialect;

@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final EngineEvents events;
     private final ExecutionOptions options;
     private final boolean echo;
+    private final boolean echoRows;
     private final List<Consumer<String>> echoSinks;
     private final ResetOnReturn resetOnReturn;
     private final Duration poolTimeout;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
         }
         this.options = opts;
         this.echo = b.echo;
+        this.echoRows = b.echo && b.echoRows;
         this.echoSinks = List.copyOf(b.echoSinks);
         this.resetOnReturn = b.resetOnReturn;
         this.poolTimeout = b.poolTimeout;
@@ -78,6 +80,7 @@ public final class Engine implements AutoCloseable {
         this.events = parent.events;
         this.options = options;
         this.echo = parent.echo;
+        this.echoRows = parent.echoRows;
         this.echoSinks = parent.echoSinks;
         this.resetOnReturn = parent.resetOnReturn;
         this.poolTimeout = parent.poolTimeout;
@@ -249,6 +252,11 @@ public final class Engine implements AutoCloseable {
         return echo;
     }
 
+    /** {@return true when the echo also shows result rows ({@code echo("debug")})} */
+    public boolean echoRows() {
+        return echoRows;
+    }
+
     /** {@return the isolation level new connections get, or null for the database's default} */
     public IsolationLevel isolationLevel() {
         return options.isolationLevel().orElse(null);
@@ -280,7 +288,14 @@ public final class Engine implements AutoCloseable {
     }
 
     void echoLine(String line) {
-        Connection.LOG.info(line);
+        EchoOutput.info(Connection.LOG, line);
+        for (Consumer<String> sink : echoSinks) {
+            sink.accept(line);
+        }
+    }
+
+    void echoRowLine(String line) {
+        EchoOutput.debug(Connection.LOG, line);
         for (Consumer<String> sink : echoSinks) {
             sink.accept(line);
         }

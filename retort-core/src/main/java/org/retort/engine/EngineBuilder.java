@@ -21,6 +21,7 @@ import org.retort.pool.ResetOnReturn;
 public final class EngineBuilder {
     final URL url;
     boolean echo;
+    boolean echoRows;
     int poolSize = 5;
     int maxOverflow = 10;
     Duration poolTimeout = Duration.ofSeconds(30);
@@ -44,13 +45,41 @@ public final class EngineBuilder {
     }
 
     /**
-     * Logs every statement and its parameters at INFO on logger {@code org.retort.engine}.
+     * Echoes every statement, its parameters and each BEGIN, COMMIT and ROLLBACK (SQLAlchemy's {@code echo=True}):
+     * at INFO on logger {@code org.retort.engine} when an SLF4J provider logs that logger at INFO, and otherwise
+     * on standard output, so the echo is visible with no logging set up at all.
      *
      * @param on true to echo
      * @return this builder
      */
     public EngineBuilder echo(boolean on) {
         this.echo = on;
+        this.echoRows = false;
+        return this;
+    }
+
+    /**
+     * Sets the echo by name, as SQLAlchemy's {@code echo} accepts {@code "debug"}: {@code "debug"} echoes
+     * statements and also every result row (at DEBUG, or on standard output when SLF4J does not log DEBUG there);
+     * {@code "true"} or {@code "info"} is {@link #echo(boolean) echo(true)}; {@code "false"} or {@code "off"}
+     * turns it off. Handy for a configuration property such as Spring's {@code retort.echo}.
+     *
+     * @param mode {@code "debug"}, {@code "info"}, {@code "true"}, {@code "false"} or {@code "off"} (any case)
+     * @return this builder
+     * @throws ArgumentException for any other value
+     */
+    public EngineBuilder echo(String mode) {
+        Objects.requireNonNull(mode, "mode");
+        switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "debug" -> {
+                this.echo = true;
+                this.echoRows = true;
+            }
+            case "true", "info" -> echo(true);
+            case "false", "off" -> echo(false);
+            default -> throw new ArgumentException("echo must be \"debug\", \"info\", \"true\", \"false\" or "
+                    + "\"off\", got \"" + mode + "\"");
+        }
         return this;
     }
 
