@@ -6,6 +6,7 @@ module org.retort.core {
     requires org.slf4j;
     requires com.zaxxer.hikari;
     requires static com.fasterxml.jackson.databind;
+    requires static micrometer.core;
 
     exports org.retort.engine;
     exports org.retort.pool;
@@ -23,6 +24,7 @@ module org.retort.core {
     exports org.retort.inspect;
     exports org.retort.exc;
     exports org.retort.event;
+    exports org.retort.metrics;
 
     uses org.retort.dialect.DialectProvider;
 }

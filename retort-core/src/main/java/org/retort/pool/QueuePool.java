@@ -225,6 +225,18 @@ public final class QueuePool extends AbstractPool {
     }
 
     @Override
+    protected int idle() {
+        HikariDataSource ds = dataSource;
+        return ds == null ? 0 : ds.getHikariPoolMXBean().getIdleConnections();
+    }
+
+    @Override
+    protected int pending() {
+        HikariDataSource ds = dataSource;
+        return ds == null ? 0 : ds.getHikariPoolMXBean().getThreadsAwaitingConnection();
+    }
+
+    @Override
     public String status() {
         String head = "QueuePool size " + options().size() + " overflow " + options().maxOverflow() + ": ";
         HikariDataSource ds = dataSource;
