@@ -177,7 +177,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code JOIN target ON on}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select join(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.INNER);
@@ -195,7 +196,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code LEFT OUTER JOIN}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select outerjoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.LEFT);
@@ -204,7 +206,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code FULL OUTER JOIN}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select fullOuterJoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.FULL);
