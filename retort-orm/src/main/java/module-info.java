@@ -11,5 +11,8 @@ module org.retort.orm {
 
     exports org.retort.orm;
     exports org.retort.orm.annotation;
+    exports org.retort.orm.loading;
+    exports org.retort.orm.mapping;
     exports org.retort.orm.metamodel;
+    // org.retort.orm.internal.* (session core, state, flush, loading, mapping, collections, bulk DML) is not exported
 }

@@ -3,6 +3,7 @@ package org.retort.orm;
 import org.retort.orm.metamodel.ColumnAttribute;
 import org.retort.sql.DerivedColumn;
 import org.retort.sql.TableAlias;
+import org.retort.orm.mapping.Mapper;
 
 /**
  * An entity under an alias, to use its table twice in one query (SQLAlchemy's {@code aliased(User)}).

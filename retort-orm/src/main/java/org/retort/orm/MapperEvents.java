@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.retort.engine.Connection;
 import org.retort.event.Registration;
+import org.retort.orm.mapping.Mapper;
 
 /**
  * The events of one mapper (SQLAlchemy's {@code MapperEvents} and {@code InstanceEvents}): persistence listeners run
@@ -19,7 +20,8 @@ import org.retort.event.Registration;
  * @param <T> the mapped class
  */
 public final class MapperEvents<T> {
-    enum Kind { BEFORE_INSERT, AFTER_INSERT, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DELETE, AFTER_DELETE }
+    /** The persistence events, in flush order. */
+    public enum Kind { BEFORE_INSERT, AFTER_INSERT, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DELETE, AFTER_DELETE }
 
     private final List<List<PersistenceListener<T>>> listeners = List.of(new CopyOnWriteArrayList<>(),
             new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),
@@ -28,7 +30,8 @@ public final class MapperEvents<T> {
     private final List<Consumer<T>> onLoad = new CopyOnWriteArrayList<>();
     private final List<Consumer<T>> onRefresh = new CopyOnWriteArrayList<>();
 
-    MapperEvents() {
+    /** Creates an empty set of listeners; each {@link Mapper} has one. */
+    public MapperEvents() {
     }
 
     private Registration add(Kind kind, PersistenceListener<T> listener) {
@@ -114,19 +117,38 @@ public final class MapperEvents<T> {
         return () -> onRefresh.remove(listener);
     }
 
+    /**
+     * Delivers a load or refresh event; called by the ORM's loader.
+     *
+     * @param target the object
+     * @param refresh true for a reload of an existing object
+     */
     @SuppressWarnings("unchecked")
-    void fireLoad(Object target, boolean refresh) {
+    public void fireLoad(Object target, boolean refresh) {
         for (Consumer<T> l : refresh ? onRefresh : onLoad) {
             l.accept((T) target);
         }
     }
 
-    boolean has(Kind kind) {
+    /**
+     * {@return true when a listener is registered for the event}
+     *
+     * @param kind the event
+     */
+    public boolean has(Kind kind) {
         return !listeners.get(kind.ordinal()).isEmpty();
     }
 
+    /**
+     * Delivers a persistence event; called by the ORM's flush.
+     *
+     * @param kind the event
+     * @param mapper the object's mapper
+     * @param connection the flush's connection
+     * @param target the object
+     */
     @SuppressWarnings("unchecked")
-    void fire(Kind kind, Mapper<T> mapper, Connection connection, Object target) {
+    public void fire(Kind kind, Mapper<T> mapper, Connection connection, Object target) {
         for (PersistenceListener<T> l : listeners.get(kind.ordinal())) {
             l.handle(mapper, connection, (T) target);
         }

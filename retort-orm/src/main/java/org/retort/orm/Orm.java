@@ -3,6 +3,7 @@ package org.retort.orm;
 import java.util.Objects;
 import org.retort.exc.ArgumentException;
 import org.retort.sql.Expression;
+import org.retort.orm.mapping.Mapper;
 
 /**
  * Static entry points of the ORM's statements, for {@code import static org.retort.orm.Orm.*}: ORM-enabled

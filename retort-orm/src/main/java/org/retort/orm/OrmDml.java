@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.retort.exc.ArgumentException;
 import org.retort.orm.metamodel.Attribute;
 import org.retort.sql.Expression;
+import org.retort.orm.mapping.Mapper;
 
 /**
  * An ORM INSERT, UPDATE or DELETE of an entity (SQLAlchemy's ORM-enabled DML), made by {@link Orm#insert},
@@ -25,7 +26,8 @@ import org.retort.sql.Expression;
  * @param <T> the entity class
  */
 public final class OrmDml<T> {
-    enum Kind { INSERT, UPDATE, DELETE }
+    /** The statement kinds. */
+    public enum Kind { INSERT, UPDATE, DELETE }
 
     private final Kind kind;
     private final Mapper<T> mapper;
@@ -51,31 +53,38 @@ public final class OrmDml<T> {
         return new OrmDml<>(kind, mapper, List.of(), Map.of(), false, List.of(), SynchronizeSession.AUTO);
     }
 
-    Kind kind() {
+    /** {@return the statement kind} */
+    public Kind kind() {
         return kind;
     }
 
-    Mapper<T> mapper() {
+    /** {@return the mapper of the entity} */
+    public Mapper<T> mapper() {
         return mapper;
     }
 
-    List<Expression<?>> whereClause() {
+    /** {@return the WHERE conditions} */
+    public List<Expression<?>> whereClause() {
         return where;
     }
 
-    Map<String, Object> valueMap() {
+    /** {@return the SET values by attribute name} */
+    public Map<String, Object> valueMap() {
         return values;
     }
 
-    boolean isReturning() {
+    /** {@return true when the statement returns entities} */
+    public boolean isReturning() {
         return returning;
     }
 
-    List<Expression<?>> returningColumns() {
+    /** {@return the columns returned} */
+    public List<Expression<?>> returningColumns() {
         return returningColumns;
     }
 
-    SynchronizeSession synchronization() {
+    /** {@return how the session is synchronized} */
+    public SynchronizeSession synchronization() {
         return synchronize;
     }
 

@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 import org.retort.exc.ArgumentException;
 import org.retort.exc.MultipleResultsFound;
 import org.retort.exc.NoResultFound;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.internal.mapping.JavaTypes;
 
 /**
  * The rows of an ORM query or of ORM DML with RETURNING (SQLAlchemy's {@code Result} of ORM rows). Rows are read
@@ -24,7 +27,13 @@ public final class OrmResult implements Iterable<OrmRow> {
     private final List<Object> singles;
     private final long rowcount;
 
-    OrmResult(List<OrmRow> rows, long rowcount) {
+    /**
+     * A result of rows.
+     *
+     * @param rows the rows
+     * @param rowcount the row count to report
+     */
+    public OrmResult(List<OrmRow> rows, long rowcount) {
         this.rows = rows;
         this.singles = null;
         this.rowcount = rowcount;
@@ -35,8 +44,13 @@ public final class OrmResult implements Iterable<OrmRow> {
         this.rowcount = rowcount;
     }
 
-    /** {@return a result whose rows have one column each, holding these values} */
-    static OrmResult ofSingles(List<Object> values, long rowcount) {
+    /**
+     * {@return a result whose rows have one column each, holding these values}
+     *
+     * @param values the values
+     * @param rowcount the row count to report
+     */
+    public static OrmResult ofSingles(List<Object> values, long rowcount) {
         return new OrmResult(rowcount, values);
     }
 

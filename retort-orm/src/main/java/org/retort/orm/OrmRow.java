@@ -10,7 +10,12 @@ import java.util.Arrays;
 public final class OrmRow extends AbstractList<Object> {
     private final Object[] values;
 
-    OrmRow(Object[] values) {
+    /**
+     * A row of values in select order.
+     *
+     * @param values the values (kept, not copied)
+     */
+    public OrmRow(Object[] values) {
         this.values = values;
     }
 

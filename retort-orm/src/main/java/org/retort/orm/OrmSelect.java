@@ -12,7 +12,15 @@ import org.retort.sql.FromClause;
 import org.retort.sql.OrderByElement;
 import org.retort.sql.Select;
 import org.retort.sql.Subquery;
+import org.retort.sql.Sql;
 import org.retort.sql.TableAlias;
+import org.retort.orm.loading.Load;
+import org.retort.orm.loading.LoaderOption;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.mapping.RelationshipDirection;
+import org.retort.orm.mapping.RelationshipProperty;
+import org.retort.orm.metamodel.RelationshipAttribute;
 
 /**
  * A SELECT of entities and columns (SQLAlchemy's ORM-enabled {@code select(User)}), made by {@link Orm#select}.
@@ -29,25 +37,38 @@ import org.retort.sql.TableAlias;
  */
 public final class OrmSelect<T> implements Executable {
     /** One selected item: an entity spread over several columns, or one column. */
-    sealed interface Item permits EntityItem, ColumnItem {
+    public sealed interface Item permits EntityItem, ColumnItem {
     }
 
-    /** An entity whose columns are {@code count} columns from {@code start}. */
-    record EntityItem(Mapper<?> mapper, int start, int count) implements Item {
+    /**
+     * An entity whose columns are {@code count} columns from {@code start}.
+     *
+     * @param mapper the entity's mapper
+     * @param start the first column
+     * @param count how many columns
+     * @param from the FROM item the columns come from (the table, or an alias)
+     */
+    public record EntityItem(Mapper<?> mapper, int start, int count, FromClause from) implements Item {
     }
 
-    /** A single column at {@code index}. */
-    record ColumnItem(int index) implements Item {
+    /**
+     * A single column.
+     *
+     * @param index its position
+     */
+    public record ColumnItem(int index) implements Item {
     }
 
     private final Select select;
     private final List<Item> items;
     private final boolean populateExisting;
+    private final List<LoaderOption> options;
 
-    private OrmSelect(Select select, List<Item> items, boolean populateExisting) {
+    private OrmSelect(Select select, List<Item> items, boolean populateExisting, List<LoaderOption> options) {
         this.select = select;
         this.items = items;
         this.populateExisting = populateExisting;
+        this.options = options;
     }
 
     static <T> OrmSelect<T> of(Object... things) {
@@ -56,14 +77,14 @@ public final class OrmSelect<T> implements Executable {
         for (Object thing : things) {
             if (thing instanceof Class<?> c) {
                 Mapper<?> m = Registry.published(c);
-                items.add(new EntityItem(m, columns.size(), m.properties().size()));
+                items.add(new EntityItem(m, columns.size(), m.properties().size(), m.table()));
                 for (ColumnProperty p : m.properties()) {
                     columns.add(p.column());
                 }
             } else if (thing instanceof Aliased<?> a) {
                 Mapper<?> m = a.mapper();
-                items.add(new EntityItem(m, columns.size(), m.properties().size()));
                 TableAlias alias = a.alias();
+                items.add(new EntityItem(m, columns.size(), m.properties().size(), alias));
                 for (ColumnProperty p : m.properties()) {
                     columns.add(alias.corresponding(p.column()));
                 }
@@ -75,19 +96,41 @@ public final class OrmSelect<T> implements Executable {
                         + "expressions; got " + (thing == null ? "null" : thing.getClass().getName()));
             }
         }
-        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items), false);
+        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items), false, List.of());
     }
 
     private <R> OrmSelect<R> with(Select s) {
-        return new OrmSelect<>(s, items, populateExisting);
+        return new OrmSelect<>(s, items, populateExisting, options);
     }
 
-    List<Item> items() {
+    /** {@return the selected items, in row order} */
+    public List<Item> items() {
         return items;
     }
 
-    boolean isPopulateExisting() {
+    /** {@return true when loaded rows overwrite objects already in the identity map} */
+    public boolean isPopulateExisting() {
         return populateExisting;
+    }
+
+    /** {@return the loader options, in the order given} */
+    public List<LoaderOption> loadOptions() {
+        return options;
+    }
+
+    /**
+     * Says how relationships load for this query ({@link Load#selectinload}, {@link Load#joinedload},
+     * {@link Load#raiseload}, ...); options add to those given before.
+     *
+     * @param loaderOptions the options
+     * @return the new statement
+     */
+    public OrmSelect<T> options(LoaderOption... loaderOptions) {
+        List<LoaderOption> all = new ArrayList<>(options);
+        for (LoaderOption l : loaderOptions) {
+            all.add(java.util.Objects.requireNonNull(l, "option"));
+        }
+        return new OrmSelect<>(select, items, populateExisting, List.copyOf(all));
     }
 
     /**
@@ -97,7 +140,7 @@ public final class OrmSelect<T> implements Executable {
      * @return the new statement
      */
     public OrmSelect<T> populateExisting() {
-        return new OrmSelect<>(select, items, true);
+        return new OrmSelect<>(select, items, true, options);
     }
 
     /** {@return the Core SELECT this statement runs, e.g. to use as a subquery} */
@@ -115,13 +158,79 @@ public final class OrmSelect<T> implements Executable {
     }
 
     /**
-     * {@code JOIN} an entity's table, the ON clause inferred from the foreign key between the tables.
+     * {@code JOIN} an entity's table, the ON clause inferred from the foreign key between the tables; or, given a
+     * relationship ({@code User_.addresses}), its target's table on the relationship's join (through the
+     * association table for many-to-many).
      *
-     * @param entity the entity class or {@link Aliased} entity to join
+     * @param entity the entity class, {@link Aliased} entity or relationship attribute to join
      * @return the new statement
      */
     public OrmSelect<T> join(Object entity) {
+        if (entity instanceof RelationshipAttribute<?, ?> r) {
+            return with(joinAlong(select, r.property(), false));
+        }
         return with(select.join(from(entity)));
+    }
+
+    /**
+     * {@code JOIN} along a relationship to an aliased target ({@code join(User_.addresses, aliased(Address.class))}).
+     *
+     * @param relationship the relationship
+     * @param target the aliased target
+     * @return the new statement
+     */
+    public OrmSelect<T> join(RelationshipAttribute<?, ?> relationship, Aliased<?> target) {
+        return with(joinAlong(select, relationship.property(), target.alias(), false));
+    }
+
+    /**
+     * {@code LEFT OUTER JOIN} along a relationship.
+     *
+     * @param relationship the relationship
+     * @return the new statement
+     */
+    public OrmSelect<T> outerjoin(RelationshipAttribute<?, ?> relationship) {
+        return with(joinAlong(select, relationship.property(), true));
+    }
+
+    private static Select joinAlong(Select s, RelationshipProperty r, boolean outer) {
+        return joinAlong(s, r, r.target().table(), outer);
+    }
+
+    private static Select joinAlong(Select s, RelationshipProperty r, FromClause target, boolean outer) {
+        TableAlias alias = target instanceof TableAlias a ? a : null;
+        if (r.direction() == RelationshipDirection.MANY_TO_MANY) {
+            List<Expression<?>> first = new ArrayList<>();
+            for (int i = 0; i < r.keySide().size(); i++) {
+                first.add(r.secondaryParentColumns().get(i).eq(r.keySide().get(i).column()));
+            }
+            List<Expression<?>> second = new ArrayList<>();
+            for (int i = 0; i < r.targetKey().size(); i++) {
+                Expression<?> key = r.targetKey().get(i).column();
+                second.add(r.secondaryTargetColumns().get(i).eq(alias == null ? key
+                        : alias.corresponding(r.targetKey().get(i).column())));
+            }
+            Expression<?> on1 = Sql.and_(first.toArray(Expression<?>[]::new));
+            Expression<?> on2 = Sql.and_(second.toArray(Expression<?>[]::new));
+            return outer ? s.outerjoin(r.secondary(), on1).outerjoin(target, on2)
+                    : s.join(r.secondary(), on1).join(target, on2);
+        }
+        List<Expression<?>> on = new ArrayList<>();
+        boolean targetHoldsFk = r.direction() == RelationshipDirection.ONE_TO_MANY;
+        for (int i = 0; i < r.keySide().size(); i++) {
+            Expression<?> fk = r.fkSide().get(i).column();
+            Expression<?> key = r.keySide().get(i).column();
+            if (alias != null) {
+                if (targetHoldsFk) {
+                    fk = alias.corresponding(r.fkSide().get(i).column());
+                } else {
+                    key = alias.corresponding(r.keySide().get(i).column());
+                }
+            }
+            on.add(fk.eq(key));
+        }
+        Expression<?> cond = Sql.and_(on.toArray(Expression<?>[]::new));
+        return outer ? s.outerjoin(target, cond) : s.join(target, cond);
     }
 
     /**
@@ -164,7 +273,12 @@ public final class OrmSelect<T> implements Executable {
         return with(select.selectFrom(f));
     }
 
-    static FromClause from(Object entity) {
+    /**
+     * {@return the FROM item of an entity class, aliased entity or FROM item}
+     *
+     * @param entity the entity
+     */
+    public static FromClause from(Object entity) {
         if (entity instanceof Class<?> c) {
             return Registry.published(c).table();
         } else if (entity instanceof Aliased<?> a) {

@@ -1,6 +1,7 @@
 package org.retort.orm;
 
 import org.retort.engine.Connection;
+import org.retort.orm.mapping.Mapper;
 
 /**
  * Called per row inside a flush, before or after its INSERT, UPDATE or DELETE (SQLAlchemy's mapper events

@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.retort.exc.ArgumentException;
+import org.retort.orm.internal.mapping.MappingReader;
+import org.retort.orm.internal.mapping.RelationshipReader;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.Mapper;
 import org.retort.orm.metamodel.MappedAttributes;
 import org.retort.schema.Column;
 import org.retort.schema.ForeignKeyConstraint;
@@ -83,7 +87,12 @@ public final class Registry {
         return (Mapper<T>) m;
     }
 
-    static boolean isMapped(Class<?> type) {
+    /**
+     * {@return true when some registry maps the class}
+     *
+     * @param type a class
+     */
+    public static boolean isMapped(Class<?> type) {
         return PUBLISHED.containsKey(type);
     }
 
@@ -166,7 +175,7 @@ public final class Registry {
                 props.add(new ColumnProperty(fieldName, f.getType(), c, props.size(), MappingReader.handle(f)));
             }
         }
-        Mapper<T> mapper = new Mapper<>(entityClass, table, props, MappingReader.constructor(entityClass));
+        Mapper<T> mapper = new Mapper<>(entityClass, table, props, List.of(), MappingReader.constructor(entityClass));
         register(mapper);
         return mapper;
     }
@@ -186,7 +195,7 @@ public final class Registry {
         });
     }
 
-    static void checkClass(Class<?> entityClass) {
+    private static void checkClass(Class<?> entityClass) {
         Objects.requireNonNull(entityClass, "entityClass");
         if (entityClass.isRecord()) {
             throw new ArgumentException("Record " + entityClass.getName() + " cannot be an entity: the session changes "
@@ -259,11 +268,19 @@ public final class Registry {
             for (MappingReader.Declared d : declared) {
                 r.register(d.mapper());
             }
+            RelationshipReader.resolveAll(r.mappers, r.metadata, r.naming);
             return r;
         }
     }
 
-    static MethodHandle noArgConstructor(Class<?> c) throws ReflectiveOperationException {
+    /**
+     * The no-argument constructor of a class, of any visibility, as a method handle.
+     *
+     * @param c the class
+     * @return the handle
+     * @throws ReflectiveOperationException when there is none or it cannot be accessed
+     */
+    public static MethodHandle noArgConstructor(Class<?> c) throws ReflectiveOperationException {
         return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).findConstructor(c, MethodType.methodType(void.class));
     }
 }

@@ -1,18 +1,21 @@
 package org.retort.orm;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.retort.engine.Connection;
 import org.retort.engine.Engine;
 import org.retort.engine.Result;
 import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.NoResultFound;
+import org.retort.orm.internal.dml.BulkDml;
+import org.retort.orm.internal.loading.Loader;
+import org.retort.orm.internal.session.OwnerGuard;
+import org.retort.orm.internal.session.SessionCore;
+import org.retort.orm.internal.session.TxLevel;
+import org.retort.orm.internal.state.EntityState;
+import org.retort.orm.mapping.Mapper;
 import org.retort.sql.Executable;
 
 /**
@@ -33,28 +36,25 @@ import org.retort.sql.Executable;
  * <p>A session is single-threaded, like a JDBC connection: use it from one thread at a time. A call from a
  * second thread while another thread is inside the session fails at once with an {@link InvalidRequestException}.
  *
- * <p>Objects are plain: the session keeps their {@link InstanceState} (identity, committed values) itself and
+ * <p>Objects are plain: the session keeps their {@link EntityState} (identity, committed values) itself and
  * finds changes by comparing fields with those values. Because a plain field cannot intercept reads, expired
  * objects (after commit, rollback or {@link #expire}) are reloaded when a query or {@link #get} returns them, or
  * by {@link #refresh}; and a rollback puts changed fields back to their committed values at once.
+ *
+ * <p>Related objects follow their relationships' cascades: adding an object adds what it refers to and holds
+ * (save-update), deleting it deletes its children where the cascade says so, and the flush writes the whole
+ * graph in foreign-key order. Collections of loaded objects load on first access unless a loader option
+ * ({@link org.retort.orm.loading.Load}) loaded them with the query.
  */
 public final class Session implements AutoCloseable {
     private final SessionFactory factory;
-    private final Engine engine;
     private final SessionEvents events = new SessionEvents();
-    final IdentityMap identityMap = new IdentityMap();
-    final StateIndex states = new StateIndex();
-    final Set<InstanceState> pending = new LinkedHashSet<>();
-    final Set<InstanceState> toDelete = new LinkedHashSet<>();
-    private final TransactionControl tx = new TransactionControl(this);
-    private boolean closed;
-    private boolean flushing;
-    private boolean noAutoflush;
+    private final SessionCore core;
     private final OwnerGuard guard = new OwnerGuard();
 
     Session(SessionFactory factory) {
         this.factory = factory;
-        this.engine = factory.engine();
+        this.core = new SessionCore(factory, this::deliver);
     }
 
     /**
@@ -68,82 +68,74 @@ public final class Session implements AutoCloseable {
         return SessionFactory.builder(engine).build().open();
     }
 
-    private Thread enter() {
-        return guard.enter();
+    private void deliver(SessionCore.Event e) {
+        SessionEvents.fire(switch (e) {
+            case BEFORE_FLUSH -> factory.events().beforeFlush();
+            case AFTER_FLUSH -> factory.events().afterFlush();
+            case AFTER_COMMIT -> factory.events().afterCommit();
+            case AFTER_ROLLBACK -> factory.events().afterRollback();
+        }, this);
+        SessionEvents.fire(switch (e) {
+            case BEFORE_FLUSH -> events.beforeFlush();
+            case AFTER_FLUSH -> events.afterFlush();
+            case AFTER_COMMIT -> events.afterCommit();
+            case AFTER_ROLLBACK -> events.afterRollback();
+        }, this);
     }
 
-    private void exit(Thread previous) {
-        guard.exit(previous);
-    }
-
-    private void checkUsable() {
-        if (closed) {
-            throw new InvalidRequestException("This Session is closed; open a new one");
+    /** Runs an action as the session's single owner thread (see the class comment). */
+    private <R> R guarded(boolean usable, java.util.function.Supplier<R> action) {
+        Thread t = guard.enter();
+        try {
+            if (usable) {
+                core.checkUsable();
+            }
+            return action.get();
+        } finally {
+            guard.exit(t);
         }
-        if (tx.failure() != null) {
-            throw new InvalidRequestException("This Session's transaction has been rolled back due to a previous "
-                    + "exception during flush (" + tx.failure() + "); call rollback() to begin a new transaction");
-        }
     }
 
-    // ------------------------------------------------------------------ mappers and states
-
-    <T> Mapper<T> mapper(Class<T> type) {
-        Registry r = factory.registry();
-        return r != null ? r.mapper(type) : Registry.published(type);
-    }
-
-    /** The mapper of an object's class, or a clear error when it is not mapped. */
-    Mapper<?> mapperOf(Object object) {
-        Objects.requireNonNull(object, "object");
-        return mapper(object.getClass());
+    private void guardedRun(boolean usable, Runnable action) {
+        guarded(usable, () -> {
+            action.run();
+            return null;
+        });
     }
 
     /**
      * The state of an object (SQLAlchemy's {@code inspect(obj)}): transient, pending, persistent, deleted or
-     * detached, with its identity and per-attribute history.
+     * detached, with its identity, per-attribute history and unloaded relationships.
      *
      * @param object a mapped object
      * @return its state (for an object of no session, a detached or transient view)
      */
     public InstanceState inspect(Object object) {
-        InstanceState st = states.get(object);
-        if (st != null) {
-            return st;
-        }
-        Mapper<?> m = mapperOf(object);
-        st = new InstanceState(object, m);
-        DetachedStates.Entry d = DetachedStates.get(object);
-        if (d != null) {
-            st.key = d.key(); // its loaded values are not kept (see DetachedStates)
-        }
-        return st;
+        return core.inspect(object);
     }
 
-    /** {@return true when the object is pending, persistent or deleted in this session} */
+    /**
+     * {@return true when the object is pending, persistent or deleted in this session}
+     *
+     * @param object the object
+     */
     public boolean contains(Object object) {
-        return states.contains(object);
+        return core.states.contains(object);
     }
 
     /** {@return the pending objects, in add order} */
     public List<Object> newObjects() {
-        return pending.stream().map(InstanceState::object).toList();
+        return core.pending.stream().map(EntityState::object).toList();
     }
 
-    /** {@return the persistent objects whose fields differ from their committed values} */
+    /** {@return the persistent objects whose fields or relationships differ from their committed values} */
     public List<Object> dirty() {
-        List<Object> out = new ArrayList<>();
-        for (InstanceState st : identityMap.values()) {
-            if (!st.deletedFlushed && st.isModified()) {
-                out.add(st.object());
-            }
-        }
-        return out;
+        return core.dirty();
     }
 
     /** {@return the objects marked with {@link #delete} and not yet flushed} */
     public List<Object> deletedObjects() {
-        return toDelete.stream().map(InstanceState::object).toList();
+        return core.toDelete.stream().map(EntityState::object).toList();
     }
 
     /** {@return this session's own events; its factory's events fire too} */
@@ -151,26 +143,29 @@ public final class Session implements AutoCloseable {
         return events;
     }
 
-    /** {@return the open transactions, innermost first} */
-    Iterable<SessionTransaction> transactions() {
-        return tx.transactions;
+    /** {@return the factory that opened this session} */
+    public SessionFactory factory() {
+        return factory;
     }
 
-    /** {@return the innermost open transaction, or null} */
-    SessionTransaction innermost() {
-        return tx.transactions.peek();
-    }
-
-    void fire(java.util.function.Function<SessionEvents, List<SessionListener>> which) {
-        SessionEvents.fire(which.apply(factory.events()), this);
-        SessionEvents.fire(which.apply(events), this);
+    /**
+     * The mapper this session uses for a class (from its factory's registry, else the published one).
+     *
+     * @param type the mapped class
+     * @param <T> the class
+     * @return the mapper
+     */
+    public <T> Mapper<T> mapper(Class<T> type) {
+        return core.mapper(type);
     }
 
     // ------------------------------------------------------------------ add, delete, expunge
 
     /**
      * Adds an object: a transient one becomes pending (INSERTed at the next flush), a detached one persistent
-     * again. Adding an object already in the session does nothing.
+     * again. Adding an object already in the session does nothing. Objects it refers to or holds through a
+     * relationship with the save-update cascade (the default) are added too, and so are objects put into such
+     * a relationship later, at the next flush.
      *
      * <p>A detached object's loaded values are not kept after it leaves its session (they would outlive the
      * object), so re-attaching it reads its row by primary key (one SELECT) to learn its committed values; fields
@@ -181,235 +176,101 @@ public final class Session implements AutoCloseable {
      *         when a detached object's row no longer exists
      */
     public void add(Object object) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            addInternal(object);
-        } finally {
-            exit(t);
-        }
+        guardedRun(true, () -> core.add(object));
     }
 
     /** @param objects mapped objects, added in order @see #add(Object) */
     public void addAll(Collection<?> objects) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            states.reserve(objects.size());
-            for (Object o : objects) {
-                addInternal(o);
-            }
-        } finally {
-            exit(t);
-        }
-    }
-
-    private void addInternal(Object object) {
-        InstanceState existing = states.get(object);
-        if (existing != null) {
-            if (existing.markedDeleted) {
-                existing.markedDeleted = false;
-                toDelete.remove(existing);
-            }
-            return;
-        }
-        Mapper<?> m = mapperOf(object);
-        InstanceState st = new InstanceState(object, m);
-        // an object whose key is unset was never persisted here: no need to look among the detached ones
-        DetachedStates.Entry d = m.keyUnset(object) ? null : DetachedStates.get(object);
-        if (d != null) {
-            IdentityKey key = d.key();
-            InstanceState other = identityMap.get(key);
-            if (other != null) {
-                throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + key
-                        + ": another object with that identity is already in this session; use merge() instead");
-            }
-            Object[] committed = Loader.committedValues(this, m, key);
-            if (committed == null) {
-                throw new InvalidRequestException("Can't attach " + object.getClass().getSimpleName() + " " + key
-                        + ": its row no longer exists in table " + m.table().name()
-                        + "; add a new object (with its key unset) to INSERT it again");
-            }
-            DetachedStates.remove(object);
-            st.key = key;
-            st.committed = committed;
-            st.session = this;
-            states.put(st);
-            identityMap.put(st.key, st);
-            return;
-        }
-        st.session = this;
-        states.put(st);
-        pending.add(st);
+        guardedRun(true, () -> core.addAll(objects));
     }
 
     /**
      * Marks a persistent object for deletion at the next flush; a pending object is simply removed
-     * (SQLAlchemy expunges it).
+     * (SQLAlchemy expunges it). Relationships with the delete cascade delete their objects too; without it,
+     * the children's foreign keys are set to NULL by the flush.
      *
      * @param object the object
      * @throws InvalidRequestException when the object is not in this session
      */
     public void delete(Object object) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            InstanceState st = states.get(object);
-            if (st == null) {
-                InstanceState view = inspect(object);
-                if (view.isDetached()) {
-                    addInternal(object);
-                    st = states.get(object);
-                } else {
-                    throw new InvalidRequestException("Instance " + describe(object) + " is not persisted; add it "
-                            + "and flush before deleting it");
-                }
-            }
-            if (st.key == null) {
-                expungeInternal(st);
-                return;
-            }
-            if (!st.deletedFlushed && !st.markedDeleted) {
-                st.markedDeleted = true;
-                toDelete.add(st);
-            }
-        } finally {
-            exit(t);
-        }
+        guardedRun(true, () -> core.delete(object));
     }
 
     /**
      * Removes an object from the session: a pending one becomes transient, a persistent one detached. Its
-     * unflushed changes are not written.
+     * unflushed changes are not written. Relationships with the expunge cascade expunge their objects too.
      *
      * @param object the object
      */
     public void expunge(Object object) {
-        Thread t = enter();
-        try {
-            InstanceState st = states.get(object);
-            if (st == null) {
-                throw new InvalidRequestException("Instance " + describe(object) + " is not present in this Session");
-            }
-            expungeInternal(st);
-        } finally {
-            exit(t);
-        }
+        guardedRun(false, () -> core.expunge(object));
     }
 
     /** Removes every object from the session (they become transient or detached). */
     public void expungeAll() {
-        Thread t = enter();
-        try {
-            detachAll();
-        } finally {
-            exit(t);
-        }
-    }
-
-    /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
-    private void detachAll() {
-        for (InstanceState st : states) {
-            st.markedDeleted = false;
-            st.session = null;
-        }
-        DetachedStates.putAll(states, states.size());
-        states.clear();
-        pending.clear();
-        toDelete.clear();
-        identityMap.clear();
-    }
-
-    void expungeInternal(InstanceState st) {
-        states.remove(st.object());
-        pending.remove(st);
-        toDelete.remove(st);
-        st.markedDeleted = false;
-        if (st.key != null) {
-            if (identityMap.get(st.key) == st) {
-                identityMap.remove(st.key);
-            }
-            DetachedStates.put(st);
-        }
-        st.session = null;
-    }
-
-    static String describe(Object object) {
-        return object.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(object));
+        guardedRun(false, core::detachAll);
     }
 
     // ------------------------------------------------------------------ expire, refresh, isModified
 
     /**
      * Marks an object's values stale: the next query or {@link #get} returning it reloads its fields (a field
-     * assigned since keeps the assigned value, as a change to flush).
+     * assigned since keeps the assigned value, as a change to flush) and its collections load again on access.
      *
      * @param object a persistent object
      */
     public void expire(Object object) {
-        Thread t = enter();
-        try {
-            requirePersistent(object, "expire").expired = true;
-        } finally {
-            exit(t);
-        }
+        guardedRun(false, () -> core.expire(object));
+    }
+
+    /**
+     * Expires some attributes of an object (SQLAlchemy's {@code expire(obj, ["attr"])}): a collection loads again
+     * on next access; a column or reference is reloaded when the next query or {@link #get} returns the object
+     * (a plain field cannot reload on access).
+     *
+     * @param object a persistent object
+     * @param attributeNames the attributes
+     */
+    public void expire(Object object, String... attributeNames) {
+        guardedRun(false, () -> core.expire(object, attributeNames));
+    }
+
+    /**
+     * Reloads some attributes of an object now (SQLAlchemy's {@code refresh(obj, ["attr"])}), discarding their
+     * unflushed changes: columns by one SELECT of just those columns, collections by loading them, references by
+     * resolving their foreign key.
+     *
+     * @param object a persistent object
+     * @param attributeNames the attributes
+     */
+    public void refresh(Object object, String... attributeNames) {
+        guardedRun(true, () -> core.refresh(object, attributeNames));
     }
 
     /** Expires every persistent object of the session. */
     public void expireAll() {
-        Thread t = enter();
-        try {
-            for (InstanceState st : identityMap.values()) {
-                st.expired = true;
-            }
-        } finally {
-            exit(t);
-        }
+        guardedRun(false, core::expireAll);
     }
 
     /**
-     * Reloads an object's fields from the database now, discarding unflushed changes (SQLAlchemy's {@code refresh}).
+     * Reloads an object's fields from the database now, discarding unflushed changes (SQLAlchemy's {@code refresh});
+     * its collections load again on next access.
      *
      * @param object a persistent object
      * @throws InvalidRequestException when the row no longer exists
      */
     public void refresh(Object object) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            InstanceState st = requirePersistent(object, "refresh");
-            st.writeValues(st.committed); // expire first, as SQLAlchemy does: the change is discarded, not flushed
-            autoflushIfEnabled();
-            if (!Loader.reload(this, st, true)) {
-                throw new InvalidRequestException("Could not refresh instance " + describe(object) + ": its row "
-                        + st.key + " no longer exists");
-            }
-        } finally {
-            exit(t);
-        }
+        guardedRun(true, () -> core.refresh(object));
     }
 
     /**
      * Whether an object has changes the next flush would write.
      *
      * @param object an object of this session
-     * @return true when pending, marked for delete, or some field differs from its committed value
+     * @return true when pending, marked for delete, or some field or relationship differs from its committed value
      */
     public boolean isModified(Object object) {
-        InstanceState st = states.get(object);
-        if (st == null) {
-            return false;
-        }
-        return st.key == null || st.markedDeleted || st.isModified();
-    }
-
-    private InstanceState requirePersistent(Object object, String what) {
-        InstanceState st = states.get(object);
-        if (st == null || st.key == null) {
-            throw new InvalidRequestException("Cannot " + what + " instance " + describe(object)
-                    + ": it is not persistent within this Session");
-        }
-        return st;
+        return core.isModified(object);
     }
 
     // ------------------------------------------------------------------ get, merge
@@ -424,29 +285,10 @@ public final class Session implements AutoCloseable {
      * @return the object, or null
      */
     public <T> T get(Class<T> type, Object... primaryKey) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            Mapper<T> m = mapper(type);
-            IdentityKey key = m.keyOf(primaryKey);
-            InstanceState st = identityMap.get(key);
-            if (st != null) {
-                if (st.deletedFlushed || st.markedDeleted) {
-                    return null;
-                }
-                if (st.expired) {
-                    autoflushIfEnabled();
-                    if (!Loader.reload(this, st, false)) {
-                        return null;
-                    }
-                }
-                return type.cast(st.object());
-            }
-            autoflushIfEnabled();
-            return type.cast(Loader.loadByKey(this, m, key));
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> {
+            Mapper<T> m = core.mapper(type);
+            return type.cast(core.get(m, m.keyOf(primaryKey)));
+        });
     }
 
     /**
@@ -470,67 +312,29 @@ public final class Session implements AutoCloseable {
     /**
      * Copies the state of an object (usually detached) onto the persistent object of the same identity, loading
      * it if needed, and returns that persistent object (SQLAlchemy's {@code merge}); the given object is not
-     * attached. An object without a stored row is copied onto a new pending object.
+     * attached. An object without a stored row is copied onto a new pending object. Relationships with the
+     * merge cascade (the default) merge their objects too.
      *
      * @param object the object whose field values to copy
      * @param <T> the class
      * @return the persistent (or pending) object of this session
      */
     public <T> T merge(T object) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            if (states.contains(object)) {
-                return object;
-            }
-            @SuppressWarnings("unchecked")
-            Mapper<T> m = (Mapper<T>) mapperOf(object);
-            IdentityKey key = m.identityOf(object);
-            T target = null;
-            if (!key.isPartial()) {
-                InstanceState st = identityMap.get(key);
-                if (st != null) {
-                    target = m.entityClass().cast(st.object());
-                } else {
-                    autoflushIfEnabled();
-                    target = m.entityClass().cast(Loader.loadByKey(this, m, key));
-                }
-            }
-            if (target == null) {
-                target = m.newInstance();
-                for (ColumnProperty p : m.properties()) {
-                    p.set(target, JavaTypes.snapshot(p.get(object)));
-                }
-                addInternal(target);
-                return target;
-            }
-            for (ColumnProperty p : m.properties()) {
-                p.set(target, JavaTypes.snapshot(p.get(object)));
-            }
-            return target;
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> core.merge(object));
     }
 
     // ------------------------------------------------------------------ execution
 
     /**
      * Runs an ORM SELECT (built with {@link Orm#select}): rows of entities and column values, entities taken from
-     * (and added to) the identity map. Flushes first when autoflush is on.
+     * (and added to) the identity map, relationships loaded as the statement's options and the mapping say.
+     * Flushes first when autoflush is on.
      *
      * @param statement the statement
      * @return the rows
      */
     public OrmResult execute(OrmSelect<?> statement) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            autoflushIfEnabled();
-            return Loader.query(this, statement, Map.of());
-        } finally {
-            exit(t);
-        }
+        return execute(statement, Map.of());
     }
 
     /**
@@ -541,14 +345,10 @@ public final class Session implements AutoCloseable {
      * @return the rows
      */
     public OrmResult execute(OrmSelect<?> statement, Map<String, ?> params) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            autoflushIfEnabled();
-            return Loader.query(this, statement, params);
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> {
+            core.autoflush();
+            return Loader.query(core, statement, params);
+        });
     }
 
     /**
@@ -560,14 +360,10 @@ public final class Session implements AutoCloseable {
      * @return the rows returned (entities for {@code returning(User.class)}), else an empty result with a row count
      */
     public OrmResult execute(OrmDml<?> statement, List<? extends Map<String, ?>> rows) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            autoflushIfEnabled();
-            return BulkDml.execute(this, statement, rows);
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> {
+            core.autoflush();
+            return BulkDml.execute(core, statement, rows);
+        });
     }
 
     /**
@@ -597,17 +393,13 @@ public final class Session implements AutoCloseable {
      * @return its result
      */
     public Result execute(Executable statement, Map<String, ?> params) {
-        Thread t = enter();
-        try {
-            checkUsable();
+        return guarded(true, () -> {
             if (statement instanceof OrmSelect<?>) {
                 throw new ArgumentException("Pass an OrmSelect as OrmSelect (execute(OrmSelect)) to get objects");
             }
-            autoflushIfEnabled();
-            return connection().execute(statement, params);
-        } finally {
-            exit(t);
-        }
+            core.autoflush();
+            return core.connection().execute(statement, params);
+        });
     }
 
     /**
@@ -646,36 +438,13 @@ public final class Session implements AutoCloseable {
     // ------------------------------------------------------------------ flush
 
     /**
-     * Writes all pending changes (INSERT, UPDATE, DELETE in foreign-key order) in the session's transaction.
-     * On failure the statements of the flush are rolled back, the objects keep their states and values from
-     * before it, and the session needs {@link #rollback()} before further use.
+     * Writes all pending changes (INSERT, UPDATE, DELETE in foreign-key order, association rows of many-to-many
+     * relationships) in the session's transaction. On failure the statements of the flush are rolled back, the
+     * objects keep their states and values from before it, and the session needs {@link #rollback()} before
+     * further use.
      */
     public void flush() {
-        Thread t = enter();
-        try {
-            checkUsable();
-            flushInternal();
-        } finally {
-            exit(t);
-        }
-    }
-
-    void flushInternal() {
-        if (flushing) {
-            throw new InvalidRequestException("Session is already flushing; don't call flush() from flush events");
-        }
-        flushing = true;
-        try {
-            new UnitOfWork(this).flush();
-        } finally {
-            flushing = false;
-        }
-    }
-
-    private void autoflushIfEnabled() {
-        if (factory.autoflush() && !noAutoflush && !flushing) {
-            flushInternal();
-        }
+        guardedRun(true, core::flush);
     }
 
     /**
@@ -685,18 +454,7 @@ public final class Session implements AutoCloseable {
      * @param work the work
      */
     public void noAutoflush(Runnable work) {
-        boolean before = noAutoflush;
-        noAutoflush = true;
-        try {
-            work.run();
-        } finally {
-            noAutoflush = before;
-        }
-    }
-
-    /** Records a flush failure: the database transaction at that level was rolled back. */
-    void flushFailed(RuntimeException e) {
-        tx.failed(e);
+        core.noAutoflush(work);
     }
 
     // ------------------------------------------------------------------ transactions
@@ -707,17 +465,12 @@ public final class Session implements AutoCloseable {
      * @return the connection
      */
     public Connection connection() {
-        checkUsable();
-        return tx.connection(factory.autobegin());
-    }
-
-    Engine engine() {
-        return engine;
+        return core.connection();
     }
 
     /** {@return true when the session holds a connection with a transaction in progress} */
     public boolean inTransaction() {
-        return tx.active();
+        return core.inTransaction();
     }
 
     /**
@@ -727,13 +480,7 @@ public final class Session implements AutoCloseable {
      * @throws InvalidRequestException when a transaction is already in progress
      */
     public SessionTransaction begin() {
-        Thread t = enter();
-        try {
-            checkUsable();
-            return tx.begin(factory.autobegin());
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> handle(core.begin()));
     }
 
     /**
@@ -742,40 +489,22 @@ public final class Session implements AutoCloseable {
      * @return the nested transaction; roll it back to undo what was flushed since
      */
     public SessionTransaction beginNested() {
-        Thread t = enter();
-        try {
-            checkUsable();
-            flushInternal();
-            return tx.beginNested(factory.autobegin());
-        } finally {
-            exit(t);
-        }
+        return guarded(true, () -> handle(core.beginNested()));
     }
 
-    void commitNested(SessionTransaction nested) {
-        Thread t = enter();
-        try {
-            checkUsable();
-            flushInternal();
-            tx.commitNested(nested);
-        } finally {
-            exit(t);
+    private SessionTransaction handle(TxLevel level) {
+        if (level.handle == null) {
+            level.handle = new SessionTransaction(this, level);
         }
+        return (SessionTransaction) level.handle;
     }
 
-    void rollbackNested(SessionTransaction nested) {
-        Thread t = enter();
-        try {
-            if (closed) {
-                nested.deactivate();
-                return;
-            }
-            if (tx.rollbackNested(nested)) {
-                fire(SessionEvents::afterRollback);
-            }
-        } finally {
-            exit(t);
-        }
+    void commitNested(TxLevel level) {
+        guardedRun(true, () -> core.commitNested(level));
+    }
+
+    void rollbackNested(TxLevel level) {
+        guardedRun(false, () -> core.rollbackNested(level));
     }
 
     /**
@@ -783,79 +512,31 @@ public final class Session implements AutoCloseable {
      * marked expired (reloaded when next queried); deleted objects become detached.
      */
     public void commit() {
-        Thread t = enter();
-        try {
-            checkUsable();
-            flushInternal();
-            tx.commit();
-            for (InstanceState st : states.snapshot()) {
-                if (st.deletedFlushed) {
-                    expungeInternal(st);
-                } else if (factory.expireOnCommit() && st.key != null) {
-                    st.expired = true;
-                }
-            }
-            fire(SessionEvents::afterCommit);
-        } finally {
-            exit(t);
-        }
+        guardedRun(true, core::commit);
     }
 
     /**
      * Rolls the transaction back and releases the connection. Pending objects become transient, deleted ones
      * persistent again; every persistent object gets its committed field values back (the values at the start of
-     * the transaction) and is marked expired.
+     * the transaction), is marked expired, and its collections load again on access.
      */
     public void rollback() {
-        Thread t = enter();
-        try {
-            if (closed) {
-                return;
-            }
-            tx.rollback();
-            fire(SessionEvents::afterRollback);
-        } finally {
-            exit(t);
-        }
+        guardedRun(false, core::rollback);
     }
 
     /** Rolls back any transaction, releases the connection and detaches every object. */
     @Override
     public void close() {
-        Thread t = enter();
-        try {
-            if (closed) {
-                return;
-            }
-            tx.close();
-            detachAll();
-            closed = true;
-        } finally {
-            exit(t);
-        }
+        guardedRun(false, core::close);
     }
 
     /** {@return true after {@link #close()}} */
     public boolean isClosed() {
-        return closed;
-    }
-
-    // ------------------------------------------------------------------ package helpers
-
-    /** Makes room in the identity map for {@code more} identities at once (a large flush of new objects). */
-    void reserveIdentities(int more) {
-        identityMap.reserve(more);
-    }
-
-    /** Registers a state loaded from a row as persistent. */
-    void attachLoaded(InstanceState st) {
-        st.session = this;
-        states.addLoaded(st);
-        identityMap.put(st.key, st);
+        return core.isClosed();
     }
 
     @Override
     public String toString() {
-        return "Session[" + states.size() + " objects, " + (tx.active() ? "in transaction" : "no transaction") + "]";
+        return "Session[" + core + "]";
     }
 }

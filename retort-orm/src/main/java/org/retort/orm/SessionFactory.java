@@ -18,6 +18,7 @@ public final class SessionFactory {
     private final boolean expireOnCommit;
     private final boolean autoflush;
     private final boolean autobegin;
+    private final boolean strictLoading;
     private final SessionEvents events = new SessionEvents();
 
     private SessionFactory(Builder b) {
@@ -26,6 +27,7 @@ public final class SessionFactory {
         this.expireOnCommit = b.expireOnCommit;
         this.autoflush = b.autoflush;
         this.autobegin = b.autobegin;
+        this.strictLoading = b.strictLoading;
     }
 
     /**
@@ -73,6 +75,14 @@ public final class SessionFactory {
         return autobegin;
     }
 
+    /**
+     * {@return true when every lazy load raises {@link LazyLoadException}: relationships load only as the query's
+     * options (or their mapping's eager strategy) say, so an N+1 pattern cannot go unnoticed}
+     */
+    public boolean strictLoading() {
+        return strictLoading;
+    }
+
     /** Configures a {@link SessionFactory}. */
     public static final class Builder {
         private final Engine engine;
@@ -80,6 +90,7 @@ public final class SessionFactory {
         private boolean expireOnCommit = true;
         private boolean autoflush = true;
         private boolean autobegin = true;
+        private boolean strictLoading;
 
         private Builder(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -122,6 +133,20 @@ public final class SessionFactory {
          */
         public Builder autobegin(boolean on) {
             this.autobegin = on;
+            return this;
+        }
+
+        /**
+         * Strict loading: every lazy load of a collection raises {@link LazyLoadException} naming the class and
+         * attribute, instead of running a SELECT; queries say what to load with
+         * {@link org.retort.orm.loading.Load} options. Many-to-one references are still filled when their objects
+         * load (from the identity map, or one batched SELECT per query), which cannot cause N+1 queries.
+         *
+         * @param on true for strict loading (default false)
+         * @return this builder
+         */
+        public Builder strictLoading(boolean on) {
+            this.strictLoading = on;
             return this;
         }
 

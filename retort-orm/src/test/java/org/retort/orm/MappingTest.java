@@ -21,6 +21,8 @@ import org.retort.schema.Column;
 import org.retort.schema.MetaData;
 import org.retort.schema.Table;
 import org.retort.types.Types;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.mapping.ColumnProperty;
 
 /** Declarative and imperative mapping, naming, type derivation and mapping errors (no database). */
 class MappingTest {

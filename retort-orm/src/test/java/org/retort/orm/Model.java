@@ -8,16 +8,16 @@ import org.retort.orm.annotation.Transient;
 import org.retort.orm.metamodel.ColumnAttribute;
 
 /** The mapped classes the ORM tests share, with hand-written metamodel classes in the processor's form. */
-final class Model {
+public final class Model {
     private Model() {
     }
 
-    static Registry registry() {
+    public static Registry registry() {
         return Registry.of(User.class, Address.class, Membership.class);
     }
 
     @Entity(table = "user_account")
-    static class User {
+    public static class User {
         @MappedColumn(primaryKey = true)
         Long id;
         @MappedColumn(length = 30, nullable = false)
@@ -29,10 +29,10 @@ final class Model {
         @Transient
         String scratch;
 
-        User() {
+        public User() {
         }
 
-        User(String name, String fullname) {
+        public User(String name, String fullname) {
             this.name = name;
             this.fullname = fullname;
         }
@@ -43,7 +43,7 @@ final class Model {
         }
     }
 
-    static final class User_ {
+    public static final class User_ {
         static final ColumnAttribute<User, Long> id = ColumnAttribute.of(User.class, "id", Long.class);
         static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, "name", String.class);
         static final ColumnAttribute<User, String> fullname = ColumnAttribute.of(User.class, "fullname", String.class);
@@ -54,7 +54,7 @@ final class Model {
     }
 
     /** Supplies the creation time of a new address. */
-    static final class Now implements Supplier<LocalDateTime> {
+    public static final class Now implements Supplier<LocalDateTime> {
         @Override
         public LocalDateTime get() {
             return LocalDateTime.of(2024, 1, 2, 3, 4, 5);
@@ -62,7 +62,7 @@ final class Model {
     }
 
     @Entity(table = "address")
-    static class Address {
+    public static class Address {
         @MappedColumn(primaryKey = true)
         Long id;
         @MappedColumn(length = 100, nullable = false, unique = true)
@@ -74,16 +74,16 @@ final class Model {
         @MappedColumn(length = 10, serverDefault = "'home'")
         String kind;
 
-        Address() {
+        public Address() {
         }
 
-        Address(String emailAddress, Long userId) {
+        public Address(String emailAddress, Long userId) {
             this.emailAddress = emailAddress;
             this.userId = userId;
         }
     }
 
-    static final class Address_ {
+    public static final class Address_ {
         static final ColumnAttribute<Address, Long> id = ColumnAttribute.of(Address.class, "id", Long.class);
         static final ColumnAttribute<Address, String> emailAddress =
                 ColumnAttribute.of(Address.class, "emailAddress", String.class);
@@ -95,7 +95,7 @@ final class Model {
 
     /** A composite primary key. */
     @Entity
-    static class Membership {
+    public static class Membership {
         @MappedColumn(primaryKey = true, length = 20)
         String club;
         @MappedColumn(primaryKey = true)
@@ -103,10 +103,10 @@ final class Model {
         @MappedColumn(length = 20)
         String role;
 
-        Membership() {
+        public Membership() {
         }
 
-        Membership(String club, int member, String role) {
+        public Membership(String club, int member, String role) {
             this.club = club;
             this.member = member;
             this.role = role;

@@ -12,6 +12,7 @@ import org.retort.orm.Model.Address;
 import org.retort.orm.Model.User;
 import org.retort.testing.BackendTest;
 import org.retort.testing.TestDatabase;
+import org.retort.orm.mapping.Mapper;
 
 /** Mapper persistence events, load/refresh events and session events, on every backend. */
 class OrmEventsTest {

@@ -1,0 +1,89 @@
+package org.retort.orm.internal.loading;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.retort.orm.internal.session.SessionCore;
+import org.retort.orm.internal.state.EntityState;
+
+/**
+ * The objects one load produced, per plan node, waiting for their relationships to load; {@link #finish()} loads
+ * them breadth first until no node has objects left (a batch load records the objects it loads in turn).
+ */
+public final class LoadContext {
+    private final SessionCore core;
+    private final Map<LoadPlan, Node> nodes = new IdentityHashMap<>();
+    private final List<Node> order = new ArrayList<>();
+
+    LoadContext(SessionCore core) {
+        this.core = core;
+    }
+
+    /** The objects of one plan node: new or reloaded ones, and ones already loaded that the rows returned again. */
+    public static final class Node {
+        private final LoadPlan plan;
+        private List<EntityState> fresh = new ArrayList<>();
+        private final Set<EntityState> existing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<EntityState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Node(LoadPlan plan) {
+            this.plan = plan;
+        }
+
+        LoadPlan plan() {
+            return plan;
+        }
+
+        /** Records an object created or reloaded from a row. */
+        void fresh(EntityState st) {
+            if (seen.add(st)) {
+                fresh.add(st);
+            }
+        }
+
+        /** Records an object that was already loaded. */
+        void existing(EntityState st) {
+            if (!seen.contains(st)) {
+                existing.add(st);
+            }
+        }
+
+        boolean isFresh(EntityState st) {
+            return seen.contains(st);
+        }
+
+        private boolean pending() {
+            return !fresh.isEmpty() || !existing.isEmpty();
+        }
+    }
+
+    Node node(LoadPlan plan) {
+        return nodes.computeIfAbsent(plan, p -> {
+            Node n = new Node(p);
+            order.add(n);
+            return n;
+        });
+    }
+
+    /** Loads the relationships of every recorded object, and of the objects those loads bring, until done. */
+    void finish() {
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (int i = 0; i < order.size(); i++) {
+                Node n = order.get(i);
+                if (!n.pending()) {
+                    continue;
+                }
+                again = true;
+                List<EntityState> fresh = n.fresh;
+                List<EntityState> existing = new ArrayList<>(n.existing);
+                n.fresh = new ArrayList<>();
+                n.existing.clear();
+                Loader.loadRelationships(core, this, n.plan, fresh, existing);
+            }
+        }
+    }
+}

@@ -1,0 +1,654 @@
+package org.retort.orm.internal.loading;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.retort.engine.Result;
+import org.retort.engine.Row;
+import org.retort.orm.OrmResult;
+import org.retort.orm.OrmRow;
+import org.retort.orm.OrmSelect;
+import org.retort.orm.annotation.Lazy;
+import org.retort.orm.internal.collection.TrackedCollection;
+import org.retort.orm.internal.mapping.JavaTypes;
+import org.retort.orm.internal.session.SessionCore;
+import org.retort.orm.internal.state.EntityState;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.IdentityKey;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.mapping.RelationshipDirection;
+import org.retort.orm.mapping.RelationshipProperty;
+import org.retort.sql.Expression;
+import org.retort.sql.FromClause;
+import org.retort.sql.OrderByElement;
+import org.retort.sql.Select;
+import org.retort.sql.Sql;
+
+/**
+ * Turns rows into objects through a session's identity map (an identity already in the map gives the existing
+ * object, reloaded when expired; a new one a new instance whose committed values are the row's), then loads
+ * their relationships as the query's {@link LoadPlan} says: joined rows read with the parents, second SELECTs
+ * ({@code IN} batches) after them, lazy collections left to load on access.
+ */
+public final class Loader {
+    /** Parents per {@code IN} list of a selectin or reference batch load. */
+    static final int BATCH = 500;
+
+    private Loader() {
+    }
+
+    /**
+     * Runs an ORM SELECT and loads its entities and their relationships.
+     *
+     * @param core the session
+     * @param stmt the statement
+     * @param params bind parameter values
+     * @return the rows
+     */
+    public static OrmResult query(SessionCore core, OrmSelect<?> stmt, Map<String, ?> params) {
+        List<OrmSelect.Item> items = stmt.items();
+        LoadPlan plan = LoadPlan.of(stmt);
+        Select sql = withRootCriteria(stmt, plan);
+        JoinedLoad joined = JoinedLoad.of(stmt, plan);
+        LoadContext ctx = new LoadContext(core);
+        if (joined != null) {
+            return joined.run(core, stmt, sql, params, ctx);
+        }
+        if (items.size() == 1) {
+            return querySingle(core, stmt, sql, items.get(0), params, plan, ctx);
+        }
+        List<OrmRow> rows = new ArrayList<>();
+        try (Result r = core.connection().execute(sql, params)) {
+            for (Row row : r) {
+                Object[] raw = row.toArray();
+                Object[] values = new Object[items.size()];
+                for (int i = 0; i < values.length; i++) {
+                    OrmSelect.Item item = items.get(i);
+                    if (item instanceof OrmSelect.EntityItem e) {
+                        values[i] = entity(core, e.mapper(), raw, e.start(), stmt.isPopulateExisting(),
+                                ctx.node(plan.root(e.mapper())));
+                    } else {
+                        values[i] = raw[((OrmSelect.ColumnItem) item).index()];
+                    }
+                }
+                rows.add(new OrmRow(values));
+            }
+        }
+        ctx.finish();
+        return new OrmResult(rows, rows.size());
+    }
+
+    /** A query of one entity or one column: the values go straight into a list, with no row objects. */
+    private static OrmResult querySingle(SessionCore core, OrmSelect<?> stmt, Select sql, OrmSelect.Item item,
+            Map<String, ?> params, LoadPlan plan, LoadContext ctx) {
+        List<Object> values = new ArrayList<>();
+        try (Result r = core.connection().execute(sql, params)) {
+            if (item instanceof OrmSelect.EntityItem e) {
+                Mapper<?> m = e.mapper();
+                int start = e.start();
+                boolean populateExisting = stmt.isPopulateExisting();
+                LoadContext.Node node = m.relationships().isEmpty() ? null : ctx.node(plan.root(m));
+                r.forEachValues(row -> values.add(entity(core, m, row, start, populateExisting, node)));
+            } else {
+                int index = ((OrmSelect.ColumnItem) item).index();
+                for (Row row : r) {
+                    values.add(row.get(index));
+                }
+            }
+        }
+        ctx.finish();
+        return OrmResult.ofSingles(values, values.size());
+    }
+
+    /** The statement's SELECT with the loader criteria of the entities it selects from their own tables. */
+    private static Select withRootCriteria(OrmSelect<?> stmt, LoadPlan plan) {
+        Select sql = stmt.statement();
+        for (OrmSelect.Item item : stmt.items()) {
+            if (item instanceof OrmSelect.EntityItem e && e.from() == e.mapper().table()) {
+                List<Expression<?>> c = plan.criteriaFor(e.mapper());
+                if (!c.isEmpty()) {
+                    sql = sql.where(c.toArray(Expression<?>[]::new));
+                }
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * The object of the entity whose columns start at {@code start} in a row; null when its key is all null.
+     * Copies what it keeps. Objects with relationships are recorded in {@code node} for their relationship
+     * loading (null when the mapper has none).
+     *
+     * @param core the session
+     * @param m the entity's mapper
+     * @param row the row's values
+     * @param start the entity's first column
+     * @param populateExisting overwrite an object already in the identity map
+     * @param node where to record the object for relationship loading, or null
+     * @return the object
+     */
+    public static Object entity(SessionCore core, Mapper<?> m, Object[] row, int start, boolean populateExisting,
+            LoadContext.Node node) {
+        List<ColumnProperty> pkProps = m.primaryKey();
+        IdentityKey key;
+        if (pkProps.size() == 1) {
+            ColumnProperty p = pkProps.get(0);
+            Object v = row[start + p.index()];
+            if (v == null) {
+                return null;
+            }
+            key = IdentityKey.ofSingle(m, JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p));
+        } else {
+            Object[] pk = new Object[pkProps.size()];
+            for (int i = 0; i < pk.length; i++) {
+                ColumnProperty p = pkProps.get(i);
+                Object v = row[start + p.index()];
+                if (v == null) {
+                    return null;
+                }
+                pk[i] = JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p);
+            }
+            key = IdentityKey.of(m, pk);
+        }
+        EntityState st = core.identityMap.get(key);
+        if (st != null) {
+            if (st.expired || populateExisting) {
+                populate(st, row, start, !populateExisting);
+                m.events().fireLoad(st.object(), true);
+                if (node != null) {
+                    node.fresh(st);
+                }
+            } else if (node != null) {
+                node.existing(st);
+            }
+            return st.object();
+        }
+        Object o = m.newInstance();
+        st = new EntityState(o, m);
+        List<ColumnProperty> props = m.properties();
+        Object[] committed = new Object[props.size()];
+        for (ColumnProperty p : props) {
+            Object v = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+            p.setConverted(o, v);
+            committed[p.index()] = JavaTypes.snapshot(v);
+        }
+        st.committed = committed;
+        st.key = key;
+        core.attachLoaded(st);
+        m.events().fireLoad(o, false);
+        if (node != null) {
+            node.fresh(st);
+        }
+        return o;
+    }
+
+    /**
+     * Writes a row's values into an existing object. With {@code keepChanges}, a field assigned since the last
+     * load keeps its value (it stays a change to flush against the new committed value).
+     *
+     * @param st the object's state
+     * @param row the row's values
+     * @param start the entity's first column
+     * @param keepChanges keep unflushed field changes
+     */
+    public static void populate(EntityState st, Object[] row, int start, boolean keepChanges) {
+        Object o = st.object();
+        List<ColumnProperty> props = st.mapper().properties();
+        Object[] committed = new Object[props.size()];
+        for (ColumnProperty p : props) {
+            Object current = p.get(o);
+            boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
+            Object loaded = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+            if (!(keepChanges && changed)) {
+                p.setConverted(o, loaded);
+            }
+            committed[p.index()] = JavaTypes.snapshot(loaded);
+        }
+        st.committed = committed;
+        st.expired = false;
+    }
+
+    /**
+     * SELECTs an object by key into the identity map, its relationships loaded as mapped.
+     *
+     * @param core the session
+     * @param m the mapper
+     * @param key the identity
+     * @return the object, or null when no row has the key
+     */
+    public static Object loadByKey(SessionCore core, Mapper<?> m, IdentityKey key) {
+        LoadContext ctx = new LoadContext(core);
+        Object o;
+        try (Result r = core.connection().execute(m.byKeyStatement(), m.byKeyParameters(key.values()))) {
+            Row row = r.first();
+            o = row == null ? null : entity(core, m, row.toArray(), 0, false,
+                    m.relationships().isEmpty() ? null : ctx.node(LoadPlan.defaults(m)));
+        }
+        ctx.finish();
+        return o;
+    }
+
+    /**
+     * The current column values of a row by key, converted and snapshotted as committed values (indexed like the
+     * mapper's properties), without creating or touching any object.
+     *
+     * @param core the session
+     * @param m the mapper
+     * @param key the identity
+     * @return the values, or null when no row has that key
+     */
+    public static Object[] committedValues(SessionCore core, Mapper<?> m, IdentityKey key) {
+        try (Result r = core.connection().execute(m.byKeyStatement(), m.byKeyParameters(key.values()))) {
+            Row row = r.first();
+            if (row == null) {
+                return null;
+            }
+            List<ColumnProperty> props = m.properties();
+            Object[] committed = new Object[props.size()];
+            for (ColumnProperty p : props) {
+                committed[p.index()] = JavaTypes.snapshot(JavaTypes.convert(row.get(p.index()), p.fieldType(), p));
+            }
+            return committed;
+        }
+    }
+
+    /**
+     * Reloads a persistent object's columns.
+     *
+     * @param core the session
+     * @param st the state
+     * @param discardChanges overwrite unflushed field changes
+     * @return false when its row is gone
+     */
+    public static boolean reload(SessionCore core, EntityState st, boolean discardChanges) {
+        try (Result r = core.connection().execute(st.mapper().byKeyStatement(),
+                st.mapper().byKeyParameters(st.key.values()))) {
+            Row row = r.first();
+            if (row == null) {
+                return false;
+            }
+            populate(st, row.toArray(), 0, !discardChanges);
+            st.mapper().events().fireLoad(st.object(), true);
+            return true;
+        }
+    }
+
+    /**
+     * Reloads some columns of a persistent object by one SELECT, overwriting their fields and committed values.
+     *
+     * @param core the session
+     * @param st the state
+     * @param columns the columns
+     * @return false when the row is gone
+     */
+    public static boolean reloadColumns(SessionCore core, EntityState st, List<ColumnProperty> columns) {
+        Mapper<?> m = st.mapper();
+        Select s = Select.of(columns(columns).toArray()).where(m.primaryKeyCriteria(st.key.values()));
+        try (Result r = core.connection().execute(s)) {
+            Row row = r.first();
+            if (row == null) {
+                return false;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnProperty p = columns.get(i);
+                Object v = JavaTypes.convert(row.get(i), p.fieldType(), p);
+                p.setConverted(st.object(), v);
+                st.committed[p.index()] = JavaTypes.snapshot(v);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Resolves one many-to-one reference of an object again from its foreign key (the identity map first).
+     *
+     * @param core the session
+     * @param st the state
+     * @param r the reference
+     */
+    public static void resolveReference(SessionCore core, EntityState st, RelationshipProperty r) {
+        LoadContext ctx = new LoadContext(core);
+        if (r.direction() == RelationshipDirection.MANY_TO_ONE) {
+            loadReferences(core, r, List.of(st), ctx, LoadPlan.defaults(r.target()));
+        } else {
+            Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(st), ctx,
+                    LoadPlan.defaults(r.target()), null, List.of());
+            setLoaded(core, r, st, found.getOrDefault(st, List.of()));
+        }
+        ctx.finish();
+    }
+
+    // ------------------------------------------------------------------ relationships
+
+    /**
+     * Loads the members of one object's collection (a lazy load on first access).
+     *
+     * @param core the session
+     * @param owner the owner's state
+     * @param r the relationship
+     * @param criteria loader criteria of the query that loaded the owner, for the target; empty for none
+     * @return the members, in the relationship's order
+     */
+    public static List<Object> loadCollection(SessionCore core, EntityState owner, RelationshipProperty r,
+            List<Expression<?>> criteria) {
+        LoadContext ctx = new LoadContext(core);
+        Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(owner), ctx,
+                LoadPlan.defaults(r.target()), null, criteria);
+        ctx.finish();
+        List<Object> members = found.get(owner);
+        return members == null ? new ArrayList<>() : members;
+    }
+
+    /**
+     * Fills the many-to-one references of loaded objects as mapped (the default {@link Lazy#SELECT}): from the
+     * identity map without SQL, the rest by one batched SELECT.
+     *
+     * @param core the session
+     * @param states the objects
+     */
+    public static void resolveReferences(SessionCore core, List<EntityState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        LoadContext ctx = new LoadContext(core);
+        LoadContext.Node node = ctx.node(LoadPlan.defaults(states.get(0).mapper()));
+        for (RelationshipProperty r : states.get(0).mapper().relationships()) {
+            if (!r.isCollection()) {
+                loadReferences(core, r, states, ctx, node.plan().child(r));
+            }
+        }
+        ctx.finish();
+    }
+
+    /**
+     * Loads the relationships of the objects a load produced, per the plan node: the strategies that run now
+     * (selectin, subquery, references), the collections that wait for access (lazy, raise), recursively.
+     */
+    static void loadRelationships(SessionCore core, LoadContext ctx, LoadPlan plan, List<EntityState> fresh,
+            List<EntityState> existing) {
+        Mapper<?> m = plan.mapper();
+        for (RelationshipProperty r : m.relationships()) {
+            Lazy strategy = plan.strategy(r, core.factory().strictLoading());
+            if ((strategy == Lazy.JOINED || strategy == Lazy.CONTAINS_EAGER) && plan.isJoined(r)) {
+                continue; // filled while the rows were read
+            }
+            switch (strategy) {
+                case SELECT, JOINED, CONTAINS_EAGER -> {
+                    if (r.isCollection()) {
+                        List<Expression<?>> criteria = plan.child(r).criteriaFor(r.target());
+                        for (EntityState st : fresh) {
+                            r.set(st.object(), TrackedCollection.unloaded(r, st, core, criteria));
+                            st.relCommitted[r.index()] = EntityState.UNLOADED;
+                        }
+                    } else {
+                        loadReferences(core, r, fresh, ctx, plan.child(r));
+                    }
+                }
+                case SELECTIN, SUBQUERY -> {
+                    List<EntityState> parents = new ArrayList<>(fresh);
+                    for (EntityState st : existing) {
+                        if (st.relCommitted[r.index()] == EntityState.UNLOADED) {
+                            parents.add(st);
+                        }
+                    }
+                    if (r.isCollection() || r.direction() != RelationshipDirection.MANY_TO_ONE) {
+                        LoadPlan child = plan.child(r);
+                        Map<EntityState, List<Object>> found = selectRelated(core, r, parents, ctx, child,
+                                strategy == Lazy.SUBQUERY ? plan.statement() : null, child.criteriaFor(r.target()));
+                        for (EntityState st : parents) {
+                            setLoaded(core, r, st, found.getOrDefault(st, List.of()));
+                        }
+                    } else {
+                        loadReferences(core, r, parents, ctx, plan.child(r));
+                    }
+                }
+                case RAISE -> {
+                    for (EntityState st : fresh) {
+                        r.set(st.object(), r.isCollection() ? TrackedCollection.raising(r, st, core) : null);
+                        st.relCommitted[r.index()] = EntityState.UNLOADED;
+                    }
+                }
+                case NOLOAD -> {
+                    for (EntityState st : fresh) {
+                        setLoaded(core, r, st, List.of());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sets a relationship to loaded members (a collection, or the one referenced object) and commits it. */
+    static void setLoaded(SessionCore core, RelationshipProperty r, EntityState st, List<Object> members) {
+        if (r.isCollection()) {
+            r.set(st.object(), TrackedCollection.loaded(r, st, core, members));
+        } else {
+            r.set(st.object(), members.isEmpty() ? null : members.get(0));
+        }
+        st.commitRelationship(r);
+    }
+
+    /**
+     * Fills a many-to-one reference of each object: null for a null foreign key, the target from the identity
+     * map when there, the others with one SELECT ... IN per batch.
+     */
+    static void loadReferences(SessionCore core, RelationshipProperty r, List<EntityState> states, LoadContext ctx,
+            LoadPlan targetPlan) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Mapper<?> target = r.target();
+        boolean byPrimaryKey = r.keySide().equals(target.primaryKey());
+        List<EntityState> missing = new ArrayList<>();
+        for (EntityState st : states) {
+            Object[] fk = fkValues(r, st.object());
+            if (fk == null) {
+                r.set(st.object(), null);
+                st.commitRelationship(r);
+                continue;
+            }
+            EntityState found = byPrimaryKey ? core.identityMap.get(IdentityKey.of(target, converted(target
+                    .primaryKey(), fk))) : null;
+            if (found != null && !found.deletedFlushed) {
+                r.set(st.object(), found.object());
+                st.commitRelationship(r);
+            } else {
+                missing.add(st);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<List<Object>, Object> byKey = new LinkedHashMap<>();
+        for (EntityState st : missing) {
+            byKey.put(keyList(r.keySide(), fkValues(r, st.object())), null);
+        }
+        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        LoadContext.Node node = ctx.node(targetPlan);
+        for (int i = 0; i < keys.size(); i += BATCH) {
+            List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
+            Select s = Select.of(columnsOf(target).toArray()).where(inKeys(columns(r.keySide()), chunk));
+            List<Expression<?>> criteria = targetPlan.criteriaFor(target);
+            if (!criteria.isEmpty()) {
+                s = s.where(criteria.toArray(Expression<?>[]::new));
+            }
+            try (Result res = core.connection().execute(s)) {
+                res.forEachValues(row -> {
+                    Object o = entity(core, target, row, 0, false, node);
+                    byKey.put(keyList(r.keySide(), values(r.keySide(), o)), o);
+                });
+            }
+        }
+        for (EntityState st : missing) {
+            r.set(st.object(), byKey.get(keyList(r.keySide(), fkValues(r, st.object()))));
+            st.commitRelationship(r);
+        }
+    }
+
+    /**
+     * SELECTs the related objects of several parents at once ({@code WHERE fk IN (...)}, through the
+     * association table for many-to-many, or joined to the parents' query for a subquery load), grouped by
+     * parent in the relationship's order.
+     */
+    static Map<EntityState, List<Object>> selectRelated(SessionCore core, RelationshipProperty r,
+            List<EntityState> parents, LoadContext ctx, LoadPlan targetPlan, Select parentQuery,
+            List<Expression<?>> criteria) {
+        Map<EntityState, List<Object>> out = new IdentityHashMap<>();
+        if (parents.isEmpty()) {
+            return out;
+        }
+        Mapper<?> target = r.target();
+        boolean m2m = r.direction() == RelationshipDirection.MANY_TO_MANY;
+        // the columns holding each row's parent key: the child's foreign key, or the association table's
+        List<Expression<?>> parentKeyCols = m2m ? new ArrayList<>(r.secondaryParentColumns()) : columns(r.fkSide());
+        Map<List<Object>, EntityState> byKey = new LinkedHashMap<>();
+        for (EntityState p : parents) {
+            Object[] key = values(r.keySide(), p.object());
+            if (key != null) {
+                byKey.put(keyList(r.keySide(), key), p);
+            }
+        }
+        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        LoadContext.Node node = ctx.node(targetPlan);
+        List<Expression<?>> cols = new ArrayList<>(columnsOf(target));
+        int keyStart = cols.size();
+        if (m2m) {
+            cols.addAll(parentKeyCols);
+        }
+        List<OrderByElement> order = new ArrayList<>();
+        for (RelationshipProperty.OrderItem oi : r.orderBy()) {
+            order.add(oi.descending() ? oi.property().column().desc() : oi.property().column().asc());
+        }
+        int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
+        for (int i = 0; i < keys.size(); i += step) {
+            List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + step));
+            Select s = Select.of(cols.toArray());
+            if (m2m) {
+                List<Expression<?>> on = new ArrayList<>();
+                for (int k = 0; k < r.targetKey().size(); k++) {
+                    on.add(r.secondaryTargetColumns().get(k).eq(r.targetKey().get(k).column()));
+                }
+                s = s.selectFrom(target.table().join(r.secondary(), Sql.and_(on.toArray(Expression<?>[]::new))));
+            }
+            s = parentQuery != null ? s.where(inSubquery(parentKeyCols, r, parentQuery))
+                    : s.where(inKeys(parentKeyCols, chunk));
+            if (!criteria.isEmpty()) {
+                s = s.where(criteria.toArray(Expression<?>[]::new));
+            }
+            if (!order.isEmpty()) {
+                s = s.orderBy(order.toArray(OrderByElement[]::new));
+            }
+            try (Result res = core.connection().execute(s)) {
+                res.forEachValues(row -> {
+                    Object o = entity(core, target, row, 0, false, node);
+                    Object[] parentKey;
+                    if (m2m) {
+                        parentKey = new Object[parentKeyCols.size()];
+                        System.arraycopy(row, keyStart, parentKey, 0, parentKey.length);
+                    } else {
+                        parentKey = values(r.fkSide(), o);
+                    }
+                    EntityState parent = byKey.get(keyList(r.keySide(), parentKey));
+                    if (parent != null) {
+                        List<Object> members = out.computeIfAbsent(parent, k -> new ArrayList<>());
+                        if (!TrackedCollection.containsSame(members, o)) {
+                            members.add(o);
+                        }
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** {@code (cols) IN (SELECT key FROM (<parents' query>))} for a subquery load. */
+    private static Expression<Boolean> inSubquery(List<Expression<?>> cols, RelationshipProperty r, Select parents) {
+        org.retort.sql.Subquery sub = parents.subquery();
+        List<Expression<?>> keyCols = new ArrayList<>();
+        for (ColumnProperty p : r.keySide()) {
+            keyCols.add(sub.c(p.column().name()));
+        }
+        Select keys = Select.of(keyCols.toArray());
+        if (cols.size() == 1) {
+            return cols.get(0).in(keys);
+        }
+        return Sql.tuple(cols.toArray()).in(keys);
+    }
+
+    /** {@code cols IN (...)} for a single column, an OR of ANDs for a composite key. */
+    static Expression<Boolean> inKeys(List<Expression<?>> cols, List<List<Object>> keys) {
+        if (cols.size() == 1) {
+            List<Object> values = new ArrayList<>(keys.size());
+            for (List<Object> k : keys) {
+                values.add(k.get(0));
+            }
+            return cols.get(0).in(values);
+        }
+        List<Expression<?>> ors = new ArrayList<>();
+        for (List<Object> k : keys) {
+            List<Expression<?>> ands = new ArrayList<>();
+            for (int i = 0; i < cols.size(); i++) {
+                ands.add(cols.get(i).eq(k.get(i)));
+            }
+            ors.add(Sql.and_(ands.toArray(Expression<?>[]::new)));
+        }
+        return Sql.or_(ors.toArray(Expression<?>[]::new));
+    }
+
+    static List<Expression<?>> columns(List<ColumnProperty> props) {
+        List<Expression<?>> out = new ArrayList<>(props.size());
+        for (ColumnProperty p : props) {
+            out.add(p.column());
+        }
+        return out;
+    }
+
+    static List<Expression<?>> columnsOf(Mapper<?> m) {
+        return columns(m.properties());
+    }
+
+    /** The values of properties of an object, or null when one is null. */
+    static Object[] values(List<ColumnProperty> props, Object o) {
+        Object[] v = new Object[props.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = props.get(i).get(o);
+            if (v[i] == null) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    /** The foreign key values of a many-to-one reference, or null when one is null. */
+    static Object[] fkValues(RelationshipProperty r, Object o) {
+        return values(r.fkSide(), o);
+    }
+
+    private static Object[] converted(List<ColumnProperty> props, Object[] values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = JavaTypes.convert(values[i], JavaTypes.boxed(props.get(i).fieldType()), props.get(i));
+        }
+        return out;
+    }
+
+    /** A key as a list of values converted to the key properties' types, so equal keys are equal lists. */
+    static List<Object> keyList(List<ColumnProperty> props, Object[] values) {
+        if (values == null) {
+            return null;
+        }
+        Object[] c = converted(props, values);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] instanceof Integer || c[i] instanceof Short || c[i] instanceof Byte) {
+                c[i] = ((Number) c[i]).longValue();
+            }
+        }
+        return List.of(c);
+    }
+
+    /** {@return the FROM item of an entity item} */
+    static FromClause fromOf(OrmSelect.EntityItem e) {
+        return e.from();
+    }
+}

@@ -1,0 +1,286 @@
+package org.retort.orm.internal.state;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.retort.orm.History;
+import org.retort.orm.InstanceState;
+import org.retort.orm.ObjectState;
+import org.retort.orm.internal.collection.TrackedCollection;
+import org.retort.orm.internal.mapping.JavaTypes;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.IdentityKey;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.mapping.MapperProperty;
+import org.retort.orm.mapping.RelationshipProperty;
+
+/**
+ * The session's record of one mapped object: the one place its lifecycle fields live. The session core changes
+ * them only through its state transitions; the flush and the loader read them.
+ *
+ * <p>Column values as last loaded or flushed are kept in {@link #committed}, indexed like the mapper's columns;
+ * relationship values as last loaded or flushed in {@link #relCommitted}, indexed like its relationships (the
+ * referenced object, or an array of the members of a collection; {@link #UNLOADED} when not loaded).
+ */
+public final class EntityState implements InstanceState {
+    /** The committed value of a relationship that was never loaded. */
+    public static final Object UNLOADED = new Object() {
+        @Override
+        public String toString() {
+            return "UNLOADED";
+        }
+    };
+
+    private final Object object;
+    private final Mapper<?> mapper;
+    /** The owning session core (typed loosely to keep this package below the session package), or null. */
+    public Object session;
+    public IdentityKey key;
+    /** Column values as last loaded or flushed, by property index; null while transient or pending. */
+    public Object[] committed;
+    /** Relationship values as last loaded or flushed, by relationship index; null when the mapper has none. */
+    public Object[] relCommitted;
+    /** session.delete() was called; the next flush DELETEs the row. */
+    public boolean markedDeleted;
+    /** The DELETE was flushed; commit makes the object detached. */
+    public boolean deletedFlushed;
+    /** The values may be stale: the next query or get that returns the object reloads it. */
+    public boolean expired;
+    /** True while the state is in its session's {@link StateIndex}. */
+    boolean member;
+    /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
+    boolean listed;
+    /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
+    public long insertFilled;
+
+    /**
+     * A state for an object.
+     *
+     * @param object the object
+     * @param mapper its mapper
+     */
+    public EntityState(Object object, Mapper<?> mapper) {
+        this.object = object;
+        this.mapper = mapper;
+        int rels = mapper.relationships().size();
+        if (rels > 0) {
+            relCommitted = new Object[rels];
+            java.util.Arrays.fill(relCommitted, UNLOADED);
+        }
+    }
+
+    @Override
+    public Object object() {
+        return object;
+    }
+
+    @Override
+    public Mapper<?> mapper() {
+        return mapper;
+    }
+
+    @Override
+    public ObjectState state() {
+        if (session == null) {
+            return key == null ? ObjectState.TRANSIENT : ObjectState.DETACHED;
+        }
+        if (key == null) {
+            return ObjectState.PENDING;
+        }
+        return deletedFlushed ? ObjectState.DELETED : ObjectState.PERSISTENT;
+    }
+
+    @Override
+    public IdentityKey identity() {
+        return key;
+    }
+
+    @Override
+    public boolean isExpired() {
+        return expired;
+    }
+
+    @Override
+    public boolean isMarkedForDelete() {
+        return markedDeleted;
+    }
+
+    @Override
+    public History history(String attributeName) {
+        MapperProperty prop = mapper.attribute(attributeName);
+        return switch (prop) {
+            case ColumnProperty p -> columnHistory(p);
+            case RelationshipProperty r -> relationshipHistory(r);
+        };
+    }
+
+    private History columnHistory(ColumnProperty p) {
+        Object current = p.get(object);
+        if (committed == null && key != null) {
+            return new History(List.of(), current == null ? List.of() : List.of(current), List.of());
+        }
+        if (committed == null) {
+            return current == null ? new History(List.of(), List.of(), List.of())
+                    : new History(List.of(current), List.of(), List.of());
+        }
+        Object old = committed[p.index()];
+        if (JavaTypes.same(current, old)) {
+            return new History(List.of(), current == null ? List.of() : List.of(current), List.of());
+        }
+        return new History(current == null ? List.of() : List.of(current), List.of(),
+                old == null ? List.of() : List.of(old));
+    }
+
+    private History relationshipHistory(RelationshipProperty r) {
+        Object current = r.get(object);
+        if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
+            return new History(List.of(), List.of(), List.of());
+        }
+        List<Object> now = members(r, current);
+        Object old = relCommitted == null ? UNLOADED : relCommitted[r.index()];
+        List<Object> before = old == UNLOADED ? (key == null ? List.of() : now) : members(r, old);
+        Set<Object> beforeSet = identitySet(before);
+        Set<Object> nowSet = identitySet(now);
+        List<Object> added = new ArrayList<>();
+        List<Object> unchanged = new ArrayList<>();
+        for (Object o : now) {
+            (beforeSet.contains(o) ? unchanged : added).add(o);
+        }
+        List<Object> deleted = new ArrayList<>();
+        for (Object o : before) {
+            if (!nowSet.contains(o)) {
+                deleted.add(o);
+            }
+        }
+        return new History(added, unchanged, deleted);
+    }
+
+    /** The members of a relationship value: the collection's elements, the referenced object, or none. */
+    public static List<Object> members(RelationshipProperty r, Object value) {
+        if (value == null || value == UNLOADED) {
+            return List.of();
+        }
+        if (value instanceof Object[] snapshot) {
+            return java.util.Arrays.asList(snapshot);
+        }
+        if (!r.isCollection()) {
+            return List.of(value);
+        }
+        Collection<?> c = value instanceof Map<?, ?> m ? m.values() : (Collection<?>) value;
+        return new ArrayList<>(c);
+    }
+
+    /** A set comparing its elements by identity, as the identity map does for objects. */
+    public static Set<Object> identitySet(Collection<?> objects) {
+        Set<Object> s = java.util.Collections.newSetFromMap(new IdentityHashMap<>(objects.size() * 2 + 1));
+        s.addAll(objects);
+        return s;
+    }
+
+    @Override
+    public List<String> modifiedAttributes() {
+        List<String> out = new ArrayList<>();
+        if (committed == null && key != null) {
+            return out;
+        }
+        for (ColumnProperty p : mapper.properties()) {
+            if (committed == null ? p.get(object) != null : !JavaTypes.same(p.get(object), committed[p.index()])) {
+                out.add(p.name());
+            }
+        }
+        for (RelationshipProperty r : mapper.relationships()) {
+            if (relationshipChanged(r)) {
+                out.add(r.name());
+            }
+        }
+        return out;
+    }
+
+    /** {@return true when a relationship's value differs from its committed one (by identity of its members)} */
+    public boolean relationshipChanged(RelationshipProperty r) {
+        Object current = r.get(object);
+        Object old = relCommitted[r.index()];
+        if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
+            return false;
+        }
+        if (old == UNLOADED) {
+            return key == null && !members(r, current).isEmpty();
+        }
+        if (!r.isCollection()) {
+            return current != old;
+        }
+        List<Object> now = members(r, current);
+        Object[] before = (Object[]) old;
+        if (now.size() != before.length) {
+            return true;
+        }
+        return !identitySet(now).containsAll(identitySet(java.util.Arrays.asList(before)));
+    }
+
+    @Override
+    public Set<String> unloaded() {
+        Set<String> out = new LinkedHashSet<>();
+        for (RelationshipProperty r : mapper.relationships()) {
+            Object current = r.get(object);
+            if (current instanceof TrackedCollection<?> t ? !t.isLoaded()
+                    : relCommitted[r.index()] == UNLOADED && key != null && current == null) {
+                out.add(r.name());
+            }
+        }
+        return out;
+    }
+
+    /** Records a relationship's current value as committed (after a load or flush). */
+    public void commitRelationship(RelationshipProperty r) {
+        Object current = r.get(object);
+        if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
+            relCommitted[r.index()] = UNLOADED;
+        } else if (r.isCollection()) {
+            relCommitted[r.index()] = members(r, current).toArray();
+        } else {
+            relCommitted[r.index()] = current;
+        }
+    }
+
+    /** Records every relationship's current value as committed. */
+    public void commitRelationships() {
+        if (relCommitted != null) {
+            for (RelationshipProperty r : mapper.relationships()) {
+                commitRelationship(r);
+            }
+        }
+    }
+
+    /** {@return the committed value of a column, or null when never loaded} */
+    public Object committedValue(ColumnProperty p) {
+        return committed == null ? null : committed[p.index()];
+    }
+
+    /** Reads every column field into a new array. */
+    public Object[] currentValues() {
+        List<ColumnProperty> props = mapper.properties();
+        Object[] v = new Object[props.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = JavaTypes.snapshot(props.get(i).get(object));
+        }
+        return v;
+    }
+
+    /** Writes every column field from an array. */
+    public void writeValues(Object[] values) {
+        List<ColumnProperty> props = mapper.properties();
+        for (int i = 0; i < values.length; i++) {
+            props.get(i).set(object, JavaTypes.snapshot(values[i]));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceState[" + mapper.entityClass().getSimpleName() + " " + state()
+                + (key == null ? "" : " " + key.values()) + "]";
+    }
+}

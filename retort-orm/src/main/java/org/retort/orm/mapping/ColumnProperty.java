@@ -1,0 +1,113 @@
+package org.retort.orm.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import org.retort.exc.InvalidRequestException;
+import org.retort.orm.internal.mapping.JavaTypes;
+import org.retort.schema.Column;
+
+/**
+ * One mapped field of an entity class and the column it is stored in (SQLAlchemy's {@code ColumnProperty}).
+ *
+ * <p>Reads and writes go through method handles made once from a {@link VarHandle} on the field, so the ORM
+ * reads private fields without setters and without reflection per row.
+ */
+public final class ColumnProperty implements MapperProperty {
+    private final String name;
+    private final Class<?> fieldType;
+    private final Column<?> column;
+    private final int index;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    /**
+     * Creates a column property; a {@link org.retort.orm.Registry} does this when it maps a class.
+     *
+     * @param name the field name
+     * @param fieldType the field's declared type
+     * @param column the mapped column
+     * @param index the position among its mapper's column properties
+     * @param handle a handle on the field
+     */
+    public ColumnProperty(String name, Class<?> fieldType, Column<?> column, int index, VarHandle handle) {
+        this.name = name;
+        this.fieldType = fieldType;
+        this.column = column;
+        this.index = index;
+        this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
+                .asType(MethodType.methodType(Object.class, Object.class));
+        this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)
+                .asType(MethodType.methodType(void.class, Object.class, Object.class));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** {@return the field's declared Java type (primitive types stay primitive)} */
+    @Override
+    public Class<?> fieldType() {
+        return fieldType;
+    }
+
+    /** {@return the mapped column} */
+    public Column<?> column() {
+        return column;
+    }
+
+    /** {@return the position of this property in its mapper's {@link Mapper#properties()}} */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * Reads the field of an instance.
+     *
+     * @param instance the entity
+     * @return the field's value, boxed
+     */
+    @Override
+    public Object get(Object instance) {
+        try {
+            return (Object) getter.invokeExact(instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidRequestException("Cannot read field " + this + ": " + t);
+        }
+    }
+
+    /**
+     * Writes the field of an instance, converting a database value to the field's type (a null becomes the
+     * primitive default for a primitive field).
+     *
+     * @param instance the entity
+     * @param value the value
+     */
+    public void set(Object instance, Object value) {
+        setConverted(instance, JavaTypes.convert(value, fieldType, this));
+    }
+
+    /**
+     * Writes a value already converted to the field's type (as {@link JavaTypes#convert} returns it).
+     *
+     * @param instance the entity
+     * @param v the converted value
+     */
+    public void setConverted(Object instance, Object v) {
+        try {
+            setter.invokeExact(instance, v);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidRequestException("Cannot write field " + this + ": " + t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return column.table().name() + "." + column.name() + " (field '" + name + "')";
+    }
+}
