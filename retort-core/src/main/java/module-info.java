@@ -4,7 +4,7 @@
 module org.retort.core {
     requires transitive java.sql;
     requires org.slf4j;
-    requires com.zaxxer.hikari;
+    requires transitive com.zaxxer.hikari;   // EngineBuilder.hikari(...) hands out its HikariConfig
     requires static com.fasterxml.jackson.databind;
     requires static micrometer.core;
 

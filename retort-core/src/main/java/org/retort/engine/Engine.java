@@ -12,6 +12,7 @@ import org.retort.dialect.Dialect;
 import org.retort.dialect.Dialects;
 import org.retort.dialect.PoolKind;
 import org.retort.event.EngineEvents;
+import org.retort.exc.ArgumentException;
 import org.retort.pool.ConnectionFactory;
 import org.retort.pool.NullPool;
 import org.retort.pool.Pool;
@@ -134,13 +135,18 @@ public final class Engine implements AutoCloseable {
         props.putAll(b.connectArgs);
         ConnectionFactory factory = b.creator != null ? b.creator : () -> DriverManager.getConnection(jdbcUrl, props);
         PoolKind kind = b.poolKind != null ? b.poolKind : dialect.defaultPool(url);
+        if (!b.hikariSettings.isEmpty() && kind != PoolKind.QUEUE) {
+            throw new ArgumentException("HikariCP settings (leakDetectionThreshold, connectionInitSql, "
+                    + "poolMetricsTracker, hikari) apply to a QueuePool, and this engine's pool is " + kind
+                    + ": use poolClass(PoolKind.QUEUE), or drop those settings");
+        }
         PoolOptions po = new PoolOptions(b.poolSize, b.maxOverflow, b.poolTimeout, b.poolRecycle, b.poolPrePing,
                 dialect::ping, events.pool());
         return switch (kind) {
             case NULL -> new NullPool(factory, po);
             case STATIC -> new StaticPool(factory, po);
             case SINGLETON_THREAD -> new SingletonThreadPool(factory, po);
-            case QUEUE -> new QueuePool(factory, po);
+            case QUEUE -> new QueuePool(factory, po, config -> b.hikariSettings.forEach(s -> s.accept(config)));
         };
     }
 

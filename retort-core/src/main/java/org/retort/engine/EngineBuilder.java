@@ -1,5 +1,7 @@
 package org.retort.engine;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class EngineBuilder {
     int statementCacheSize = 32;
     ExecutionOptions executionOptions = ExecutionOptions.defaults();
     final List<Consumer<String>> echoSinks = new ArrayList<>();
+    final List<Consumer<HikariConfig>> hikariSettings = new ArrayList<>();
 
     EngineBuilder(URL url) {
         this.url = url;
@@ -284,6 +287,62 @@ public final class EngineBuilder {
      */
     public EngineBuilder connectArgs(Map<String, String> args) {
         connectArgs.putAll(args);
+        return this;
+    }
+
+    /**
+     * Reports connections checked out for longer than this (HikariCP's {@code leakDetectionThreshold}, at least two
+     * seconds): HikariCP logs a warning with the stack trace of the checkout, which finds the code that forgot to
+     * close a connection. {@code QueuePool} only.
+     *
+     * @param threshold how long a checkout may last before it is reported
+     * @return this builder
+     */
+    public EngineBuilder leakDetectionThreshold(Duration threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        if (threshold.toMillis() < 2000) {
+            throw new ArgumentException("leakDetectionThreshold must be at least 2 s (HikariCP's minimum), got "
+                    + threshold);
+        }
+        return hikari(config -> config.setLeakDetectionThreshold(threshold.toMillis()));
+    }
+
+    /**
+     * SQL HikariCP runs on every new physical connection before it is used (HikariCP's {@code connectionInitSql}),
+     * e.g. {@code SET search_path TO app} or {@code PRAGMA foreign_keys = ON}. {@code QueuePool} only.
+     *
+     * @param sql one statement
+     * @return this builder
+     */
+    public EngineBuilder connectionInitSql(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return hikari(config -> config.setConnectionInitSql(sql));
+    }
+
+    /**
+     * Reports HikariCP's own pool metrics to a tracker (HikariCP's {@code metricsTrackerFactory}), e.g.
+     * {@code new MicrometerMetricsTrackerFactory(registry)} for the {@code hikaricp.*} meters, next to Retort's
+     * {@code retort.pool.*} ({@link org.retort.metrics.EngineMetrics}). {@code QueuePool} only.
+     *
+     * @param factory the tracker factory
+     * @return this builder
+     */
+    public EngineBuilder poolMetricsTracker(MetricsTrackerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return hikari(config -> config.setMetricsTrackerFactory(factory));
+    }
+
+    /**
+     * Changes HikariCP's configuration of the engine's {@code QueuePool} directly, after Retort's settings (and in
+     * order with {@link #leakDetectionThreshold}, {@link #connectionInitSql} and {@link #poolMetricsTracker}), for
+     * any HikariCP setting Retort has no name for. Pool size, overflow, timeout and recycle belong to Retort's own
+     * settings; set them there.
+     *
+     * @param settings changes to the {@link HikariConfig}
+     * @return this builder
+     */
+    public EngineBuilder hikari(Consumer<HikariConfig> settings) {
+        hikariSettings.add(Objects.requireNonNull(settings, "settings"));
         return this;
     }
 
