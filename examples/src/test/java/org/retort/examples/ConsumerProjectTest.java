@@ -129,7 +129,8 @@ class ConsumerProjectTest {
         List<String> options = new ArrayList<>(List.of("--release", "21", "-d", out.toString(),
                 "-processorpath", entries("retort-processor"),
                 "-s", Files.createDirectories(tmp.resolve(modular ? "gen-module" : "gen-classpath")).toString()));
-        options.addAll(List.of(modular ? "--module-path" : "-classpath", entries("retort-core", "retort-orm")));
+        // HikariCP too: org.retort.core requires it transitively (EngineBuilder.hikari hands out its config)
+        options.addAll(List.of(modular ? "--module-path" : "-classpath", runtime()));
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
                     .call();
