@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.retort.engine.Connection;
 import org.retort.engine.Engine;
@@ -139,6 +140,25 @@ class SpringIntegrationTest {
         }
     }
 
+    @BackendTest(only = "h2")
+    void retortPropertiesConfigureTheEngineAndSessionsAndYourOwnBeansWin(TestDatabase db) {
+        try (App app = App.start(db, false, "retort.echo=debug", "retort.compiled-cache-size=7",
+                "retort.hide-parameters=true", "retort.session.autoflush=false")) {
+            Engine engine = app.bean(Engine.class);
+            assertThat(engine.echoRows()).isTrue();
+            assertThat(engine.compiledCache().capacity()).isEqualTo(7);
+            assertThat(engine.hideParameters()).isTrue();
+            assertThat(app.bean(SessionFactory.class).autoflush()).isFalse();
+        }
+        Engine own = Engine.builder("sqlite://").build();
+        try (App app = App.start(db, false, c -> c.registerBean("myEngine", Engine.class, () -> own))) {
+            assertThat(app.bean(Engine.class)).isSameAs(own);
+            assertThat(app.bean(SessionFactory.class).engine()).isSameAs(own);
+        } finally {
+            own.dispose();
+        }
+    }
+
     /** A running {@link NoteApp} on a test database, with its schema created and its echo collected. */
     private static final class App implements AutoCloseable {
         final ConfigurableApplicationContext context;
@@ -155,8 +175,16 @@ class SpringIntegrationTest {
             return start(db, false);
         }
 
-        /** Starts the application; with {@code collectEcho}, the engine's echo lines are kept in {@link #echo}. */
-        static App start(TestDatabase db, boolean collectEcho) {
+        static App start(TestDatabase db, boolean collectEcho, String... properties) {
+            return start(db, collectEcho, c -> { }, properties);
+        }
+
+        /**
+         * Starts the application; with {@code collectEcho}, the engine's echo lines are kept in {@link #echo};
+         * {@code beans} registers more beans; {@code properties} are added to the test's own.
+         */
+        static App start(TestDatabase db, boolean collectEcho, Consumer<GenericApplicationContext> beans,
+                         String... properties) {
             HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(db.dialect().jdbcUrl(db.url()));
             Properties props = db.dialect().connectProperties(db.url());
@@ -169,15 +197,19 @@ class SpringIntegrationTest {
                     .initializers(c -> {
                         GenericApplicationContext g = (GenericApplicationContext) c;
                         g.registerBean("dataSource", DataSource.class, () -> ds);
+                        beans.accept(g);
                         if (collectEcho) {
                             g.registerBean("collectEcho", EngineBuilderCustomizer.class, () -> b -> b.echoTo(echo::add));
                         }
                     })
                     .properties("logging.level.root=warn", "spring.main.banner-mode=off",
                             "retort.session.expire-on-commit=false")
+                    .properties(properties)
                     .run();
             Engine engine = ctx.getBean(Engine.class);
-            ctx.getBean(Registry.class).metadata().createAll(engine);
+            if (engine.pool() instanceof SpringDataSourcePool) {
+                ctx.getBean(Registry.class).metadata().createAll(engine);
+            }
             echo.clear();
             return new App(ctx, ds, echo);
         }
