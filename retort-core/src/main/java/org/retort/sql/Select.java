@@ -131,6 +131,19 @@ public final class Select extends MemoizedStatement implements SelectBase {
     }
 
     /**
+     * Replaces the SELECT list, keeping everything else (SQLAlchemy's {@code with_only_columns}). The FROM list
+     * stays what it was when it was given explicitly or by joins; otherwise it follows the new columns.
+     *
+     * @param items expressions
+     * @return the new statement
+     */
+    public Select withOnlyColumns(Expression<?>... items) {
+        Parts s = copy();
+        s.columns = List.of(items);
+        return new Select(s);
+    }
+
+    /**
      * Adds WHERE conditions, joined with AND.
      *
      * @param conditions the conditions

@@ -82,8 +82,9 @@ public interface InstanceState {
     }
 
     /**
-     * {@return the relationship attributes not loaded: a lazy collection not yet accessed, a relationship
-     * left unloaded by {@code noload} or {@code raiseload}, or an expired one}
+     * {@return the attributes not loaded: columns a query deferred ({@code defer}, {@code loadOnly},
+     * {@code @MappedColumn(deferred = true)}), a lazy collection not yet accessed, a reference left unloaded by
+     * {@code raiseload}, or an expired one}
      */
     Set<String> unloaded();
 }

@@ -33,8 +33,11 @@ import org.retort.schema.Table;
  * }</pre>
  *
  * <p>Mapping errors (no primary key, a foreign key to an unknown table, a field type with no SQL type, a record
- * as entity) fail here, naming the class and field. Each mapped class is also published for the metamodel
- * ({@code User_.name}) and for sessions that are not given a registry; the last registry to map a class wins.
+ * as entity, an ambiguous relationship) fail here, naming the class and field. Each mapped class is also
+ * published for the metamodel ({@code User_.name}) and {@code Orm.select(User.class)}. Several registries may map
+ * one class (each with its own {@code MetaData}, say one per test or per database) as long as they map it the same
+ * way: the same table and columns through the same fields. Mapping it another way fails, naming both tables,
+ * because the metamodel and {@code Orm.select} could not tell which one a query means.
  *
  * <p><b>Access to private fields.</b> Fields are read and written through {@link MethodHandles#privateLookupIn}.
  * On the class path every package is open and nothing is needed. On the module path, the package of each
@@ -126,6 +129,13 @@ public final class Registry {
             throw new ArgumentException("Class " + entityClass.getName() + " is not mapped by this registry; it maps "
                     + mappers.keySet().stream().map(Class::getSimpleName).toList());
         }
+        for (org.retort.orm.mapping.RelationshipProperty r : m.relationships()) {
+            if (!r.isResolved()) {
+                throw new ArgumentException("Relationship " + entityClass.getSimpleName() + "." + r.name()
+                        + " refers to " + r.targetClass().getName() + ", which this registry does not map yet; map it "
+                        + "(mapImperatively) before using " + entityClass.getSimpleName());
+            }
+        }
         return (Mapper<T>) m;
     }
 
@@ -145,6 +155,29 @@ public final class Registry {
      * @throws ArgumentException when a field or column does not exist or the table has no primary key mapped
      */
     public <T> Mapper<T> mapImperatively(Class<T> entityClass, Table table, Map<String, String> fieldToColumn) {
+        return mapImperatively(entityClass, table, fieldToColumn, Map.of());
+    }
+
+    /**
+     * Maps a plain class to an existing table with relationships (the imperative equivalent of
+     * {@code @Relationship}). A relationship's target must be mapped by this registry already, or mapped later
+     * with its mirror naming this one; mirrors are linked both ways.
+     *
+     * <pre>{@code
+     * registry.mapImperatively(Address.class, addresses, Map.of("id", "id", "email", "email", "userId", "user_id"),
+     *         Map.of("user", RelationshipSpec.relationship().backPopulates("addresses")));
+     * }</pre>
+     *
+     * @param entityClass the class, with a no-argument constructor
+     * @param table a table of this registry's MetaData
+     * @param fieldToColumn field name to column name
+     * @param relationships relationship field name to its settings
+     * @param <T> the class
+     * @return the mapper
+     * @throws ArgumentException when a field, column or target does not exist, or a relationship is ambiguous
+     */
+    public <T> Mapper<T> mapImperatively(Class<T> entityClass, Table table, Map<String, String> fieldToColumn,
+            Map<String, RelationshipSpec> relationships) {
         Objects.requireNonNull(table, "table");
         checkClass(entityClass);
         if (mappers.containsKey(entityClass)) {
@@ -175,14 +208,33 @@ public final class Registry {
                 props.add(new ColumnProperty(fieldName, f.getType(), c, props.size(), MappingReader.handle(f)));
             }
         }
-        Mapper<T> mapper = new Mapper<>(entityClass, table, props, List.of(), MappingReader.constructor(entityClass));
+        List<org.retort.orm.mapping.RelationshipProperty> rels = new ArrayList<>();
+        for (Map.Entry<String, RelationshipSpec> e : relationships.entrySet()) {
+            Field f = fields.get(e.getKey());
+            if (f == null) {
+                throw new ArgumentException("Class " + entityClass.getName() + " has no field '" + e.getKey()
+                        + "' for a relationship");
+            }
+            rels.add(RelationshipReader.declare(entityClass, f, rels.size(),
+                    e.getValue().settings("relationship " + entityClass.getSimpleName() + "." + e.getKey())));
+        }
+        Mapper<T> mapper = new Mapper<>(entityClass, table, props, rels, MappingReader.constructor(entityClass));
         register(mapper);
+        RelationshipReader.resolveAdded(mapper, mappers, metadata);
         return mapper;
     }
 
     private void register(Mapper<?> mapper) {
         if (mappers.containsKey(mapper.entityClass())) {
             throw new ArgumentException("Class " + mapper.entityClass().getName() + " is already mapped by this registry");
+        }
+        Mapper<?> other = PUBLISHED.get(mapper.entityClass());
+        if (other != null && !sameShape(other, mapper)) {
+            throw new ArgumentException("Class " + mapper.entityClass().getName() + " is already mapped by another "
+                    + "registry to table '" + other.table().fullName() + "' " + other.table().columnNames() + "; a "
+                    + "class maps one way (its metamodel and Orm.select(" + mapper.entityClass().getSimpleName()
+                    + ".class) name one table): map another class to '" + mapper.table().fullName() + "' "
+                    + mapper.table().columnNames());
         }
         mappers.put(mapper.entityClass(), mapper);
         PUBLISHED.put(mapper.entityClass(), mapper);
@@ -193,6 +245,21 @@ public final class Registry {
                 return null;
             }
         });
+    }
+
+    /** Whether two mappings of a class read and write the same table and columns through the same fields. */
+    private static boolean sameShape(Mapper<?> a, Mapper<?> b) {
+        if (!a.table().fullName().equals(b.table().fullName()) || a.properties().size() != b.properties().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.properties().size(); i++) {
+            ColumnProperty x = a.properties().get(i);
+            ColumnProperty y = b.properties().get(i);
+            if (!x.name().equals(y.name()) || !x.column().name().equals(y.column().name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkClass(Class<?> entityClass) {

@@ -559,6 +559,222 @@ class RelationshipTest {
         }
     }
 
+    @Entity(table = "article")
+    static class Article {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String title;
+        @MappedColumn(deferred = true)
+        String body;
+        @MappedColumn(length = 40)
+        String summary;
+    }
+
+    static final class Article_ {
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> title =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "title", String.class);
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> body =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "body", String.class);
+        static final org.retort.orm.metamodel.ColumnAttribute<Article, String> summary =
+                org.retort.orm.metamodel.ColumnAttribute.of(Article.class, "summary", String.class);
+    }
+
+    @BackendTest
+    void deferredColumnsStayOutOfQueriesUntilAskedFor(TestDatabase db) {
+        Engine engine = db.engine();
+        Registry registry = Registry.of(Article.class);
+        registry.metadata().createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        StatementLog log = StatementLog.on(engine);
+        try (Session session = factory.open()) {
+            Article a = new Article();
+            a.title = "t";
+            a.body = "a very long body";
+            a.summary = "s";
+            session.add(a);
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Article a = session.scalars(Orm.select(Article.class)).one();
+            assertThat(log.all().get(0)).doesNotContain("body");
+            assertThat(a.body).isNull();
+            assertThat(session.inspect(a).unloaded()).containsExactly("body");
+            a.title = "changed";
+            session.flush();
+            assertThat(log.starting("UPDATE")).hasSize(1).allMatch(sql -> !sql.contains("body"));
+            session.refresh(a, "body");
+            assertThat(a.body).isEqualTo("a very long body");
+            assertThat(session.inspect(a).unloaded()).isEmpty();
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Article a = session.scalars(Orm.select(Article.class).options(Load.undefer(Article_.body))).one();
+            assertThat(a.body).isEqualTo("a very long body");
+            Article b = session.scalars(Orm.select(Article.class).populateExisting()
+                    .options(Load.loadOnly(Article_.title))).one();
+            assertThat(b).isSameAs(a);
+            assertThat(log.all().get(1)).doesNotContain("summary").doesNotContain("body");
+            a.body = "rewritten while deferred";
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            Article a = session.scalars(Orm.select(Article.class).options(Load.undefer(Article_.body),
+                    Load.defer(Article_.summary))).one();
+            assertThat(a.body).isEqualTo("rewritten while deferred");
+            assertThat(a.summary).isNull();
+            List<OrmRow> rows = session.execute(Orm.select(Article_.title, Article.class)
+                    .options(Load.loadOnly(Article_.summary))).all();
+            assertThat(rows.get(0).get(0)).isEqualTo("changed");
+        }
+    }
+
+    @Entity(table = "journal")
+    static class Journal {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String name;
+        @Relationship(passiveDeletes = true)
+        WriteOnlyCollection<Entry> entries = new WriteOnlyCollection<>();
+    }
+
+    @Entity(table = "journal_entry")
+    static class Entry {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(length = 40)
+        String text;
+        @MappedColumn(foreignKey = "journal.id")
+        Long journalId;
+
+        Entry() {
+        }
+
+        Entry(String text) {
+            this.text = text;
+        }
+    }
+
+    static final class Entry_ {
+        static final org.retort.orm.metamodel.ColumnAttribute<Entry, String> text =
+                org.retort.orm.metamodel.ColumnAttribute.of(Entry.class, "text", String.class);
+    }
+
+    @BackendTest
+    void writeOnlyCollectionsWriteChangesAndReadThroughTheirQuery(TestDatabase db) {
+        Engine engine = db.engine();
+        Registry registry = Registry.of(Journal.class, Entry.class);
+        registry.metadata().createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        StatementLog log = StatementLog.on(engine);
+        Entry second = new Entry("second");
+        try (Session session = factory.open()) {
+            Journal j = new Journal();
+            j.name = "log";
+            j.entries.add(new Entry("first"));
+            j.entries.add(second);
+            session.add(j);
+            session.commit();
+            assertThat(second.journalId).isEqualTo(j.id);
+            assertThat(j.entries.pendingAdditions()).isEmpty();
+        }
+        try (Session session = factory.open()) {
+            log.clear();
+            Journal j = session.scalars(Orm.select(Journal.class)).one();
+            assertThat(log.count()).as("the collection is never loaded").isEqualTo(1);
+            for (int i = 0; i < 5; i++) {
+                j.entries.add(new Entry("more" + i));
+            }
+            assertThat(session.inspect(j).history("entries").added()).hasSize(5);
+            Entry first = session.scalars(j.entries.select().where(Entry_.text.eq("first"))).one(); // autoflushes
+            j.entries.remove(first);
+            assertThat(session.inspect(j).history("entries").deleted()).containsExactly(first);
+            session.commit();
+            assertThat(first.journalId).isNull();
+            assertThat(session.scalars(j.entries.select().orderBy(Entry_.text)).all()).extracting(e -> e.text)
+                    .containsExactly("more0", "more1", "more2", "more3", "more4", "second");
+            assertThatThrownBy(() -> session.scalars(Orm.select(Journal.class).options(Load.selectinload(
+                    org.retort.orm.metamodel.RelationshipAttribute.of(Journal.class, "entries", Entry.class)))).all())
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("write-only");
+        }
+    }
+
+    /** Plain classes, no annotations: mapped in code. */
+    static class Shelf {
+        Long id;
+        String label;
+        List<Book> books = new ArrayList<>();
+    }
+
+    static class Book {
+        Long id;
+        String title;
+        Long shelfId;
+        Shelf shelf;
+    }
+
+    @BackendTest
+    void relationshipsMapImperativelyOnPlainClasses(TestDatabase db) {
+        Engine engine = db.engine();
+        org.retort.schema.MetaData md = new org.retort.schema.MetaData();
+        org.retort.schema.Table shelves = md.table("shelf",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("label", org.retort.types.Types.VARCHAR(40)));
+        org.retort.schema.Table books = md.table("book",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("title", org.retort.types.Types.VARCHAR(40)),
+                org.retort.schema.Schema.column("shelf_id", org.retort.types.Types.INTEGER,
+                        org.retort.schema.Schema.foreignKey("shelf.id")));
+        Registry registry = Registry.builder().metadata(md).build();
+        registry.mapImperatively(Shelf.class, shelves, java.util.Map.of("id", "id", "label", "label"),
+                java.util.Map.of("books", RelationshipSpec.relationship().backPopulates("shelf")
+                        .cascade("all, delete-orphan").orderBy("title")));
+        registry.mapImperatively(Book.class, books, java.util.Map.of("id", "id", "title", "title", "shelfId", "shelf_id"),
+                java.util.Map.of("shelf", RelationshipSpec.relationship().backPopulates("books")));
+        md.createAll(engine);
+        SessionFactory factory = SessionFactory.builder(engine).registry(registry).build();
+        Shelf s = new Shelf();
+        s.label = "sci-fi";
+        Book b1 = new Book();
+        b1.title = "Dune";
+        Book b2 = new Book();
+        b2.title = "Anathem";
+        s.books.add(b1);
+        s.books.add(b2);
+        try (Session session = factory.open()) {
+            session.add(s);
+            session.commit();
+            assertThat(b1.shelfId).isEqualTo(s.id);
+            assertThat(b1.shelf).isSameAs(s);
+        }
+        try (Session session = factory.open()) {
+            Shelf loaded = session.get(Shelf.class, s.id);
+            assertThat(loaded.books).extracting(b -> b.title).containsExactly("Anathem", "Dune");
+            assertThat(loaded.books.get(0).shelf).isSameAs(loaded);
+        }
+    }
+
+    @Entity(table = "user_account_v2")
+    static class Renamed {
+        @MappedColumn(primaryKey = true)
+        Long id;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClassMappedTwoDifferentWaysFailsClearlyTheSameWayWorks() {
+        Registry.of(Renamed.class);
+        Registry.of(Renamed.class); // the same mapping again (another MetaData): fine
+        Registry other = Registry.builder().build();
+        org.retort.schema.Table t = other.metadata().table("somewhere_else",
+                org.retort.schema.Schema.column("id", org.retort.types.Types.BIGINT, org.retort.schema.Schema.primaryKey()));
+        assertThatThrownBy(() -> other.mapImperatively(Renamed.class, t, java.util.Map.of("id", "id")))
+                .isInstanceOf(ArgumentException.class).hasMessageContaining("user_account_v2")
+                .hasMessageContaining("somewhere_else");
+    }
+
     @Entity(table = "loose")
     static class Loose {
         @MappedColumn(primaryKey = true)

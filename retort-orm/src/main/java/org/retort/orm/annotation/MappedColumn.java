@@ -46,6 +46,13 @@ public @interface MappedColumn {
     boolean index() default false;
 
     /**
+     * {@return true to leave the column out of queries unless one asks for it ({@code Load.undefer}); a large
+     * text or binary column that most reads do not need. The field keeps its initial value until
+     * {@code session.refresh(obj, "field")} or an undeferring query loads it}
+     */
+    boolean deferred() default false;
+
+    /**
      * An explicit SQL type class with a public no-argument constructor, instead of the one derived from the
      * field's Java type; {@code SqlType.class} means "derive".
      *

@@ -3,6 +3,7 @@ package org.retort.orm.loading;
 import java.util.List;
 import java.util.Objects;
 import org.retort.orm.annotation.Lazy;
+import org.retort.orm.metamodel.ColumnAttribute;
 import org.retort.orm.metamodel.RelationshipAttribute;
 
 /**
@@ -143,5 +144,38 @@ public final class Load {
     public static LoaderOption withLoaderCriteria(Class<?> entity, org.retort.sql.Expression<Boolean> criteria) {
         return LoaderOption.criteria(Objects.requireNonNull(entity, "entity"), Objects.requireNonNull(criteria,
                 "criteria"));
+    }
+
+    /**
+     * Leaves columns out of the query (SQLAlchemy's {@code defer}): their fields keep their initial value and
+     * {@code inspect(obj).unloaded()} lists them; {@code session.refresh(obj, "field")} loads one later. A field
+     * assigned meanwhile is written by the next flush. For the columns of related objects, chain it:
+     * {@code selectinload(User_.addresses).defer(Address_.notes)}.
+     *
+     * @param attributes columns of one class
+     * @return the option
+     */
+    public static LoaderOption defer(ColumnAttribute<?, ?>... attributes) {
+        return LoaderOption.columns(LoaderOption.ColumnRuleKind.DEFER, attributes);
+    }
+
+    /**
+     * Loads columns the mapping defers ({@code @MappedColumn(deferred = true)}) with this query.
+     *
+     * @param attributes columns of one class
+     * @return the option
+     */
+    public static LoaderOption undefer(ColumnAttribute<?, ?>... attributes) {
+        return LoaderOption.columns(LoaderOption.ColumnRuleKind.UNDEFER, attributes);
+    }
+
+    /**
+     * Loads only these columns of a class, and its primary key (SQLAlchemy's {@code load_only}).
+     *
+     * @param attributes columns of one class
+     * @return the option
+     */
+    public static LoaderOption loadOnly(ColumnAttribute<?, ?>... attributes) {
+        return LoaderOption.columns(LoaderOption.ColumnRuleKind.LOAD_ONLY, attributes);
     }
 }

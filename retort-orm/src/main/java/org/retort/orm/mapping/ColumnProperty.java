@@ -18,6 +18,7 @@ public final class ColumnProperty implements MapperProperty {
     private final Class<?> fieldType;
     private final Column<?> column;
     private final int index;
+    private final boolean deferred;
     private final MethodHandle getter;
     private final MethodHandle setter;
 
@@ -31,6 +32,22 @@ public final class ColumnProperty implements MapperProperty {
      * @param handle a handle on the field
      */
     public ColumnProperty(String name, Class<?> fieldType, Column<?> column, int index, VarHandle handle) {
+        this(name, fieldType, column, index, handle, false);
+    }
+
+    /**
+     * Creates a column property that may be deferred.
+     *
+     * @param name the field name
+     * @param fieldType the field's declared type
+     * @param column the mapped column
+     * @param index the position among its mapper's column properties
+     * @param handle a handle on the field
+     * @param deferred leave the column out of queries unless one undefers it
+     */
+    public ColumnProperty(String name, Class<?> fieldType, Column<?> column, int index, VarHandle handle,
+            boolean deferred) {
+        this.deferred = deferred;
         this.name = name;
         this.fieldType = fieldType;
         this.column = column;
@@ -55,6 +72,11 @@ public final class ColumnProperty implements MapperProperty {
     /** {@return the mapped column} */
     public Column<?> column() {
         return column;
+    }
+
+    /** {@return true when queries leave the column out unless they undefer it ({@code @MappedColumn(deferred = true)})} */
+    public boolean isDeferred() {
+        return deferred;
     }
 
     /** {@return the position of this property in its mapper's {@link Mapper#properties()}} */

@@ -27,7 +27,9 @@ public final class RelationshipProperty implements MapperProperty {
         /** A {@code Set}. */
         SET,
         /** A {@code Map} keyed by an attribute of the target. */
-        MAP
+        MAP,
+        /** A {@link org.retort.orm.WriteOnlyCollection}: never loaded, changes recorded and flushed. */
+        WRITE_ONLY
     }
 
     /** The declared settings, as read from {@code @Relationship} or given imperatively. */
@@ -139,6 +141,11 @@ public final class RelationshipProperty implements MapperProperty {
         this.reverse = other;
     }
 
+    /** {@return true once the registry resolved it (its target is mapped)} */
+    public boolean isResolved() {
+        return resolved;
+    }
+
     @Override
     public String name() {
         return name;
@@ -159,7 +166,12 @@ public final class RelationshipProperty implements MapperProperty {
         return shape;
     }
 
-    /** {@return true for a collection (list, set or map), false for a reference} */
+    /** {@return true for a write-only collection} */
+    public boolean isWriteOnly() {
+        return shape == Shape.WRITE_ONLY;
+    }
+
+    /** {@return true for a collection (list, set, map or write-only), false for a reference} */
     public boolean isCollection() {
         return shape != Shape.REFERENCE;
     }

@@ -240,7 +240,7 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
             case LIST -> new TrackedList<>(link, new ArrayList<>());
             case SET -> new TrackedSet<>(link, new LinkedHashSet<>());
             case MAP -> new TrackedMap<>(link, new LinkedHashMap<>());
-            case REFERENCE -> throw new IllegalArgumentException(r + " is not a collection");
+            case REFERENCE, WRITE_ONLY -> throw new IllegalArgumentException(r + " is not a loadable collection");
         };
     }
 
@@ -253,9 +253,29 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
      */
     static void bindAll(EntityState st, SessionCore core) {
         for (RelationshipProperty r : st.mapper().relationships()) {
+            if (r.isWriteOnly()) {
+                writeOnly(r, st);
+                continue;
+            }
             if (r.isCollection() && r.get(st.object()) instanceof TrackedCollection<?> t && t.link().owner == st) {
                 t.link().core = core;
             }
+        }
+    }
+
+    /**
+     * Gives an object's write-only relationship a collection bound to it (creating one when the field is empty).
+     *
+     * @param r the write-only relationship
+     * @param st the owner's state
+     */
+    static void writeOnly(RelationshipProperty r, EntityState st) {
+        Object current = r.get(st.object());
+        org.retort.orm.WriteOnlyCollection<?> w = current instanceof org.retort.orm.WriteOnlyCollection<?> c ? c
+                : new org.retort.orm.WriteOnlyCollection<>();
+        w.bind(st.object(), r);
+        if (current != w) {
+            r.set(st.object(), w);
         }
     }
 

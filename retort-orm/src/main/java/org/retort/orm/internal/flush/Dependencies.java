@@ -86,6 +86,10 @@ final class Dependencies {
             if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
                 continue;
             }
+            if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+                any |= processWriteOnly(st, r, w);
+                continue;
+            }
             boolean isNew = st.key == null;
             if (!isNew && !st.relationshipChanged(r)) {
                 continue;
@@ -161,6 +165,37 @@ final class Dependencies {
         }
     }
 
+    /** The recorded additions and removals of a write-only collection, as one-to-many or many-to-many changes. */
+    private boolean processWriteOnly(EntityState st, RelationshipProperty r, org.retort.orm.WriteOnlyCollection<?> w) {
+        if (w.pendingAdditions().isEmpty() && w.pendingRemovals().isEmpty()) {
+            return false;
+        }
+        for (Object gone : w.pendingRemovals()) {
+            if (r.direction() == RelationshipDirection.MANY_TO_MANY) {
+                pair(deletes, r, st.object(), gone);
+            } else if (r.cascades(Cascade.DELETE_ORPHAN)) {
+                orphan(gone, r);
+            } else {
+                EntityState child = core.stateOf(gone);
+                if (child != null && stillRefers(child, r, st)) {
+                    sync(new Sync(child, r.fkSide(), r.keySide(), null, r.isPostUpdate()));
+                }
+            }
+        }
+        for (Object added : w.pendingAdditions()) {
+            if (core.stateOf(added) == null) {
+                throw new InvalidRequestException("Object " + SessionCore.describe(added) + " added to " + r
+                        + " is not in the session (the relationship has no save-update cascade); add it first");
+            }
+            if (r.direction() == RelationshipDirection.MANY_TO_MANY) {
+                pair(inserts, r, st.object(), added);
+            } else {
+                sync(new Sync(core.stateOf(added), r.fkSide(), r.keySide(), st.object(), r.isPostUpdate()));
+            }
+        }
+        return true;
+    }
+
     /** Whether a removed child still points at this parent (it was not moved to another one meanwhile). */
     private static boolean stillRefers(EntityState child, RelationshipProperty r, EntityState parent) {
         for (int i = 0; i < r.fkSide().size(); i++) {
@@ -181,7 +216,7 @@ final class Dependencies {
                 return false;
             }
             case ONE_TO_MANY -> {
-                if (r.cascades(Cascade.DELETE) || r.isPassiveDeletes()) {
+                if (r.cascades(Cascade.DELETE) || r.isPassiveDeletes() || r.isWriteOnly()) {
                     return false; // the children are deleted with it (session cascade or the database)
                 }
                 Object current = r.get(st.object());

@@ -101,6 +101,10 @@ final class JoinedLoad {
             if (strategy == Lazy.CONTAINS_EAGER && parent >= 0 && !specs.get(parent).userJoined) {
                 continue; // below a joinedload the query has no join of its own: loads as mapped
             }
+            if (r.isWriteOnly()) {
+                throw new ArgumentException("Write-only relationship " + r + " cannot be loaded with the query; read "
+                        + "it with its select()");
+            }
             node.markJoined(r);
             LoadPlan child = node.child(r);
             FromClause target;
@@ -130,15 +134,16 @@ final class JoinedLoad {
         return false;
     }
 
-    OrmResult run(SessionCore core, OrmSelect<?> stmt, Select sql, Map<String, ?> params, LoadContext ctx) {
+    OrmResult run(SessionCore core, OrmSelect<?> stmt, Loader.Layout layout, Map<String, ?> params,
+            LoadContext ctx) {
         List<OrmSelect.Item> items = stmt.items();
-        Select s = sql;
+        Select s = layout.sql();
         FromClause[] itemFrom = new FromClause[items.size()];
-        int[] itemStart = new int[items.size()];
+        int[] itemStart = layout.starts().clone();
+        int[][] itemPositions = layout.positions();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof OrmSelect.EntityItem e) {
                 itemFrom[i] = e.from();
-                itemStart[i] = e.start();
             }
         }
         boolean limited = s.limitClause() != null || s.offsetClause() != null;
@@ -152,10 +157,7 @@ final class JoinedLoad {
                         + "entity; use selectinload, which runs the limited query as written");
             }
             Subquery sub = s.subquery();
-            List<Expression<?>> cols = new ArrayList<>();
-            for (ColumnProperty p : e.mapper().properties()) {
-                cols.add(sub.c(p.column().name()));
-            }
+            List<Expression<?>> cols = plan.root(e.mapper()).columns().through(e.mapper(), p -> sub.c(p.column().name()));
             List<OrderByElement> order = new ArrayList<>();
             for (OrderBy o : s.orderByClause()) {
                 if (!(o.expression() instanceof ColumnClause<?> c) || !c.table().name().equals(e.mapper().table().name())
@@ -181,10 +183,7 @@ final class JoinedLoad {
             if (!spec.userJoined) {
                 s = join(s, spec, spec.childPlan.criteriaFor(spec.rel.target()));
             }
-            List<Expression<?>> cols = new ArrayList<>();
-            for (ColumnProperty p : spec.rel.target().properties()) {
-                cols.add(spec.col(p));
-            }
+            List<Expression<?>> cols = spec.childPlan.columns().through(spec.rel.target(), spec::col);
             spec.start = width;
             width += cols.size();
             s = s.addColumns(cols.toArray(Expression<?>[]::new));
@@ -219,9 +218,10 @@ final class JoinedLoad {
                 Object[] values = new Object[items.size()];
                 for (int i = 0; i < values.length; i++) {
                     if (items.get(i) instanceof OrmSelect.EntityItem e) {
-                        values[i] = Loader.entity(core, e.mapper(), raw, itemStart[i], populateExisting, itemNodes[i]);
+                        values[i] = Loader.entity(core, e.mapper(), raw, itemStart[i], itemPositions[i],
+                                populateExisting, itemNodes[i]);
                     } else {
-                        values[i] = raw[((OrmSelect.ColumnItem) items.get(i)).index()];
+                        values[i] = raw[itemStart[i]];
                     }
                 }
                 Object[] joined = new Object[specs.size()];
@@ -231,8 +231,8 @@ final class JoinedLoad {
                     if (parent == null) {
                         continue;
                     }
-                    Object child = Loader.entity(core, spec.rel.target(), raw, spec.start, populateExisting,
-                            specNodes[k]);
+                    Object child = Loader.entity(core, spec.rel.target(), raw, spec.start,
+                            spec.childPlan.columns().positions(), populateExisting, specNodes[k]);
                     joined[k] = child;
                     List<Object> list = members.get(k).computeIfAbsent(parent, p -> new ArrayList<>());
                     if (child != null && !TrackedCollection.containsSame(list, child)) {

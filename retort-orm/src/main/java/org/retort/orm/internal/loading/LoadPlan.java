@@ -12,6 +12,7 @@ import org.retort.orm.Aliased;
 import org.retort.orm.OrmSelect;
 import org.retort.orm.annotation.Lazy;
 import org.retort.orm.loading.LoaderOption;
+import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipProperty;
 import org.retort.sql.Expression;
@@ -37,6 +38,84 @@ final class LoadPlan {
     private final Map<Class<?>, List<Expression<?>>> criteria;
     /** The aliases of {@code containsEager} relationships joined to an aliased target. */
     private final Map<String, Aliased<?>> eagerAliases = new HashMap<>();
+    /** The column rules ({@code defer}, {@code undefer}, {@code loadOnly}) for this node's class, in order. */
+    private final List<LoaderOption.ColumnRule> columnRules = new ArrayList<>();
+    private Columns columns;
+
+    /**
+     * Which columns of a class a load reads: the properties in select order, and for each property (by index)
+     * its position among them, -1 when deferred. {@link #ALL} when every column loads.
+     *
+     * @param loaded the loaded properties, in select order
+     * @param positions property index to position, -1 for a deferred column; null when all load
+     */
+    record Columns(List<ColumnProperty> loaded, int[] positions) {
+        static final Columns ALL = new Columns(null, null);
+
+        /** {@return the loaded columns through a FROM item (a table, alias or subquery)} */
+        List<Expression<?>> through(Mapper<?> m, java.util.function.Function<ColumnProperty, Expression<?>> col) {
+            List<Expression<?>> out = new ArrayList<>();
+            for (ColumnProperty p : loaded == null ? m.properties() : loaded) {
+                out.add(col.apply(p));
+            }
+            return out;
+        }
+
+        int width(Mapper<?> m) {
+            return loaded == null ? m.properties().size() : loaded.size();
+        }
+    }
+
+    /** {@return which columns this node's loads read} */
+    Columns columns() {
+        Columns c = columns;
+        if (c == null) {
+            c = computeColumns();
+            columns = c;
+        }
+        return c;
+    }
+
+    private Columns computeColumns() {
+        java.util.Set<String> deferred = new java.util.HashSet<>();
+        for (ColumnProperty p : mapper.properties()) {
+            if (p.isDeferred()) {
+                deferred.add(p.name());
+            }
+        }
+        for (LoaderOption.ColumnRule rule : columnRules) {
+            for (String name : rule.attributes()) {
+                mapper.property(name); // fails clearly for a name that is not a column of the class
+            }
+            switch (rule.kind()) {
+                case DEFER -> deferred.addAll(rule.attributes());
+                case UNDEFER -> rule.attributes().forEach(deferred::remove);
+                case LOAD_ONLY -> {
+                    deferred.clear();
+                    for (ColumnProperty p : mapper.properties()) {
+                        if (!rule.attributes().contains(p.name())) {
+                            deferred.add(p.name());
+                        }
+                    }
+                }
+            }
+        }
+        for (ColumnProperty pk : mapper.primaryKey()) {
+            deferred.remove(pk.name()); // the key always loads: it is the object's identity
+        }
+        if (deferred.isEmpty()) {
+            return Columns.ALL;
+        }
+        List<ColumnProperty> loaded = new ArrayList<>();
+        int[] positions = new int[mapper.properties().size()];
+        for (ColumnProperty p : mapper.properties()) {
+            positions[p.index()] = deferred.contains(p.name()) ? -1 : loaded.size();
+            if (!deferred.contains(p.name())) {
+                loaded.add(p);
+            }
+        }
+        return new Columns(List.copyOf(loaded), positions);
+    }
 
     private LoadPlan(Mapper<?> mapper, Select statement, Map<Mapper<?>, LoadPlan> roots,
             Map<Class<?>, List<Expression<?>>> criteria) {
@@ -88,6 +167,10 @@ final class LoadPlan {
         LoadPlan plan = new LoadPlan(null, stmt.statement(), roots, criteria);
         for (LoaderOption option : stmt.loadOptions()) {
             if (option.path().isEmpty()) {
+                if (option.columnRule() != null) {
+                    rootFor(roots, new LoaderOption.Step(option.columnRule().entity(), "", Lazy.SELECT), option)
+                            .columnRules.add(option.columnRule());
+                }
                 continue;
             }
             LoadPlan node = null;
@@ -104,11 +187,22 @@ final class LoadPlan {
                     break;
                 }
                 RelationshipProperty r = node.mapper.relationship(step.attribute());
+                if (r.isWriteOnly()) {
+                    throw new ArgumentException("Loader option " + option + ": " + r + " is write-only and never "
+                            + "loads; read it with its select()");
+                }
                 node.explicit.put(r.name(), step.strategy());
                 if (option.eagerAlias() != null) {
                     node.eagerAliases.put(r.name(), option.eagerAlias());
                 }
                 node = node.children.computeIfAbsent(r.name(), k -> new LoadPlan(r.target(), null, null, criteria));
+            }
+            if (option.columnRule() != null) {
+                if (!option.columnRule().entity().isAssignableFrom(node.mapper.entityClass())) {
+                    throw new ArgumentException("Loader option " + option + ": its columns are not of "
+                            + node.mapper.entityClass().getSimpleName() + ", the target of its path");
+                }
+                node.columnRules.add(option.columnRule());
             }
         }
         return plan;

@@ -50,27 +50,27 @@ public final class Loader {
     public static OrmResult query(SessionCore core, OrmSelect<?> stmt, Map<String, ?> params) {
         List<OrmSelect.Item> items = stmt.items();
         LoadPlan plan = LoadPlan.of(stmt);
-        Select sql = withRootCriteria(stmt, plan);
+        Layout layout = Layout.of(stmt, plan, withRootCriteria(stmt, plan));
         JoinedLoad joined = JoinedLoad.of(stmt, plan);
         LoadContext ctx = new LoadContext(core);
         if (joined != null) {
-            return joined.run(core, stmt, sql, params, ctx);
+            return joined.run(core, stmt, layout, params, ctx);
         }
         if (items.size() == 1) {
-            return querySingle(core, stmt, sql, items.get(0), params, plan, ctx);
+            return querySingle(core, stmt, layout, items.get(0), params, plan, ctx);
         }
         List<OrmRow> rows = new ArrayList<>();
-        try (Result r = core.connection().execute(sql, params)) {
+        try (Result r = core.connection().execute(layout.sql(), params)) {
             for (Row row : r) {
                 Object[] raw = row.toArray();
                 Object[] values = new Object[items.size()];
                 for (int i = 0; i < values.length; i++) {
                     OrmSelect.Item item = items.get(i);
                     if (item instanceof OrmSelect.EntityItem e) {
-                        values[i] = entity(core, e.mapper(), raw, e.start(), stmt.isPopulateExisting(),
-                                ctx.node(plan.root(e.mapper())));
+                        values[i] = entity(core, e.mapper(), raw, layout.starts()[i], layout.positions()[i],
+                                stmt.isPopulateExisting(), ctx.node(plan.root(e.mapper())));
                     } else {
-                        values[i] = raw[((OrmSelect.ColumnItem) item).index()];
+                        values[i] = raw[layout.starts()[i]];
                     }
                 }
                 rows.add(new OrmRow(values));
@@ -81,18 +81,19 @@ public final class Loader {
     }
 
     /** A query of one entity or one column: the values go straight into a list, with no row objects. */
-    private static OrmResult querySingle(SessionCore core, OrmSelect<?> stmt, Select sql, OrmSelect.Item item,
+    private static OrmResult querySingle(SessionCore core, OrmSelect<?> stmt, Layout layout, OrmSelect.Item item,
             Map<String, ?> params, LoadPlan plan, LoadContext ctx) {
         List<Object> values = new ArrayList<>();
-        try (Result r = core.connection().execute(sql, params)) {
+        try (Result r = core.connection().execute(layout.sql(), params)) {
             if (item instanceof OrmSelect.EntityItem e) {
                 Mapper<?> m = e.mapper();
-                int start = e.start();
+                int start = layout.starts()[0];
+                int[] positions = layout.positions()[0];
                 boolean populateExisting = stmt.isPopulateExisting();
                 LoadContext.Node node = m.relationships().isEmpty() ? null : ctx.node(plan.root(m));
-                r.forEachValues(row -> values.add(entity(core, m, row, start, populateExisting, node)));
+                r.forEachValues(row -> values.add(entity(core, m, row, start, positions, populateExisting, node)));
             } else {
-                int index = ((OrmSelect.ColumnItem) item).index();
+                int index = layout.starts()[0];
                 for (Row row : r) {
                     values.add(row.get(index));
                 }
@@ -100,6 +101,47 @@ public final class Loader {
         }
         ctx.finish();
         return OrmResult.ofSingles(values, values.size());
+    }
+
+    /**
+     * Where each selected item's columns are in the rows of a query whose entities may leave columns out
+     * ({@code defer}, {@code loadOnly}, deferred mappings): the SELECT to run, each item's first column, and each
+     * entity item's column positions (null when all its columns are there in order).
+     */
+    record Layout(Select sql, int[] starts, int[][] positions) {
+        static Layout of(OrmSelect<?> stmt, LoadPlan plan, Select sql) {
+            List<OrmSelect.Item> items = stmt.items();
+            int[] starts = new int[items.size()];
+            int[][] positions = new int[items.size()][];
+            boolean narrowed = false;
+            for (OrmSelect.Item item : items) {
+                if (item instanceof OrmSelect.EntityItem e && plan.root(e.mapper()).columns() != LoadPlan.Columns.ALL) {
+                    narrowed = true;
+                }
+            }
+            if (!narrowed) {
+                for (int i = 0; i < items.size(); i++) {
+                    starts[i] = items.get(i) instanceof OrmSelect.EntityItem e ? e.start()
+                            : ((OrmSelect.ColumnItem) items.get(i)).index();
+                }
+                return new Layout(sql, starts, positions);
+            }
+            List<Expression<?>> all = sql.selectedColumns();
+            List<Expression<?>> cols = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                starts[i] = cols.size();
+                if (items.get(i) instanceof OrmSelect.EntityItem e) {
+                    LoadPlan.Columns c = plan.root(e.mapper()).columns();
+                    positions[i] = c.positions();
+                    for (ColumnProperty p : c.loaded() == null ? e.mapper().properties() : c.loaded()) {
+                        cols.add(all.get(e.start() + p.index()));
+                    }
+                } else {
+                    cols.add(all.get(((OrmSelect.ColumnItem) items.get(i)).index()));
+                }
+            }
+            return new Layout(sql.withOnlyColumns(cols.toArray(Expression<?>[]::new)), starts, positions);
+        }
     }
 
     /** The statement's SELECT with the loader criteria of the entities it selects from their own tables. */
@@ -131,11 +173,30 @@ public final class Loader {
      */
     public static Object entity(SessionCore core, Mapper<?> m, Object[] row, int start, boolean populateExisting,
             LoadContext.Node node) {
+        return entity(core, m, row, start, null, populateExisting, node);
+    }
+
+    /**
+     * As {@link #entity(SessionCore, Mapper, Object[], int, boolean, LoadContext.Node)} for a load that leaves
+     * some columns out: {@code positions} gives each property's column relative to {@code start}, -1 for a
+     * deferred column (its field keeps its initial value and is listed as unloaded).
+     *
+     * @param core the session
+     * @param m the entity's mapper
+     * @param row the row's values
+     * @param start the entity's first column
+     * @param positions property index to column offset, -1 when deferred; null when every column is there in order
+     * @param populateExisting overwrite an object already in the identity map
+     * @param node where to record the object for relationship loading, or null
+     * @return the object
+     */
+    public static Object entity(SessionCore core, Mapper<?> m, Object[] row, int start, int[] positions,
+            boolean populateExisting, LoadContext.Node node) {
         List<ColumnProperty> pkProps = m.primaryKey();
         IdentityKey key;
         if (pkProps.size() == 1) {
             ColumnProperty p = pkProps.get(0);
-            Object v = row[start + p.index()];
+            Object v = row[start + (positions == null ? p.index() : positions[p.index()])];
             if (v == null) {
                 return null;
             }
@@ -144,7 +205,7 @@ public final class Loader {
             Object[] pk = new Object[pkProps.size()];
             for (int i = 0; i < pk.length; i++) {
                 ColumnProperty p = pkProps.get(i);
-                Object v = row[start + p.index()];
+                Object v = row[start + (positions == null ? p.index() : positions[p.index()])];
                 if (v == null) {
                     return null;
                 }
@@ -155,13 +216,18 @@ public final class Loader {
         EntityState st = core.identityMap.get(key);
         if (st != null) {
             if (st.expired || populateExisting) {
-                populate(st, row, start, !populateExisting);
+                populate(st, row, start, positions, !populateExisting);
                 m.events().fireLoad(st.object(), true);
                 if (node != null) {
                     node.fresh(st);
                 }
-            } else if (node != null) {
-                node.existing(st);
+            } else {
+                if (st.hasUnloadedColumns()) {
+                    fillUnloaded(st, row, start, positions);
+                }
+                if (node != null) {
+                    node.existing(st);
+                }
             }
             return st.object();
         }
@@ -169,10 +235,24 @@ public final class Loader {
         st = new EntityState(o, m);
         List<ColumnProperty> props = m.properties();
         Object[] committed = new Object[props.size()];
-        for (ColumnProperty p : props) {
-            Object v = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
-            p.setConverted(o, v);
-            committed[p.index()] = JavaTypes.snapshot(v);
+        if (positions == null) {
+            for (ColumnProperty p : props) {
+                Object v = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+                p.setConverted(o, v);
+                committed[p.index()] = JavaTypes.snapshot(v);
+            }
+        } else {
+            for (ColumnProperty p : props) {
+                int at = positions[p.index()];
+                if (at < 0) {
+                    committed[p.index()] = JavaTypes.snapshot(p.get(o)); // the field's initial value: unchanged
+                    st.markUnloaded(p);
+                    continue;
+                }
+                Object v = JavaTypes.convert(row[start + at], p.fieldType(), p);
+                p.setConverted(o, v);
+                committed[p.index()] = JavaTypes.snapshot(v);
+            }
         }
         st.committed = committed;
         st.key = key;
@@ -182,6 +262,19 @@ public final class Loader {
             node.fresh(st);
         }
         return o;
+    }
+
+    /** Fills the columns an earlier load left out, from a row that has them (an undeferring query). */
+    private static void fillUnloaded(EntityState st, Object[] row, int start, int[] positions) {
+        for (ColumnProperty p : st.mapper().properties()) {
+            int at = positions == null ? p.index() : positions[p.index()];
+            if (at >= 0 && st.isUnloaded(p) && JavaTypes.same(p.get(st.object()), st.committed[p.index()])) {
+                Object v = JavaTypes.convert(row[start + at], p.fieldType(), p);
+                p.setConverted(st.object(), v);
+                st.committed[p.index()] = JavaTypes.snapshot(v);
+                st.markLoaded(p);
+            }
+        }
     }
 
     /**
@@ -194,13 +287,33 @@ public final class Loader {
      * @param keepChanges keep unflushed field changes
      */
     public static void populate(EntityState st, Object[] row, int start, boolean keepChanges) {
+        populate(st, row, start, null, keepChanges);
+    }
+
+    /**
+     * As {@link #populate(EntityState, Object[], int, boolean)} for a load that leaves some columns out: a
+     * deferred column keeps its field and committed value.
+     *
+     * @param st the object's state
+     * @param row the row's values
+     * @param start the entity's first column
+     * @param positions property index to column offset, -1 when deferred; null when all are there in order
+     * @param keepChanges keep unflushed field changes
+     */
+    public static void populate(EntityState st, Object[] row, int start, int[] positions, boolean keepChanges) {
         Object o = st.object();
         List<ColumnProperty> props = st.mapper().properties();
         Object[] committed = new Object[props.size()];
         for (ColumnProperty p : props) {
             Object current = p.get(o);
+            int at = positions == null ? p.index() : positions[p.index()];
+            if (at < 0) {
+                committed[p.index()] = st.committed != null ? st.committed[p.index()] : JavaTypes.snapshot(current);
+                continue;
+            }
+            st.markLoaded(p);
             boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
-            Object loaded = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+            Object loaded = JavaTypes.convert(row[start + at], p.fieldType(), p);
             if (!(keepChanges && changed)) {
                 p.setConverted(o, loaded);
             }
@@ -296,6 +409,7 @@ public final class Loader {
                 Object v = JavaTypes.convert(row.get(i), p.fieldType(), p);
                 p.setConverted(st.object(), v);
                 st.committed[p.index()] = JavaTypes.snapshot(v);
+                st.markLoaded(p);
             }
             return true;
         }
@@ -370,6 +484,12 @@ public final class Loader {
             List<EntityState> existing) {
         Mapper<?> m = plan.mapper();
         for (RelationshipProperty r : m.relationships()) {
+            if (r.isWriteOnly()) {
+                for (EntityState st : fresh) {
+                    TrackedCollection.writeOnly(r, st);
+                }
+                continue;
+            }
             Lazy strategy = plan.strategy(r, core.factory().strictLoading());
             if ((strategy == Lazy.JOINED || strategy == Lazy.CONTAINS_EAGER) && plan.isJoined(r)) {
                 continue; // filled while the rows were read
@@ -442,6 +562,9 @@ public final class Loader {
         boolean byPrimaryKey = r.keySide().equals(target.primaryKey());
         List<EntityState> missing = new ArrayList<>();
         for (EntityState st : states) {
+            if (anyUnloaded(st, r.fkSide())) {
+                continue; // its foreign key was deferred: the reference stays unloaded too
+            }
             Object[] fk = fkValues(r, st.object());
             if (fk == null) {
                 r.set(st.object(), null);
@@ -466,16 +589,18 @@ public final class Loader {
         }
         List<List<Object>> keys = new ArrayList<>(byKey.keySet());
         LoadContext.Node node = ctx.node(targetPlan);
+        LoadPlan.Columns tc = targetPlan.columns();
         for (int i = 0; i < keys.size(); i += BATCH) {
             List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
-            Select s = Select.of(columnsOf(target).toArray()).where(inKeys(columns(r.keySide()), chunk));
+            Select s = Select.of(tc.through(target, ColumnProperty::column).toArray())
+                    .where(inKeys(columns(r.keySide()), chunk));
             List<Expression<?>> criteria = targetPlan.criteriaFor(target);
             if (!criteria.isEmpty()) {
                 s = s.where(criteria.toArray(Expression<?>[]::new));
             }
             try (Result res = core.connection().execute(s)) {
                 res.forEachValues(row -> {
-                    Object o = entity(core, target, row, 0, false, node);
+                    Object o = entity(core, target, row, 0, tc.positions(), false, node);
                     byKey.put(keyList(r.keySide(), values(r.keySide(), o)), o);
                 });
             }
@@ -511,7 +636,8 @@ public final class Loader {
         }
         List<List<Object>> keys = new ArrayList<>(byKey.keySet());
         LoadContext.Node node = ctx.node(targetPlan);
-        List<Expression<?>> cols = new ArrayList<>(columnsOf(target));
+        LoadPlan.Columns tc = targetPlan.columns();
+        List<Expression<?>> cols = new ArrayList<>(tc.through(target, ColumnProperty::column));
         int keyStart = cols.size();
         if (m2m) {
             cols.addAll(parentKeyCols);
@@ -541,7 +667,7 @@ public final class Loader {
             }
             try (Result res = core.connection().execute(s)) {
                 res.forEachValues(row -> {
-                    Object o = entity(core, target, row, 0, false, node);
+                    Object o = entity(core, target, row, 0, tc.positions(), false, node);
                     Object[] parentKey;
                     if (m2m) {
                         parentKey = new Object[parentKeyCols.size()];
@@ -606,6 +732,18 @@ public final class Loader {
 
     static List<Expression<?>> columnsOf(Mapper<?> m) {
         return columns(m.properties());
+    }
+
+    private static boolean anyUnloaded(EntityState st, List<ColumnProperty> props) {
+        if (!st.hasUnloadedColumns()) {
+            return false;
+        }
+        for (ColumnProperty p : props) {
+            if (st.isUnloaded(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values of properties of an object, or null when one is null. */

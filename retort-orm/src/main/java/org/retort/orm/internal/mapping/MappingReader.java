@@ -42,7 +42,9 @@ public final class MappingReader {
             List<ColumnProperty> props = new ArrayList<>();
             for (Column<?> c : table.schemaColumns()) {
                 Field f = fieldsByColumn.get(c.name());
-                props.add(new ColumnProperty(f.getName(), f.getType(), c, props.size(), handle(f)));
+                MappedColumn mc = f.getAnnotation(MappedColumn.class);
+                props.add(new ColumnProperty(f.getName(), f.getType(), c, props.size(), handle(f),
+                        mc != null && mc.deferred() && !mc.primaryKey()));
             }
             List<RelationshipProperty> rels = new ArrayList<>();
             for (Field f : relationshipFields) {

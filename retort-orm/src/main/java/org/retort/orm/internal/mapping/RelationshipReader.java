@@ -48,6 +48,23 @@ public final class RelationshipReader {
     public static RelationshipProperty declare(Class<?> owner, Field f, int index) {
         Relationship a = f.getAnnotation(Relationship.class);
         String where = owner.getSimpleName() + "." + f.getName();
+        return declare(owner, f, index, new RelationshipProperty.Settings(a.backPopulates(), a.secondary(),
+                Cascade.parse(a.cascade(), "relationship " + where), a.lazy(), a.orderBy(), a.viewOnly(),
+                a.passiveDeletes(), a.postUpdate(), List.of(a.foreignKeys()), List.of(a.remoteSide()), a.mapKey()));
+    }
+
+    /**
+     * Declares the relationship of a field with settings given in code (imperative mapping).
+     *
+     * @param owner the declaring class
+     * @param f the field
+     * @param index its position among the class's relationships
+     * @param settings the settings
+     * @return the unresolved relationship
+     */
+    public static RelationshipProperty declare(Class<?> owner, Field f, int index,
+            RelationshipProperty.Settings settings) {
+        String where = owner.getSimpleName() + "." + f.getName();
         Shape shape;
         Class<?> target;
         Class<?> t = f.getType();
@@ -60,10 +77,13 @@ public final class RelationshipReader {
         } else if (t == Map.class) {
             shape = Shape.MAP;
             target = typeArgument(f, 1, where);
-            if (a.mapKey().isEmpty()) {
+            if (settings.mapKey().isEmpty()) {
                 throw new ArgumentException("Relationship " + where + " is a Map; name the target attribute that "
                         + "keys it with @Relationship(mapKey = \"...\")");
             }
+        } else if (t == org.retort.orm.WriteOnlyCollection.class) {
+            shape = Shape.WRITE_ONLY;
+            target = typeArgument(f, 0, where);
         } else if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
             throw new ArgumentException("Relationship " + where + " is declared as " + t.getSimpleName() + "; declare "
                     + "it as List, Set, Collection or Map (the ORM puts its own lazy-loading collection into it)");
@@ -71,10 +91,7 @@ public final class RelationshipReader {
             shape = Shape.REFERENCE;
             target = t;
         }
-        RelationshipProperty.Settings settings = new RelationshipProperty.Settings(a.backPopulates(), a.secondary(),
-                Cascade.parse(a.cascade(), "relationship " + where), a.lazy(), a.orderBy(), a.viewOnly(),
-                a.passiveDeletes(), a.postUpdate(), List.of(a.foreignKeys()), List.of(a.remoteSide()), a.mapKey());
-        if (a.lazy() == org.retort.orm.annotation.Lazy.CONTAINS_EAGER) {
+        if (settings.lazy() == org.retort.orm.annotation.Lazy.CONTAINS_EAGER) {
             throw new ArgumentException("Relationship " + where + ": lazy = CONTAINS_EAGER is a query option "
                     + "(Load.containsEager with a join the query makes), not a mapping default");
         }
@@ -114,6 +131,38 @@ public final class RelationshipReader {
         }
     }
 
+    /**
+     * Resolves the relationships of one mapper added to a built registry (imperative mapping) whose targets are
+     * mapped, and those of earlier mappers that waited for this one; links mirrors both ways. A relationship whose
+     * target is not mapped yet waits for it.
+     *
+     * @param added the new mapper
+     * @param mappers every mapper of the registry, the new one included
+     * @param metadata the registry's MetaData
+     */
+    public static void resolveAdded(Mapper<?> added, Map<Class<?>, Mapper<?>> mappers, MetaData metadata) {
+        List<RelationshipProperty> done = new ArrayList<>();
+        for (Mapper<?> m : mappers.values()) {
+            for (RelationshipProperty r : m.relationships()) {
+                if (!r.isResolved() && (m == added || r.targetClass() == added.entityClass())
+                        && mappers.containsKey(r.targetClass())) {
+                    resolve(m, r, mappers, metadata);
+                    done.add(r);
+                }
+            }
+        }
+        for (RelationshipProperty r : done) {
+            if (r.target().relationships().stream().filter(o -> o.name().equals(r.settings().backPopulates()))
+                    .allMatch(RelationshipProperty::isResolved)) {
+                link(r);
+                RelationshipProperty other = r.reverse();
+                if (other != null && other.reverse() == null && other.settings().backPopulates().equals(r.name())) {
+                    other.linkReverse(r);
+                }
+            }
+        }
+    }
+
     private static String where(Mapper<?> m, RelationshipProperty r) {
         return m.entityClass().getSimpleName() + "." + r.name();
     }
@@ -128,6 +177,11 @@ public final class RelationshipReader {
         }
         RelationshipProperty.Settings s = r.settings();
         List<OrderItem> order = orderBy(target, s.orderBy(), where);
+        if (r.isWriteOnly() && (s.lazy() != org.retort.orm.annotation.Lazy.SELECT || s.cascade().contains(Cascade.DELETE))) {
+            throw new ArgumentException("Relationship " + where + " is write-only: it never loads (select() reads it), "
+                    + "so it takes no lazy strategy and no delete cascade; let the database delete the children "
+                    + "(ON DELETE CASCADE with passiveDeletes = true)");
+        }
         ColumnProperty mapKey = null;
         if (r.shape() == Shape.MAP) {
             mapKey = property(target, s.mapKey(), where, "mapKey");
@@ -292,6 +346,9 @@ public final class RelationshipReader {
             return;
         }
         String where = where(r.parent(), r);
+        if (r.reverse() != null) {
+            return;
+        }
         RelationshipProperty other;
         try {
             other = r.target().relationship(back);

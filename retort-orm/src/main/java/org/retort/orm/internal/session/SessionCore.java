@@ -392,6 +392,12 @@ public final class SessionCore {
         }
         for (RelationshipProperty r : st.mapper().relationships()) {
             Object old = st.relCommitted[r.index()];
+            if (r.isWriteOnly()) {
+                if (r.get(st.object()) instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+                    w.clearPending(); // rolled back: the recorded changes are gone with the transaction
+                }
+                continue;
+            }
             if (old == EntityState.UNLOADED) {
                 continue;
             }
@@ -435,6 +441,9 @@ public final class SessionCore {
             switch (st.mapper().attribute(name)) {
                 case ColumnProperty p -> st.expired = true;
                 case RelationshipProperty r -> {
+                    if (r.isWriteOnly()) {
+                        continue; // never loaded, nothing to expire
+                    }
                     if (r.isCollection()) {
                         r.set(object, TrackedCollection.unloaded(r, st, this));
                         st.relCommitted[r.index()] = EntityState.UNLOADED;
@@ -472,6 +481,10 @@ public final class SessionCore {
                     + st.key + " no longer exists");
         }
         for (RelationshipProperty r : rels) {
+            if (r.isWriteOnly()) {
+                throw new InvalidRequestException("Cannot refresh write-only relationship " + r + "; read it with "
+                        + "its select()");
+            }
             if (r.isCollection()) {
                 Object fresh = TrackedCollection.unloaded(r, st, this);
                 r.set(object, fresh);
@@ -545,7 +558,7 @@ public final class SessionCore {
             return;
         }
         for (RelationshipProperty r : st.mapper().relationships()) {
-            if (r.isCollection()) {
+            if (r.isCollection() && !r.isWriteOnly()) {
                 r.set(st.object(), TrackedCollection.unloaded(r, st, this));
                 st.relCommitted[r.index()] = EntityState.UNLOADED;
             }
@@ -655,7 +668,7 @@ public final class SessionCore {
             addOne(target);
         }
         for (RelationshipProperty r : m.relationships()) {
-            if (!r.cascades(Cascade.MERGE)) {
+            if (!r.cascades(Cascade.MERGE) || r.isWriteOnly()) {
                 continue;
             }
             Object value = r.get(object);

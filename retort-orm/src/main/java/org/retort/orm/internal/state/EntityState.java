@@ -54,6 +54,8 @@ public final class EntityState implements InstanceState {
     boolean member;
     /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
     boolean listed;
+    /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
+    private long unloadedColumns;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
     public long insertFilled;
 
@@ -137,6 +139,9 @@ public final class EntityState implements InstanceState {
 
     private History relationshipHistory(RelationshipProperty r) {
         Object current = r.get(object);
+        if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return new History(new ArrayList<>(w.pendingAdditions()), List.of(), new ArrayList<>(w.pendingRemovals()));
+        }
         if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             return new History(List.of(), List.of(), List.of());
         }
@@ -163,6 +168,9 @@ public final class EntityState implements InstanceState {
     public static List<Object> members(RelationshipProperty r, Object value) {
         if (value == null || value == UNLOADED) {
             return List.of();
+        }
+        if (value instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return new ArrayList<>(w.pendingAdditions()); // what the next flush adds: all that is in memory
         }
         if (value instanceof Object[] snapshot) {
             return java.util.Arrays.asList(snapshot);
@@ -203,6 +211,9 @@ public final class EntityState implements InstanceState {
     /** {@return true when a relationship's value differs from its committed one (by identity of its members)} */
     public boolean relationshipChanged(RelationshipProperty r) {
         Object current = r.get(object);
+        if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+            return !w.pendingAdditions().isEmpty() || !w.pendingRemovals().isEmpty();
+        }
         Object old = relCommitted[r.index()];
         if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             return false;
@@ -221,11 +232,57 @@ public final class EntityState implements InstanceState {
         return !identitySet(now).containsAll(identitySet(java.util.Arrays.asList(before)));
     }
 
+    /**
+     * Records that a load left a column out.
+     *
+     * @param p the column
+     */
+    public void markUnloaded(ColumnProperty p) {
+        if (p.index() < 64) {
+            unloadedColumns |= 1L << p.index();
+        }
+    }
+
+    /**
+     * Records that a column was loaded.
+     *
+     * @param p the column
+     */
+    public void markLoaded(ColumnProperty p) {
+        if (p.index() < 64) {
+            unloadedColumns &= ~(1L << p.index());
+        }
+    }
+
+    /** {@return true when a load left some column out and nothing loaded it since} */
+    public boolean hasUnloadedColumns() {
+        return unloadedColumns != 0;
+    }
+
+    /**
+     * {@return true when a load left the column out and nothing loaded it since}
+     *
+     * @param p the column
+     */
+    public boolean isUnloaded(ColumnProperty p) {
+        return p.index() < 64 && (unloadedColumns & 1L << p.index()) != 0;
+    }
+
     @Override
     public Set<String> unloaded() {
         Set<String> out = new LinkedHashSet<>();
+        if (unloadedColumns != 0) {
+            for (ColumnProperty p : mapper.properties()) {
+                if (p.index() < 64 && (unloadedColumns & 1L << p.index()) != 0) {
+                    out.add(p.name());
+                }
+            }
+        }
         for (RelationshipProperty r : mapper.relationships()) {
             Object current = r.get(object);
+            if (r.isWriteOnly()) {
+                continue;
+            }
             if (current instanceof TrackedCollection<?> t ? !t.isLoaded()
                     : relCommitted[r.index()] == UNLOADED && key != null && current == null) {
                 out.add(r.name());
@@ -237,7 +294,12 @@ public final class EntityState implements InstanceState {
     /** Records a relationship's current value as committed (after a load or flush). */
     public void commitRelationship(RelationshipProperty r) {
         Object current = r.get(object);
-        if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
+        if (r.isWriteOnly()) {
+            if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
+                w.clearPending();
+            }
+            relCommitted[r.index()] = UNLOADED;
+        } else if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             relCommitted[r.index()] = UNLOADED;
         } else if (r.isCollection()) {
             relCommitted[r.index()] = members(r, current).toArray();
