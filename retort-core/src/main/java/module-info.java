@@ -4,8 +4,9 @@
 module org.retort.core {
     requires transitive java.sql;
     requires org.slf4j;
-    requires com.zaxxer.hikari;
+    requires transitive com.zaxxer.hikari;   // EngineBuilder.hikari(...) hands out its HikariConfig
     requires static com.fasterxml.jackson.databind;
+    requires static micrometer.core;
 
     exports org.retort.engine;
     exports org.retort.pool;
@@ -23,6 +24,7 @@ module org.retort.core {
     exports org.retort.inspect;
     exports org.retort.exc;
     exports org.retort.event;
+    exports org.retort.metrics;
 
     uses org.retort.dialect.DialectProvider;
 }

@@ -21,6 +21,10 @@ import org.retort.exc.NoSuchModuleException;
  * methods ({@code supportsReturning()}, ...) so code asks the dialect instead of testing which database it is.
  */
 public abstract class Dialect {
+    /** Creates the dialect; a subclass describes one database. Engines get theirs from {@link Dialects}. */
+    public Dialect() {
+    }
+
     private volatile ServerVersion serverVersion = ServerVersion.UNKNOWN;
     private volatile boolean initialized;
 
@@ -125,7 +129,11 @@ public abstract class Dialect {
         return false;
     }
 
-    /** {@return the pool class an engine uses when the user names none} */
+    /**
+     * {@return the pool class an engine uses when the user names none}
+     *
+     * @param url the engine's URL (an in-memory database may need a pool that keeps one connection)
+     */
     public PoolKind defaultPool(URL url) {
         return PoolKind.QUEUE;
     }

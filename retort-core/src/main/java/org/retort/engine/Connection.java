@@ -13,6 +13,7 @@ import org.retort.event.EngineEvents;
 import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.ResourceClosedException;
+import org.retort.pool.ExternalTransaction;
 import org.retort.sql.BoundStatement;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>A connection is stateful and single-threaded: use it from one thread at a time.
  */
 public final class Connection implements AutoCloseable {
-    static final Logger LOG = LoggerFactory.getLogger("org.retort.engine");
+    static final Logger LOG = LoggerFactory.getLogger(EchoOutput.LOGGER_NAME);
 
     private final Engine engine;
     private final Dialect dialect;
@@ -47,6 +48,8 @@ public final class Connection implements AutoCloseable {
     private boolean autocommit;
     private IsolationLevel originalIsolation;
     private ExecutionOptions options;
+    /** Non-null when the JDBC connection is inside a transaction someone else owns (see ExternalTransaction). */
+    private final ExternalTransaction external;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -56,6 +59,7 @@ public final class Connection implements AutoCloseable {
         this.jdbc = jdbc;
         this.statements = new StatementCache(engine.statementCacheSize());
         this.options = ExecutionOptions.defaults();
+        this.external = engine.pool().externalTransaction(jdbc);
         executionOptions(engine.getExecutionOptions());
     }
 
@@ -352,7 +356,11 @@ public final class Connection implements AutoCloseable {
     // ------------------------------------------------------------------ transactions
 
     private void autobegin() {
-        if (transaction == null && !autocommit) {
+        if (transaction == null && external != null) {
+            transaction = new Transaction(this, null);
+            hooks.log("BEGIN (joined " + external.description() + ")");
+            hooks.transaction(events.beginListeners());
+        } else if (transaction == null && !autocommit) {
             transaction = new Transaction(this, null);
             hooks.log("BEGIN (implicit)");
             try {
@@ -460,7 +468,14 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
-            if (autocommit) {
+            if (external != null) {
+                if (commit) {
+                    hooks.log("COMMIT (left to the " + external.description() + ")");
+                } else {
+                    hooks.log("ROLLBACK (" + external.description() + " marked rollback-only)");
+                    external.setRollbackOnly();
+                }
+            } else if (autocommit) {
                 hooks.log(commit ? "COMMIT using DBAPI connection.commit(), DBAPI should ignore due to autocommit mode"
                         : "ROLLBACK using DBAPI connection.rollback(), DBAPI should ignore due to autocommit mode");
             } else if (jdbc != null) {
@@ -668,7 +683,15 @@ public final class Connection implements AutoCloseable {
         }
         RuntimeException commitFailure = null;
         try {
-            if (transaction != null) {
+            if (transaction != null && external != null) {
+                // the owner of the transaction decides its fate; closing only gives the connection back
+                for (Transaction n : nested) {
+                    n.markInactive();
+                }
+                nested.clear();
+                transaction.markInactive();
+                transaction = null;
+            } else if (transaction != null) {
                 switch (engine.resetOnReturn()) {
                     case ROLLBACK -> endRoot(transaction, false);
                     case COMMIT -> {

@@ -12,6 +12,7 @@ import org.retort.dialect.Dialect;
 import org.retort.dialect.Dialects;
 import org.retort.dialect.PoolKind;
 import org.retort.event.EngineEvents;
+import org.retort.exc.ArgumentException;
 import org.retort.pool.ConnectionFactory;
 import org.retort.pool.NullPool;
 import org.retort.pool.Pool;
@@ -44,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final EngineEvents events;
     private final ExecutionOptions options;
     private final boolean echo;
+    private final boolean echoRows;
     private final List<Consumer<String>> echoSinks;
     private final ResetOnReturn resetOnReturn;
     private final Duration poolTimeout;
@@ -62,6 +64,7 @@ public final class Engine implements AutoCloseable {
         }
         this.options = opts;
         this.echo = b.echo;
+        this.echoRows = b.echo && b.echoRows;
         this.echoSinks = List.copyOf(b.echoSinks);
         this.resetOnReturn = b.resetOnReturn;
         this.poolTimeout = b.poolTimeout;
@@ -78,6 +81,7 @@ public final class Engine implements AutoCloseable {
         this.events = parent.events;
         this.options = options;
         this.echo = parent.echo;
+        this.echoRows = parent.echoRows;
         this.echoSinks = parent.echoSinks;
         this.resetOnReturn = parent.resetOnReturn;
         this.poolTimeout = parent.poolTimeout;
@@ -131,13 +135,18 @@ public final class Engine implements AutoCloseable {
         props.putAll(b.connectArgs);
         ConnectionFactory factory = b.creator != null ? b.creator : () -> DriverManager.getConnection(jdbcUrl, props);
         PoolKind kind = b.poolKind != null ? b.poolKind : dialect.defaultPool(url);
+        if (!b.hikariSettings.isEmpty() && kind != PoolKind.QUEUE) {
+            throw new ArgumentException("HikariCP settings (leakDetectionThreshold, connectionInitSql, "
+                    + "poolMetricsTracker, hikari) apply to a QueuePool, and this engine's pool is " + kind
+                    + ": use poolClass(PoolKind.QUEUE), or drop those settings");
+        }
         PoolOptions po = new PoolOptions(b.poolSize, b.maxOverflow, b.poolTimeout, b.poolRecycle, b.poolPrePing,
                 dialect::ping, events.pool());
         return switch (kind) {
             case NULL -> new NullPool(factory, po);
             case STATIC -> new StaticPool(factory, po);
             case SINGLETON_THREAD -> new SingletonThreadPool(factory, po);
-            case QUEUE -> new QueuePool(factory, po);
+            case QUEUE -> new QueuePool(factory, po, config -> b.hikariSettings.forEach(s -> s.accept(config)));
         };
     }
 
@@ -249,6 +258,11 @@ public final class Engine implements AutoCloseable {
         return echo;
     }
 
+    /** {@return true when the echo also shows result rows ({@code echo("debug")})} */
+    public boolean echoRows() {
+        return echoRows;
+    }
+
     /** {@return the isolation level new connections get, or null for the database's default} */
     public IsolationLevel isolationLevel() {
         return options.isolationLevel().orElse(null);
@@ -280,7 +294,14 @@ public final class Engine implements AutoCloseable {
     }
 
     void echoLine(String line) {
-        Connection.LOG.info(line);
+        EchoOutput.info(Connection.LOG, line);
+        for (Consumer<String> sink : echoSinks) {
+            sink.accept(line);
+        }
+    }
+
+    void echoRowLine(String line) {
+        EchoOutput.debug(Connection.LOG, line);
         for (Consumer<String> sink : echoSinks) {
             sink.accept(line);
         }

@@ -1,5 +1,7 @@
 package org.retort.engine;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.retort.pool.ResetOnReturn;
 public final class EngineBuilder {
     final URL url;
     boolean echo;
+    boolean echoRows;
     int poolSize = 5;
     int maxOverflow = 10;
     Duration poolTimeout = Duration.ofSeconds(30);
@@ -38,19 +41,48 @@ public final class EngineBuilder {
     int statementCacheSize = 32;
     ExecutionOptions executionOptions = ExecutionOptions.defaults();
     final List<Consumer<String>> echoSinks = new ArrayList<>();
+    final List<Consumer<HikariConfig>> hikariSettings = new ArrayList<>();
 
     EngineBuilder(URL url) {
         this.url = url;
     }
 
     /**
-     * Logs every statement and its parameters at INFO on logger {@code org.retort.engine}.
+     * Echoes every statement, its parameters and each BEGIN, COMMIT and ROLLBACK (SQLAlchemy's {@code echo=True}):
+     * at INFO on logger {@code org.retort.engine} when an SLF4J provider logs that logger at INFO, and otherwise
+     * on standard output, so the echo is visible with no logging set up at all.
      *
      * @param on true to echo
      * @return this builder
      */
     public EngineBuilder echo(boolean on) {
         this.echo = on;
+        this.echoRows = false;
+        return this;
+    }
+
+    /**
+     * Sets the echo by name, as SQLAlchemy's {@code echo} accepts {@code "debug"}: {@code "debug"} echoes
+     * statements and also every result row (at DEBUG, or on standard output when SLF4J does not log DEBUG there);
+     * {@code "true"} or {@code "info"} is {@link #echo(boolean) echo(true)}; {@code "false"} or {@code "off"}
+     * turns it off. Handy for a configuration property such as Spring's {@code retort.echo}.
+     *
+     * @param mode {@code "debug"}, {@code "info"}, {@code "true"}, {@code "false"} or {@code "off"} (any case)
+     * @return this builder
+     * @throws ArgumentException for any other value
+     */
+    public EngineBuilder echo(String mode) {
+        Objects.requireNonNull(mode, "mode");
+        switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "debug" -> {
+                this.echo = true;
+                this.echoRows = true;
+            }
+            case "true", "info" -> echo(true);
+            case "false", "off" -> echo(false);
+            default -> throw new ArgumentException("echo must be \"debug\", \"info\", \"true\", \"false\" or "
+                    + "\"off\", got \"" + mode + "\"");
+        }
         return this;
     }
 
@@ -255,6 +287,62 @@ public final class EngineBuilder {
      */
     public EngineBuilder connectArgs(Map<String, String> args) {
         connectArgs.putAll(args);
+        return this;
+    }
+
+    /**
+     * Reports connections checked out for longer than this (HikariCP's {@code leakDetectionThreshold}, at least two
+     * seconds): HikariCP logs a warning with the stack trace of the checkout, which finds the code that forgot to
+     * close a connection. {@code QueuePool} only.
+     *
+     * @param threshold how long a checkout may last before it is reported
+     * @return this builder
+     */
+    public EngineBuilder leakDetectionThreshold(Duration threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        if (threshold.toMillis() < 2000) {
+            throw new ArgumentException("leakDetectionThreshold must be at least 2 s (HikariCP's minimum), got "
+                    + threshold);
+        }
+        return hikari(config -> config.setLeakDetectionThreshold(threshold.toMillis()));
+    }
+
+    /**
+     * SQL HikariCP runs on every new physical connection before it is used (HikariCP's {@code connectionInitSql}),
+     * e.g. {@code SET search_path TO app} or {@code PRAGMA foreign_keys = ON}. {@code QueuePool} only.
+     *
+     * @param sql one statement
+     * @return this builder
+     */
+    public EngineBuilder connectionInitSql(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return hikari(config -> config.setConnectionInitSql(sql));
+    }
+
+    /**
+     * Reports HikariCP's own pool metrics to a tracker (HikariCP's {@code metricsTrackerFactory}), e.g.
+     * {@code new MicrometerMetricsTrackerFactory(registry)} for the {@code hikaricp.*} meters, next to Retort's
+     * {@code retort.pool.*} ({@link org.retort.metrics.EngineMetrics}). {@code QueuePool} only.
+     *
+     * @param factory the tracker factory
+     * @return this builder
+     */
+    public EngineBuilder poolMetricsTracker(MetricsTrackerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return hikari(config -> config.setMetricsTrackerFactory(factory));
+    }
+
+    /**
+     * Changes HikariCP's configuration of the engine's {@code QueuePool} directly, after Retort's settings (and in
+     * order with {@link #leakDetectionThreshold}, {@link #connectionInitSql} and {@link #poolMetricsTracker}), for
+     * any HikariCP setting Retort has no name for. Pool size, overflow, timeout and recycle belong to Retort's own
+     * settings; set them there.
+     *
+     * @param settings changes to the {@link HikariConfig}
+     * @return this builder
+     */
+    public EngineBuilder hikari(Consumer<HikariConfig> settings) {
+        hikariSettings.add(Objects.requireNonNull(settings, "settings"));
         return this;
     }
 

@@ -42,6 +42,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private final RowMetadata sourceMetadata;
     private final long rowcount;
     private final List<Object> insertedKeys;
+    private final boolean echoRows;
     private RowMetadata metadata;
     private int[] projection;
     private Set<Row> seen;
@@ -58,6 +59,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.resultSet = resultSet;
         this.rowcount = rowcount;
         this.insertedKeys = List.of();
+        this.echoRows = connection.engine().echoRows();
         ResultSetMetaData md = resultSet.getMetaData();
         int n = md.getColumnCount();
         if (compiled.engineResultCache() instanceof Shape shape && shape.readers().length == n) {
@@ -65,6 +67,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             this.readers = shape.readers();
             this.sourceMetadata = shape.metadata();
             this.metadata = sourceMetadata;
+            echoColumns();
             return;
         }
         String[] keys = new String[n];
@@ -97,6 +100,18 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         if (positional && n > 0 && allTyped(known)) {
             compiled.engineResultCache(new Shape(readers, sourceMetadata));
         }
+        echoColumns();
+    }
+
+    /** With {@code echo("debug")}: the column names, before the rows (SQLAlchemy's {@code Col (...)} line). */
+    private void echoColumns() {
+        if (echoRows) {
+            connection.engine().echoRowLine("Col " + EchoFormat.params(sourceMetadata.keys().toArray()));
+        }
+    }
+
+    private void echoRow(Object[] values) {
+        connection.engine().echoRowLine("Row " + EchoFormat.params(values));
     }
 
     /**
@@ -128,6 +143,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.metadata = sourceMetadata;
         this.rowcount = rowcount;
         this.insertedKeys = insertedKeys;
+        this.echoRows = false;
         this.exhausted = true;
         this.closed = true;
     }
@@ -141,6 +157,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.metadata = metadata;
         this.rowcount = rowcount;
         this.insertedKeys = List.of();
+        this.echoRows = false; // the rows were echoed by the results they were read from
         this.buffered = rows.iterator();
     }
 
@@ -306,6 +323,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             for (int i = 0; i < readers.length; i++) {
                 values[i] = readers[i].read(resultSet, i + 1);
             }
+            if (echoRows) {
+                echoRow(values);
+            }
             return new Row(metadata, project(values));
         } catch (SQLException e) {
             close();
@@ -334,6 +354,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             while (!closed && resultSet.next()) {
                 for (int i = 0; i < readers.length; i++) {
                     values[i] = readers[i].read(resultSet, i + 1);
+                }
+                if (echoRows) {
+                    echoRow(values);
                 }
                 action.accept(values);
             }

@@ -15,6 +15,10 @@ import java.util.List;
  * order, and are what the engine iterates when it fires events. Thread-safe.
  */
 public final class EngineEvents {
+    /** Creates an empty registry; each engine has one, {@link org.retort.engine.Engine#events()}. */
+    public EngineEvents() {
+    }
+
     private final Listeners<BeforeExecuteListener> beforeExecute = new Listeners<>();
     private final Listeners<AfterExecuteListener> afterExecute = new Listeners<>();
     private final Listeners<BeforeCursorExecuteListener> beforeCursorExecute = new Listeners<>();

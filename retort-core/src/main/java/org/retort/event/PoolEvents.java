@@ -14,6 +14,10 @@ import org.retort.pool.PoolListener;
  * throws makes the pool operation fail.
  */
 public final class PoolEvents implements PoolListener {
+    /** Creates an empty registry; each engine has one for its pool, {@link EngineEvents#pool()}. */
+    public PoolEvents() {
+    }
+
     private final Listeners<PoolConnectionListener> connect = new Listeners<>();
     private final Listeners<PoolConnectionListener> checkout = new Listeners<>();
     private final Listeners<PoolConnectionListener> checkin = new Listeners<>();

@@ -17,8 +17,10 @@ public class DBAPIException extends RetortException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_PARAM_CHARS = 300;
 
+    /** The SQL that failed, or null. */
     private final String statement;
     private final transient Object parameters;
+    /** Whether the failure means the connection is gone. */
     private final boolean connectionInvalidated;
 
     /**

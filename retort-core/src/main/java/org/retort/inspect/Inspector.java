@@ -113,6 +113,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the schema's tables, sorted by name (Java string order, the same on every database).
+     *
      * @param schema the schema, or null for the default
      * @return its tables, sorted by name (Java string order, the same on every database)
      */
@@ -156,6 +158,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the schema's views, sorted by name.
+     *
      * @param schema the schema, or null for the default
      * @return its views, sorted by name
      */
@@ -164,6 +168,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the schema's sequences.
+     *
      * @param schema the schema, or null
      * @return its sequences
      */
@@ -172,6 +178,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the schema's enum types (PostgreSQL).
+     *
      * @param schema the schema, or null
      * @return its enum types (PostgreSQL)
      */
@@ -180,6 +188,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns true when the table (or a view of that name) exists.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return true when the table (or a view of that name) exists
@@ -189,6 +199,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns true when the sequence exists.
+     *
      * @param sequence the sequence
      * @param schema the schema, or null
      * @return true when it exists
@@ -198,6 +210,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's columns.
+     *
      * @param table the table in the default schema
      * @return its columns
      */
@@ -206,6 +220,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's columns, in table order.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its columns, in table order
@@ -221,6 +237,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's primary key.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its primary key
@@ -230,6 +248,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's foreign keys.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its foreign keys
@@ -239,6 +259,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's indexes.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its indexes
@@ -248,6 +270,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's unique constraints.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its unique constraints
@@ -257,6 +281,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's check constraints.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its check constraints
@@ -266,6 +292,8 @@ public final class Inspector {
     }
 
     /**
+     * Returns the table's comment, or null.
+     *
      * @param table the table
      * @param schema the schema, or null
      * @return its comment, or null

@@ -43,6 +43,8 @@ public abstract class Reflector {
     }
 
     /**
+     * Returns the schema unqualified names resolve to, or null where there are no schemas.
+     *
      * @param c the connection
      * @return the schema unqualified names resolve to, or null where there are no schemas
      * @throws SQLException on failure
@@ -50,6 +52,8 @@ public abstract class Reflector {
     public abstract String defaultSchemaName(Connection c) throws SQLException;
 
     /**
+     * Returns the schemas (databases on MySQL) the user can see, system schemas left out.
+     *
      * @param c the connection
      * @return the schemas (databases on MySQL) the user can see, system schemas left out
      * @throws SQLException on failure
@@ -57,6 +61,8 @@ public abstract class Reflector {
     public abstract List<String> schemaNames(Connection c) throws SQLException;
 
     /**
+     * Returns the base tables, sorted by name.
+     *
      * @param c the connection
      * @param schema the schema, or null for the default
      * @return the base tables, sorted by name
@@ -65,6 +71,8 @@ public abstract class Reflector {
     public abstract List<String> tableNames(Connection c, String schema) throws SQLException;
 
     /**
+     * Returns the views, sorted by name.
+     *
      * @param c the connection
      * @param schema the schema, or null for the default
      * @return the views, sorted by name
@@ -73,6 +81,8 @@ public abstract class Reflector {
     public abstract List<String> viewNames(Connection c, String schema) throws SQLException;
 
     /**
+     * Returns the columns in table order; empty when the table does not exist.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -82,6 +92,8 @@ public abstract class Reflector {
     public abstract List<ReflectedColumn> columns(Connection c, String schema, String table) throws SQLException;
 
     /**
+     * Returns the primary key.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -91,6 +103,8 @@ public abstract class Reflector {
     public abstract ReflectedPrimaryKey primaryKey(Connection c, String schema, String table) throws SQLException;
 
     /**
+     * Returns the foreign keys.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -101,6 +115,8 @@ public abstract class Reflector {
             throws SQLException;
 
     /**
+     * Returns the indexes, without those backing primary keys and unique constraints.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -110,6 +126,8 @@ public abstract class Reflector {
     public abstract List<ReflectedIndex> indexes(Connection c, String schema, String table) throws SQLException;
 
     /**
+     * Returns the unique constraints.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -120,6 +138,8 @@ public abstract class Reflector {
             throws SQLException;
 
     /**
+     * Returns the check constraints.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -130,6 +150,8 @@ public abstract class Reflector {
             throws SQLException;
 
     /**
+     * Returns the table comment, or null.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @param table the table
@@ -139,6 +161,8 @@ public abstract class Reflector {
     public abstract String tableComment(Connection c, String schema, String table) throws SQLException;
 
     /**
+     * Returns the sequences; empty where the database has none.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @return the sequences; empty where the database has none
@@ -149,6 +173,8 @@ public abstract class Reflector {
     }
 
     /**
+     * Returns the names of separately created enum types (PostgreSQL); empty elsewhere.
+     *
      * @param c the connection
      * @param schema the schema, or null
      * @return the names of separately created enum types (PostgreSQL); empty elsewhere

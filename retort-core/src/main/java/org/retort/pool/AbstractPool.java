@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.retort.exc.PoolTimeoutException;
 
 /**
  * What every Retort pool does around its own way of keeping connections: recycling connections past their
@@ -20,6 +22,7 @@ public abstract class AbstractPool implements Pool {
     private final PoolOptions options;
     private final Map<Connection, Long> openedAt = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicInteger checkedOut = new AtomicInteger();
+    private final AtomicLong timeouts = new AtomicLong();
     private volatile boolean staleMarked;
     private volatile long staleBefore;
 
@@ -88,7 +91,13 @@ public abstract class AbstractPool implements Pool {
     public final Connection checkout() throws SQLException {
         int failedPings = 0;
         while (true) {
-            Connection c = acquire();
+            Connection c;
+            try {
+                c = acquire();
+            } catch (PoolTimeoutException e) {
+                timeouts.incrementAndGet();
+                throw e;
+            }
             Throwable problem = staleness(c);
             if (problem == null && options.prePing()) {
                 problem = ping(c);
@@ -185,5 +194,21 @@ public abstract class AbstractPool implements Pool {
     /** {@return how many connections are checked out now} */
     public int checkedOut() {
         return checkedOut.get();
+    }
+
+    /** {@return checked-out, idle and waiting counts and the checkouts that timed out} */
+    @Override
+    public PoolStatistics statistics() {
+        return new PoolStatistics(checkedOut(), idle(), pending(), timeouts.get());
+    }
+
+    /** {@return connections open and idle in the pool now; 0 for pools that keep none} */
+    protected int idle() {
+        return 0;
+    }
+
+    /** {@return threads waiting for a connection now; 0 for pools that never make a caller wait} */
+    protected int pending() {
+        return 0;
     }
 }

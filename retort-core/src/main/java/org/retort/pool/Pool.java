@@ -51,8 +51,31 @@ public interface Pool {
     default void invalidateAll() {
     }
 
+    /**
+     * The transaction, owned by someone else, that a checked-out connection already takes part in; the
+     * {@link org.retort.engine.Connection} over it then joins that transaction instead of beginning, committing
+     * and rolling back its own. Retort's own pools never hand out such connections; a pool over an application
+     * server's or Spring's data source does.
+     *
+     * @param connection a connection from {@link #checkout()}
+     * @return the external transaction, or null when Retort manages the connection's transactions itself
+     */
+    default ExternalTransaction externalTransaction(Connection connection) {
+        return null;
+    }
+
     /** Closes every connection the pool holds; the pool stays usable and opens new ones on demand. */
     void dispose();
+
+    /**
+     * The pool's counters now, read by metrics (a Micrometer binder polls it for its gauges); cheap enough to call
+     * every few seconds.
+     *
+     * @return the counters, or null when this pool keeps none
+     */
+    default PoolStatistics statistics() {
+        return null;
+    }
 
     /** {@return a one-line description of the pool's state, e.g. size, checked out and overflow} */
     String status();

@@ -42,6 +42,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that size.
+     *
      * @param newSize connections kept open
      * @return a copy with that size
      */
@@ -50,6 +52,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that overflow.
+     *
      * @param newMaxOverflow extra connections allowed
      * @return a copy with that overflow
      */
@@ -58,6 +62,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that timeout.
+     *
      * @param newTimeout the checkout timeout
      * @return a copy with that timeout
      */
@@ -66,6 +72,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that recycle age.
+     *
      * @param newRecycle the age limit, or null
      * @return a copy with that recycle age
      */
@@ -74,6 +82,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that pre-ping setting.
+     *
      * @param on whether to pre-ping
      * @param newPing the liveness test
      * @return a copy with that pre-ping setting
@@ -83,6 +93,8 @@ public record PoolOptions(int size, int maxOverflow, Duration timeout, Duration 
     }
 
     /**
+     * Returns a copy with that listener.
+     *
      * @param newListener receives the pool's events
      * @return a copy with that listener
      */

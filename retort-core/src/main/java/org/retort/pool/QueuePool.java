@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.retort.exc.PoolTimeoutException;
 
 /**
@@ -49,6 +50,20 @@ public final class QueuePool extends AbstractPool {
      * @param options size, overflow, timeout, recycle, pre-ping and listener
      */
     public QueuePool(ConnectionFactory factory, PoolOptions options) {
+        this(factory, options, config -> { });
+    }
+
+    /**
+     * Creates the pool and lets the caller change HikariCP's own configuration after Retort has set it up: for
+     * HikariCP's settings Retort has no name for (a {@code MetricsTrackerFactory}, leak detection, connection init
+     * SQL, ...). Retort's settings (size, timeout, recycle, its data source) are already in the config; changing
+     * those here overrides what the {@link PoolOptions} say, so leave them alone.
+     *
+     * @param factory opens physical connections
+     * @param options size, overflow, timeout, recycle, pre-ping and listener
+     * @param hikariSettings changes to the {@link HikariConfig}, run once, before HikariCP starts
+     */
+    public QueuePool(ConnectionFactory factory, PoolOptions options, Consumer<HikariConfig> hikariSettings) {
         super(factory, options);
         config = new HikariConfig();
         config.setPoolName("retort-" + COUNTER.incrementAndGet());
@@ -63,6 +78,7 @@ public final class QueuePool extends AbstractPool {
         if (options.recycle() != null && options.recycle().toMillis() >= 30_000) {
             config.setMaxLifetime(options.recycle().toMillis());
         }
+        hikariSettings.accept(config);
     }
 
     /**
@@ -222,6 +238,18 @@ public final class QueuePool extends AbstractPool {
                 it.remove();
             }
         }
+    }
+
+    @Override
+    protected int idle() {
+        HikariDataSource ds = dataSource;
+        return ds == null ? 0 : ds.getHikariPoolMXBean().getIdleConnections();
+    }
+
+    @Override
+    protected int pending() {
+        HikariDataSource ds = dataSource;
+        return ds == null ? 0 : ds.getHikariPoolMXBean().getThreadsAwaitingConnection();
     }
 
     @Override

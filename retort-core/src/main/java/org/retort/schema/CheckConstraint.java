@@ -27,6 +27,8 @@ public final class CheckConstraint extends BoundConstraint implements Constraint
     }
 
     /**
+     * Returns a copy with that name.
+     *
      * @param constraintName the constraint name
      * @return a copy with that name
      */

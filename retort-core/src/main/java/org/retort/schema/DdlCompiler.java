@@ -79,6 +79,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders ALTER TABLE ... ADD constraint.
+     *
      * @param c the constraint
      * @return ALTER TABLE ... ADD constraint
      */
@@ -97,6 +99,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders COMMENT ON TABLE.
+     *
      * @param t the table, which has a comment
      * @return COMMENT ON TABLE
      */
@@ -106,6 +110,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders COMMENT ON COLUMN.
+     *
      * @param c the column, which has a comment
      * @return COMMENT ON COLUMN
      */
@@ -182,6 +188,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the schema-qualified, quoted table name.
+     *
      * @param t the table
      * @return the schema-qualified, quoted table name
      */
@@ -191,6 +199,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the schema-qualified, quoted sequence name.
+     *
      * @param s the sequence
      * @return the schema-qualified, quoted sequence name
      */
@@ -212,6 +222,8 @@ public class DdlCompiler {
     // ------------------------------------------------------------------ CREATE TABLE
 
     /**
+     * Renders CREATE TABLE.
+     *
      * @param ct the statement
      * @return CREATE TABLE
      */
@@ -243,6 +255,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns text after the closing parenthesis (MySQL's table COMMENT).
+     *
      * @param t the table
      * @return text after the closing parenthesis (MySQL's table COMMENT)
      */
@@ -294,6 +308,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the column's DDL type.
+     *
      * @param c the column
      * @return the column's DDL type
      */
@@ -318,6 +334,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns {@code GENERATED ALWAYS AS (expr) [STORED|VIRTUAL]}.
+     *
      * @param computed the generated column
      * @return {@code GENERATED ALWAYS AS (expr) [STORED|VIRTUAL]}
      */
@@ -330,6 +348,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the IDENTITY clause, or null.
+     *
      * @param c the column
      * @return the IDENTITY clause, or null
      */
@@ -350,6 +370,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns text after NOT NULL (MySQL's AUTO_INCREMENT and COMMENT, SQL Server's IDENTITY), or empty.
+     *
      * @param c the column
      * @return text after NOT NULL (MySQL's AUTO_INCREMENT and COMMENT, SQL Server's IDENTITY), or empty
      */
@@ -360,6 +382,8 @@ public class DdlCompiler {
     // ------------------------------------------------------------------ constraints
 
     /**
+     * Returns {@code CONSTRAINT name } or empty when unnamed.
+     *
      * @param c the constraint
      * @return {@code CONSTRAINT name } or empty when unnamed
      */
@@ -368,6 +392,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the constraint's table-level specification.
+     *
      * @param c the constraint
      * @return its table-level specification
      */
@@ -381,6 +407,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns the quoted names joined by commas.
+     *
      * @param names column names
      * @return the quoted names joined by commas
      */
@@ -389,6 +417,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns {@code FOREIGN KEY(a) REFERENCES t (x) ...}.
+     *
      * @param fk the foreign key
      * @return {@code FOREIGN KEY(a) REFERENCES t (x) ...}
      */
@@ -423,6 +453,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders ALTER TABLE ... DROP CONSTRAINT.
+     *
      * @param c the constraint
      * @return ALTER TABLE ... DROP CONSTRAINT
      */
@@ -437,6 +469,8 @@ public class DdlCompiler {
     // ------------------------------------------------------------------ indexes
 
     /**
+     * Renders CREATE INDEX.
+     *
      * @param ci the statement
      * @return CREATE INDEX
      */
@@ -476,6 +510,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Returns text between the table and the element list (PostgreSQL's {@code USING method}), or empty.
+     *
      * @param ix the index
      * @return text between the table and the element list (PostgreSQL's {@code USING method}), or empty
      */
@@ -501,6 +537,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders DROP INDEX.
+     *
      * @param di the statement
      * @return DROP INDEX
      */
@@ -521,6 +559,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders CREATE SEQUENCE.
+     *
      * @param s the sequence
      * @return CREATE SEQUENCE
      */
@@ -549,6 +589,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders CREATE TYPE (PostgreSQL); other databases have no separate enum types.
+     *
      * @param ce the statement
      * @return CREATE TYPE (PostgreSQL); other databases have no separate enum types
      */
@@ -558,6 +600,8 @@ public class DdlCompiler {
     }
 
     /**
+     * Renders DROP TYPE (PostgreSQL).
+     *
      * @param de the statement
      * @return DROP TYPE (PostgreSQL)
      */

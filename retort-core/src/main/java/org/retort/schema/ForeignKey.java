@@ -41,6 +41,8 @@ public final class ForeignKey implements ColumnOption {
     }
 
     /**
+     * Returns a copy with that name.
+     *
      * @param constraintName the constraint name
      * @return a copy with that name
      */
@@ -50,6 +52,8 @@ public final class ForeignKey implements ColumnOption {
     }
 
     /**
+     * Returns a copy with {@code ON DELETE action}.
+     *
      * @param action CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
      * @return a copy with {@code ON DELETE action}
      */
@@ -59,6 +63,8 @@ public final class ForeignKey implements ColumnOption {
     }
 
     /**
+     * Returns a copy with {@code ON UPDATE action}.
+     *
      * @param action CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
      * @return a copy with {@code ON UPDATE action}
      */
@@ -68,6 +74,8 @@ public final class ForeignKey implements ColumnOption {
     }
 
     /**
+     * Returns a copy with those options (rendered where the database has deferrable constraints).
+     *
      * @param deferrable true for DEFERRABLE, false for NOT DEFERRABLE
      * @param initially DEFERRED, IMMEDIATE, or null
      * @return a copy with those options (rendered where the database has deferrable constraints)

@@ -59,6 +59,8 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
     }
 
     /**
+     * Returns a copy with that name.
+     *
      * @param constraintName the constraint name
      * @return a copy with that name
      */
@@ -68,6 +70,8 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
     }
 
     /**
+     * Returns a copy with {@code ON DELETE action}.
+     *
      * @param action CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
      * @return a copy with {@code ON DELETE action}
      */
@@ -77,6 +81,8 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
     }
 
     /**
+     * Returns a copy with {@code ON UPDATE action}.
+     *
      * @param action CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
      * @return a copy with {@code ON UPDATE action}
      */
@@ -86,6 +92,8 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
     }
 
     /**
+     * Returns a copy with those options.
+     *
      * @param deferrable true for DEFERRABLE, false for NOT DEFERRABLE
      * @param initially DEFERRED, IMMEDIATE, or null
      * @return a copy with those options

@@ -22,6 +22,8 @@ public record Identity(boolean always, Long start, Long increment) implements Co
     }
 
     /**
+     * Returns a copy starting there.
+     *
      * @param value the first value
      * @return a copy starting there
      */
@@ -30,6 +32,8 @@ public record Identity(boolean always, Long start, Long increment) implements Co
     }
 
     /**
+     * Returns a copy with that step.
+     *
      * @param value the step
      * @return a copy with that step
      */

@@ -65,6 +65,8 @@ public final class Index implements TableElement {
     }
 
     /**
+     * Returns a copy indexing it after the current elements.
+     *
      * @param sql an SQL expression to index, e.g. {@code lower(email)}
      * @return a copy indexing it after the current elements
      */
@@ -75,6 +77,8 @@ public final class Index implements TableElement {
     }
 
     /**
+     * Returns a copy with {@code WHERE sql}.
+     *
      * @param sql the predicate of a partial index (PostgreSQL, SQLite)
      * @return a copy with {@code WHERE sql}
      */

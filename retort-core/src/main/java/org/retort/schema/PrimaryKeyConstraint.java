@@ -23,6 +23,8 @@ public final class PrimaryKeyConstraint extends BoundConstraint implements Const
     }
 
     /**
+     * Returns a copy with that name.
+     *
      * @param constraintName the constraint name
      * @return a copy with that name
      */

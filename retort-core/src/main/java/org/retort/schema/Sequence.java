@@ -38,6 +38,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a sequence with the database's defaults.
+     *
      * @param name the sequence name
      * @return a sequence with the database's defaults
      */
@@ -46,6 +48,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a copy.
+     *
      * @param value START WITH
      * @return a copy
      */
@@ -54,6 +58,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a copy.
+     *
      * @param value INCREMENT BY
      * @return a copy
      */
@@ -62,6 +68,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a copy.
+     *
      * @param min MINVALUE
      * @param max MAXVALUE
      * @return a copy
@@ -76,6 +84,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a copy.
+     *
      * @param value CACHE
      * @return a copy
      */
@@ -84,6 +94,8 @@ public record Sequence(String name, String schema, Long start, Long increment, L
     }
 
     /**
+     * Returns a copy in that schema.
+     *
      * @param value the schema
      * @return a copy in that schema
      */

@@ -23,6 +23,8 @@ public final class UniqueConstraint extends BoundConstraint implements Constrain
     }
 
     /**
+     * Returns a copy with that name.
+     *
      * @param constraintName the constraint name
      * @return a copy with that name
      */

@@ -8,6 +8,7 @@ import org.retort.types.SqlType;
  *
  * @param all true for ALL
  * @param operand the subquery (a {@link ScalarSelect}) or array expression
+ * @param type the element type as SQL sees it
  * @param <T> the element type
  */
 public record AnyAll<T>(boolean all, Expression<?> operand, SqlType<T> type) implements Expression<T> {

@@ -137,7 +137,8 @@ public sealed interface Expression<T> extends OrderByElement
     /**
      * {@return {@code this NOT BETWEEN lower AND upper}}
      *
-     * @param lower lower bound @param upper upper bound
+     * @param lower lower bound
+     * @param upper upper bound
      */
     default Expression<Boolean> notBetween(Object lower, Object upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), true);
@@ -235,7 +236,8 @@ public sealed interface Expression<T> extends OrderByElement
     /**
      * {@return {@code this NOT LIKE pattern ESCAPE 'c'}}
      *
-     * @param pattern the pattern @param escape the escape character
+     * @param pattern the pattern
+     * @param escape the escape character
      */
     default Expression<Boolean> notLike(Object pattern, char escape) {
         return new Like(this, Coercions.operand(this, pattern), escape, true, false);

@@ -53,7 +53,8 @@ public sealed interface FromClause permits TableClause, TableAlias, Subquery, Ct
     /**
      * {@return {@code this LEFT OUTER JOIN right ON on}}
      *
-     * @param right the joined item @param on the condition
+     * @param right the joined item
+     * @param on the condition
      */
     default Join outerjoin(FromClause right, Expression<?> on) {
         return Join.of(this, right, on, Join.Type.LEFT);
@@ -62,7 +63,8 @@ public sealed interface FromClause permits TableClause, TableAlias, Subquery, Ct
     /**
      * {@return {@code this FULL OUTER JOIN right ON on}}
      *
-     * @param right the joined item @param on the condition
+     * @param right the joined item
+     * @param on the condition
      */
     default Join fullOuterJoin(FromClause right, Expression<?> on) {
         return Join.of(this, right, on, Join.Type.FULL);

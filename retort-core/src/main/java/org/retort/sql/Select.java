@@ -190,7 +190,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code JOIN target ON on}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select join(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.INNER);
@@ -208,7 +209,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code LEFT OUTER JOIN}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select outerjoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.LEFT);
@@ -217,7 +219,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /**
      * {@return the statement with {@code FULL OUTER JOIN}}
      *
-     * @param target the joined item @param on the condition
+     * @param target the joined item
+     * @param on the condition
      */
     public Select fullOuterJoin(FromClause target, Expression<?> on) {
         return joinInternal(target, on, Join.Type.FULL);

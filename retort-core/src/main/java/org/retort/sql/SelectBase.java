@@ -53,7 +53,11 @@ public sealed interface SelectBase extends Statement permits Select, CompoundSel
         return new Cte(this, name, recursive, null);
     }
 
-    /** {@return this one-column query as a value, {@code (SELECT ...)}, correlated to an enclosing query} */
+    /**
+     * {@return this one-column query as a value, {@code (SELECT ...)}, correlated to an enclosing query}
+     *
+     * @param <T> the Java type of the value
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     default <T> ScalarSelect<T> scalarSubquery() {
         List<Expression<?>> cols = selectedColumns();

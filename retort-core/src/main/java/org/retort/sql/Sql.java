@@ -340,7 +340,8 @@ public final class Sql {
     /**
      * {@return {@code first UNION others}}
      *
-     * @param first a query @param others more
+     * @param first a query
+     * @param others more
      */
     public static CompoundSelect union(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION, first, others);
@@ -349,7 +350,8 @@ public final class Sql {
     /**
      * {@return {@code first UNION ALL others}}
      *
-     * @param first a query @param others more
+     * @param first a query
+     * @param others more
      */
     public static CompoundSelect unionAll(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.UNION_ALL, first, others);
@@ -358,7 +360,8 @@ public final class Sql {
     /**
      * {@return {@code first INTERSECT others}}
      *
-     * @param first a query @param others more
+     * @param first a query
+     * @param others more
      */
     public static CompoundSelect intersect(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.INTERSECT, first, others);
@@ -367,7 +370,8 @@ public final class Sql {
     /**
      * {@return {@code first EXCEPT others}}
      *
-     * @param first a query @param others more
+     * @param first a query
+     * @param others more
      */
     public static CompoundSelect except(SelectBase first, SelectBase... others) {
         return CompoundSelect.of(CompoundSelect.Kind.EXCEPT, first, others);
@@ -395,7 +399,8 @@ public final class Sql {
     /**
      * {@return {@code expr AS name}}
      *
-     * @param name the label @param expr the expression
+     * @param name the label
+     * @param expr the expression
      * @param <T> type
      */
     public static <T> Label<T> label(String name, Expression<T> expr) {

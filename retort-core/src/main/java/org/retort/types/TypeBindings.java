@@ -188,6 +188,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the binder of BigDecimal values.
+     *
      * @param t the type
      * @return the binder of BigDecimal values
      */
@@ -204,6 +206,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the reader of BigDecimal values, scaled to the declared scale.
+     *
      * @param t the type
      * @return the reader of BigDecimal values, scaled to the declared scale
      */
@@ -288,6 +292,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the binder of UUID values: native or 32 hex digits.
+     *
      * @param t the type
      * @return the binder of UUID values: native or 32 hex digits
      */
@@ -300,6 +306,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the reader of UUID values.
+     *
      * @param t the type
      * @return the reader of UUID values
      */
@@ -322,6 +330,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the binder of JSON values: the document as text.
+     *
      * @param t the type
      * @param <T> the Java type
      * @return the binder of JSON values: the document as text
@@ -332,6 +342,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the reader of JSON values.
+     *
      * @param t the type
      * @param <T> the Java type
      * @return the reader of JSON values
@@ -344,6 +356,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the binder of enum values: the constant's name.
+     *
      * @param t the type
      * @param <E> the enum
      * @return the binder of enum values: the constant's name
@@ -354,6 +368,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the reader of enum values.
+     *
      * @param t the type
      * @param <E> the enum
      * @return the reader of enum values
@@ -366,6 +382,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the binder of lists as JDBC arrays.
+     *
      * @param t the type
      * @param <T> the element type
      * @return the binder of lists as JDBC arrays
@@ -382,6 +400,8 @@ public abstract class TypeBindings {
     }
 
     /**
+     * Returns the reader of JDBC arrays as lists.
+     *
      * @param t the type
      * @param <T> the element type
      * @return the reader of JDBC arrays as lists

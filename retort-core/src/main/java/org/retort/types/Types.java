@@ -108,7 +108,11 @@ public final class Types {
         return new LargeBinaryType(length);
     }
 
-    /** JSON as a Jackson tree; requires jackson-databind. @return the type */
+    /**
+     * JSON as a Jackson tree; requires jackson-databind.
+     *
+     * @return the type
+     */
     public static JsonType<JsonNode> JSON() {
         return new JsonType<>(JsonNode.class, false);
     }
@@ -124,7 +128,11 @@ public final class Types {
         return new JsonType<>(javaType, false);
     }
 
-    /** PostgreSQL JSONB as a Jackson tree (JSON elsewhere). @return the type */
+    /**
+     * PostgreSQL JSONB as a Jackson tree (JSON elsewhere).
+     *
+     * @return the type
+     */
     public static JsonType<JsonNode> JSONB() {
         return new JsonType<>(JsonNode.class, true);
     }

@@ -18,6 +18,10 @@ import org.retort.exc.DBAPIException;
  * ({@code DB_CLOSE_DELAY=-1}) rather than until its last connection closes.
  */
 public class H2Dialect extends Dialect {
+    /** Creates the H2 dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public H2Dialect() {
+    }
+
     private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
             ReservedWords.with("_rowid_", "day", "hour", "minute", "month", "second", "year", "qualify", "regexp",
                     "sysdate", "systime", "systimestamp", "today", "top", "value", "minus", "ilike", "if",

@@ -10,6 +10,10 @@ import org.retort.engine.URL;
  * server is available to its own test suite, so SQL Server output is checked against exact SQL strings.
  */
 public class MssqlDialect extends Dialect {
+    /** Creates the SQL Server dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public MssqlDialect() {
+    }
+
     private static final IdentifierPreparer PREPARER = new IdentifierPreparer("[", "]",
             ReservedWords.with("add", "backup", "begin", "break", "browse", "bulk", "cascade", "checkpoint",
                     "clustered", "coalesce", "commit", "compute", "contains", "containstable", "continue", "convert",

@@ -4,6 +4,9 @@ package org.retort.dialect.mysql;
  * MariaDB: MySQL's dialect plus INSERT/DELETE ... RETURNING (10.5+) and sequences (10.3+).
  */
 public class MariadbDialect extends MysqlDialect {
+    /** Creates the MariaDB dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public MariadbDialect() {
+    }
 
     @Override
     public String name() {

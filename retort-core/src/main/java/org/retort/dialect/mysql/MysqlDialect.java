@@ -18,6 +18,10 @@ import org.retort.exc.DBAPIException;
  * MariaDB has beyond MySQL (RETURNING on INSERT and DELETE since 10.5, sequences since 10.3).
  */
 public class MysqlDialect extends Dialect {
+    /** Creates the MySQL dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public MysqlDialect() {
+    }
+
     private static final Set<String> RESERVED = ReservedWords.with("accessible", "add", "analyze", "before",
             "bigint", "blob", "call", "cascade", "change", "char", "character", "condition", "continue", "convert",
             "database", "databases", "day_hour", "dec", "decimal", "declare", "delayed", "describe",

@@ -10,6 +10,10 @@ import org.retort.engine.URL;
  * server is available to its own test suite, so Oracle output is checked against exact SQL strings.
  */
 public class OracleDialect extends Dialect {
+    /** Creates the Oracle dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public OracleDialect() {
+    }
+
     private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
             ReservedWords.with("access", "audit", "cluster", "comment", "compress", "connect", "date", "decimal",
                     "exclusive", "file", "float", "identified", "immediate", "increment", "initial", "integer",

@@ -14,6 +14,10 @@ import org.retort.engine.URL;
  * ({@code reWriteBatchedInserts=true}) unless the URL says otherwise.
  */
 public class PostgresqlDialect extends Dialect {
+    /** Creates the PostgreSQL dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public PostgresqlDialect() {
+    }
+
     private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
             ReservedWords.with("analyse", "analyze", "concurrently", "current_catalog", "current_schema", "freeze",
                     "ilike", "isnull", "notnull", "overlaps", "placing", "similar", "tablesample", "variadic",

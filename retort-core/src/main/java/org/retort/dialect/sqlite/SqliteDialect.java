@@ -21,6 +21,10 @@ import org.retort.engine.URL;
  * ({@code PRAGMA foreign_keys=ON}); pass {@code ?foreign_keys=false} to turn that off.
  */
 public class SqliteDialect extends Dialect {
+    /** Creates the SQLite dialect; engines get theirs from {@link org.retort.dialect.Dialects}. */
+    public SqliteDialect() {
+    }
+
     private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
             ReservedWords.with("abort", "action", "add", "after", "analyze", "attach", "autoincrement", "before",
                     "begin", "cascade", "commit", "conflict", "database", "deferred", "detach", "each", "escape",

@@ -9,6 +9,10 @@ import org.retort.sql.BindSlot;
  * are written into their own output and spliced in place afterwards with {@link #append(CompilerOutput)}.
  */
 public final class CompilerOutput {
+    /** Creates an empty output. */
+    public CompilerOutput() {
+    }
+
     private final StringBuilder current = new StringBuilder();
     private final List<String> fragments = new ArrayList<>();
     private final List<BindSlot> slots = new ArrayList<>();

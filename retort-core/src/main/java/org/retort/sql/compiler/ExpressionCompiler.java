@@ -46,7 +46,7 @@ import org.retort.types.SqlType;
 /**
  * Renders expressions: a pattern-matching switch over the sealed expression tree, parenthesizing operands by
  * precedence. Dialect compilers override the hooks for operators and functions their database spells
- * differently ({@link #concat}, {@link #regexp}, {@link #distinctFrom}, {@link #specialFunction}, ...).
+ * differently ({@link #concat}, {@link #regexp}, {@link #distinctFrom}, {@link FunctionCompiler#specialFunction}, ...).
  */
 public abstract class ExpressionCompiler extends CompilerBase {
     private static final int ATOM = 100;
