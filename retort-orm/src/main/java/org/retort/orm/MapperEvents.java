@@ -21,7 +21,20 @@ import org.retort.orm.mapping.Mapper;
  */
 public final class MapperEvents<T> {
     /** The persistence events, in flush order. */
-    public enum Kind { BEFORE_INSERT, AFTER_INSERT, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DELETE, AFTER_DELETE }
+    public enum Kind {
+        /** Before an object's INSERT. */
+        BEFORE_INSERT,
+        /** After an object's INSERT. */
+        AFTER_INSERT,
+        /** Before an object's UPDATE. */
+        BEFORE_UPDATE,
+        /** After an object's UPDATE. */
+        AFTER_UPDATE,
+        /** Before an object's DELETE. */
+        BEFORE_DELETE,
+        /** After an object's DELETE. */
+        AFTER_DELETE
+    }
 
     private final List<List<PersistenceListener<T>>> listeners = List.of(new CopyOnWriteArrayList<>(),
             new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),

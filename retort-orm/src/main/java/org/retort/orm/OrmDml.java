@@ -27,7 +27,14 @@ import org.retort.orm.mapping.Mapper;
  */
 public final class OrmDml<T> {
     /** The statement kinds. */
-    public enum Kind { INSERT, UPDATE, DELETE }
+    public enum Kind {
+        /** An ORM bulk INSERT. */
+        INSERT,
+        /** An ORM UPDATE. */
+        UPDATE,
+        /** An ORM DELETE. */
+        DELETE
+    }
 
     private final Kind kind;
     private final Mapper<T> mapper;

@@ -248,7 +248,8 @@ public final class OrmSelect<T> implements Executable {
     /**
      * {@return the statement with {@code JOIN ... ON on}}
      *
-     * @param entity the entity class or aliased entity @param on the condition
+     * @param entity the entity class or aliased entity
+     * @param on the condition
      */
     public OrmSelect<T> join(Object entity, Expression<?> on) {
         return with(select.join(from(entity), on));
@@ -266,7 +267,8 @@ public final class OrmSelect<T> implements Executable {
     /**
      * {@return the statement with {@code LEFT OUTER JOIN ... ON on}}
      *
-     * @param entity the entity class or aliased entity @param on the condition
+     * @param entity the entity class or aliased entity
+     * @param on the condition
      */
     public OrmSelect<T> outerjoin(Object entity, Expression<?> on) {
         return with(select.outerjoin(from(entity), on));

@@ -179,7 +179,11 @@ public final class Session implements AutoCloseable {
         guardedRun(true, () -> core.add(object));
     }
 
-    /** @param objects mapped objects, added in order @see #add(Object) */
+    /**
+     * Adds objects in order, each as {@link #add(Object)} does.
+     *
+     * @param objects mapped objects
+     */
     public void addAll(Collection<?> objects) {
         guardedRun(true, () -> core.addAll(objects));
     }

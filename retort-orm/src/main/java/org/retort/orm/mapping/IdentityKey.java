@@ -38,13 +38,23 @@ public final class IdentityKey {
         this.hash = 31 * entityClass.hashCode() + (composite ? hashAll((Object[]) value) : hashOf(value));
     }
 
-    /** A key of a mapper's class from its key values in key column order. */
+    /**
+     * {@return a key of a mapper's class from its key values in key column order}
+     *
+     * @param mapper the mapper
+     * @param values the key values
+     */
     public static IdentityKey of(Mapper<?> mapper, Object[] values) {
         return values.length == 1 ? new IdentityKey(mapper.entityClass(), values[0], false)
                 : new IdentityKey(mapper.entityClass(), values, true);
     }
 
-    /** A key of a mapper's class with a single-column primary key. */
+    /**
+     * {@return a key of a mapper's class with a single-column primary key}
+     *
+     * @param mapper the mapper
+     * @param value the key value
+     */
     public static IdentityKey ofSingle(Mapper<?> mapper, Object value) {
         return new IdentityKey(mapper.entityClass(), value, false);
     }

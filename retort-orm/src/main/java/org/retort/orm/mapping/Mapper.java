@@ -180,7 +180,11 @@ public final class Mapper<T> {
         }
     }
 
-    /** {@return true when every primary key field of the instance is null (it cannot be a detached object)} */
+    /**
+     * {@return true when every primary key field of the instance is null (it cannot be a detached object)}
+     *
+     * @param instance an instance
+     */
     public boolean keyUnset(Object instance) {
         for (ColumnProperty p : primaryKey) {
             if (p.get(instance) != null) {

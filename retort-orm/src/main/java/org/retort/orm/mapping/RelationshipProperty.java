@@ -32,7 +32,21 @@ public final class RelationshipProperty implements MapperProperty {
         WRITE_ONLY
     }
 
-    /** The declared settings, as read from {@code @Relationship} or given imperatively. */
+    /**
+     * The declared settings, as read from {@code @Relationship} or given imperatively.
+     *
+     * @param backPopulates the mirror relationship's name, or empty
+     * @param secondary the association table's name, or empty
+     * @param cascade the cascades
+     * @param lazy the default loading strategy
+     * @param orderBy how a loaded collection is ordered, or empty
+     * @param viewOnly the flush never writes through it
+     * @param passiveDeletes deleting a parent leaves unloaded children to the database
+     * @param postUpdate written by a second UPDATE after both rows exist
+     * @param foreignKeys the foreign key attributes to join on, or empty
+     * @param remoteSide the remote side of a self-referential relationship, or empty
+     * @param mapKey the target attribute keying a map collection, or empty
+     */
     public record Settings(String backPopulates, String secondary, Set<Cascade> cascade, Lazy lazy, String orderBy,
             boolean viewOnly, boolean passiveDeletes, boolean postUpdate, List<String> foreignKeys,
             List<String> remoteSide, String mapKey) {
@@ -62,7 +76,12 @@ public final class RelationshipProperty implements MapperProperty {
     private List<OrderItem> orderBy;
     private ColumnProperty mapKey;
 
-    /** An attribute of the target and its direction, as a collection is ordered when loaded. */
+    /**
+     * An attribute of the target and its direction, as a collection is ordered when loaded.
+     *
+     * @param property the target's column property
+     * @param descending true for descending order
+     */
     public record OrderItem(ColumnProperty property, boolean descending) {
     }
 
