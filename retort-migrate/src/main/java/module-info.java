@@ -1,0 +1,11 @@
+/**
+ * Retort Migrate: revisions, upgrade and downgrade, autogenerate from a MetaData, offline SQL, code generation,
+ * and the {@code retort-migrate} command-line tool.
+ */
+module org.retort.migrate {
+    requires transitive org.retort.core;
+    requires java.compiler;
+    requires info.picocli;
+
+    exports org.retort.migrate;
+}

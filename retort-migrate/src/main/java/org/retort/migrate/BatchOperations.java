@@ -1,0 +1,180 @@
+package org.retort.migrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retort.migrate.internal.BatchChange;
+import org.retort.schema.CheckConstraint;
+import org.retort.schema.ColumnDef;
+import org.retort.schema.ColumnFlag;
+import org.retort.schema.ForeignKeyConstraint;
+import org.retort.schema.Index;
+import org.retort.schema.PrimaryKeyConstraint;
+import org.retort.schema.Schema;
+import org.retort.schema.UniqueConstraint;
+
+/**
+ * The changes of one {@link Operations#batchAlterTable} block (Alembic's {@code batch_op}): recorded first, then
+ * applied together, by a table rebuild on SQLite or one ALTER each elsewhere.
+ *
+ * <pre>{@code
+ * op.batchAlterTable("account", batch -> batch
+ *         .alterColumn("balance", AlterColumn.change().type(NUMERIC(12, 2)))
+ *         .dropColumn("legacy_code")
+ *         .createUniqueConstraint("uq_account_email", "email"));
+ * }</pre>
+ */
+public final class BatchOperations {
+    private final String table;
+    private final List<BatchChange> changes = new ArrayList<>();
+
+    BatchOperations(String table) {
+        this.table = table;
+    }
+
+    /** {@return the table the batch changes} */
+    public String table() {
+        return table;
+    }
+
+    List<BatchChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    /**
+     * @param column the column to add
+     * @return this batch
+     */
+    public BatchOperations addColumn(ColumnDef<?> column) {
+        changes.add(new BatchChange.AddColumn(column));
+        return this;
+    }
+
+    /**
+     * @param column the column to drop (indexes and constraints on it go with it)
+     * @return this batch
+     */
+    public BatchOperations dropColumn(String column) {
+        changes.add(new BatchChange.DropColumn(column));
+        return this;
+    }
+
+    /**
+     * @param column the column
+     * @param change type, nullability, default, comment or name
+     * @return this batch
+     */
+    public BatchOperations alterColumn(String column, AlterColumn change) {
+        changes.add(new BatchChange.AlterColumnChange(column, change));
+        return this;
+    }
+
+    /**
+     * @param name the index
+     * @param columns its columns
+     * @return this batch
+     */
+    public BatchOperations createIndex(String name, String... columns) {
+        changes.add(new BatchChange.CreateIndex(Schema.index(name, columns)));
+        return this;
+    }
+
+    /**
+     * @param index a named index declaration
+     * @return this batch
+     */
+    public BatchOperations createIndex(Index index) {
+        changes.add(new BatchChange.CreateIndex(index));
+        return this;
+    }
+
+    /**
+     * @param name the index
+     * @return this batch
+     */
+    public BatchOperations dropIndex(String name) {
+        changes.add(new BatchChange.DropIndex(name));
+        return this;
+    }
+
+    /**
+     * @param name the constraint
+     * @param columns its columns
+     * @return this batch
+     */
+    public BatchOperations createUniqueConstraint(String name, String... columns) {
+        changes.add(new BatchChange.AddConstraint(Schema.uniqueConstraint(columns).named(name)));
+        return this;
+    }
+
+    /**
+     * @param name the constraint
+     * @param condition the condition, SQL text
+     * @return this batch
+     */
+    public BatchOperations createCheckConstraint(String name, String condition) {
+        changes.add(new BatchChange.AddConstraint(Schema.check(condition).named(name)));
+        return this;
+    }
+
+    /**
+     * @param foreignKey a named foreign key declaration
+     * @return this batch
+     */
+    public BatchOperations createForeignKey(ForeignKeyConstraint foreignKey) {
+        changes.add(new BatchChange.AddConstraint(foreignKey));
+        return this;
+    }
+
+    /**
+     * @param name the constraint
+     * @param kind its kind
+     * @return this batch
+     */
+    public BatchOperations dropConstraint(String name, ConstraintKind kind) {
+        changes.add(new BatchChange.DropConstraint(name, kind));
+        return this;
+    }
+
+    /** True when SQLite's own ALTER TABLE cannot do every change (add column, rename column, indexes). */
+    boolean needsRebuild() {
+        for (BatchChange c : changes) {
+            boolean simple = switch (c) {
+                case BatchChange.AddColumn a -> !a.column().options().contains(ColumnFlag.PRIMARY_KEY)
+                        && !a.column().options().contains(ColumnFlag.UNIQUE);
+                case BatchChange.AlterColumnChange a -> a.change().type() == null && a.change().nullable() == null
+                        && !a.change().changesDefault();
+                case BatchChange.CreateIndex i -> true;
+                case BatchChange.DropIndex i -> true;
+                default -> false;
+            };
+            if (!simple) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void applyDirectly(Operations op) {
+        for (BatchChange c : changes) {
+            switch (c) {
+                case BatchChange.AddColumn a -> op.addColumn(table, a.column());
+                case BatchChange.DropColumn d -> op.dropColumn(table, d.column());
+                case BatchChange.AlterColumnChange a -> op.alterColumn(table, a.column(), a.change());
+                case BatchChange.CreateIndex i -> op.createIndex(table, i.index());
+                case BatchChange.DropIndex i -> op.dropIndex(i.name(), table);
+                case BatchChange.AddConstraint a -> {
+                    switch (a.constraint()) {
+                        case UniqueConstraint u -> op.createUniqueConstraint(u.declaredName(), table,
+                                u.columnNames().toArray(String[]::new));
+                        case CheckConstraint ck -> op.createCheckConstraint(ck.declaredName(), table, ck.sql());
+                        case ForeignKeyConstraint fk -> op.createForeignKey(table, fk);
+                        case PrimaryKeyConstraint pk -> op.createPrimaryKey(pk.declaredName(), table,
+                                pk.columnNames().toArray(String[]::new));
+                        default -> throw new MigrationException("Batch on " + table + ": cannot add " + a.constraint());
+                    }
+                }
+                case BatchChange.DropConstraint d -> op.dropConstraint(d.name(), table, d.kind());
+            }
+        }
+    }
+}
