@@ -8,4 +8,5 @@ module org.retort.migrate {
     requires info.picocli;
 
     exports org.retort.migrate;
+    exports org.retort.migrate.autogenerate;
 }

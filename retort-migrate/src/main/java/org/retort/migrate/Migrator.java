@@ -399,6 +399,71 @@ public final class Migrator {
         return ids.isEmpty() ? "base" : String.join(", ", ids);
     }
 
+    // ------------------------------------------------------------------ autogenerate and new revisions
+
+    /**
+     * How the database differs from a model (Alembic's {@code compare_metadata}).
+     *
+     * @param model the application's schema
+     * @param options what to compare
+     * @return the changes; empty when they match
+     */
+    public List<org.retort.migrate.autogenerate.SchemaChange> compare(org.retort.schema.MetaData model,
+            org.retort.migrate.autogenerate.AutogenerateOptions options) {
+        try (Connection conn = requireEngine("compare").connect()) {
+            List<org.retort.migrate.autogenerate.SchemaChange> out =
+                    org.retort.migrate.autogenerate.Autogenerate.compare(conn, model, options, versionTableName);
+            conn.commit();
+            return out;
+        }
+    }
+
+    /**
+     * Alembic's {@code check}: true when autogenerate would find nothing to do.
+     *
+     * @param model the application's schema
+     * @return true when the database matches the model
+     */
+    public boolean check(org.retort.schema.MetaData model) {
+        return compare(model, org.retort.migrate.autogenerate.AutogenerateOptions.defaults()).isEmpty();
+    }
+
+    /**
+     * Writes a new, empty revision following the current heads (Alembic's {@code revision -m}).
+     *
+     * @param message its message
+     * @return the file written
+     */
+    public java.nio.file.Path revision(String message) {
+        String id = ScriptDirectory.newRevisionId();
+        return scripts.writeRevision(id, message, graph().heads(), List.of(), List.of(), "", "");
+    }
+
+    /**
+     * Writes a new revision whose upgrade turns the database into the model and whose downgrade undoes that
+     * (Alembic's {@code revision --autogenerate}). The database must be at the script directory's heads.
+     *
+     * @param message its message
+     * @param model the application's schema
+     * @param options what to compare and how to write it
+     * @return the file written
+     * @throws MigrationException when the database is not at head
+     */
+    public java.nio.file.Path autogenerate(String message, org.retort.schema.MetaData model,
+                                           org.retort.migrate.autogenerate.AutogenerateOptions options) {
+        Set<String> at = new LinkedHashSet<>(current());
+        if (!at.equals(new LinkedHashSet<>(graph().heads()))) {
+            throw new MigrationException("The database is at " + at + " but the scripts' heads are " + graph().heads()
+                    + "; upgrade it to head before autogenerating, so the new revision starts from the right place");
+        }
+        List<org.retort.migrate.autogenerate.SchemaChange> changes = compare(model, options);
+        boolean batch = options.renderAsBatch() != null ? options.renderAsBatch() : dialect.name().equals("sqlite");
+        String id = ScriptDirectory.newRevisionId();
+        return scripts.writeRevision(id, message, graph().heads(), List.of(), List.of(),
+                org.retort.migrate.autogenerate.Autogenerate.renderUpgrade(changes, batch),
+                org.retort.migrate.autogenerate.Autogenerate.renderDowngrade(changes, batch));
+    }
+
     /**
      * The heads recorded plus the revisions below them, for callers that need to know what is applied.
      *

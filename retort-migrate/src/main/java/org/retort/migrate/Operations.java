@@ -224,6 +224,26 @@ public final class Operations {
         run(d, rendering(d, () -> impl.setTableComment(sn[0], sn[1], comment)));
     }
 
+    /**
+     * {@code CREATE SEQUENCE} (PostgreSQL, H2, Oracle, MariaDB, SQL Server).
+     *
+     * @param sequence the sequence, e.g. {@code Sequence.named("order_no").startWith(1000)}
+     */
+    public void createSequence(org.retort.schema.Sequence sequence) {
+        String d = "create sequence " + sequence.name();
+        run(d, rendering(d, () -> List.of(dialect().ddlCompiler().compile(new org.retort.schema.CreateSequence(sequence)))));
+    }
+
+    /**
+     * {@code DROP SEQUENCE}.
+     *
+     * @param sequence the sequence
+     */
+    public void dropSequence(org.retort.schema.Sequence sequence) {
+        String d = "drop sequence " + sequence.name();
+        run(d, rendering(d, () -> List.of(dialect().ddlCompiler().compile(new org.retort.schema.DropSequence(sequence)))));
+    }
+
     // ------------------------------------------------------------------ columns
 
     /**

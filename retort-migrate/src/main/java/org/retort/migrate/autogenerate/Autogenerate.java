@@ -1,0 +1,580 @@
+package org.retort.migrate.autogenerate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.retort.dialect.Dialect;
+import org.retort.engine.Connection;
+import org.retort.inspect.Inspector;
+import org.retort.migrate.AlterColumn;
+import org.retort.migrate.internal.Definitions;
+import org.retort.migrate.internal.JavaRenderer;
+import org.retort.schema.CheckConstraint;
+import org.retort.schema.Column;
+import org.retort.schema.DdlCompiler;
+import org.retort.schema.ForeignKeyConstraint;
+import org.retort.schema.Index;
+import org.retort.schema.MetaData;
+import org.retort.schema.Schema;
+import org.retort.schema.Sequence;
+import org.retort.schema.Table;
+import org.retort.schema.UniqueConstraint;
+import org.retort.types.EnumType;
+import org.retort.types.NullType;
+import org.retort.types.SqlType;
+
+/**
+ * Compares an application's {@link MetaData} with a live database and writes the difference as a revision
+ * (Alembic's autogenerate). Compared: tables, columns, types (as each database spells them, so {@code VARCHAR(30)}
+ * equals the reflected {@code character varying(30)}), nullability, server defaults (normalized), column and
+ * table comments, indexes, unique, foreign key and check constraints (a changed CHECK condition is found, which
+ * Alembic does not), and sequences. Renames are never guessed: a table or column that disappears while one with
+ * the same shape appears is written as a drop and an add, with a comment offering the rename.
+ *
+ * <p>Constraints the model leaves unnamed get a name when added ({@code uq_<table>_<columns>},
+ * {@code fk_<table>_<columns>}, {@code ck_<table>_<n>}) so the downgrade can drop them; they are matched by their
+ * columns or condition, never by name, so the generated names do not count as differences.
+ */
+public final class Autogenerate {
+    private Autogenerate() {
+    }
+
+    /**
+     * Lists how the database differs from the model, ordered so that applying them in order works: new sequences
+     * and tables (parents first), then per table column, index and constraint changes, new foreign keys, and the
+     * removed tables last.
+     *
+     * @param connection the database
+     * @param model the application's schema
+     * @param options what to compare
+     * @param versionTable the version table's name, left out of the comparison
+     * @return the changes; empty when the database matches the model
+     */
+    public static List<SchemaChange> compare(Connection connection, MetaData model, AutogenerateOptions options,
+                                             String versionTable) {
+        Objects.requireNonNull(model, "model");
+        Dialect d = connection.dialect();
+        Inspector insp = Inspector.of(connection);
+        String schema = options.schema();
+        MetaData db = new MetaData();
+        for (String name : insp.tableNames(schema)) {
+            if (!name.equalsIgnoreCase(versionTable) && options.includeTable().test(name)) {
+                insp.reflectTable(db, name, schema);
+            }
+        }
+        Map<String, Table> modelTables = new LinkedHashMap<>();
+        for (Table t : model.sortedTables()) {
+            if (Objects.equals(t.schema(), schema) && options.includeTable().test(t.name())
+                    && !t.name().equalsIgnoreCase(versionTable)) {
+                modelTables.put(key(t.name()), t);
+            }
+        }
+        Map<String, Table> dbTables = new LinkedHashMap<>();
+        for (Table t : db.sortedTables()) {
+            dbTables.put(key(t.name()), t);
+        }
+        List<SchemaChange> sequencesAdded = new ArrayList<>();
+        List<SchemaChange> foreignKeysDropped = new ArrayList<>();
+        List<SchemaChange> tablesAdded = new ArrayList<>();
+        List<SchemaChange> perTable = new ArrayList<>();
+        List<SchemaChange> foreignKeysAdded = new ArrayList<>();
+        List<SchemaChange> tablesDropped = new ArrayList<>();
+        List<SchemaChange> sequencesDropped = new ArrayList<>();
+        List<SchemaChange> hints = new ArrayList<>();
+
+        for (Table m : modelTables.values()) {
+            Table r = dbTables.get(key(m.name()));
+            if (r == null) {
+                tablesAdded.add(new SchemaChange.AddTable(m));
+            } else {
+                new TableComparison(d, options, m, r, perTable, foreignKeysAdded, foreignKeysDropped).run();
+            }
+        }
+        List<Table> dropped = new ArrayList<>();
+        for (Table r : dbTables.values()) {
+            if (!modelTables.containsKey(key(r.name()))) {
+                dropped.add(r);
+            }
+        }
+        java.util.Collections.reverse(dropped);
+        for (Table r : dropped) {
+            tablesDropped.add(new SchemaChange.DropTable(r));
+            for (SchemaChange c : tablesAdded) {
+                Table m = ((SchemaChange.AddTable) c).definition();
+                if (lowerNames(m.columnNames()).equals(lowerNames(r.columnNames()))) {
+                    hints.add(new SchemaChange.Hint("table " + r.name() + " is removed and " + m.name()
+                            + " added with the same columns: if it is a rename, replace both with op.renameTable("
+                            + JavaRenderer.str(r.name()) + ", " + JavaRenderer.str(m.name()) + ")"));
+                }
+            }
+        }
+        hints.addAll(columnRenameHints(perTable));
+        if (d.supportsSequences()) {
+            compareSequences(insp, model, db, schema, sequencesAdded, sequencesDropped);
+        }
+        List<SchemaChange> out = new ArrayList<>(hints);
+        out.addAll(sequencesAdded);
+        out.addAll(foreignKeysDropped);
+        out.addAll(tablesAdded);
+        out.addAll(perTable);
+        out.addAll(foreignKeysAdded);
+        out.addAll(tablesDropped);
+        out.addAll(sequencesDropped);
+        return out;
+    }
+
+    private static List<SchemaChange> columnRenameHints(List<SchemaChange> changes) {
+        List<SchemaChange> out = new ArrayList<>();
+        for (SchemaChange c : changes) {
+            if (c instanceof SchemaChange.DropColumn drop) {
+                for (SchemaChange a : changes) {
+                    if (a instanceof SchemaChange.AddColumn add && add.table().equals(drop.table())
+                            && add.column().type().equals(drop.column().type())) {
+                        out.add(new SchemaChange.Hint("column " + drop.table() + "." + drop.column().name()
+                                + " is removed and " + add.column().name() + " added with the same type: if it is a "
+                                + "rename, replace both with op.alterColumn(" + JavaRenderer.str(drop.table()) + ", "
+                                + JavaRenderer.str(drop.column().name()) + ", AlterColumn.change().newName("
+                                + JavaRenderer.str(add.column().name()) + "))"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void compareSequences(Inspector insp, MetaData model, MetaData db, String schema,
+                                         List<SchemaChange> added, List<SchemaChange> dropped) {
+        Set<String> existing = new TreeSet<>();
+        for (String s : insp.sequenceNames(schema)) {
+            existing.add(key(s));
+        }
+        Set<String> owned = new TreeSet<>();
+        for (Table t : db.tables()) {
+            for (Column<?> c : t.schemaColumns()) {
+                owned.add(key(t.name() + "_" + c.name() + "_seq"));
+            }
+        }
+        Set<String> declared = new TreeSet<>();
+        for (Sequence s : model.sequences()) {
+            if (Objects.equals(s.schema(), schema)) {
+                declared.add(key(s.name()));
+                if (!existing.contains(key(s.name()))) {
+                    added.add(new SchemaChange.SequenceChange(s, true));
+                }
+            }
+        }
+        for (String s : existing) {
+            if (!declared.contains(s) && !owned.contains(s) && !s.startsWith("system_sequence")
+                    && !s.startsWith("isseq$$")) {
+                dropped.add(new SchemaChange.SequenceChange(Sequence.named(s), false));
+            }
+        }
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> lowerNames(List<String> names) {
+        return names.stream().map(Autogenerate::key).sorted().toList();
+    }
+
+    /**
+     * Writes changes as the body of {@code upgrade}.
+     *
+     * @param changes the changes, in {@link #compare} order
+     * @param batch true to put column and constraint changes in {@code op.batchAlterTable} blocks
+     * @return Java statements, one or more lines each
+     */
+    public static String renderUpgrade(List<SchemaChange> changes, boolean batch) {
+        return render(changes, batch);
+    }
+
+    /**
+     * Writes the inverse of the changes, in reverse order, as the body of {@code downgrade}.
+     *
+     * @param changes the changes, in {@link #compare} order
+     * @param batch true to put column and constraint changes in {@code op.batchAlterTable} blocks
+     * @return Java statements
+     */
+    public static String renderDowngrade(List<SchemaChange> changes, boolean batch) {
+        List<SchemaChange> inverse = new ArrayList<>();
+        for (SchemaChange c : changes) {
+            if (!(c instanceof SchemaChange.Hint)) {
+                inverse.add(0, c.inverse());
+            }
+        }
+        return render(inverse, batch);
+    }
+
+    private static String render(List<SchemaChange> changes, boolean batch) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < changes.size(); i++) {
+            SchemaChange c = changes.get(i);
+            if (batch && c.batchable()) {
+                sb.append("op.batchAlterTable(").append(JavaRenderer.str(c.table())).append(", batch -> batch");
+                int j = i;
+                while (j < changes.size() && changes.get(j).batchable() && changes.get(j).table().equals(c.table())) {
+                    sb.append("\n        ").append(changes.get(j).java(true).replace("\n", "\n        "));
+                    j++;
+                }
+                sb.append(");\n");
+                i = j - 1;
+            } else {
+                sb.append(c.java(false)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Compares one table present in both. */
+    private static final class TableComparison {
+        private final Dialect dialect;
+        private final AutogenerateOptions options;
+        private final Table model;
+        private final Table db;
+        private final String name;
+        private final List<SchemaChange> out;
+        private final List<SchemaChange> fkAdded;
+        private final List<SchemaChange> fkDropped;
+
+        TableComparison(Dialect dialect, AutogenerateOptions options, Table model, Table db, List<SchemaChange> out,
+                        List<SchemaChange> fkAdded, List<SchemaChange> fkDropped) {
+            this.dialect = dialect;
+            this.options = options;
+            this.model = model;
+            this.db = db;
+            this.name = JavaRenderer.qualified(model);
+            this.out = out;
+            this.fkAdded = fkAdded;
+            this.fkDropped = fkDropped;
+        }
+
+        void run() {
+            Map<String, Column<?>> dbCols = new LinkedHashMap<>();
+            for (Column<?> c : db.schemaColumns()) {
+                dbCols.put(key(c.name()), c);
+            }
+            Map<String, Column<?>> modelCols = new LinkedHashMap<>();
+            for (Column<?> c : model.schemaColumns()) {
+                modelCols.put(key(c.name()), c);
+            }
+            List<SchemaChange> dropsLast = new ArrayList<>();
+            for (Column<?> m : model.schemaColumns()) {
+                Column<?> r = dbCols.get(key(m.name()));
+                if (r == null) {
+                    out.add(new SchemaChange.AddColumn(name, Definitions.column(m)));
+                } else {
+                    compareColumn(m, r);
+                }
+            }
+            for (Column<?> r : db.schemaColumns()) {
+                if (!modelCols.containsKey(key(r.name()))) {
+                    dropsLast.add(new SchemaChange.DropColumn(name, Definitions.column(r)));
+                }
+            }
+            compareIndexes();
+            compareUniques();
+            compareChecks();
+            compareForeignKeys();
+            if (dialect.ddlCompiler().commentStyle() != DdlCompiler.CommentStyle.NONE
+                    && !Objects.equals(blank(model.comment()), blank(db.comment()))) {
+                out.add(new SchemaChange.TableComment(name, blank(model.comment()), blank(db.comment())));
+            }
+            out.addAll(dropsLast);
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+
+        private void compareColumn(Column<?> m, Column<?> r) {
+            AlterColumn up = AlterColumn.change();
+            AlterColumn down = AlterColumn.change();
+            List<String> what = new ArrayList<>();
+            if (options.compareType() && !sameType(m.type(), r.type())) {
+                up = up.type(m.type());
+                down = down.type(r.type());
+                what.add("type");
+            }
+            if (m.isNullable() != r.isNullable()) {
+                up = up.nullable(m.isNullable());
+                down = down.nullable(r.isNullable());
+                what.add("nullability");
+            }
+            String md = m.serverDefault() == null ? null : m.serverDefault().sql();
+            String rd = r.serverDefault() == null ? null : r.serverDefault().sql();
+            if (options.compareServerDefault() && m.computed() == null && m.identity() == null
+                    && !m.isAutoincrement() && !sameDefault(md, rd)) {
+                up = md == null ? up.dropServerDefault() : up.serverDefault(md);
+                down = rd == null ? down.dropServerDefault() : down.serverDefault(rd);
+                what.add("server default");
+            }
+            if (dialect.ddlCompiler().commentStyle() != DdlCompiler.CommentStyle.NONE
+                    && !Objects.equals(blank(m.comment()), blank(r.comment()))) {
+                up = m.comment() == null ? up.dropComment() : up.comment(m.comment());
+                down = blank(r.comment()) == null ? down.dropComment() : down.comment(r.comment());
+                what.add("comment");
+            }
+            if (what.isEmpty()) {
+                return;
+            }
+            if (!(r.type() instanceof NullType)) {
+                up = up.existingType(r.type());
+            }
+            up = up.existingNullable(r.isNullable());
+            if (rd != null) {
+                up = up.existingServerDefault(rd);
+            }
+            if (blank(r.comment()) != null) {
+                up = up.existingComment(r.comment());
+            }
+            down = down.existingType(m.type()).existingNullable(m.isNullable());
+            if (md != null) {
+                down = down.existingServerDefault(md);
+            }
+            if (m.comment() != null) {
+                down = down.existingComment(m.comment());
+            }
+            out.add(new SchemaChange.AlterColumnChange(name, m.name(), up, down, String.join(", ", what)));
+        }
+
+        private boolean sameType(SqlType<?> model, SqlType<?> reflected) {
+            if (reflected instanceof NullType) {
+                return true;
+            }
+            try {
+                return normType(dialect.typeCompiler().render(model)).equals(normType(dialect.typeCompiler()
+                        .render(reflected)));
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }
+
+        private static String normType(String s) {
+            return s.toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+        }
+
+        private Set<String> foreignKeyNames() {
+            Set<String> out = new TreeSet<>();
+            for (ForeignKeyConstraint fk : db.foreignKeys()) {
+                if (fk.name() != null) {
+                    out.add(key(fk.name()));
+                }
+            }
+            return out;
+        }
+
+        private void compareIndexes() {
+            Map<String, Index> dbIx = new LinkedHashMap<>();
+            Set<String> fkNames = foreignKeyNames();
+            for (Index ix : db.indexes()) {
+                if (!fkNames.contains(key(ix.name()))) {
+                    dbIx.put(key(ix.name()), ix);
+                }
+            }
+            Map<String, Index> modelIx = new LinkedHashMap<>();
+            for (Index ix : model.indexes()) {
+                modelIx.put(key(ix.name()), ix);
+            }
+            for (UniqueConstraint u : uniqueIndexesSeenAsConstraints()) {
+                dbIx.put(key(u.name()), Schema.index(u.name(), u.columnNames().toArray(String[]::new)).unique());
+            }
+            for (Index r : dbIx.values()) {
+                Index m = modelIx.get(key(r.name()));
+                if (m == null || !sameIndex(m, r)) {
+                    out.add(new SchemaChange.DropIndex(name, Definitions.index(r)));
+                }
+            }
+            for (Index m : modelIx.values()) {
+                Index r = dbIx.get(key(m.name()));
+                if (r == null || !sameIndex(m, r)) {
+                    out.add(new SchemaChange.AddIndex(name, Definitions.index(m)));
+                }
+            }
+        }
+
+        private static boolean sameIndex(Index a, Index b) {
+            return a.isUnique() == b.isUnique() && a.columnNames().stream().map(Autogenerate::key).toList()
+                    .equals(b.columnNames().stream().map(Autogenerate::key).toList());
+        }
+
+        /**
+         * MySQL and MariaDB keep no difference between a unique index and a unique constraint, and reflection
+         * reports both as constraints: those named like one of the model's indexes are compared as that index.
+         */
+        private List<UniqueConstraint> uniqueIndexesSeenAsConstraints() {
+            if (!dialect.name().equals("mysql") && !dialect.name().equals("mariadb")) {
+                return List.of();
+            }
+            Set<String> indexNames = new TreeSet<>();
+            for (Index ix : model.indexes()) {
+                indexNames.add(key(ix.name()));
+            }
+            return db.uniqueConstraints().stream().filter(u -> u.name() != null && indexNames.contains(key(u.name())))
+                    .toList();
+        }
+
+        private void compareUniques() {
+            Map<List<String>, UniqueConstraint> dbU = new LinkedHashMap<>();
+            List<UniqueConstraint> asIndexes = uniqueIndexesSeenAsConstraints();
+            for (UniqueConstraint u : db.uniqueConstraints()) {
+                if (!asIndexes.contains(u)) {
+                    dbU.put(lowerNames(u.columnNames()), u);
+                }
+            }
+            Map<List<String>, UniqueConstraint> modelU = new LinkedHashMap<>();
+            for (UniqueConstraint u : model.uniqueConstraints()) {
+                modelU.put(lowerNames(u.columnNames()), u);
+            }
+            for (var e : dbU.entrySet()) {
+                if (!modelU.containsKey(e.getKey())) {
+                    UniqueConstraint u = e.getValue();
+                    if (u.name() == null) {
+                        out.add(new SchemaChange.Hint("table " + name + " has an unnamed unique constraint on "
+                                + u.columnNames() + " the model lacks; only a rebuild can drop it"));
+                    } else {
+                        out.add(new SchemaChange.DropConstraint(name, Schema.uniqueConstraint(
+                                u.columnNames().toArray(String[]::new)).named(u.name())));
+                    }
+                }
+            }
+            for (var e : modelU.entrySet()) {
+                if (!dbU.containsKey(e.getKey())) {
+                    UniqueConstraint u = e.getValue();
+                    String n = u.name() != null ? u.name() : "uq_" + model.name() + "_" + String.join("_", u.columnNames());
+                    out.add(new SchemaChange.AddConstraint(name, Schema.uniqueConstraint(
+                            u.columnNames().toArray(String[]::new)).named(n)));
+                }
+            }
+        }
+
+        private boolean isEnumCheck(CheckConstraint ck) {
+            String sql = normSql(ck.sql());
+            for (Column<?> c : model.schemaColumns()) {
+                if (c.type() instanceof EnumType<?> && sql.startsWith(key(c.name()) + "in")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void compareChecks() {
+            List<CheckConstraint> dbChecks = new ArrayList<>();
+            for (CheckConstraint c : db.checkConstraints()) {
+                if (!isEnumCheck(c)) {
+                    dbChecks.add(c);
+                }
+            }
+            List<CheckConstraint> unmatched = new ArrayList<>(dbChecks);
+            int n = 0;
+            for (CheckConstraint m : model.checkConstraints()) {
+                n++;
+                CheckConstraint match = null;
+                for (CheckConstraint r : unmatched) {
+                    boolean sameName = m.name() != null && r.name() != null && key(m.name()).equals(key(r.name()));
+                    boolean sameSql = normSql(m.sql()).equals(normSql(r.sql()));
+                    if (sameSql && (m.name() == null || r.name() == null || sameName)) {
+                        match = r;
+                        break;
+                    }
+                }
+                if (match != null) {
+                    unmatched.remove(match);
+                } else {
+                    String cn = m.name() != null ? m.name() : "ck_" + model.name() + "_" + n;
+                    out.add(new SchemaChange.AddConstraint(name, Schema.check(m.sql()).named(cn)));
+                }
+            }
+            for (CheckConstraint r : unmatched) {
+                if (r.name() == null) {
+                    out.add(new SchemaChange.Hint("table " + name + " has an unnamed check constraint (" + r.sql()
+                            + ") the model lacks; only a rebuild can drop it"));
+                } else {
+                    out.add(new SchemaChange.DropConstraint(name, Schema.check(r.sql()).named(r.name())));
+                }
+            }
+        }
+
+        private void compareForeignKeys() {
+            Map<String, ForeignKeyConstraint> dbF = new LinkedHashMap<>();
+            for (ForeignKeyConstraint f : db.foreignKeys()) {
+                dbF.put(signature(f), f);
+            }
+            Map<String, ForeignKeyConstraint> modelF = new LinkedHashMap<>();
+            for (ForeignKeyConstraint f : model.foreignKeys()) {
+                modelF.put(signature(f), f);
+            }
+            for (var e : dbF.entrySet()) {
+                if (!modelF.containsKey(e.getKey())) {
+                    ForeignKeyConstraint f = e.getValue();
+                    if (f.name() == null) {
+                        out.add(new SchemaChange.Hint("table " + name + " has an unnamed foreign key " + f.columnNames()
+                                + " the model lacks; only a rebuild can drop it"));
+                    } else {
+                        fkDropped.add(new SchemaChange.DropConstraint(name, Definitions.foreignKey(f)));
+                    }
+                }
+            }
+            for (var e : modelF.entrySet()) {
+                if (!dbF.containsKey(e.getKey())) {
+                    ForeignKeyConstraint f = Definitions.foreignKey(e.getValue());
+                    if (f.declaredName() == null) {
+                        f = f.named("fk_" + model.name() + "_" + String.join("_", f.columnNames()));
+                    }
+                    fkAdded.add(new SchemaChange.AddConstraint(name, f));
+                }
+            }
+        }
+
+        private static String signature(ForeignKeyConstraint f) {
+            return lowerNames(f.columnNames()) + "->" + key(f.referredTableName()) + f.referredColumnNames().stream()
+                    .map(Autogenerate::key).toList() + " d:" + action(f.onDeleteAction()) + " u:"
+                    + action(f.onUpdateAction());
+        }
+
+        private static String action(String a) {
+            if (a == null) {
+                return "";
+            }
+            String up = a.trim().toUpperCase(Locale.ROOT);
+            return up.equals("NO ACTION") || up.equals("RESTRICT") ? "" : up;
+        }
+    }
+
+    /**
+     * Normalizes SQL text for comparison: lower case, no whitespace, parentheses, quotes or {@code ::type} casts.
+     *
+     * @param sql the text
+     * @return the normalized text
+     */
+    static String normSql(String sql) {
+        return sql.toLowerCase(Locale.ROOT)
+                .replaceAll("::[a-z_ ]+(\\(\\d+(,\\d+)?\\))?", "")
+                .replaceAll("[\\s()\"`\\[\\]]", "");
+    }
+
+    /**
+     * Whether two server defaults mean the same: equal after {@link #normSql}, with quotes around a number
+     * ignored.
+     *
+     * @param a one default, or null
+     * @param b the other, or null
+     * @return true when they are the same
+     */
+    static boolean sameDefault(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        return unquoteNumber(normSql(a)).equals(unquoteNumber(normSql(b)));
+    }
+
+    private static String unquoteNumber(String s) {
+        return s.matches("'-?[0-9.]+'") ? s.substring(1, s.length() - 1) : s;
+    }
+}
