@@ -9,4 +9,7 @@ module org.retort.migrate {
 
     exports org.retort.migrate;
     exports org.retort.migrate.autogenerate;
+    exports org.retort.migrate.cli;
+
+    opens org.retort.migrate.cli to info.picocli;
 }
