@@ -10,6 +10,7 @@ module org.retort.migrate {
     exports org.retort.migrate;
     exports org.retort.migrate.autogenerate;
     exports org.retort.migrate.cli;
+    exports org.retort.migrate.codegen;
 
     opens org.retort.migrate.cli to info.picocli;
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * The {@code retort-migrate} command (Alembic's {@code alembic}): {@code init}, {@code revision [--autogenerate]},
  * {@code upgrade}, {@code downgrade}, {@code current}, {@code history}, {@code heads}, {@code branches},
- * {@code merge}, {@code stamp}, {@code check}; {@code upgrade}/{@code downgrade} with {@code --sql} print the
+ * {@code merge}, {@code stamp}, {@code check}, {@code codegen}; {@code upgrade}/{@code downgrade} with {@code --sql} print the
  * script instead of running it. Run it as {@code java -jar retort-migrate-<version>-cli.jar ...} or through
  * {@code mvn exec:java}.
  */
@@ -34,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {RetortMigrate.Init.class, RetortMigrate.RevisionCmd.class, RetortMigrate.Upgrade.class,
                 RetortMigrate.Downgrade.class, RetortMigrate.Current.class, RetortMigrate.History.class,
                 RetortMigrate.Heads.class, RetortMigrate.Branches.class, RetortMigrate.Merge.class,
-                RetortMigrate.Stamp.class, RetortMigrate.Check.class})
+                RetortMigrate.Stamp.class, RetortMigrate.Check.class, RetortMigrate.Codegen.class})
 public final class RetortMigrate implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, description = "configuration file (default: ${DEFAULT-VALUE})",
@@ -376,6 +376,52 @@ public final class RetortMigrate implements Callable<Integer> {
                 }
                 return 1;
             }
+        }
+    }
+
+    /** {@code codegen}: typed table classes (and entities) from the database or the model. */
+    @Command(name = "codegen", description = "Write typed Core table classes (and @Entity classes with --entities) "
+            + "from the live database, or from the model with --from-metadata.")
+    static final class Codegen implements Callable<Integer> {
+        @ParentCommand
+        RetortMigrate top;
+
+        @Option(names = "--package", defaultValue = "", description = "package of the generated classes")
+        String javaPackage;
+
+        @Option(names = "--class", defaultValue = "Db", description = "schema class name (default: ${DEFAULT-VALUE})")
+        String className;
+
+        @Option(names = "--entities", description = "also write one @Entity class per table")
+        boolean entities;
+
+        @Option(names = "--schema", description = "database schema to read (default: the default schema)")
+        String schema;
+
+        @Option(names = "--from-metadata", description = "read the model named by metadata= instead of the database")
+        boolean fromMetadata;
+
+        @Option(names = {"-o", "--output"}, defaultValue = "src/main/java", description = "source root (default: "
+                + "${DEFAULT-VALUE})")
+        Path output;
+
+        @Override
+        public Integer call() {
+            CliConfig cfg = top.config();
+            org.retort.migrate.codegen.CodegenOptions options =
+                    new org.retort.migrate.codegen.CodegenOptions(javaPackage, className, entities);
+            MetaData md;
+            if (fromMetadata) {
+                md = cfg.metadata(cfg.classLoader());
+            } else {
+                try (Engine engine = Engine.create(cfg.url(top.url))) {
+                    md = org.retort.migrate.codegen.CodeGenerator.reflect(engine, schema, cfg.versionTable());
+                }
+            }
+            List<Path> files = org.retort.migrate.codegen.CodeGenerator.write(md, options, output);
+            top.out.println("Wrote " + files.size() + " file(s) for " + md.tables().size() + " table(s) under "
+                    + output);
+            return 0;
         }
     }
 }
