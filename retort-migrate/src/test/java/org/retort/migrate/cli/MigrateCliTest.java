@@ -81,6 +81,14 @@ class MigrateCliTest {
         assertThat(offline.out()).contains("CREATE TABLE retort_version").contains("CREATE TABLE cli_book")
                 .contains("INSERT INTO retort_version");
 
+        Run codegen = cli(url, "codegen", "--package", "gen.cli", "--class", "Books", "--entities", "-o",
+                project.resolve("src").toString());
+        assertThat(codegen.code()).as(codegen.err()).isZero();
+        assertThat(codegen.out()).contains("Wrote 2 file(s) for 1 table(s)");
+        assertThat(Files.readString(project.resolve("src/gen/cli/Books.java")))
+                .contains("public final Column<String> isbn = table.c(\"isbn\", String.class);");
+        assertThat(project.resolve("src/gen/cli/entity/CliBook.java")).exists();
+
         Run down = cli(url, "downgrade", "-1");
         assertThat(down.code()).as(down.err()).isZero();
         assertThat(cli(url, "check").code()).isEqualTo(1);
