@@ -135,6 +135,18 @@ public final class BatchOperations {
         return this;
     }
 
+    /**
+     * Drops a CHECK constraint that has no name, found by its condition (SQLite keeps no names for constraints
+     * declared without {@code CONSTRAINT name}); only a rebuild can do this, so it runs on SQLite only.
+     *
+     * @param condition the condition as declared; spaces, quotes, parentheses and case do not matter
+     * @return this batch
+     */
+    public BatchOperations dropCheckConstraint(String condition) {
+        changes.add(new BatchChange.DropCheck(condition));
+        return this;
+    }
+
     /** True when SQLite's own ALTER TABLE cannot do every change (add column, rename column, indexes). */
     boolean needsRebuild() {
         for (BatchChange c : changes) {
@@ -174,6 +186,9 @@ public final class BatchOperations {
                     }
                 }
                 case BatchChange.DropConstraint d -> op.dropConstraint(d.name(), table, d.kind());
+                case BatchChange.DropCheck d -> throw new MigrationException("Batch on " + table + ": an unnamed check ("
+                        + d.condition() + ") can only be dropped by a SQLite rebuild; on " + op.dialect().name()
+                        + " drop it by its name with dropConstraint");
             }
         }
     }

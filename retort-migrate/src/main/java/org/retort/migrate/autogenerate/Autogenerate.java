@@ -92,7 +92,7 @@ public final class Autogenerate {
             if (r == null) {
                 tablesAdded.add(new SchemaChange.AddTable(m));
             } else {
-                new TableComparison(d, options, m, r, perTable, foreignKeysAdded, foreignKeysDropped).run();
+                new TableComparison(connection, options, m, r, perTable, foreignKeysAdded, foreignKeysDropped).run();
             }
         }
         List<Table> dropped = new ArrayList<>();
@@ -234,6 +234,7 @@ public final class Autogenerate {
 
     /** Compares one table present in both. */
     private static final class TableComparison {
+        private final Connection conn;
         private final Dialect dialect;
         private final AutogenerateOptions options;
         private final Table model;
@@ -243,9 +244,10 @@ public final class Autogenerate {
         private final List<SchemaChange> fkAdded;
         private final List<SchemaChange> fkDropped;
 
-        TableComparison(Dialect dialect, AutogenerateOptions options, Table model, Table db, List<SchemaChange> out,
+        TableComparison(Connection conn, AutogenerateOptions options, Table model, Table db, List<SchemaChange> out,
                         List<SchemaChange> fkAdded, List<SchemaChange> fkDropped) {
-            this.dialect = dialect;
+            this.conn = conn;
+            this.dialect = conn.dialect();
             this.options = options;
             this.model = model;
             this.db = db;
@@ -271,6 +273,7 @@ public final class Autogenerate {
                     out.add(new SchemaChange.AddColumn(name, Definitions.column(m)));
                 } else {
                     compareColumn(m, r);
+                    compareEnum(m, r);
                 }
             }
             for (Column<?> r : db.schemaColumns()) {
@@ -297,7 +300,8 @@ public final class Autogenerate {
             AlterColumn up = AlterColumn.change();
             AlterColumn down = AlterColumn.change();
             List<String> what = new ArrayList<>();
-            if (options.compareType() && !sameType(m.type(), r.type())) {
+            boolean enumColumn = unwrap(m.type()) instanceof EnumType<?>;
+            if (options.compareType() && !enumColumn && !sameType(m.type(), r.type())) {
                 up = up.type(m.type());
                 down = down.type(r.type());
                 what.add("type");
@@ -342,6 +346,124 @@ public final class Autogenerate {
                 down = down.existingComment(m.comment());
             }
             out.add(new SchemaChange.AlterColumnChange(name, m.name(), up, down, String.join(", ", what)));
+        }
+
+        private SqlType<?> unwrap(SqlType<?> type) {
+            while (type instanceof org.retort.types.Variant<?> || type instanceof org.retort.types.TypeDecorator<?, ?>) {
+                type = type instanceof org.retort.types.Variant<?> v ? v.forDialect(dialect)
+                        : ((org.retort.types.TypeDecorator<?, ?>) type).impl(dialect);
+            }
+            return type;
+        }
+
+        private String lit(String v) {
+            return "'" + v.replace("'", "''") + "'";
+        }
+
+        private String inList(String column, List<String> values) {
+            return dialect.quote(column) + " IN (" + String.join(", ", values.stream().map(this::lit).toList()) + ")";
+        }
+
+        private static String str(String s) {
+            return JavaRenderer.str(s);
+        }
+
+        private static int longest(List<String> values) {
+            return values.stream().mapToInt(String::length).max().orElse(1);
+        }
+
+        private void compareEnum(Column<?> m, Column<?> r) {
+            if (!(unwrap(m.type()) instanceof EnumType<?> e)) {
+                return;
+            }
+            List<String> want = e.values();
+            String col = m.name();
+            if (dialect.typeCompiler().enumIsSchemaType(e)) {
+                List<String> have = org.retort.migrate.internal.EnumValues.postgresqlType(conn, e.typeName(),
+                        options.schema());
+                if (have.isEmpty() || have.equals(want)) {
+                    return;
+                }
+                StringBuilder up = new StringBuilder();
+                for (String v : want) {
+                    if (!have.contains(v)) {
+                        up.append("op.execute(").append(str("ALTER TYPE " + dialect.quote(e.typeName()) + " ADD VALUE "
+                                + lit(v))).append(");\n");
+                    }
+                }
+                for (String v : have) {
+                    if (!want.contains(v)) {
+                        up.append("// PostgreSQL cannot drop value ").append(v).append(" from enum type ")
+                                .append(e.typeName()).append(": recreate the type by hand if it must go\n");
+                    }
+                }
+                String down = "// PostgreSQL cannot drop values from enum type " + e.typeName() + ": it keeps " + want;
+                out.add(new SchemaChange.EnumChange(name, col, have, want, up.toString().strip(), down, null, null));
+            } else if (!dialect.typeCompiler().enumNeedsCheck(e)) {
+                List<String> have = org.retort.migrate.internal.EnumValues.inline(conn, db.name(), r.name());
+                if (have.isEmpty() || have.equals(want)) {
+                    return;
+                }
+                String rd = r.serverDefault() == null ? null : r.serverDefault().sql();
+                AlterColumn back = AlterColumn.change().type(new EnumSpelling(have)).existingNullable(r.isNullable());
+                if (rd != null) {
+                    back = back.existingServerDefault(rd);
+                }
+                org.retort.migrate.internal.DdlImpl impl = org.retort.migrate.internal.DdlImpl.of(dialect);
+                StringBuilder down = new StringBuilder();
+                for (String sql : impl.alterColumn(db.schema(), db.name(), col, back)) {
+                    down.append("op.execute(").append(str(sql)).append(");\n");
+                }
+                String up = "op.alterColumn(" + str(name) + ", " + str(col) + ", AlterColumn.change().type("
+                        + JavaRenderer.type(e) + ")\n        .existingNullable(" + r.isNullable() + ")"
+                        + (rd == null ? "" : ".existingServerDefault(" + str(rd) + ")") + ");";
+                out.add(new SchemaChange.EnumChange(name, col, have, want, up, down.toString().strip(), null, null));
+            } else {
+                CheckConstraint found = null;
+                for (CheckConstraint ck : db.checkConstraints()) {
+                    String n = normSql(ck.sql());
+                    if (n.startsWith(key(col) + "in") || n.startsWith(key(col) + "=any")) {
+                        found = ck;
+                    }
+                }
+                if (found == null) {
+                    return;
+                }
+                List<String> have = org.retort.migrate.internal.EnumValues.quoted(found.sql());
+                if (have.equals(want)) {
+                    return;
+                }
+                String oldCond = inList(col, have);
+                String newCond = inList(col, want);
+                String widen = longest(have) == e.length() ? "" : "AlterColumn.change().type(VARCHAR(" + e.length()
+                        + "))";
+                String narrow = longest(have) == e.length() ? "" : "AlterColumn.change().type(VARCHAR("
+                        + longest(have) + "))";
+                if (found.name() != null) {
+                    String ck = str(found.name());
+                    String up = "op.dropConstraint(" + ck + ", " + str(name) + ", ConstraintKind.CHECK);\n"
+                            + (widen.isEmpty() ? "" : "op.alterColumn(" + str(name) + ", " + str(col) + ", " + widen
+                                    + ");\n")
+                            + "op.createCheckConstraint(" + ck + ", " + str(name) + ", " + str(newCond) + ");";
+                    String down = "op.dropConstraint(" + ck + ", " + str(name) + ", ConstraintKind.CHECK);\n"
+                            + (narrow.isEmpty() ? "" : "op.alterColumn(" + str(name) + ", " + str(col) + ", " + narrow
+                                    + ");\n")
+                            + "op.createCheckConstraint(" + ck + ", " + str(name) + ", " + str(oldCond) + ");";
+                    out.add(new SchemaChange.EnumChange(name, col, have, want, up, down, null, null));
+                } else {
+                    String upB = ".dropCheckConstraint(" + str(found.sql()) + ")"
+                            + (widen.isEmpty() ? "" : "\n.alterColumn(" + str(col) + ", " + widen + ")")
+                            + "\n.createCheckConstraint(null, " + str(newCond) + ")";
+                    String downB = ".dropCheckConstraint(" + str(newCond) + ")"
+                            + (narrow.isEmpty() ? "" : "\n.alterColumn(" + str(col) + ", " + narrow + ")")
+                            + "\n.createCheckConstraint(null, " + str(oldCond) + ")";
+                    String up = "op.batchAlterTable(" + str(name) + ", batch -> batch\n        "
+                            + upB.replace("\n", "\n        ") + ");";
+                    String down = "op.batchAlterTable(" + str(name) + ", batch -> batch\n        "
+                            + downB.replace("\n", "\n        ") + ");";
+                    out.add(new SchemaChange.EnumChange(name, col, have, want, up, down, upB, downB));
+                }
+            }
         }
 
         private boolean sameType(SqlType<?> model, SqlType<?> reflected) {
@@ -457,7 +579,8 @@ public final class Autogenerate {
         private boolean isEnumCheck(CheckConstraint ck) {
             String sql = normSql(ck.sql());
             for (Column<?> c : model.schemaColumns()) {
-                if (c.type() instanceof EnumType<?> && sql.startsWith(key(c.name()) + "in")) {
+                if (unwrap(c.type()) instanceof EnumType<?> && (sql.startsWith(key(c.name()) + "in")
+                        || sql.startsWith(key(c.name()) + "=any"))) {
                     return true;
                 }
             }
@@ -472,6 +595,7 @@ public final class Autogenerate {
                 }
             }
             List<CheckConstraint> unmatched = new ArrayList<>(dbChecks);
+            List<SchemaChange> added = new ArrayList<>();
             int n = 0;
             for (CheckConstraint m : model.checkConstraints()) {
                 n++;
@@ -488,9 +612,10 @@ public final class Autogenerate {
                     unmatched.remove(match);
                 } else {
                     String cn = m.name() != null ? m.name() : "ck_" + model.name() + "_" + n;
-                    out.add(new SchemaChange.AddConstraint(name, Schema.check(m.sql()).named(cn)));
+                    added.add(new SchemaChange.AddConstraint(name, Schema.check(m.sql()).named(cn)));
                 }
             }
+            // a changed condition under the same name is dropped before it is added again
             for (CheckConstraint r : unmatched) {
                 if (r.name() == null) {
                     out.add(new SchemaChange.Hint("table " + name + " has an unnamed check constraint (" + r.sql()
@@ -499,6 +624,7 @@ public final class Autogenerate {
                     out.add(new SchemaChange.DropConstraint(name, Schema.check(r.sql()).named(r.name())));
                 }
             }
+            out.addAll(added);
         }
 
         private void compareForeignKeys() {
@@ -547,6 +673,24 @@ public final class Autogenerate {
         }
     }
 
+    /** An enum spelled by its values alone, for rendering the SQL that puts an inline ENUM back. */
+    private record EnumSpelling(List<String> values) implements org.retort.types.UserDefinedType<String> {
+        @Override
+        public Class<String> javaType() {
+            return String.class;
+        }
+
+        @Override
+        public String name() {
+            return "ENUM";
+        }
+
+        @Override
+        public String columnSpec(Dialect dialect) {
+            return "ENUM(" + String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")";
+        }
+    }
+
     /**
      * Normalizes SQL text for comparison: lower case, no whitespace, parentheses, quotes or {@code ::type} casts.
      *
@@ -554,9 +698,7 @@ public final class Autogenerate {
      * @return the normalized text
      */
     static String normSql(String sql) {
-        return sql.toLowerCase(Locale.ROOT)
-                .replaceAll("::[a-z_ ]+(\\(\\d+(,\\d+)?\\))?", "")
-                .replaceAll("[\\s()\"`\\[\\]]", "");
+        return org.retort.migrate.internal.SqlText.normalize(sql);
     }
 
     /**

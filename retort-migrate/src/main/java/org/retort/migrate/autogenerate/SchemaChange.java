@@ -400,6 +400,43 @@ public sealed interface SchemaChange {
     }
 
     /**
+     * The values an enum column allows differ: a PostgreSQL enum type, an inline MySQL/MariaDB or H2 ENUM, or the
+     * CHECK constraint standing in for an enum elsewhere (Alembic does not find these). The statements depend on
+     * how the database stores the enum, so they are worked out when the difference is found.
+     *
+     * @param table the table
+     * @param column the column
+     * @param before the values the database allows
+     * @param after the values the model declares
+     * @param up the Java statements making the change
+     * @param down the Java statements undoing it
+     * @param upBatch the same as segments of a batch block, or null when the change is not made in a batch
+     * @param downBatch the undoing segments, or null
+     */
+    record EnumChange(String table, String column, java.util.List<String> before, java.util.List<String> after,
+                      String up, String down, String upBatch, String downBatch) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "changed enum values of column " + table + "." + column + " from " + before + " to " + after;
+        }
+
+        @Override
+        public SchemaChange inverse() {
+            return new EnumChange(table, column, after, before, down, up, downBatch, upBatch);
+        }
+
+        @Override
+        public String java(boolean inBatch) {
+            return inBatch ? upBatch : up;
+        }
+
+        @Override
+        public boolean batchable() {
+            return upBatch != null;
+        }
+    }
+
+    /**
      * A possible rename autogenerate will not guess: written as a comment for a person to decide.
      *
      * @param text the comment text

@@ -72,6 +72,17 @@ public sealed interface BatchChange {
     }
 
     /**
+     * @param condition the condition of an unnamed CHECK constraint, matched after normalizing spaces, quotes,
+     *                  parentheses and case
+     */
+    record DropCheck(String condition) implements BatchChange {
+        @Override
+        public String describe() {
+            return "drop check (" + condition + ")";
+        }
+    }
+
+    /**
      * @param name the constraint
      * @param kind its kind
      */

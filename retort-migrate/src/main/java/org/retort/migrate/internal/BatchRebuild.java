@@ -93,6 +93,14 @@ public final class BatchRebuild {
                     }
                 }
                 case BatchChange.AddConstraint a -> constraints.add(a.constraint());
+                case BatchChange.DropCheck d -> {
+                    String want = SqlText.normalize(d.condition());
+                    if (!constraints.removeIf(e -> e instanceof CheckConstraint c
+                            && SqlText.normalize(c.sql()).equals(want))) {
+                        throw new MigrationException("Table '" + name + "' has no check constraint (" + d.condition()
+                                + ")");
+                    }
+                }
                 case BatchChange.DropConstraint d -> {
                     if (!constraints.removeIf(e -> d.name().equalsIgnoreCase(nameOf(e)))) {
                         throw new MigrationException("Table '" + name + "' has no constraint '" + d.name()

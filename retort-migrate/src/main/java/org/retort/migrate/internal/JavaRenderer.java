@@ -86,6 +86,8 @@ public final class JavaRenderer {
             case InetType t -> "INET";
             case JsonType<?> t -> t.binary() ? "JSONB()" : "JSON()";
             case ArrayType<?> t -> "ARRAY(" + type(t.itemType()) + ")";
+            case org.retort.types.EnumType<?> t -> "new org.retort.types.EnumType<>(" + t.enumClass().getCanonicalName()
+                    + ".class, " + str(t.typeName()) + ", " + t.nativeEnum() + ")";
             default -> throw new IllegalArgumentException("Type " + type.name() + " (" + type.getClass().getName()
                     + ") has no Types.* spelling; declare the column by hand");
         };
