@@ -39,8 +39,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy renaming the column}
+     *
      * @param name the new column name
-     * @return a copy renaming the column
      */
     public AlterColumn newName(String name) {
         return new AlterColumn(name, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -48,8 +49,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy changing the type}
+     *
      * @param newType the new type
-     * @return a copy changing the type
      */
     public AlterColumn type(SqlType<?> newType) {
         return new AlterColumn(newName, newType, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -57,8 +59,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy changing nullability}
+     *
      * @param allowNull true for NULL, false for NOT NULL
-     * @return a copy changing nullability
      */
     public AlterColumn nullable(boolean allowNull) {
         return new AlterColumn(newName, type, allowNull, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -66,8 +69,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy setting the default}
+     *
      * @param sql the new server default, SQL text ({@code "'draft'"}, {@code "0"})
-     * @return a copy setting the default
      */
     public AlterColumn serverDefault(String sql) {
         return new AlterColumn(newName, type, nullable, sql, false, comment, removeComment, using,
@@ -81,8 +85,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy setting the comment}
+     *
      * @param text the new comment
-     * @return a copy setting the comment
      */
     public AlterColumn comment(String text) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, text, false, using,
@@ -96,8 +101,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy with {@code USING sql}}
+     *
      * @param sql PostgreSQL's conversion for a type change, e.g. {@code "amount::numeric"}
-     * @return a copy with {@code USING sql}
      */
     public AlterColumn using(String sql) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, sql,
@@ -105,8 +111,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy with the hint}
+     *
      * @param current the column's current type
-     * @return a copy with the hint
      */
     public AlterColumn existingType(SqlType<?> current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -114,8 +121,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy with the hint}
+     *
      * @param current the column's current nullability
-     * @return a copy with the hint
      */
     public AlterColumn existingNullable(boolean current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -123,8 +131,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy with the hint}
+     *
      * @param current the column's current server default, SQL text
-     * @return a copy with the hint
      */
     public AlterColumn existingServerDefault(String current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
@@ -132,8 +141,9 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
     }
 
     /**
+     * {@return a copy with the hint}
+     *
      * @param current the column's current comment
-     * @return a copy with the hint
      */
     public AlterColumn existingComment(String current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,

@@ -41,8 +41,9 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param column the column to add
-     * @return this batch
      */
     public BatchOperations addColumn(ColumnDef<?> column) {
         changes.add(new BatchChange.AddColumn(column));
@@ -50,8 +51,9 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param column the column to drop (indexes and constraints on it go with it)
-     * @return this batch
      */
     public BatchOperations dropColumn(String column) {
         changes.add(new BatchChange.DropColumn(column));
@@ -59,9 +61,10 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param column the column
      * @param change type, nullability, default, comment or name
-     * @return this batch
      */
     public BatchOperations alterColumn(String column, AlterColumn change) {
         changes.add(new BatchChange.AlterColumnChange(column, change));
@@ -69,9 +72,10 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param name the index
      * @param columns its columns
-     * @return this batch
      */
     public BatchOperations createIndex(String name, String... columns) {
         changes.add(new BatchChange.CreateIndex(Schema.index(name, columns)));
@@ -79,8 +83,9 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param index a named index declaration
-     * @return this batch
      */
     public BatchOperations createIndex(Index index) {
         changes.add(new BatchChange.CreateIndex(index));
@@ -88,8 +93,9 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param name the index
-     * @return this batch
      */
     public BatchOperations dropIndex(String name) {
         changes.add(new BatchChange.DropIndex(name));
@@ -97,9 +103,10 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param name the constraint
      * @param columns its columns
-     * @return this batch
      */
     public BatchOperations createUniqueConstraint(String name, String... columns) {
         changes.add(new BatchChange.AddConstraint(Schema.uniqueConstraint(columns).named(name)));
@@ -107,9 +114,10 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param name the constraint
      * @param condition the condition, SQL text
-     * @return this batch
      */
     public BatchOperations createCheckConstraint(String name, String condition) {
         changes.add(new BatchChange.AddConstraint(Schema.check(condition).named(name)));
@@ -117,8 +125,9 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param foreignKey a named foreign key declaration
-     * @return this batch
      */
     public BatchOperations createForeignKey(ForeignKeyConstraint foreignKey) {
         changes.add(new BatchChange.AddConstraint(foreignKey));
@@ -126,9 +135,10 @@ public final class BatchOperations {
     }
 
     /**
+     * {@return this batch}
+     *
      * @param name the constraint
      * @param kind its kind
-     * @return this batch
      */
     public BatchOperations dropConstraint(String name, ConstraintKind kind) {
         changes.add(new BatchChange.DropConstraint(name, kind));

@@ -92,8 +92,9 @@ public final class Migrator {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param scriptDirectory the revisions
-         * @return this builder
          */
         public Builder scripts(ScriptDirectory scriptDirectory) {
             this.scripts = scriptDirectory;
@@ -101,8 +102,9 @@ public final class Migrator {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the version table's name, {@code retort_version} by default
-         * @return this builder
          */
         public Builder versionTable(String name) {
             this.versionTable = Objects.requireNonNull(name, "name");
@@ -110,8 +112,9 @@ public final class Migrator {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param schema the schema of the version table, or null for the default
-         * @return this builder
          */
         public Builder versionTableSchema(String schema) {
             this.versionSchema = schema;
@@ -119,8 +122,9 @@ public final class Migrator {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param progress hears revisions, operations and SQL as they run
-         * @return this builder
          */
         public Builder listener(ProgressListener progress) {
             this.listener = progress == null ? ProgressListener.NONE : progress;

@@ -22,18 +22,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Revision {
-    /** @return the revision id, unique in the script directory (Alembic uses 12 hex digits) */
+    /** {@return the revision id, unique in the script directory (Alembic uses 12 hex digits)} */
     String id();
 
-    /** @return the revisions this one follows: none for a base, one normally, several for a merge */
+    /** {@return the revisions this one follows: none for a base, one normally, several for a merge} */
     String[] down() default {};
 
-    /** @return a one-line description shown by {@code history} */
+    /** {@return a one-line description shown by {@code history}} */
     String message() default "";
 
-    /** @return branch labels, usable in targets as {@code label@head} */
+    /** {@return branch labels, usable in targets as {@code label@head}} */
     String[] labels() default {};
 
-    /** @return revisions, possibly on other branches, that must be applied before this one */
+    /** {@return revisions, possibly on other branches, that must be applied before this one} */
     String[] dependsOn() default {};
 }

@@ -101,8 +101,9 @@ public final class RevisionGraph {
     }
 
     /**
+     * {@return the revision}
+     *
      * @param id a full revision id
-     * @return the revision
      * @throws MigrationException when there is none
      */
     public RevisionScript get(String id) {
@@ -129,8 +130,9 @@ public final class RevisionGraph {
     }
 
     /**
+     * {@return the revisions that follow it directly}
+     *
      * @param id a revision
-     * @return the revisions that follow it directly
      */
     public List<String> childrenOf(String id) {
         return List.copyOf(children.get(get(id).id()));

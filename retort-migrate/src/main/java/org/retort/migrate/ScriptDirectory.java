@@ -240,8 +240,9 @@ public final class ScriptDirectory {
     }
 
     /**
+     * {@return a Java string literal}
+     *
      * @param s text
-     * @return a Java string literal
      */
     public static String javaString(String s) {
         StringBuilder sb = new StringBuilder("\"");

@@ -36,32 +36,36 @@ public record AutogenerateOptions(boolean compareType, boolean compareServerDefa
     }
 
     /**
+     * {@return a copy with the filter}
+     *
      * @param filter which table names take part
-     * @return a copy with the filter
      */
     public AutogenerateOptions includeTable(Predicate<String> filter) {
         return new AutogenerateOptions(compareType, compareServerDefault, filter, renderAsBatch, schema);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param on true to compare types
-     * @return a copy
      */
     public AutogenerateOptions compareType(boolean on) {
         return new AutogenerateOptions(on, compareServerDefault, includeTable, renderAsBatch, schema);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param on true to compare server defaults
-     * @return a copy
      */
     public AutogenerateOptions compareServerDefault(boolean on) {
         return new AutogenerateOptions(compareType, on, includeTable, renderAsBatch, schema);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param on true to always write batch blocks, false never
-     * @return a copy
      */
     public AutogenerateOptions renderAsBatch(boolean on) {
         return new AutogenerateOptions(compareType, compareServerDefault, includeTable, on, schema);

@@ -16,8 +16,9 @@ final class JavaNames {
     }
 
     /**
+     * {@return a lowerCamelCase identifier}
+     *
      * @param sql a table or column name
-     * @return a lowerCamelCase identifier
      */
     static String field(String sql) {
         String upper = type(sql);
@@ -29,8 +30,9 @@ final class JavaNames {
     }
 
     /**
+     * {@return an UpperCamelCase identifier}
+     *
      * @param sql a table name
-     * @return an UpperCamelCase identifier
      */
     static String type(String sql) {
         StringBuilder sb = new StringBuilder();
@@ -50,8 +52,9 @@ final class JavaNames {
     }
 
     /**
+     * {@return an UPPER_SNAKE_CASE constant name}
+     *
      * @param sql a table name
-     * @return an UPPER_SNAKE_CASE constant name
      */
     static String constant(String sql) {
         String s = sql.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_")
@@ -63,8 +66,9 @@ final class JavaNames {
     }
 
     /**
+     * {@return its name as written in source, {@code java.lang} left out}
+     *
      * @param c a Java class
-     * @return its name as written in source, {@code java.lang} left out
      */
     static String javaType(Class<?> c) {
         String n = c.getCanonicalName();

@@ -11,6 +11,8 @@ public sealed interface BatchChange {
     String describe();
 
     /**
+     * Adds a column.
+     *
      * @param column the new column
      */
     record AddColumn(ColumnDef<?> column) implements BatchChange {
@@ -21,6 +23,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Drops a column, with the indexes and constraints on it.
+     *
      * @param column the column to drop
      */
     record DropColumn(String column) implements BatchChange {
@@ -31,6 +35,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Changes a column's type, nullability, default, comment or name.
+     *
      * @param column the column
      * @param change what changes
      */
@@ -42,6 +48,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Creates an index.
+     *
      * @param index the index, named
      */
     record CreateIndex(Index index) implements BatchChange {
@@ -52,6 +60,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Drops an index by name.
+     *
      * @param name the index
      */
     record DropIndex(String name) implements BatchChange {
@@ -62,6 +72,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Adds a constraint.
+     *
      * @param constraint a named unique, check, foreign key or primary key constraint
      */
     record AddConstraint(TableElement constraint) implements BatchChange {
@@ -72,6 +84,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Drops an unnamed CHECK constraint, found by its condition.
+     *
      * @param condition the condition of an unnamed CHECK constraint, matched after normalizing spaces, quotes,
      *                  parentheses and case
      */
@@ -83,6 +97,8 @@ public sealed interface BatchChange {
     }
 
     /**
+     * Drops a constraint by name.
+     *
      * @param name the constraint
      * @param kind its kind
      */

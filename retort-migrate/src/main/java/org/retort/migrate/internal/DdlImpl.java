@@ -36,6 +36,8 @@ public class DdlImpl {
     protected final DdlCompiler ddl;
 
     /**
+     * Makes the renderer for a dialect.
+     *
      * @param dialect the dialect
      */
     protected DdlImpl(Dialect dialect) {
@@ -92,41 +94,46 @@ public class DdlImpl {
     }
 
     /**
+     * {@return it, quoted when the dialect needs it}
+     *
      * @param name an identifier
-     * @return it, quoted when the dialect needs it
      */
     public String quote(String name) {
         return dialect.quote(name);
     }
 
     /**
+     * {@return the quoted, schema-qualified name}
+     *
      * @param schema the schema, or null
      * @param name the table name
-     * @return the quoted, schema-qualified name
      */
     public String table(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
     }
 
     /**
+     * {@return a string literal}
+     *
      * @param text the text
-     * @return a string literal
      */
     protected String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
     /**
+     * {@return its SQL for this dialect}
+     *
      * @param element a core DDL statement
-     * @return its SQL for this dialect
      */
     protected String compile(DdlElement element) {
         return ddl.compile(element);
     }
 
     /**
+     * {@return its DDL spelling on this dialect}
+     *
      * @param type a type
-     * @return its DDL spelling on this dialect
      */
     protected String type(SqlType<?> type) {
         return dialect.typeCompiler().render(type);
@@ -174,29 +181,32 @@ public class DdlImpl {
     }
 
     /**
+     * {@return DROP TABLE}
+     *
      * @param schema the schema, or null
      * @param name the table
-     * @return DROP TABLE
      */
     public List<String> dropTable(String schema, String name) {
         return List.of("DROP TABLE " + table(schema, name));
     }
 
     /**
+     * {@return ALTER TABLE ... RENAME TO}
+     *
      * @param schema the schema, or null
      * @param name the table
      * @param newName its new name
-     * @return ALTER TABLE ... RENAME TO
      */
     public List<String> renameTable(String schema, String name, String newName) {
         return List.of("ALTER TABLE " + table(schema, name) + " RENAME TO " + quote(newName));
     }
 
     /**
+     * {@return COMMENT ON TABLE}
+     *
      * @param schema the schema, or null
      * @param name the table
      * @param comment the comment, or null to remove it
-     * @return COMMENT ON TABLE
      */
     public List<String> setTableComment(String schema, String name, String comment) {
         requireComments("table " + name);
@@ -242,10 +252,11 @@ public class DdlImpl {
     }
 
     /**
+     * {@return ALTER TABLE ... DROP COLUMN}
+     *
      * @param schema the schema, or null
      * @param tableName the table
      * @param column the column
-     * @return ALTER TABLE ... DROP COLUMN
      */
     public List<String> dropColumn(String schema, String tableName, String column) {
         return List.of("ALTER TABLE " + table(schema, tableName) + " DROP COLUMN " + quote(column));
@@ -283,20 +294,22 @@ public class DdlImpl {
     }
 
     /**
+     * {@return the clause after ALTER COLUMN c that changes the type}
+     *
      * @param column the column
      * @param a the change, with a new type
-     * @return the clause after ALTER COLUMN c that changes the type
      */
     protected String alterTypeClause(String column, AlterColumn a) {
         return "TYPE " + type(a.type());
     }
 
     /**
+     * {@return COMMENT ON COLUMN}
+     *
      * @param schema the schema, or null
      * @param tableName the table
      * @param column the column
      * @param comment the comment, or null to remove it
-     * @return COMMENT ON COLUMN
      */
     protected String columnComment(String schema, String tableName, String column, String comment) {
         requireComments("column " + tableName + "." + column);
@@ -305,11 +318,12 @@ public class DdlImpl {
     }
 
     /**
+     * {@return the rename statement}
+     *
      * @param schema the schema, or null
      * @param tableName the table
      * @param column the column
      * @param newName the new name
-     * @return the rename statement
      */
     protected String renameColumn(String schema, String tableName, String column, String newName) {
         return "ALTER TABLE " + table(schema, tableName) + " RENAME COLUMN " + quote(column) + " TO " + quote(newName);
@@ -318,37 +332,41 @@ public class DdlImpl {
     // ------------------------------------------------------------------ indexes and constraints
 
     /**
+     * {@return CREATE INDEX}
+     *
      * @param index the index, bound to a scratch table
-     * @return CREATE INDEX
      */
     public List<String> createIndex(Index index) {
         return List.of(compile(new CreateIndex(index)));
     }
 
     /**
+     * {@return DROP INDEX}
+     *
      * @param schema the schema, or null
      * @param tableName the table
      * @param name the index
-     * @return DROP INDEX
      */
     public List<String> dropIndex(String schema, String tableName, String name) {
         return List.of("DROP INDEX " + (schema == null ? "" : quote(schema) + ".") + quote(name));
     }
 
     /**
+     * {@return ALTER TABLE ... ADD CONSTRAINT}
+     *
      * @param constraint the constraint, bound to a scratch table
-     * @return ALTER TABLE ... ADD CONSTRAINT
      */
     public List<String> addConstraint(Constraint constraint) {
         return List.of(compile(new AddConstraint(constraint)));
     }
 
     /**
+     * {@return ALTER TABLE ... DROP CONSTRAINT}
+     *
      * @param schema the schema, or null
      * @param tableName the table
      * @param name the constraint name
      * @param kind its kind
-     * @return ALTER TABLE ... DROP CONSTRAINT
      */
     public List<String> dropConstraint(String schema, String tableName, String name, ConstraintKind kind) {
         return List.of("ALTER TABLE " + table(schema, tableName) + " DROP CONSTRAINT " + quote(name));

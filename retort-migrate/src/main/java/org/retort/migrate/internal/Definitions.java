@@ -35,8 +35,9 @@ public final class Definitions {
     }
 
     /**
+     * {@return its options as {@link #column(Column)} declares them}
+     *
      * @param c the column
-     * @return its options as {@link #column(Column)} declares them
      */
     public static List<ColumnOption> options(Column<?> c) {
         List<ColumnOption> opts = new ArrayList<>();
@@ -87,8 +88,9 @@ public final class Definitions {
     }
 
     /**
+     * {@return its constraints as unbound declarations, names kept}
+     *
      * @param t the table
-     * @return its constraints as unbound declarations, names kept
      */
     public static List<TableElement> constraints(Table t) {
         List<TableElement> out = new ArrayList<>();
@@ -112,8 +114,9 @@ public final class Definitions {
     }
 
     /**
+     * {@return it as an unbound declaration with the same name and options}
+     *
      * @param fk a bound foreign key
-     * @return it as an unbound declaration with the same name and options
      */
     public static ForeignKeyConstraint foreignKey(ForeignKeyConstraint fk) {
         ForeignKeyConstraint f = Schema.foreignKeyConstraint(fk.columnNames(), fk.targets());
@@ -133,8 +136,9 @@ public final class Definitions {
     }
 
     /**
+     * {@return its indexes as unbound declarations, names kept}
+     *
      * @param t the table
-     * @return its indexes as unbound declarations, names kept
      */
     public static List<TableElement> indexes(Table t) {
         List<TableElement> out = new ArrayList<>();
@@ -145,8 +149,9 @@ public final class Definitions {
     }
 
     /**
+     * {@return it as an unbound declaration with the same name}
+     *
      * @param ix a bound index
-     * @return it as an unbound declaration with the same name
      */
     public static Index index(Index ix) {
         Index d = Schema.index(ix.name());

@@ -21,10 +21,11 @@ public final class EnumValues {
     }
 
     /**
+     * {@return its labels in order; empty when there is no such type}
+     *
      * @param conn the connection
      * @param typeName the enum type
      * @param schema the schema, or null for the current one
-     * @return its labels in order; empty when there is no such type
      */
     public static List<String> postgresqlType(Connection conn, String typeName, String schema) {
         String sql = "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "

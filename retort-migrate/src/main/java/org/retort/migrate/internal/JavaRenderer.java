@@ -49,16 +49,18 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return a Java string literal}
+     *
      * @param s text
-     * @return a Java string literal
      */
     public static String str(String s) {
         return s == null ? "null" : ScriptDirectory.javaString(s);
     }
 
     /**
+     * {@return the {@code Types} expression that makes it}
+     *
      * @param type a type
-     * @return the {@code Types} expression that makes it
      * @throws IllegalArgumentException for a type with no {@code Types} spelling (custom types)
      */
     public static String type(SqlType<?> type) {
@@ -94,8 +96,9 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return {@code column("name", TYPE, options...)}}
+     *
      * @param def a column declaration
-     * @return {@code column("name", TYPE, options...)}
      */
     public static String column(ColumnDef<?> def) {
         List<String> parts = new ArrayList<>();
@@ -140,8 +143,9 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return the Java that declares it}
+     *
      * @param e a table element: column, constraint, index or comment
-     * @return the Java that declares it
      */
     public static String element(TableElement e) {
         return switch (e) {
@@ -166,8 +170,9 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return {@code foreignKeyConstraint(List.of(..), List.of(..)).named(..).onDelete(..)}}
+     *
      * @param f a foreign key declaration
-     * @return {@code foreignKeyConstraint(List.of(..), List.of(..)).named(..).onDelete(..)}
      */
     public static String foreignKey(ForeignKeyConstraint f) {
         StringBuilder sb = new StringBuilder("foreignKeyConstraint(java.util.List.of(").append(strings(f.columnNames()))
@@ -186,8 +191,9 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return {@code index("name", "a", "b").unique()...}}
+     *
      * @param ix an index declaration
-     * @return {@code index("name", "a", "b").unique()...}
      */
     public static String index(Index ix) {
         StringBuilder sb = new StringBuilder("index(").append(str(ix.name()));
@@ -235,8 +241,9 @@ public final class JavaRenderer {
     }
 
     /**
+     * {@return {@code schema.name} or {@code name}}
+     *
      * @param t a table
-     * @return {@code schema.name} or {@code name}
      */
     public static String qualified(Table t) {
         return t.schema() == null ? t.name() : t.schema() + "." + t.name();

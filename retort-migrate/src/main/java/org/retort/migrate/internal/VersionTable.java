@@ -26,6 +26,8 @@ public final class VersionTable {
     private final DdlImpl impl;
 
     /**
+     * Describes the version table of one database.
+     *
      * @param schema the schema, or null
      * @param name the table name
      * @param impl the SQL renderer
@@ -53,8 +55,9 @@ public final class VersionTable {
     }
 
     /**
+     * {@return true when the table exists}
+     *
      * @param conn the connection
-     * @return true when the table exists
      */
     public boolean exists(Connection conn) {
         return Inspector.of(conn).hasTable(name, schema);
