@@ -433,14 +433,46 @@ public final class Migrator {
     }
 
     /**
-     * Writes a new, empty revision following the current heads (Alembic's {@code revision -m}).
+     * Writes a new, empty revision following the single head (Alembic's {@code revision -m}).
      *
      * @param message its message
      * @return the file written
+     * @throws MigrationException when there are several heads: name one, or merge them
      */
     public java.nio.file.Path revision(String message) {
-        String id = ScriptDirectory.newRevisionId();
-        return scripts.writeRevision(id, message, graph().heads(), List.of(), List.of(), "", "");
+        return revision(message, "head", List.of(), List.of());
+    }
+
+    /**
+     * Writes a new, empty revision (Alembic's {@code revision -m --head --branch-label --depends-on}).
+     *
+     * @param message its message
+     * @param head what it follows: {@code head} (the single head), {@code base} (a new, independent branch), or a
+     *             revision or label
+     * @param labels branch labels for it
+     * @param dependsOn revisions, possibly on other branches, that must be applied before it
+     * @return the file written
+     */
+    public java.nio.file.Path revision(String message, String head, List<String> labels, List<String> dependsOn) {
+        List<String> down = parentsFor(head);
+        List<String> deps = dependsOn.stream().map(graph()::find).toList();
+        return scripts.writeRevision(ScriptDirectory.newRevisionId(), message, down, labels, deps, List.of(), "", "");
+    }
+
+    private List<String> parentsFor(String head) {
+        if (head.equals("base")) {
+            return List.of();
+        }
+        if (head.equals("head")) {
+            List<String> heads = graph().heads();
+            if (heads.size() > 1) {
+                throw new MigrationException("There are " + heads.size() + " heads " + heads + "; say which one the new "
+                        + "revision follows (--head <revision>), or merge them first (merge -m ...)");
+            }
+            return heads;
+        }
+        String h = head.endsWith("@head") ? graph().resolve(head, List.of()).iterator().next() : graph().find(head);
+        return List.of(h);
     }
 
     /**
@@ -460,10 +492,11 @@ public final class Migrator {
             throw new MigrationException("The database is at " + at + " but the scripts' heads are " + graph().heads()
                     + "; upgrade it to head before autogenerating, so the new revision starts from the right place");
         }
+        List<String> down = parentsFor("head");
         List<org.retort.migrate.autogenerate.SchemaChange> changes = compare(model, options);
         boolean batch = options.renderAsBatch() != null ? options.renderAsBatch() : dialect.name().equals("sqlite");
         String id = ScriptDirectory.newRevisionId();
-        return scripts.writeRevision(id, message, graph().heads(), List.of(), List.of(),
+        return scripts.writeRevision(id, message, down, List.of(), List.of(), List.of(),
                 org.retort.migrate.autogenerate.Autogenerate.renderUpgrade(changes, batch),
                 org.retort.migrate.autogenerate.Autogenerate.renderDowngrade(changes, batch));
     }

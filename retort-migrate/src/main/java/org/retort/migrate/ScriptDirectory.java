@@ -167,13 +167,14 @@ public final class ScriptDirectory {
      * @param message its message
      * @param down the revisions it follows
      * @param labels branch labels, or none
+     * @param dependsOn revisions on other branches to apply first, or none
      * @param imports extra import lines (full names; {@code static} ones allowed)
      * @param upgradeBody the statements of {@code upgrade}, one per line, without indentation
      * @param downgradeBody the statements of {@code downgrade}
      * @return the file written
      */
-    public Path writeRevision(String id, String message, List<String> down, List<String> labels, List<String> imports,
-                              String upgradeBody, String downgradeBody) {
+    public Path writeRevision(String id, String message, List<String> down, List<String> labels,
+                              List<String> dependsOn, List<String> imports, String upgradeBody, String downgradeBody) {
         if (directory == null) {
             throw new MigrationException("This script directory was made from classes and has no directory to write "
                     + "revision " + id + " to; use ScriptDirectory.fromDirectory(...)");
@@ -203,6 +204,9 @@ public final class ScriptDirectory {
         }
         if (!labels.isEmpty()) {
             sb.append(", labels = ").append(stringArray(labels));
+        }
+        if (!dependsOn.isEmpty()) {
+            sb.append(", dependsOn = ").append(stringArray(dependsOn));
         }
         sb.append(")\npublic class ").append(cls).append(" implements Migration {\n\n");
         sb.append("    @Override\n    public void upgrade(Operations op) {\n").append(indent(upgradeBody)).append("    }\n\n");

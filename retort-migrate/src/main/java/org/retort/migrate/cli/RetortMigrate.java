@@ -160,11 +160,26 @@ public final class RetortMigrate implements Callable<Integer> {
         @Option(names = "--autogenerate", description = "compare the model with the database and write the changes")
         boolean autogenerate;
 
+        @Option(names = "--head", defaultValue = "head", description = "what the revision follows: head, base (a new "
+                + "branch), a revision or label@head (default: ${DEFAULT-VALUE})")
+        String head;
+
+        @Option(names = "--branch-label", description = "a label naming the branch this revision starts or continues")
+        List<String> labels;
+
+        @Option(names = "--depends-on", description = "a revision on another branch to apply before this one")
+        List<String> dependsOn;
+
         @Override
         public Integer call() {
             try (Session s = top.new Session(autogenerate)) {
+                if (autogenerate && (!head.equals("head") || labels != null || dependsOn != null)) {
+                    throw new MigrationException("--autogenerate writes the revision after the database's head; "
+                            + "--head, --branch-label and --depends-on are for empty revisions");
+                }
                 Path file = autogenerate ? s.migrator.autogenerate(message, s.metadata(), AutogenerateOptions.defaults())
-                        : s.migrator.revision(message);
+                        : s.migrator.revision(message, head, labels == null ? List.of() : labels,
+                                dependsOn == null ? List.of() : dependsOn);
                 top.out.println("Generated " + file);
                 return 0;
             }
@@ -330,7 +345,7 @@ public final class RetortMigrate implements Callable<Integer> {
                     throw new MigrationException("A merge joins two or more revisions; there is only " + parents);
                 }
                 Path file = s.migrator.scripts().writeRevision(ScriptDirectory.newRevisionId(), message, parents,
-                        List.of(), List.of(), "", "");
+                        List.of(), List.of(), List.of(), "", "");
                 top.out.println("Generated " + file);
                 return 0;
             }

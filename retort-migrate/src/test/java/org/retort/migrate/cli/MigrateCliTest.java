@@ -125,6 +125,17 @@ class MigrateCliTest {
         assertThat(cli(url, "downgrade", "bbb").code()).isZero();
         assertThat(cli(url, "current").out()).contains("bbb").contains("ccc");
         assertThat(cli(url, "downgrade", "aaa").code()).isZero();
+
+        Run twoHeads = cli(url, "revision", "-m", "after which head?");
+        assertThat(twoHeads.code()).isZero();
+        Run branch = cli(url, "revision", "-m", "reports", "--head", "base", "--branch-label", "reports");
+        assertThat(branch.code()).as(branch.err()).isZero();
+        assertThat(cli(url, "revision", "-m", "ambiguous").err()).contains("There are 2 heads");
+        Run onBranch = cli(url, "revision", "-m", "report views", "--head", "reports@head", "--depends-on", "aaa");
+        assertThat(onBranch.code()).as(onBranch.err()).isZero();
+        assertThat(Files.readString(Path.of(onBranch.out().replace("Generated ", "").trim())))
+                .contains("dependsOn = \"aaa\"");
+        assertThat(cli(url, "history").out()).contains("[reports]");
         assertThat(cli(url, "current").out().lines().toList()).containsExactly("aaa (base)");
         assertThat(Inspector.of(db.engine()).hasTable("cli_c", null)).isFalse();
         assertThat(Inspector.of(db.engine()).hasTable("cli_b", null)).isFalse();
