@@ -27,15 +27,17 @@ import org.retort.types.SqlType;
  * @param existingNullable the current nullability, or null when unknown
  * @param existingServerDefault the current server default, or null for none or unknown
  * @param existingComment the current comment, or null for none or unknown
+ * @param identity the IDENTITY the column gets (PostgreSQL, H2, Oracle), or null to keep it
+ * @param removeIdentity true to make an IDENTITY column a plain one
  */
 public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, String serverDefault,
                           boolean removeServerDefault, String comment, boolean removeComment, String using,
                           SqlType<?> existingType, Boolean existingNullable, String existingServerDefault,
-                          String existingComment) {
+                          String existingComment, org.retort.schema.Identity identity, boolean removeIdentity) {
 
     /** {@return an alteration that changes nothing yet} */
     public static AlterColumn change() {
-        return new AlterColumn(null, null, null, null, false, null, false, null, null, null, null, null);
+        return new AlterColumn(null, null, null, null, false, null, false, null, null, null, null, null, null, false);
     }
 
     /**
@@ -45,7 +47,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn newName(String name) {
         return new AlterColumn(name, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -55,7 +57,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn type(SqlType<?> newType) {
         return new AlterColumn(newName, newType, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -65,7 +67,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn nullable(boolean allowNull) {
         return new AlterColumn(newName, type, allowNull, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -75,13 +77,13 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn serverDefault(String sql) {
         return new AlterColumn(newName, type, nullable, sql, false, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /** {@return a copy removing the server default} */
     public AlterColumn dropServerDefault() {
         return new AlterColumn(newName, type, nullable, null, true, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -91,13 +93,13 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn comment(String text) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, text, false, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /** {@return a copy removing the comment} */
     public AlterColumn dropComment() {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, null, true, using,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -107,7 +109,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn using(String sql) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, sql,
-                existingType, existingNullable, existingServerDefault, existingComment);
+                existingType, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -117,7 +119,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn existingType(SqlType<?> current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                current, existingNullable, existingServerDefault, existingComment);
+                current, existingNullable, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -127,7 +129,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn existingNullable(boolean current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, current, existingServerDefault, existingComment);
+                existingType, current, existingServerDefault, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -137,7 +139,7 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn existingServerDefault(String current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, existingNullable, current, existingComment);
+                existingType, existingNullable, current, existingComment, identity, removeIdentity);
     }
 
     /**
@@ -147,7 +149,23 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
      */
     public AlterColumn existingComment(String current) {
         return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
-                existingType, existingNullable, existingServerDefault, current);
+                existingType, existingNullable, existingServerDefault, current, identity, removeIdentity);
+    }
+
+    /**
+     * {@return a copy giving the column an IDENTITY, or changing ALWAYS / BY DEFAULT of the one it has}
+     *
+     * @param generated the identity, e.g. {@code Identity.byDefault()}
+     */
+    public AlterColumn identity(org.retort.schema.Identity generated) {
+        return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
+                existingType, existingNullable, existingServerDefault, existingComment, generated, false);
+    }
+
+    /** {@return a copy removing the column's IDENTITY, keeping its values} */
+    public AlterColumn dropIdentity() {
+        return new AlterColumn(newName, type, nullable, serverDefault, removeServerDefault, comment, removeComment, using,
+                existingType, existingNullable, existingServerDefault, existingComment, null, true);
     }
 
     /** {@return true when the default changes (set or dropped)} */
@@ -162,7 +180,8 @@ public record AlterColumn(String newName, SqlType<?> type, Boolean nullable, Str
 
     /** {@return true when nothing changes} */
     public boolean isEmpty() {
-        return newName == null && type == null && nullable == null && !changesDefault() && !changesComment();
+        return newName == null && type == null && nullable == null && !changesDefault() && !changesComment()
+                && identity == null && !removeIdentity;
     }
 
     /** {@return the type after the change: the new one, else the existing one (may be null)} */

@@ -164,7 +164,7 @@ public final class BatchOperations {
                 case BatchChange.AddColumn a -> !a.column().options().contains(ColumnFlag.PRIMARY_KEY)
                         && !a.column().options().contains(ColumnFlag.UNIQUE);
                 case BatchChange.AlterColumnChange a -> a.change().type() == null && a.change().nullable() == null
-                        && !a.change().changesDefault();
+                        && !a.change().changesDefault() && a.change().identity() == null && !a.change().removeIdentity();
                 case BatchChange.CreateIndex i -> true;
                 case BatchChange.DropIndex i -> true;
                 default -> false;

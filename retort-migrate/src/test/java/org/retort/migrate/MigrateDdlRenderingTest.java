@@ -144,6 +144,22 @@ class MigrateDdlRenderingTest {
     }
 
     @Test
+    void identityAddedAndDropped() {
+        AlterColumn add = AlterColumn.change().identity(org.retort.schema.Identity.generatedAlways().start(10))
+                .existingType(INTEGER);
+        assertThat(sql("postgresql", o -> o.alterColumn("t", "n", add)))
+                .isEqualTo("ALTER TABLE t ALTER COLUMN n ADD GENERATED ALWAYS AS IDENTITY (START WITH 10);\n\n");
+        assertThat(sql("h2", o -> o.alterColumn("t", "n", add)))
+                .isEqualTo("ALTER TABLE t ALTER COLUMN n INTEGER GENERATED ALWAYS AS IDENTITY (START WITH 10);\n\n");
+        assertThat(sql("oracle", o -> o.alterColumn("t", "n", AlterColumn.change().dropIdentity())))
+                .isEqualTo("ALTER TABLE t MODIFY n DROP IDENTITY\n\n/\n\n");
+        assertThatThrownBy(() -> sql("mssql", o -> o.alterColumn("t", "n", add)))
+                .hasMessageContaining("SQL Server cannot add or remove IDENTITY on existing column t.n");
+        assertThatThrownBy(() -> sql("mysql", o -> o.alterColumn("t", "n", add)))
+                .hasMessageContaining("mysql has AUTO_INCREMENT, not IDENTITY");
+    }
+
+    @Test
     void sequencesWhereTheDatabaseHasThem() {
         assertThat(sql("postgresql", o -> o.createSequence(Sequence.named("order_no").startWith(1000))))
                 .isEqualTo("CREATE SEQUENCE order_no START WITH 1000;\n\n");

@@ -319,6 +319,19 @@ public final class Autogenerate {
                 down = rd == null ? down.dropServerDefault() : down.serverDefault(rd);
                 what.add("server default");
             }
+            if (reportsIdentity()) {
+                org.retort.schema.Identity mi = m.identity();
+                org.retort.schema.Identity ri = r.identity();
+                if (mi != null && ri == null) {
+                    up = up.identity(mi);
+                    down = down.dropIdentity();
+                    what.add("identity");
+                } else if (mi == null && ri != null && !m.isAutoincrement()) {
+                    up = up.dropIdentity();
+                    down = down.identity(ri);
+                    what.add("identity");
+                }
+            }
             if (dialect.ddlCompiler().commentStyle() != DdlCompiler.CommentStyle.NONE
                     && !Objects.equals(blank(m.comment()), blank(r.comment()))) {
                 up = m.comment() == null ? up.dropComment() : up.comment(m.comment());
@@ -346,6 +359,11 @@ public final class Autogenerate {
                 down = down.existingComment(m.comment());
             }
             out.add(new SchemaChange.AlterColumnChange(name, m.name(), up, down, String.join(", ", what)));
+        }
+
+        /** Whether reflection on this database tells an IDENTITY column from other generated keys. */
+        private boolean reportsIdentity() {
+            return dialect.name().equals("postgresql") || dialect.name().equals("h2");
         }
 
         private SqlType<?> unwrap(SqlType<?> type) {

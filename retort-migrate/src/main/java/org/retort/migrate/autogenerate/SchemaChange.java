@@ -200,6 +200,11 @@ public sealed interface SchemaChange {
             } else if (a.removeComment()) {
                 sb.append(".dropComment()");
             }
+            if (a.identity() != null) {
+                sb.append(".identity(").append(JavaRenderer.identity(a.identity())).append(')');
+            } else if (a.removeIdentity()) {
+                sb.append(".dropIdentity()");
+            }
             if (a.existingType() != null) {
                 sb.append("\n        .existingType(").append(JavaRenderer.type(a.existingType())).append(')');
             }

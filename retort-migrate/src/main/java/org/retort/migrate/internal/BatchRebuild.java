@@ -176,6 +176,12 @@ public final class BatchRebuild {
                 opts.add(new ServerDefault(a.serverDefault(), false));
             }
         }
+        if (a.removeIdentity() || a.identity() != null) {
+            opts.removeIf(o -> o instanceof org.retort.schema.Identity);
+            if (a.identity() != null) {
+                opts.add(a.identity());
+            }
+        }
         if (a.changesComment()) {
             opts.removeIf(o -> o instanceof Comment);
             if (!a.removeComment()) {

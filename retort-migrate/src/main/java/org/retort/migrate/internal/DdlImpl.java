@@ -275,6 +275,9 @@ public class DdlImpl {
     public List<String> alterColumn(String schema, String tableName, String column, AlterColumn a) {
         String prefix = "ALTER TABLE " + table(schema, tableName) + " ALTER COLUMN " + quote(column) + " ";
         List<String> out = new ArrayList<>();
+        if (a.removeIdentity()) {
+            out.add(prefix + "DROP IDENTITY");
+        }
         if (a.type() != null) {
             out.add(prefix + alterTypeClause(column, a));
         }
@@ -284,6 +287,9 @@ public class DdlImpl {
         if (a.changesDefault()) {
             out.add(prefix + (a.removeServerDefault() ? "DROP DEFAULT" : "SET DEFAULT " + a.serverDefault()));
         }
+        if (a.identity() != null) {
+            out.add(prefix + addIdentityClause(a));
+        }
         if (a.changesComment()) {
             out.add(columnComment(schema, tableName, column, a.removeComment() ? null : a.comment()));
         }
@@ -291,6 +297,32 @@ public class DdlImpl {
             out.add(renameColumn(schema, tableName, column, a.newName()));
         }
         return out;
+    }
+
+    /**
+     * {@return the clause after ALTER COLUMN c that makes the column an IDENTITY: {@code ADD GENERATED ...}}
+     *
+     * @param a the change, with an identity
+     */
+    protected String addIdentityClause(AlterColumn a) {
+        return "ADD " + identityClause(a.identity());
+    }
+
+    /**
+     * {@return {@code GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(START WITH s INCREMENT BY i)]}}
+     *
+     * @param identity the identity
+     */
+    protected String identityClause(org.retort.schema.Identity identity) {
+        String s = "GENERATED " + (identity.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
+        List<String> opts = new ArrayList<>();
+        if (identity.start() != null) {
+            opts.add("START WITH " + identity.start());
+        }
+        if (identity.increment() != null) {
+            opts.add("INCREMENT BY " + identity.increment());
+        }
+        return opts.isEmpty() ? s : s + " (" + String.join(" ", opts) + ")";
     }
 
     /**

@@ -131,7 +131,12 @@ public final class JavaRenderer {
         };
     }
 
-    private static String identity(Identity i) {
+    /**
+     * {@return the {@code Schema.identity()} expression for an identity}
+     *
+     * @param i the identity
+     */
+    public static String identity(Identity i) {
         String s = i.always() ? "org.retort.schema.Identity.generatedAlways()" : "identity()";
         if (i.start() != null) {
             s += ".start(" + i.start() + "L)";

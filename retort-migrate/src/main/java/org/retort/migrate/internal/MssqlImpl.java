@@ -48,6 +48,10 @@ final class MssqlImpl extends DdlImpl {
     @Override
     public List<String> alterColumn(String schema, String tableName, String column, AlterColumn a) {
         String t = table(schema, tableName);
+        if (a.identity() != null || a.removeIdentity()) {
+            throw new MigrationException("SQL Server cannot add or remove IDENTITY on existing column " + tableName + "."
+                    + column + ": add a new column and copy the values");
+        }
         List<String> out = new ArrayList<>();
         if (a.type() != null || a.nullable() != null) {
             if (a.finalType() == null) {

@@ -20,6 +20,10 @@ final class MysqlImpl extends DdlImpl {
     @Override
     public List<String> alterColumn(String schema, String tableName, String column, AlterColumn a) {
         String t = table(schema, tableName);
+        if (a.identity() != null || a.removeIdentity()) {
+            throw new MigrationException(dialect.name() + " has AUTO_INCREMENT, not IDENTITY: restate column "
+                    + tableName + "." + column + " with op.execute(\"ALTER TABLE ... MODIFY ... AUTO_INCREMENT\")");
+        }
         List<String> out = new ArrayList<>();
         boolean restate = a.type() != null || a.nullable() != null || a.changesComment() || a.newName() != null;
         if (!restate) {

@@ -34,6 +34,12 @@ final class OracleImpl extends DdlImpl {
         if (a.changesDefault()) {
             out.add(prefix + "DEFAULT " + (a.removeServerDefault() ? "NULL" : a.serverDefault()));
         }
+        if (a.removeIdentity()) {
+            out.add(prefix + "DROP IDENTITY");
+        }
+        if (a.identity() != null) {
+            out.add(prefix + identityClause(a.identity()));
+        }
         if (a.changesComment()) {
             out.add(columnComment(schema, tableName, column, a.removeComment() ? null : a.comment()));
         }

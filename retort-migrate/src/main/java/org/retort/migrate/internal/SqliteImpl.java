@@ -44,7 +44,8 @@ final class SqliteImpl extends DdlImpl {
 
     @Override
     public List<String> alterColumn(String schema, String tableName, String column, AlterColumn a) {
-        if (a.type() != null || a.nullable() != null || a.changesDefault()) {
+        if (a.type() != null || a.nullable() != null || a.changesDefault() || a.identity() != null
+                || a.removeIdentity()) {
             throw needsBatch("change the type, nullability or default of column '" + column + "'", tableName);
         }
         if (a.changesComment() && a.newName() == null) {
