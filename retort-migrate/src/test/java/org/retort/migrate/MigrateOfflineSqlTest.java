@@ -22,8 +22,9 @@ class MigrateOfflineSqlTest {
     }
 
     private static String golden(String name) throws Exception {
-        Path p = Path.of("src/test/resources/offline/" + name + ".sql");
-        return Files.readString(p);
+        java.net.URL url = MigrateOfflineSqlTest.class.getResource("/offline/" + name + ".sql");
+        assertThat(url).as("golden file offline/" + name + ".sql").isNotNull();
+        return Files.readString(Path.of(url.toURI()));
     }
 
     @ParameterizedTest
