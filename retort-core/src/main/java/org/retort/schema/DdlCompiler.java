@@ -121,6 +121,19 @@ public class DdlCompiler {
                 + literal(c.comment());
     }
 
+    // ------------------------------------------------------------------ pieces for ALTER TABLE
+
+    /**
+     * One column's definition as CREATE TABLE writes it (name, type, default, identity, NOT NULL and the
+     * dialect's trailing clauses), for tools that build ALTER TABLE ... ADD statements (retort-migrate).
+     *
+     * @param column the column, bound to a table
+     * @return the column definition
+     */
+    public String columnDefinition(Column<?> column) {
+        return columnSpec(column);
+    }
+
     // ------------------------------------------------------------------ capabilities
 
     /** {@return how this database stores comments} */
