@@ -1,0 +1,48 @@
+package com.example.blog;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retort.orm.annotation.Entity;
+import org.retort.orm.annotation.MappedColumn;
+import org.retort.orm.annotation.Relationship;
+
+/** An author and their posts (one-to-many). */
+@Entity(table = "author")
+public class Author {
+    @MappedColumn(primaryKey = true)
+    private Long id;
+    @MappedColumn(length = 40, nullable = false)
+    private String name;
+    @Relationship(backPopulates = "author", cascade = "all, delete-orphan", orderBy = "title")
+    private List<Post> posts = new ArrayList<>();
+
+    Author() {
+    }
+
+    public Author(String name) {
+        this.name = name;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Post> posts() {
+        return posts;
+    }
+
+    /**
+     * Adds a post; the relationship's other side ({@code post.author}) is set by the ORM.
+     *
+     * @param post the post
+     * @return this author
+     */
+    public Author write(Post post) {
+        posts.add(post);
+        return this;
+    }
+}
