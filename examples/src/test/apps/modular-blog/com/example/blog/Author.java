@@ -31,6 +31,15 @@ public class Author {
         return name;
     }
 
+    /**
+     * Renames the author.
+     *
+     * @param newName the new name
+     */
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
     public List<Post> posts() {
         return posts;
     }

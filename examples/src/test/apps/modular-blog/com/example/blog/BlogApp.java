@@ -43,6 +43,18 @@ public final class BlogApp {
                         .one();
                 System.out.println("Grace wrote: " + compilers.title());
             }
+            try (Session session = sessions.open()) {
+                Author ada = session.scalars(select(Author.class).where(Author_.name.eq("ada"))).one();
+                System.out.println("Lazily loaded: " + ada.posts().size() + " posts of " + ada.name());
+                ada.rename("Ada Lovelace");
+                ada.posts().removeIf(p -> p.title().equals("Bernoulli"));    // an orphan: deleted at commit
+                session.commit();
+            }
+            try (Session session = sessions.open()) {
+                for (Post p : session.scalars(select(Post.class).orderBy(Post_.title)).all()) {
+                    System.out.println("After update: " + p.title() + " by " + p.author().name());
+                }
+            }
         }
     }
 }

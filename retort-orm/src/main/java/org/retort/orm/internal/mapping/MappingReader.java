@@ -275,9 +275,9 @@ public final class MappingReader {
                 String to = orm.isNamed() ? " to " + orm.getName() : "";
                 throw new ArgumentException("Cannot map class " + c.getName() + ": package " + pkg + " of module "
                         + target.getName() + " is not open to " + (orm.isNamed() ? "module " + orm.getName()
-                        : "the class path, where Retort is") + ", and the ORM reads and writes its private fields; add "
-                        + "'opens " + pkg + to + ";' to the module-info.java of " + target.getName()
-                        + (orm.isNamed() ? "" : " (or run Retort on the module path too)"));
+                        : "the class path, where org.retort.orm was loaded from") + ", and the ORM reads and writes "
+                        + "its private fields; add 'opens " + pkg + to + ";' to the module-info.java of "
+                        + target.getName());
             }
             orm.addReads(target);
         }
