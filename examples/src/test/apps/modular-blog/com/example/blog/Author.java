@@ -19,14 +19,21 @@ public class Author {
     Author() {
     }
 
+    /**
+     * A new author, without posts.
+     *
+     * @param name the name
+     */
     public Author(String name) {
         this.name = name;
     }
 
+    /** {@return the key, set when the author is flushed} */
     public Long id() {
         return id;
     }
 
+    /** {@return the name} */
     public String name() {
         return name;
     }
@@ -40,6 +47,7 @@ public class Author {
         this.name = newName;
     }
 
+    /** {@return the posts, loaded on first access unless a loader option loaded them} */
     public List<Post> posts() {
         return posts;
     }

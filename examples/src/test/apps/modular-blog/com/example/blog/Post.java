@@ -19,18 +19,26 @@ public class Post {
     Post() {
     }
 
+    /**
+     * A new post, not yet written by anyone.
+     *
+     * @param title the title
+     */
     public Post(String title) {
         this.title = title;
     }
 
+    /** {@return the title} */
     public String title() {
         return title;
     }
 
+    /** {@return the author's key, copied from the author at flush} */
     public Long authorId() {
         return authorId;
     }
 
+    /** {@return the author} */
     public Author author() {
         return author;
     }
