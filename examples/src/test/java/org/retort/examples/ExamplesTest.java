@@ -49,6 +49,32 @@ class ExamplesTest {
                 "Modified: true", "Ada (UK): 25.00, credit 0.00", "Grace (USA): 100.00, credit 25.00");
     }
 
+    @Test
+    void blogTourLoadsAndQueriesRelatedObjects() throws Exception {
+        String out = run(() -> org.retort.examples.blog.BlogTour.main(new String[0]));
+        assertThat(out).contains(
+                "Lazy loading: 4 statements (1 + one per author: N+1)",
+                "  ada: Joins explained [#java, #sql]",
+                "  ada: Window functions [#sql]",
+                "  grace: Compilers for everyone [#java, #python]",
+                "  linus: Kernel notes []",
+                "  3 statements: authors, their posts, the posts' tags",
+                "  ada wrote 2 post(s)",
+                "  linus wrote 1 post(s)",
+                "  authors who wrote about java: Author(ada), Author(grace)",
+                "  posts by grace: Post(Compilers for everyone)",
+                "  comments on Post(Joins explained): \"Finally clear\", \"What about outer joins?\"",
+                "  tags of posts that have comments: #java, #sql",
+                "  join(Author_.posts): [grace/Compilers for everyone, ada/Joins explained, linus/Kernel notes, "
+                        + "ada/Window functions]",
+                "  Compilers for everyone by grace [#java, #python] []",
+                "  Joins explained by ada [#sql] [\"What about outer joins?\"]",
+                "  Window functions by ada [#sql] []")
+                .containsPattern("the posts: SELECT .* IN \\(")
+                .containsPattern("1 statement: SELECT .*LEFT OUTER JOIN post")
+                .doesNotContain("Kernel notes by");
+    }
+
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;

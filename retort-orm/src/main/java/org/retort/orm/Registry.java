@@ -41,8 +41,9 @@ import org.retort.schema.Table;
  *
  * <p><b>Access to private fields.</b> Fields are read and written through {@link MethodHandles#privateLookupIn}.
  * On the class path every package is open and nothing is needed. On the module path, the package of each
- * entity class must be open to {@code org.retort.orm} ({@code opens com.example.model to org.retort.orm;}),
- * otherwise building the registry fails with the module system's message.
+ * entity class must be open to {@code org.retort.orm} ({@code opens com.example.model to org.retort.orm;});
+ * the registry makes {@code org.retort.orm} read the application's module itself. A package that is not open
+ * fails the build of the registry with the {@code opens} line to add.
  */
 public final class Registry {
     private static final Map<Class<?>, Mapper<?>> PUBLISHED = new ConcurrentHashMap<>();
@@ -346,8 +347,10 @@ public final class Registry {
      * @param c the class
      * @return the handle
      * @throws ReflectiveOperationException when there is none or it cannot be accessed
+     * @throws ArgumentException when the class is in a named module whose package is not open to
+     *     {@code org.retort.orm}, naming the {@code opens} line to add
      */
     public static MethodHandle noArgConstructor(Class<?> c) throws ReflectiveOperationException {
-        return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).findConstructor(c, MethodType.methodType(void.class));
+        return MappingReader.privateLookup(c).findConstructor(c, MethodType.methodType(void.class));
     }
 }

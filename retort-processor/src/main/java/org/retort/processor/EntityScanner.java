@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
@@ -24,14 +27,23 @@ import javax.tools.Diagnostic;
 /**
  * Checks that an {@code @Entity} element is a class the metamodel can refer to, and collects its mapped fields:
  * the non-static, non-transient fields of the class and of its superclasses below {@code Object}, superclass
- * fields first. Problems are reported through the {@link Messager} on the element they concern.
+ * fields first. A field annotated {@code @Relationship} becomes a relationship attribute whose target is the
+ * element type of its {@code List}/{@code Set}/{@code Collection}, the value type of its {@code Map}, or its own
+ * type. Problems are reported through the {@link Messager} on the element they concern.
  */
 final class EntityScanner {
     static final String ENTITY = "org.retort.orm.annotation.Entity";
     static final String MAPPED_COLUMN = "org.retort.orm.annotation.MappedColumn";
     static final String TRANSIENT = "org.retort.orm.annotation.Transient";
-    /** The simple name the metamodel uses for its attribute type, so no attribute may have it. */
+    static final String RELATIONSHIP = "org.retort.orm.annotation.Relationship";
+    /** The simple name the metamodel uses for its column attribute type, so no attribute may have it. */
     static final String ATTRIBUTE_TYPE = "ColumnAttribute";
+    /** The simple name the metamodel uses for its relationship attribute type, so no attribute may have it. */
+    static final String RELATIONSHIP_TYPE = "RelationshipAttribute";
+    /** The collection interfaces a relationship may be declared as, by qualified name. */
+    private static final List<String> ELEMENT_COLLECTIONS = List.of("java.util.List", "java.util.Set",
+            "java.util.Collection");
+    private static final String MAP = "java.util.Map";
 
     private final Elements elements;
     private final Types types;
@@ -76,7 +88,8 @@ final class EntityScanner {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 if (isMapped(field)) {
                     TypeMirror type = types.asMemberOf(entityType, field);
-                    if (unresolved(type)) {
+                    if (unresolved(type) || (isAnnotated(field, RELATIONSHIP) && type instanceof DeclaredType d
+                            && d.getTypeArguments().stream().anyMatch(EntityScanner::unresolved))) {
                         return Scan.retryLater("the type " + type + " of field " + field.getSimpleName() + " in "
                                 + declaring.getQualifiedName());
                     }
@@ -89,15 +102,29 @@ final class EntityScanner {
         Map<String, MappedField> byName = new HashMap<>();
         boolean ok = true;
         for (MappedField candidate : candidates) {
-            String skipped = whyNotAColumn(candidate.type(), packageName);
+            MappedField attribute = candidate;
+            String skipped;
+            if (isAnnotated(candidate.field(), RELATIONSHIP)) {
+                String error = relationshipError(entity, candidate);
+                if (error != null) {
+                    messager.printMessage(Diagnostic.Kind.ERROR, error, candidate.field());
+                    ok = false;
+                    continue;
+                }
+                attribute = candidate.relationshipTo(relationshipTarget((DeclaredType) candidate.type()));
+                skipped = whyNotVisible(attribute.target(), packageName);
+            } else {
+                skipped = whyNotAColumn(candidate.type(), packageName);
+            }
             if (skipped != null) {
                 messager.printMessage(Diagnostic.Kind.NOTE, "Retort metamodel: no attribute for field "
                         + candidate.name() + " of " + entity.getQualifiedName() + ": " + skipped, candidate.field());
             } else {
-                ok &= checkName(entity, candidate, byName.putIfAbsent(candidate.name(), candidate));
-                fields.add(candidate);
+                ok &= checkName(entity, attribute, byName.putIfAbsent(attribute.name(), attribute));
+                fields.add(attribute);
             }
         }
+        ok &= checkTypeNames(entity, fields);
         if (!ok) {
             return Scan.failed();
         }
@@ -154,27 +181,124 @@ final class EntityScanner {
         if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
             return false;
         }
-        return field.getAnnotationMirrors().stream().noneMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-                .getQualifiedName().contentEquals(TRANSIENT));
+        return !isAnnotated(field, TRANSIENT);
+    }
+
+    private static boolean isAnnotated(Element element, String annotation) {
+        return annotationOn(element, annotation) != null;
+    }
+
+    private static AnnotationMirror annotationOn(Element element, String annotation) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
+                return mirror;
+            }
+        }
+        return null;
     }
 
     private boolean checkName(TypeElement entity, MappedField field, MappedField earlier) {
-        String metamodel = metamodelName(entity);
-        String problem = null;
-        if (earlier != null) {
-            problem = "field " + field.name() + " of " + field.declaredIn().getQualifiedName() + " clashes with field "
-                    + earlier.name() + " of " + earlier.declaredIn().getQualifiedName() + ": the metamodel " + metamodel
-                    + " holds one attribute per name; rename one of them or mark one @Transient";
-        } else if (field.name().equals(ATTRIBUTE_TYPE)) {
-            problem = "field " + field.name() + " of " + field.declaredIn().getQualifiedName() + " clashes with the "
-                    + "type " + ATTRIBUTE_TYPE + " that the metamodel " + metamodel + " uses for its attributes; "
-                    + "rename the field";
+        if (earlier == null) {
+            return true;
         }
-        if (problem != null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, problem, field.field());
-            return false;
+        messager.printMessage(Diagnostic.Kind.ERROR, "field " + field.name() + " of "
+                + field.declaredIn().getQualifiedName() + " clashes with field " + earlier.name() + " of "
+                + earlier.declaredIn().getQualifiedName() + ": the metamodel " + metamodelName(entity) + " holds one "
+                + "attribute per name; rename one of them or mark one @Transient", field.field());
+        return false;
+    }
+
+    /** Fails on an attribute named like an attribute type that the metamodel refers to by simple name. */
+    private boolean checkTypeNames(TypeElement entity, List<MappedField> fields) {
+        boolean columns = fields.stream().anyMatch(f -> !f.isRelationship());
+        boolean relationships = fields.stream().anyMatch(MappedField::isRelationship);
+        boolean ok = true;
+        for (MappedField field : fields) {
+            if ((columns && field.name().equals(ATTRIBUTE_TYPE))
+                    || (relationships && field.name().equals(RELATIONSHIP_TYPE))) {
+                messager.printMessage(Diagnostic.Kind.ERROR, "field " + field.name() + " of "
+                        + field.declaredIn().getQualifiedName() + " clashes with the type " + field.name() + " that "
+                        + "the metamodel " + metamodelName(entity) + " uses for its attributes; rename the field",
+                        field.field());
+                ok = false;
+            }
         }
-        return true;
+        return ok;
+    }
+
+    /**
+     * Why a {@code @Relationship} field cannot be described, as a compile error (the ORM would refuse it at
+     * {@code Registry} build with the same advice), or null when it can.
+     */
+    private String relationshipError(TypeElement entity, MappedField field) {
+        String where = "@Relationship field " + field.name() + " of " + entity.getQualifiedName();
+        if (isAnnotated(field.field(), MAPPED_COLUMN)) {
+            return where + " is also @MappedColumn; map the foreign key column and the related object as two "
+                    + "fields";
+        }
+        TypeMirror type = field.type();
+        String shapes = "declare it as the related entity class (Author author) or as List<Target>, Set<Target>, "
+                + "Collection<Target> or Map<Key, Target>";
+        if (!(type instanceof DeclaredType declared)) {
+            return where + " has type " + type + ", which holds no related objects; " + shapes;
+        }
+        TypeElement element = (TypeElement) declared.asElement();
+        String name = element.getQualifiedName().toString();
+        boolean map = name.equals(MAP);
+        if (map || ELEMENT_COLLECTIONS.contains(name)) {
+            List<? extends TypeMirror> arguments = declared.getTypeArguments();
+            String form = element.getSimpleName() + (map ? "<Key, Target>" : "<Target>");
+            if (arguments.isEmpty()) {
+                return where + " needs its element type: declare it as " + form;
+            }
+            TypeMirror related = arguments.get(map ? 1 : 0);
+            if (!(related instanceof DeclaredType relatedType) || !relatedType.getTypeArguments().isEmpty()) {
+                return where + " holds " + related + ", which is not an entity class: declare it as " + form
+                        + " with an @Entity class as Target";
+            }
+            if (map && !hasMapKey(field)) {
+                return where + " is a Map; name the target attribute that keys it with "
+                        + "@Relationship(mapKey = \"...\")";
+            }
+            return null;
+        }
+        if (isSubtypeOf(declared, "java.util.Collection") || isSubtypeOf(declared, MAP)) {
+            return where + " is declared as " + element.getSimpleName() + "; declare it as List, Set, Collection or "
+                    + "Map (the ORM puts its own lazy-loading collection into it)";
+        }
+        if (!declared.getTypeArguments().isEmpty()) {
+            return where + " has the generic type " + type + ", which is not an entity class; " + shapes;
+        }
+        return null;
+    }
+
+    private boolean hasMapKey(MappedField field) {
+        AnnotationMirror relationship = annotationOn(field.field(), RELATIONSHIP);
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> value
+                : elements.getElementValuesWithDefaults(relationship).entrySet()) {
+            if (value.getKey().getSimpleName().contentEquals("mapKey")) {
+                return !value.getValue().getValue().toString().isEmpty();
+            }
+        }
+        return false;
+    }
+
+    private boolean isSubtypeOf(DeclaredType type, String qualifiedName) {
+        TypeElement supertype = elements.getTypeElement(qualifiedName);
+        return supertype != null && types.isSubtype(types.erasure(type), types.erasure(supertype.asType()));
+    }
+
+    /** The related class of a relationship field that {@link #relationshipError} accepted. */
+    private static TypeElement relationshipTarget(DeclaredType type) {
+        TypeElement element = (TypeElement) type.asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals(MAP)) {
+            return (TypeElement) ((DeclaredType) type.getTypeArguments().get(1)).asElement();
+        }
+        if (ELEMENT_COLLECTIONS.contains(name)) {
+            return (TypeElement) ((DeclaredType) type.getTypeArguments().get(0)).asElement();
+        }
+        return element;
     }
 
     private static boolean unresolved(TypeMirror type) {
@@ -198,13 +322,20 @@ final class EntityScanner {
 
     private String whyNotAColumn(DeclaredType type, String packageName) {
         TypeElement element = (TypeElement) type.asElement();
+        boolean entity = isAnnotated(element, ENTITY);
+        if (entity || isSubtypeOf(type, "java.util.Collection") || isSubtypeOf(type, MAP)) {
+            return "its type " + (entity ? element.getQualifiedName() : type) + " holds related objects; annotate "
+                    + "the field @Relationship to map a relationship (its metamodel attribute is then a "
+                    + RELATIONSHIP_TYPE + "), or mark it @Transient";
+        }
         if (!element.getTypeParameters().isEmpty() || isParameterized(type.getEnclosingType())) {
-            return "its type " + type + " is generic: collections and relationships are not generated yet";
+            return "its type " + type + " is generic, and column attributes are written for non-generic types only";
         }
-        if (element.getAnnotationMirrors().stream().anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-                .getQualifiedName().contentEquals(ENTITY))) {
-            return "its type " + element.getQualifiedName() + " is an entity: relationships are not generated yet";
-        }
+        return whyNotVisible(element, packageName);
+    }
+
+    /** Why the metamodel class cannot name a type, or null when it can. */
+    private static String whyNotVisible(TypeElement element, String packageName) {
         for (Element e = element; e instanceof TypeElement t; e = e.getEnclosingElement()) {
             Element pkg = e;
             while (!(pkg instanceof PackageElement)) {

@@ -24,15 +24,22 @@ import javax.tools.JavaFileObject;
 /**
  * Writes the typed metamodel class of every {@code @org.retort.orm.annotation.Entity} class: for {@code User},
  * a class {@code User_} in the same package holding one
- * {@code public static final ColumnAttribute<User, T>} per mapped field, so queries name columns with checked
- * types: {@code select(User.class).where(User_.name.eq("sandy"))}. A nested entity {@code Outer.Inner} gets
+ * {@code public static final ColumnAttribute<User, T>} per mapped column field, so queries name columns with
+ * checked types: {@code select(User.class).where(User_.name.eq("sandy"))}, and one
+ * {@code public static final RelationshipAttribute<User, T>} per {@code @Relationship} field, for loader options,
+ * joins and relationship comparators: {@code options(Load.selectinload(User_.addresses))},
+ * {@code where(User_.addresses.any(Address_.city.eq("Paris")))}. A nested entity {@code Outer.Inner} gets
  * {@code Outer_Inner_}.
  *
  * <p>Mapped fields are the non-static, non-{@code transient}, non-{@code @Transient} fields of the class and of
  * its superclasses up to {@code Object}, superclass fields first, each class's in declaration order; primitive
- * types are boxed. Fields whose type is generic ({@code List<Address>}) or another entity are relationships,
- * which the metamodel does not cover yet: they are skipped with a note. An {@code @Entity} interface, enum,
- * record, annotation type, inner (non-static), private or generic class is a compile error on it.
+ * types are boxed. The type argument {@code T} of a relationship attribute is the related class: the element
+ * type of a {@code List<T>}, {@code Set<T>} or {@code Collection<T>} field, the value type of a
+ * {@code Map<K, T>} field, or the field's type for a reference ({@code Address.user}). A collection or entity
+ * typed field without {@code @Relationship}, and any other generic field, gets no attribute and a note saying
+ * so. A {@code @Relationship} field the ORM would refuse (a raw {@code List}, an {@code ArrayList}, a
+ * {@code Map} without {@code mapKey}, a field also {@code @MappedColumn}) is a compile error on the field, as is
+ * an {@code @Entity} interface, enum, record, annotation type, inner (non-static), private or generic class.
  *
  * <p>Use it from javac with {@code -processorpath retort-processor.jar}, or from Maven through the compiler
  * plugin's {@code annotationProcessorPaths}. The processor works on {@code javax.lang.model} alone (annotation
@@ -54,7 +61,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
      */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(EntityScanner.ENTITY, EntityScanner.MAPPED_COLUMN, EntityScanner.TRANSIENT);
+        return Set.of(EntityScanner.ENTITY, EntityScanner.MAPPED_COLUMN, EntityScanner.TRANSIENT,
+                EntityScanner.RELATIONSHIP);
     }
 
     /** The latest version the running javac knows: the processor reads only elements, not syntax. */

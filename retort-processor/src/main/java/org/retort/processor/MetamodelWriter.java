@@ -14,7 +14,9 @@ import javax.lang.model.util.Types;
 /**
  * Renders the source text of one metamodel class: a final class with a private constructor and, per mapped
  * field, {@code public static final ColumnAttribute<User, String> name = ColumnAttribute.of(User.class, "name",
- * String.class);}. Primitive field types are boxed; arrays keep their component type ({@code byte[]}).
+ * String.class);}. Primitive field types are boxed; arrays keep their component type ({@code byte[]}). A
+ * relationship field gets {@code public static final RelationshipAttribute<User, Address> addresses =
+ * RelationshipAttribute.of(User.class, "addresses", Address.class);}, typed by the related class.
  */
 final class MetamodelWriter {
     static final String ATTRIBUTE_PACKAGE = "org.retort.orm.metamodel";
@@ -37,20 +39,23 @@ final class MetamodelWriter {
      */
     String write(EntityModel model, boolean generatedAnnotation, Predicate<String> typeExists) {
         TypeNames names = new TypeNames(model.packageName(), model.metamodelName(), typeExists);
-        String attributeType = model.fields().isEmpty() ? null
+        String attributeType = model.fields().stream().allMatch(MappedField::isRelationship) ? null
                 : names.reference(ATTRIBUTE_PACKAGE, EntityScanner.ATTRIBUTE_TYPE);
+        String relationshipType = model.fields().stream().noneMatch(MappedField::isRelationship) ? null
+                : names.reference(ATTRIBUTE_PACKAGE, EntityScanner.RELATIONSHIP_TYPE);
         String generated = generatedAnnotation ? names.reference(GENERATED_PACKAGE, "Generated") : null;
         String entity = names.reference(model.entity());
         List<String> body = new ArrayList<>();
         for (MappedField field : model.fields()) {
-            String type = render(field.type(), names);
+            String type = field.isRelationship() ? names.reference(field.target()) : render(field.type(), names);
+            String kind = field.isRelationship() ? relationshipType : attributeType;
             String doc = field.declaredIn().equals(model.entity())
                     ? "{@link " + entity + "#" + field.name() + "}."
                     : "{@link " + field.declaredIn().getQualifiedName() + "#" + field.name() + "}, inherited.";
             body.add("");
             body.add("    /** " + doc + " */");
-            body.add("    public static final " + attributeType + "<" + entity + ", " + type + "> " + field.name()
-                    + " = " + attributeType + ".of(" + entity + ".class, \"" + field.name() + "\", " + type
+            body.add("    public static final " + kind + "<" + entity + ", " + type + "> " + field.name()
+                    + " = " + kind + ".of(" + entity + ".class, \"" + field.name() + "\", " + type
                     + ".class);");
         }
 

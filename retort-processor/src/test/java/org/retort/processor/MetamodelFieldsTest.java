@@ -154,7 +154,7 @@ class MetamodelFieldsTest {
     }
 
     @Test
-    void genericAndEntityTypedFieldsAreSkippedWithANote() {
+    void unannotatedRelatedAndGenericFieldsAreSkippedWithANote() {
         InMemoryCompiler.Result result = InMemoryCompiler.compileCleanly("""
                 package com.example;
 
@@ -175,6 +175,7 @@ class MetamodelFieldsTest {
                     List<Address> addresses;
                     Map<String, Integer> scores;
                     Address billing;
+                    java.util.Optional<String> nickname;
                     String name;
                 }
                 """);
@@ -199,12 +200,19 @@ class MetamodelFieldsTest {
                 """);
         assertThat(result.messages(Diagnostic.Kind.NOTE)).containsExactly(
                 "10: Retort metamodel: no attribute for field addresses of com.example.Customer: its type "
-                        + "java.util.List<com.example.Address> is generic: collections and relationships are not "
-                        + "generated yet",
+                        + "java.util.List<com.example.Address> holds related objects; annotate the field @Relationship "
+                        + "to map a relationship (its metamodel attribute is then a RelationshipAttribute), or mark it "
+                        + "@Transient",
                 "11: Retort metamodel: no attribute for field scores of com.example.Customer: its type "
-                        + "java.util.Map<java.lang.String,java.lang.Integer> is generic: collections and relationships "
-                        + "are not generated yet",
+                        + "java.util.Map<java.lang.String,java.lang.Integer> holds related objects; annotate the field "
+                        + "@Relationship to map a relationship (its metamodel attribute is then a "
+                        + "RelationshipAttribute), or mark it @Transient",
                 "12: Retort metamodel: no attribute for field billing of com.example.Customer: its type "
-                        + "com.example.Address is an entity: relationships are not generated yet");
+                        + "com.example.Address holds related objects; annotate the field @Relationship to map a "
+                        + "relationship (its metamodel attribute is then a RelationshipAttribute), or mark it "
+                        + "@Transient",
+                "13: Retort metamodel: no attribute for field nickname of com.example.Customer: its type "
+                        + "java.util.Optional<java.lang.String> is generic, and column attributes are written for "
+                        + "non-generic types only");
     }
 }

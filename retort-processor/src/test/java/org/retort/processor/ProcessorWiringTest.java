@@ -152,6 +152,23 @@ class ProcessorWiringTest {
         assertThat(result.messages(Diagnostic.Kind.NOTE)).singleElement().asString().contains("field lines");
     }
 
+    @Test
+    void relationshipToATypeAnotherProcessorGeneratesWaitsForTheNextRound() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(
+                List.of(new MoneyWriter(), new MetamodelProcessor()), List.of(), """
+                package com.example;
+
+                @org.retort.orm.annotation.Entity
+                public class Ledger {
+                    @org.retort.orm.annotation.Relationship
+                    java.util.List<Money> entries;
+                }
+                """);
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(result.generated("com.example.Ledger_")).contains("RelationshipAttribute<Ledger, Money> entries = "
+                + "RelationshipAttribute.of(Ledger.class, \"entries\", Money.class);");
+    }
+
     /** Stands for any processor that generates a class entities use: writes {@code com.example.Money} once. */
     private static final class MoneyWriter extends AbstractProcessor {
         private boolean done;

@@ -250,12 +250,40 @@ public final class MappingReader {
 
     public static VarHandle handle(Field f) {
         try {
-            return MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup())
-                    .unreflectVarHandle(f);
+            return privateLookup(f.getDeclaringClass()).unreflectVarHandle(f);
         } catch (IllegalAccessException e) {
             throw new ArgumentException("Cannot access field " + f.getDeclaringClass().getName() + "." + f.getName()
-                    + ": open its package to org.retort.orm (module-info: opens <package> to org.retort.orm) (" + e + ")");
+                    + " (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * A lookup with private access to a mapped class, as {@link MethodHandles#privateLookupIn} gives it: this
+     * module reads the class's module first (a named module of an application is not read by
+     * {@code org.retort.orm} until it says so), and a package that is not open to this module fails with the
+     * exact {@code opens} line to add.
+     *
+     * @param c the mapped class
+     * @return the lookup
+     * @throws ArgumentException when the class's package is not open to this module
+     * @throws IllegalAccessException when the lookup is refused for another reason
+     */
+    public static MethodHandles.Lookup privateLookup(Class<?> c) throws IllegalAccessException {
+        Module orm = MappingReader.class.getModule();
+        Module target = c.getModule();
+        if (target.isNamed() && target != orm) {
+            String pkg = c.getPackageName();
+            if (!target.isOpen(pkg, orm)) {
+                String to = orm.isNamed() ? " to " + orm.getName() : "";
+                throw new ArgumentException("Cannot map class " + c.getName() + ": package " + pkg + " of module "
+                        + target.getName() + " is not open to " + (orm.isNamed() ? "module " + orm.getName()
+                        : "the class path, where org.retort.orm was loaded from") + ", and the ORM reads and writes "
+                        + "its private fields; add 'opens " + pkg + to + ";' to the module-info.java of "
+                        + target.getName());
+            }
+            orm.addReads(target);
+        }
+        return MethodHandles.privateLookupIn(c, MethodHandles.lookup());
     }
 
     public static MethodHandle constructor(Class<?> c) {
@@ -265,8 +293,8 @@ public final class MappingReader {
             throw new ArgumentException("Class " + c.getName() + " has no no-argument constructor; add one (any "
                     + "visibility) so the ORM can create instances when loading rows");
         } catch (ReflectiveOperationException e) {
-            throw new ArgumentException("Cannot access the constructor of " + c.getName()
-                    + ": open its package to org.retort.orm (" + e + ")");
+            throw new ArgumentException("Cannot access the no-argument constructor of " + c.getName() + " ("
+                    + e.getMessage() + ")");
         }
     }
 }
