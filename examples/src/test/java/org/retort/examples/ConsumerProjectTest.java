@@ -84,8 +84,6 @@ class ConsumerProjectTest {
     void aModularApplicationCompilesAndRunsOnTheModulePath() throws Exception {
         Path classes = compile(true);
         String out = java(List.of("--module-path", classes + File.pathSeparator + runtime(),
-                // the ORM does not yet add the read edge to the application's module itself (README, Install)
-                "--add-reads", "org.retort.orm=com.example.app",
                 "-m", "com.example.app/com.example.app.Main"));
         assertThat(out).contains("found Ada #1 in module com.example.app")
                 .contains("INFO org.retort.engine INSERT INTO customer");
