@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.retort.engine.Engine;
 import org.retort.migrate.MigrationException;
@@ -30,7 +32,8 @@ import org.retort.types.StringType;
  *       table, whose fields are the table and its typed columns:
  *       {@code select(Db.ALBUM.title).where(Db.ALBUM.artistId.eq(1))};</li>
  *   <li>with {@link CodegenOptions#entities()}, one {@code @Entity} class per table (fields with
- *       {@code @MappedColumn}: name, key, nullability, length, precision, foreign key) in {@code <package>.entity}.</li>
+ *       {@code @MappedColumn}: name, key, nullability, length, precision, foreign key) in {@code <package>.entity},
+ *       and a {@code @Relationship} pair per foreign key (see {@link #relationships}).</li>
  * </ul>
  *
  * <p>The schema class declares every table exactly as reflected (types, keys, constraint and index names,
@@ -77,9 +80,14 @@ public final class CodeGenerator {
             String pkg = options.javaPackage().isEmpty() ? "entity" : options.javaPackage() + ".entity";
             Path entityDir = sourceRoot.resolve(pkg.replace('.', '/'));
             Set<String> used = new HashSet<>();
+            Map<Table, String> classes = new LinkedHashMap<>();
             for (Table t : metadata.sortedTables()) {
-                String cls = unique(JavaNames.type(t.name()), used);
-                out.add(writeFile(entityDir.resolve(cls + ".java"), entityClass(t, pkg, cls)));
+                classes.put(t, unique(JavaNames.type(t.name()), used));
+            }
+            Map<Table, List<String>> relationships = relationships(classes);
+            for (Map.Entry<Table, String> e : classes.entrySet()) {
+                out.add(writeFile(entityDir.resolve(e.getValue() + ".java"),
+                        entityClass(e.getKey(), pkg, e.getValue(), relationships.getOrDefault(e.getKey(), List.of()))));
             }
         }
         return out;
@@ -179,8 +187,82 @@ public final class CodeGenerator {
      * @return Java source
      */
     public static String entityClass(Table t, String pkg, String cls) {
+        return entityClass(t, pkg, cls, List.of());
+    }
+
+    /**
+     * The field names the entity class of a table gives its columns, by column name.
+     *
+     * @param t the table
+     * @return column name to field name, in column order
+     */
+    static Map<String, String> fieldNames(Table t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Column<?> c : t.schemaColumns()) {
+            out.put(c.name(), unique(JavaNames.field(c.name()), used));
+        }
+        return out;
+    }
+
+    /**
+     * The relationship fields of every entity class, from the foreign keys between the tables (as SQLAlchemy's
+     * automap names them): on the referring class a reference named after its foreign key column without its
+     * {@code _id} ({@code artist_id} gives {@code artist}), on the referred class a list named
+     * {@code <referring class>Collection}, the two back-populating each other; several foreign keys between the
+     * same two tables name the one each pair uses.
+     *
+     * @param classes the class name of each table written
+     * @return Java declarations of relationship fields, per table
+     */
+    static Map<Table, List<String>> relationships(Map<Table, String> classes) {
+        Map<Table, List<String>> out = new LinkedHashMap<>();
+        Map<Table, Set<String>> used = new LinkedHashMap<>();
+        for (Table t : classes.keySet()) {
+            used.put(t, new HashSet<>(fieldNames(t).values()));
+        }
+        for (Table t : classes.keySet()) {
+            Map<String, String> fields = fieldNames(t);
+            for (ForeignKeyConstraint fk : t.foreignKeys()) {
+                Table r = fk.referredTable();
+                if (!classes.containsKey(r)) {
+                    continue;
+                }
+                long between = t.foreignKeys().stream().filter(o -> o.referredTable() == r).count();
+                List<String> fkFields = fk.columnNames().stream().map(fields::get).toList();
+                String refBase = fkFields.size() == 1 && fkFields.get(0).endsWith("Id") && fkFields.get(0).length() > 2
+                        ? fkFields.get(0).substring(0, fkFields.get(0).length() - 2)
+                        : JavaNames.field(r.name()) + (fkFields.size() == 1 ? "Ref" : "");
+                String ref = unique(refBase, used.get(t));
+                String collBase = JavaNames.field(t.name()) + "Collection"
+                        + (between > 1 ? "By" + Character.toUpperCase(ref.charAt(0)) + ref.substring(1) : "");
+                String coll = unique(collBase, used.get(r));
+                String keys = between > 1 || t == r ? ", foreignKeys = {" + String.join(", ",
+                        fkFields.stream().map(JavaRenderer::str).toList()) + "}" : "";
+                out.computeIfAbsent(t, k -> new ArrayList<>()).add("    @Relationship(backPopulates = "
+                        + JavaRenderer.str(coll) + keys + ")\n    public " + classes.get(r) + " " + ref + ";\n\n");
+                out.computeIfAbsent(r, k -> new ArrayList<>()).add("    @Relationship(backPopulates = "
+                        + JavaRenderer.str(ref) + keys + ")\n    public java.util.List<" + classes.get(t) + "> " + coll
+                        + " = new java.util.ArrayList<>();\n\n");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One {@code @Entity} class's source, with relationship fields.
+     *
+     * @param t the table
+     * @param pkg the package
+     * @param cls the class name
+     * @param relationships declarations of its relationship fields
+     * @return Java source
+     */
+    public static String entityClass(Table t, String pkg, String cls, List<String> relationships) {
         StringBuilder sb = new StringBuilder("package ").append(pkg).append(";\n\n")
-                .append("import org.retort.orm.annotation.Entity;\nimport org.retort.orm.annotation.MappedColumn;\n\n")
+                .append("import org.retort.orm.annotation.Entity;\nimport org.retort.orm.annotation.MappedColumn;\n")
+                .append(relationships.isEmpty() ? "" : "import org.retort.orm.annotation.Relationship;\n")
+                .append("\n")
                 .append("/** A row of table {@code ").append(t.name().replace("*/", "* /"))
                 .append("}, generated by retort-migrate codegen. */\n")
                 .append("@Entity(table = ").append(JavaRenderer.str(t.name()));
@@ -225,6 +307,9 @@ public final class CodeGenerator {
             sb.append("    @MappedColumn(").append(String.join(", ", attrs)).append(")\n")
                     .append("    public ").append(javaType).append(' ').append(unique(JavaNames.field(c.name()), used))
                     .append(";\n\n");
+        }
+        for (String r : relationships) {
+            sb.append(r);
         }
         sb.append("    /** Made by the ORM when it loads a row. */\n    public ").append(cls).append("() {\n    }\n}\n");
         return sb.toString();

@@ -77,13 +77,31 @@ class MigrateCodegenTest {
                 }
 
                 public static int tracksLoadedAsEntities(Engine engine) {
-                    Registry.of(gen.chinook.entity.Artist.class, gen.chinook.entity.Album.class,
-                            gen.chinook.entity.Genre.class, gen.chinook.entity.MediaType.class,
-                            gen.chinook.entity.Track.class);
+                    registry();
                     try (Session session = Session.of(engine)) {
                         List<gen.chinook.entity.Track> tracks = session.scalars(
                                 Orm.select(gen.chinook.entity.Track.class)).all();
                         return tracks.size();
+                    }
+                }
+
+                static Registry registry() {
+                    return Registry.of(gen.chinook.entity.Artist.class, gen.chinook.entity.Album.class,
+                            gen.chinook.entity.Genre.class, gen.chinook.entity.MediaType.class,
+                            gen.chinook.entity.Track.class, gen.chinook.entity.Customer.class,
+                            gen.chinook.entity.Employee.class, gen.chinook.entity.Invoice.class,
+                            gen.chinook.entity.InvoiceLine.class, gen.chinook.entity.Playlist.class,
+                            gen.chinook.entity.PlaylistTrack.class);
+                }
+
+                public static String relationshipsOfArtistOne(Engine engine) {
+                    registry();
+                    try (Session session = Session.of(engine)) {
+                        gen.chinook.entity.Artist artist = session.get(gen.chinook.entity.Artist.class, 1);
+                        gen.chinook.entity.Album album = artist.albumCollection.get(0);
+                        gen.chinook.entity.Employee boss = session.get(gen.chinook.entity.Employee.class, 2);
+                        return artist.albumCollection.size() + " " + (album.artist == artist) + " "
+                                + boss.employeeCollection.size() + " " + boss.employeeRef.lastName;
                     }
                 }
 
@@ -135,6 +153,9 @@ class MigrateCodegenTest {
         List<Object> titles = (List<Object>) usage.getMethod("albumsOfArtistOne", Engine.class).invoke(null, engine);
         assertThat(titles).containsExactly("For Those About To Rock We Salute You", "Let There Be Rock");
         assertThat(usage.getMethod("tracksLoadedAsEntities", Engine.class).invoke(null, engine)).isEqualTo(3503);
+        assertThat(usage.getMethod("relationshipsOfArtistOne", Engine.class).invoke(null, engine))
+                .as("generated relationships: one-to-many, its mirror, and a self-referential pair")
+                .isEqualTo("2 true 3 Adams");
         assertThat(usage.getMethod("firstAlbumTitle", Engine.class).invoke(null, engine))
                 .isEqualTo("For Those About To Rock We Salute You");
 
