@@ -33,7 +33,7 @@ import org.retort.types.StringType;
  *       {@code select(Db.ALBUM.title).where(Db.ALBUM.artistId.eq(1))};</li>
  *   <li>with {@link CodegenOptions#entities()}, one {@code @Entity} class per table (fields with
  *       {@code @MappedColumn}: name, key, nullability, length, precision, foreign key) in {@code <package>.entity},
- *       and a {@code @Relationship} pair per foreign key (see {@link #relationships}).</li>
+ *       and a {@code @Relationship} pair per foreign key (a reference and its mirror collection).</li>
  * </ul>
  *
  * <p>The schema class declares every table exactly as reflected (types, keys, constraint and index names,
