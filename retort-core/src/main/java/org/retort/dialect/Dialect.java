@@ -207,6 +207,16 @@ public abstract class Dialect {
     }
 
     /**
+     * How this database spells strings and bytes written inline in SQL (literal binds, DDL comments, LIKE's
+     * {@code ESCAPE}); the style's forms mean the same under every server setting that changes literal parsing.
+     *
+     * @return the literal style
+     */
+    public LiteralStyle literalStyle() {
+        return LiteralStyle.STANDARD;
+    }
+
+    /**
      * A new compiler for statements of the expression language on this dialect; each dialect returns its own
      * subclass, overriding only what its database renders differently.
      *

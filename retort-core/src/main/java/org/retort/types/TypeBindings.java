@@ -165,12 +165,23 @@ public abstract class TypeBindings {
         return (ValueBinder<Double>) (ValueBinder<?>) b;
     }
 
-    /** {@return the binder of String values} */
+    /**
+     * The binder of String values. A string holding an unpaired UTF-16 surrogate is refused: drivers would
+     * encode it as {@code ?} and store something other than what was given.
+     *
+     * @return the binder
+     */
     protected ValueBinder<String> stringBinder() {
         return (st, i, v) -> {
             if (v == null) {
                 st.setNull(i, java.sql.Types.VARCHAR);
             } else {
+                int lone = org.retort.dialect.LiteralStyle.unpairedSurrogateAt(v);
+                if (lone >= 0) {
+                    throw new org.retort.exc.ArgumentException("A string parameter holds an unpaired UTF-16 surrogate (U+"
+                            + Integer.toHexString(v.charAt(lone)).toUpperCase(Locale.ROOT) + " at index " + lone
+                            + "), which no database encoding can store; fix the string where it was made");
+                }
                 st.setString(i, v);
             }
         };
