@@ -3,6 +3,7 @@ package org.retort.engine;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -129,7 +130,19 @@ public final class Engine implements AutoCloseable {
         String jdbcUrl = dialect.jdbcUrl(url);
         Properties props = dialect.connectProperties(url);
         props.putAll(b.connectArgs);
-        ConnectionFactory factory = b.creator != null ? b.creator : () -> DriverManager.getConnection(jdbcUrl, props);
+        List<String> secrets = new ArrayList<>(Credentials.secrets(url));
+        props.forEach((k, v) -> {
+            if (Credentials.isSensitiveKey(k.toString()) && v.toString().length() >= 3) {
+                secrets.add(v.toString());
+            }
+        });
+        ConnectionFactory factory = b.creator != null ? b.creator : () -> {
+            try {
+                return DriverManager.getConnection(jdbcUrl, props);
+            } catch (SQLException e) {
+                throw Credentials.scrub(e, secrets); // drivers quote the URL they were given, password and all
+            }
+        };
         PoolKind kind = b.poolKind != null ? b.poolKind : dialect.defaultPool(url);
         PoolOptions po = new PoolOptions(b.poolSize, b.maxOverflow, b.poolTimeout, b.poolRecycle, b.poolPrePing,
                 dialect::ping, events.pool());
