@@ -262,9 +262,11 @@ public abstract class Dialect {
     public void doCommit(Connection connection) throws SQLException {
         try {
             connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            restoreAutoCommit(connection, e);
+            throw e;
         }
+        connection.setAutoCommit(true);
     }
 
     /**
@@ -276,8 +278,26 @@ public abstract class Dialect {
     public void doRollback(Connection connection) throws SQLException {
         try {
             connection.rollback();
-        } finally {
+        } catch (SQLException e) {
+            restoreAutoCommit(connection, e);
+            throw e;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * Puts a connection back in autocommit after its COMMIT or ROLLBACK failed, keeping the failure as the error:
+     * on a dead connection this second call fails too ("Connection is closed", no SQLSTATE), and letting it
+     * replace the first would hide the I/O error that says the connection was lost.
+     *
+     * @param connection the JDBC connection
+     * @param failure the COMMIT or ROLLBACK failure, which gains this call's failure as a suppressed exception
+     */
+    protected static void restoreAutoCommit(Connection connection, SQLException failure) {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
