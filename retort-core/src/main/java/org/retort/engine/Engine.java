@@ -50,8 +50,11 @@ public final class Engine implements AutoCloseable {
     private final Duration poolTimeout;
     private final boolean hideParameters;
     private final int statementCacheSize;
+    /** Shared with the copies made by executionOptions, which close with it. */
+    private final java.util.concurrent.atomic.AtomicBoolean closed;
 
     Engine(EngineBuilder b) {
+        this.closed = new java.util.concurrent.atomic.AtomicBoolean();
         this.url = b.url;
         this.dialect = b.dialect != null ? b.dialect : Dialects.forUrl(b.url);
         dialect.loadDriver();
@@ -72,6 +75,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Engine(Engine parent, ExecutionOptions options) {
+        this.closed = parent.closed;
         this.url = parent.url;
         this.dialect = parent.dialect;
         this.pool = parent.pool;
@@ -161,6 +165,10 @@ public final class Engine implements AutoCloseable {
      * @return a new connection
      */
     public Connection connect() {
+        if (closed.get()) {
+            throw new org.retort.exc.ResourceClosedException("This Engine (" + url + ") is closed: close() was called. "
+                    + "Create a new Engine; to drop pooled connections and keep using an engine, call dispose() instead");
+        }
         java.sql.Connection raw;
         try {
             raw = pool.checkout();
@@ -308,10 +316,22 @@ public final class Engine implements AutoCloseable {
         pool.dispose();
     }
 
-    /** Same as {@link #dispose()}, for try-with-resources. */
+    /**
+     * Closes the engine for good: its pooled connections are closed as by {@link #dispose()}, and
+     * {@link #connect()} (and everything built on it) then throws {@link org.retort.exc.ResourceClosedException}.
+     * Connections checked out before keep working until they are closed. The copies made by
+     * {@link #executionOptions(ExecutionOptions)} share the pool and close with it. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        dispose();
+        if (closed.compareAndSet(false, true)) {
+            pool.dispose();
+        }
+    }
+
+    /** {@return true after {@link #close()}} */
+    public boolean isClosed() {
+        return closed.get();
     }
 
     @Override
