@@ -229,6 +229,26 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Runs work in a transaction as {@link #inTransaction(Function)} does, on a new connection per attempt, and
+     * runs it again while it fails with an error the policy says is safe to retry (serialization failure,
+     * deadlock, a connection lost before COMMIT); see {@link Retry}. The work must not commit or roll back itself.
+     *
+     * <pre>{@code
+     * engine.transaction(Retry.defaults(), conn -> conn.execute(update(account).set(...).where(...)).rowcount());
+     * }</pre>
+     *
+     * @param retry the policy: which failures, how many attempts, what backoff
+     * @param work the transaction's statements
+     * @param <T> the value's type
+     * @return what the successful attempt returned
+     */
+    public <T> T transaction(Retry retry, Function<Connection, T> work) {
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(work, "work");
+        return retry.run(() -> inTransaction(work));
+    }
+
+    /**
      * Returns a copy of this engine whose connections start with further execution options (SQLAlchemy's
      * {@code Engine.execution_options()}); the copy shares this engine's pool, dialect, compiled cache and
      * listeners, so it is cheap, and disposing either disposes the shared pool.
