@@ -50,6 +50,11 @@ final class HostileStrings {
         return new ArrayList<>(out);
     }
 
+    /** {@return the fragments alone, for paths that cost a statement or two each (DDL with hostile names)} */
+    static List<String> fragments() {
+        return FRAGMENTS;
+    }
+
     /** {@return one value of 1 MB (UTF-16 code units) made of the fragments that any database can hold} */
     static String megabyte() {
         StringBuilder sb = new StringBuilder(1 << 20);

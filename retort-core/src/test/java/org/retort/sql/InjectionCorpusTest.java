@@ -164,6 +164,66 @@ class InjectionCorpusTest {
     }
 
     @BackendTest
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void hostileJsonKeysAndValuesRoundTrip(TestDatabase db) {
+        org.retort.schema.MetaData md = new org.retort.schema.MetaData();
+        org.retort.schema.Table docs = md.table("hostile_json",
+                org.retort.schema.Schema.column("id", Types.INTEGER, org.retort.schema.Schema.primaryKey()),
+                org.retort.schema.Schema.column("doc", (org.retort.types.SqlType) Types.JSON(Map.class)));
+        md.createAll(db.engine());
+        List<String> corpus = HostileStrings.all().stream().filter(HostileStrings::storableEverywhere).toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<Integer, Map<String, Object>> expected = new HashMap<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("value", corpus.get(i));
+            doc.put(corpus.get(i), List.of(corpus.get(i)));
+            rows.add(Map.of("id", i + 1, "doc", doc)); // from 1: MySQL turns 0 in an AUTO_INCREMENT key into a new id
+            expected.put(i + 1, doc);
+        }
+        try (Connection conn = db.engine().connect()) {
+            createTables(db, conn);
+            conn.execute(insert(docs), rows);
+            conn.commit();
+            Map<Integer, Object> stored = new HashMap<>();
+            for (var row : conn.execute(select(docs.c("id"), docs.c("doc")))) {
+                stored.put(((Number) row.get(0)).intValue(), row.get(1));
+            }
+            assertThat(stored).as("JSON documents with hostile keys and values").isEqualTo((Map) expected);
+            assertNothingExecuted(conn);
+        }
+    }
+
+    @BackendTest
+    void hostileTableAndColumnNamesAreQuotedOrRefused(TestDatabase db) {
+        int created = 0;
+        try (Connection conn = db.engine().connect()) {
+            createTables(db, conn);
+            for (String s : HostileStrings.fragments()) {
+                if (s.length() > 40 || !HostileStrings.storableEverywhere(s) || s.isBlank()) {
+                    continue;
+                }
+                org.retort.schema.MetaData md = new org.retort.schema.MetaData();
+                org.retort.schema.Table t = md.table("t " + s, org.retort.schema.Schema.column("c " + s, Types.TEXT));
+                try {
+                    md.createAll(conn, false);
+                } catch (RetortException refused) {
+                    conn.rollback(); // a name the database does not take is an error, never SQL
+                    continue;
+                }
+                conn.execute(insert(t).values(Map.of("c " + s, s)));
+                assertThat(conn.execute(select(t.c("c " + s))).scalars(Object.class).all()).as("table %s", Escaped.of(s))
+                        .containsExactly(s);
+                md.dropAll(conn, false);
+                conn.commit();
+                created++;
+            }
+            assertThat(created).as("hostile names the database took").isGreaterThan(40);
+            assertNothingExecuted(conn);
+        }
+    }
+
+    @BackendTest
     void hostileColumnLabelsAreQuotedOrRefused(TestDatabase db) {
         try (Connection conn = db.engine().connect()) {
             createTables(db, conn);
