@@ -1,4 +1,4 @@
-package org.retort.reliability;
+package org.retort.orm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.retort.sql.Sql.text;
@@ -26,11 +26,16 @@ import org.retort.engine.Connection;
 import org.retort.engine.Engine;
 import org.retort.engine.IsolationLevel;
 import org.retort.engine.Retry;
+import org.retort.engine.ExecutionOptions;
 import org.retort.exc.DBAPIException;
+import org.retort.orm.annotation.Entity;
+import org.retort.orm.annotation.MappedColumn;
+import org.retort.testing.LocalServer;
 
 /**
- * Load with faults: threads run short transactions (insert a parent with three children, move money between two
- * versioned accounts, delete a parent with its children) through {@code engine.transaction(retry, work)} against a
+ * Load with faults: threads run short transactions, half through Core ({@code engine.transaction(retry, work)})
+ * and half through the ORM ({@code retry.run} around a {@code Session}): insert a parent with three children, move
+ * money between two versioned accounts, delete a parent with its children. They run against a
  * PostgreSQL and a MariaDB server this test starts itself on a spare loopback port, while the server's client
  * connections are killed and the server itself is crashed (no clean shutdown) and started again. A ledger kept by
  * the test says what each transaction's outcome was; afterwards the database must equal it: every committed
@@ -44,6 +49,54 @@ class FaultLoadTest {
     private static final int THREADS = 8;
     private static final int ACCOUNTS = 10;
     private static final long RUN_MILLIS = 10_000;
+
+    @Entity(table = "parent")
+    static class Parent {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(nullable = false)
+        Integer owner;
+
+        Parent() {
+        }
+
+        Parent(long id, int owner) {
+            this.id = id;
+            this.owner = owner;
+        }
+    }
+
+    @Entity(table = "child")
+    static class Child {
+        @MappedColumn(primaryKey = true)
+        Long id;
+        @MappedColumn(foreignKey = "parent.id", nullable = false)
+        Long parentId;
+        @MappedColumn(nullable = false)
+        Integer n;
+
+        Child() {
+        }
+
+        Child(long id, long parentId, int n) {
+            this.id = id;
+            this.parentId = parentId;
+            this.n = n;
+        }
+    }
+
+    @Entity(table = "account")
+    static class Account {
+        @MappedColumn(primaryKey = true)
+        Integer id;
+        @MappedColumn(nullable = false)
+        Long balance;
+        @MappedColumn(nullable = false)
+        Integer version;
+    }
+
+    private static final org.retort.orm.metamodel.ColumnAttribute<Child, Long> CHILD_PARENT =
+            org.retort.orm.metamodel.ColumnAttribute.of(Child.class, "parentId", Long.class);
 
     @Test
     void postgresqlKilledAndCrashedMidRunLosesAndDuplicatesNothing() throws Exception {
@@ -84,12 +137,10 @@ class FaultLoadTest {
                 .poolTimeout(Duration.ofSeconds(5)).isolationLevel(IsolationLevel.READ_COMMITTED).build();
         Engine admin = Engine.builder(server.url()).poolClass(PoolKind.NULL).build();
         try {
+            Registry.of(Parent.class, Child.class, Account.class).metadata().createAll(engine);
+            // the ORM's transfers read then write whole values: SERIALIZABLE makes a lost update a retryable error
+            Engine serializable = engine.executionOptions(ExecutionOptions.defaults().isolationLevel(IsolationLevel.SERIALIZABLE));
             engine.begin(conn -> {
-                conn.execute(text("CREATE TABLE parent (id BIGINT PRIMARY KEY, owner INTEGER NOT NULL)"));
-                conn.execute(text("CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL "
-                        + "REFERENCES parent (id), n INTEGER NOT NULL)"));
-                conn.execute(text("CREATE TABLE account (id INTEGER PRIMARY KEY, balance BIGINT NOT NULL, "
-                        + "version INTEGER NOT NULL)"));
                 for (int i = 1; i <= ACCOUNTS; i++) {
                     conn.execute(text("INSERT INTO account (id, balance, version) VALUES (:id, 1000, 0)"), Map.of("id", i));
                 }
@@ -103,7 +154,7 @@ class FaultLoadTest {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
-                futures.add(workers.submit(() -> work(engine, retry, ledger, thread, stop)));
+                futures.add(workers.submit(() -> work(engine, serializable, retry, ledger, thread, stop)));
             }
             Map<String, Long> faults = new HashMap<>();
             Future<?> faulting = workers.submit(() -> {
@@ -137,7 +188,7 @@ class FaultLoadTest {
 
             verify(engine, ledger, name);
             assertThat(engine.pool().status()).as("no pooled connection leaked").contains(" 0 checked out");
-            System.out.printf(java.util.Locale.ROOT, "[retort] fault-load %s: %d transactions from %d threads, "
+            System.out.printf(java.util.Locale.ROOT, "[retort] fault-load %s: %d Core and ORM transactions from %d threads, "
                             + "%d committed writes checked, 0 lost, 0 duplicated, %d failed cleanly, %d ambiguous commits "
                             + "(%d found durable), %d retries; served again %.2f s after killing every connection, "
                             + "%.2f s after the crash-restart%n",
@@ -187,7 +238,12 @@ class FaultLoadTest {
         }
     }
 
-    private static void work(Engine engine, Retry retry, Ledger ledger, int thread, AtomicBoolean stop) {
+    private static void work(Engine engine, Engine serializable, Retry retry, Ledger ledger, int thread,
+                             AtomicBoolean stop) {
+        if (thread % 2 == 1) {
+            ormWork(serializable, retry, ledger, thread, stop);
+            return;
+        }
         Random random = new Random(1234L + thread);
         List<Long> mine = new ArrayList<>();
         long seq = 0;
@@ -238,6 +294,77 @@ class FaultLoadTest {
         }
     }
 
+    private static void ormWork(Engine engine, Retry retry, Ledger ledger, int thread, AtomicBoolean stop) {
+        Random random = new Random(4321L + thread);
+        List<Long> mine = new ArrayList<>();
+        long seq = 0;
+        while (!stop.get()) {
+            int op = random.nextInt(10);
+            ledger.transactions.incrementAndGet();
+            if (op < 5 || mine.isEmpty()) {
+                long id = (thread + 1) * 1_000_000L + ++seq;
+                outcome(ledger, id, ledger.committed, ledger.failed, ledger.ambiguous, () -> retry.run(() -> {
+                    try (Session session = Session.of(engine)) {
+                        session.add(new Parent(id, thread));
+                        for (int k = 1; k <= 3; k++) {
+                            session.add(new Child(id * 10 + k, id, k));
+                        }
+                        session.commit();
+                    }
+                    return null;
+                }));
+                if (ledger.committed.contains(id)) {
+                    mine.add(id);
+                }
+            } else if (op < 8) {
+                int a = 1 + random.nextInt(ACCOUNTS);
+                int b = 1 + (a + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+                long amount = 1 + random.nextInt(50);
+                outcome(ledger, -1, null, null, null, () -> retry.run(() -> {
+                    try (Session session = Session.of(engine)) {
+                        Account from = session.get(Account.class, a);
+                        Account to = session.get(Account.class, b);
+                        from.balance -= amount;
+                        from.version++;
+                        to.balance += amount;
+                        to.version++;
+                        session.commit();
+                    }
+                    return null;
+                }));
+            } else {
+                long id = mine.remove(random.nextInt(mine.size()));
+                outcome(ledger, id, ledger.deleted, null, ledger.maybeDeleted, () -> retry.run(() -> {
+                    try (Session session = Session.of(engine)) {
+                        for (Child c : session.scalars(Orm.select(Child.class).where(CHILD_PARENT.eq(id))).all()) {
+                            session.delete(c);
+                        }
+                        session.flush();
+                        Parent p = session.get(Parent.class, id);
+                        if (p == null) {
+                            throw new IllegalStateException("parent " + id + " was committed but is gone");
+                        }
+                        session.delete(p);
+                        session.commit();
+                    }
+                    return null;
+                }));
+                if (!ledger.deleted.contains(id) && !ledger.maybeDeleted.contains(id)) {
+                    mine.add(id);
+                }
+            }
+        }
+    }
+
+    private static boolean outcomeUnknown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DBAPIException d && d.commitOutcomeUnknown()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void outcome(Ledger ledger, long id, Set<Long> ok, Set<Long> failed, Set<Long> unknown, Runnable tx) {
         try {
             tx.run();
@@ -245,21 +372,16 @@ class FaultLoadTest {
             if (ok != null) {
                 ok.add(id);
             }
-        } catch (DBAPIException e) {
-            if (e.commitOutcomeUnknown()) {
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException && e.getMessage().contains("is gone")) {
+                throw e;
+            }
+            if (outcomeUnknown(e)) {
                 ledger.ambiguousCommits.incrementAndGet();
                 if (unknown != null) {
                     unknown.add(id);
                 }
-            } else {
-                ledger.failures.incrementAndGet();
-                if (failed != null) {
-                    failed.add(id);
-                }
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof IllegalStateException && e.getMessage().contains("is gone")) {
-                throw e;
+                return;
             }
             ledger.failures.incrementAndGet();
             if (failed != null) {

@@ -1,4 +1,4 @@
-package org.retort.reliability;
+package org.retort.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code /usr/lib/postgresql/<version>/bin} or on the PATH, MariaDB's {@code mariadbd} in {@code /usr/sbin} or on
  * the PATH. Absent binaries skip the test with a notice, or fail it when {@code CI=true}.
  */
-abstract class LocalServer implements AutoCloseable {
+public abstract class LocalServer implements AutoCloseable {
     private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     final Path dir;
-    final int port;
+    /** The loopback port the server listens on. */
+    public final int port;
 
     LocalServer(String kind) throws IOException {
         this.dir = Files.createTempDirectory("retort-" + kind + "-");
@@ -32,26 +33,51 @@ abstract class LocalServer implements AutoCloseable {
     }
 
     /** {@return the Retort URL of the server's test database} */
-    abstract String url();
+    public abstract String url();
 
-    /** Starts the server and waits until it accepts connections. */
-    abstract void start() throws Exception;
+    /**
+     * Starts the server and waits until it accepts connections.
+     *
+     * @throws Exception when it does not start
+     */
+    public abstract void start() throws Exception;
 
-    /** Kills the server as a crash would (no clean shutdown), and waits until it is gone. */
-    abstract void crash() throws Exception;
+    /**
+     * Kills the server as a crash would (no clean shutdown), and waits until it is gone.
+     *
+     * @throws Exception when it does not die
+     */
+    public abstract void crash() throws Exception;
 
-    /** Crash and start again on the same port and data. */
-    void restart() throws Exception {
+    /**
+     * Crashes the server and starts it again on the same port and data.
+     *
+     * @throws Exception when either step fails
+     */
+    public void restart() throws Exception {
         crash();
         start();
     }
 
-    static PostgresServer postgres() throws IOException {
+    /**
+     * A PostgreSQL server from the machine's binaries, not yet started; skips (or fails under CI) without them.
+     *
+     * @return the server
+     * @throws IOException when its directory cannot be made
+     */
+    public static LocalServer postgres() throws IOException {
         Path bin = find("initdb", Stream.concat(versionDirs(Path.of("/usr/lib/postgresql")), pathDirs()).toList());
         return new PostgresServer(bin.getParent());
     }
 
-    static MariadbServer mariadb() throws IOException {
+    /**
+     * A MariaDB server from the machine's binaries, not yet started; skips (or fails under CI) without them. Its
+     * URL names database {@code ledger}, which the caller creates.
+     *
+     * @return the server
+     * @throws IOException when its directory cannot be made
+     */
+    public static LocalServer mariadb() throws IOException {
         Path server = find("mariadbd", Stream.concat(Stream.of(Path.of("/usr/sbin")), pathDirs()).toList());
         Path install = find("mariadb-install-db", Stream.concat(Stream.of(Path.of("/usr/bin")), pathDirs()).toList());
         return new MariadbServer(server, install);
@@ -158,12 +184,12 @@ abstract class LocalServer implements AutoCloseable {
         }
 
         @Override
-        String url() {
+        public String url() {
             return "postgresql://postgres@127.0.0.1:" + port + "/postgres";
         }
 
         @Override
-        void start() throws Exception {
+        public void start() throws Exception {
             Path data = dir.resolve("data");
             if (!Files.exists(data)) {
                 if (isRoot()) {
@@ -179,7 +205,7 @@ abstract class LocalServer implements AutoCloseable {
         }
 
         @Override
-        void crash() throws Exception {
+        public void crash() throws Exception {
             run(as(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
                     "stop"), dir.resolve("pg_ctl-stop.log"), 60);
             awaitPort(false, 30_000);
@@ -210,12 +236,12 @@ abstract class LocalServer implements AutoCloseable {
         }
 
         @Override
-        String url() {
+        public String url() {
             return "mariadb://root@127.0.0.1:" + port + "/ledger";
         }
 
         @Override
-        void start() throws Exception {
+        public void start() throws Exception {
             Path data = dir.resolve("data");
             if (!Files.exists(data)) {
                 run(List.of(install.toString(), "--no-defaults", "--datadir=" + data, "--user=" + System.getProperty("user.name"),
@@ -233,7 +259,7 @@ abstract class LocalServer implements AutoCloseable {
         }
 
         @Override
-        void crash() throws Exception {
+        public void crash() throws Exception {
             if (process != null) {
                 process.destroyForcibly();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
