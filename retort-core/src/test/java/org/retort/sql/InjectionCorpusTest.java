@@ -13,6 +13,7 @@ import org.retort.engine.Connection;
 import org.retort.exc.CompileException;
 import org.retort.exc.RetortException;
 import org.retort.testing.BackendTest;
+import org.retort.testing.HostileStrings;
 import org.retort.testing.TestDatabase;
 import org.retort.types.Types;
 

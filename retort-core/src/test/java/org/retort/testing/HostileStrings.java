@@ -1,4 +1,4 @@
-package org.retort.sql;
+package org.retort.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,12 +12,12 @@ import java.util.Set;
  * fragment is tried at the start, in the middle, at the end and doubled; one 1 MB value holds them all repeated.
  * Every attack that would succeed inserts into {@code victim}, so "none executed" is one count.
  */
-final class HostileStrings {
+public final class HostileStrings {
     private HostileStrings() {
     }
 
     /** What an executed payload would do; the tests count rows in this table. */
-    static final String VICTIM = "victim";
+    public static final String VICTIM = "victim";
 
     private static final List<String> FRAGMENTS = List.of(
             "'", "''", "'''", "\"", "\"\"", "`", "``", "\\", "\\\\", "\\'", "\\\\'", "\\\"", "'\\",
@@ -40,7 +40,7 @@ final class HostileStrings {
             "%s", "a%sb", "%s%s", "x%s'", "'%s", "\\%s", "%s\\", "%s'--", "\"%s\"", "-- %s\n");
 
     /** {@return at least 500 distinct hostile strings, in a fixed order} */
-    static List<String> all() {
+    public static List<String> all() {
         Set<String> out = new LinkedHashSet<>();
         for (String f : FRAGMENTS) {
             for (String s : SURROUNDINGS) {
@@ -51,12 +51,12 @@ final class HostileStrings {
     }
 
     /** {@return the fragments alone, for paths that cost a statement or two each (DDL with hostile names)} */
-    static List<String> fragments() {
+    public static List<String> fragments() {
         return FRAGMENTS;
     }
 
     /** {@return one value of 1 MB (UTF-16 code units) made of the fragments that any database can hold} */
-    static String megabyte() {
+    public static String megabyte() {
         StringBuilder sb = new StringBuilder(1 << 20);
         List<String> storable = FRAGMENTS.stream().filter(HostileStrings::storableEverywhere).toList();
         for (int i = 0; sb.length() < (1 << 20); i++) {
@@ -70,7 +70,7 @@ final class HostileStrings {
     }
 
     /** {@return whether a string holds neither NUL nor an unpaired surrogate (the two refusable things)} */
-    static boolean storableEverywhere(String s) {
+    public static boolean storableEverywhere(String s) {
         return s.indexOf('\0') < 0 && org.retort.dialect.LiteralStyle.unpairedSurrogateAt(s) < 0;
     }
 }
