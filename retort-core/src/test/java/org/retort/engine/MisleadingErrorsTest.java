@@ -87,9 +87,12 @@ class MisleadingErrorsTest {
                 .hasMessageContaining("is closed").hasMessageContaining("dispose()");
         assertThatThrownBy(copy::connect).isInstanceOf(ResourceClosedException.class);
         assertThatThrownBy(() -> engine.begin(c -> { })).isInstanceOf(ResourceClosedException.class);
-        if (!db.name().equals("sqlite-memory")) { // its single shared connection closes at once, as dispose() says
+        if (!db.name().equals("sqlite-memory")) {
             assertThat(((Number) held.scalar(text("SELECT 1"))).intValue()).as("checked out before: still works")
                     .isEqualTo(1);
+        } else { // its single shared connection closes at once, as dispose() says: a disconnect, not a bare error
+            assertThatThrownBy(() -> held.scalar(text("SELECT 1"))).isInstanceOf(org.retort.exc.OperationalError.class)
+                    .satisfies(e -> assertThat(((org.retort.exc.DBAPIException) e).connectionInvalidated()).isTrue());
         }
         held.close();
         Engine disposed = db.engine(b -> { });
