@@ -215,6 +215,16 @@ public abstract class Dialect {
     }
 
     /**
+     * How this database spells strings and bytes written inline in SQL (literal binds, DDL comments, LIKE's
+     * {@code ESCAPE}); the style's forms mean the same under every server setting that changes literal parsing.
+     *
+     * @return the literal style
+     */
+    public LiteralStyle literalStyle() {
+        return LiteralStyle.STANDARD;
+    }
+
+    /**
      * A new compiler for statements of the expression language on this dialect; each dialect returns its own
      * subclass, overriding only what its database renders differently.
      *
@@ -260,9 +270,11 @@ public abstract class Dialect {
     public void doCommit(Connection connection) throws SQLException {
         try {
             connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            restoreAutoCommit(connection, e);
+            throw e;
         }
+        connection.setAutoCommit(true);
     }
 
     /**
@@ -274,8 +286,26 @@ public abstract class Dialect {
     public void doRollback(Connection connection) throws SQLException {
         try {
             connection.rollback();
-        } finally {
+        } catch (SQLException e) {
+            restoreAutoCommit(connection, e);
+            throw e;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * Puts a connection back in autocommit after its COMMIT or ROLLBACK failed, keeping the failure as the error:
+     * on a dead connection this second call fails too ("Connection is closed", no SQLSTATE), and letting it
+     * replace the first would hide the I/O error that says the connection was lost.
+     *
+     * @param connection the JDBC connection
+     * @param failure the COMMIT or ROLLBACK failure, which gains this call's failure as a suppressed exception
+     */
+    protected static void restoreAutoCommit(Connection connection, SQLException failure) {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.retort.dialect.Dialect;
 import org.retort.event.EngineEvents;
 import org.retort.exc.ArgumentException;
+import org.retort.exc.DBAPIException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.ResourceClosedException;
 import org.retort.pool.ExternalTransaction;
@@ -487,7 +488,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null);
+            throw commit ? commitFailed(e) : translate(e, "ROLLBACK", null);
         } finally {
             for (Transaction n : nested) {
                 n.markInactive();
@@ -496,6 +497,30 @@ public final class Connection implements AutoCloseable {
             transaction = null;
         }
         hooks.transaction(commit ? events.commitListeners() : events.rollbackListeners());
+    }
+
+    /**
+     * A COMMIT that failed because the connection was lost may or may not have been applied: the server can have
+     * committed and died before answering. Such a failure becomes SQLSTATE 08007 ("transaction resolution
+     * unknown"), an {@link org.retort.exc.OperationalError} flagged as a disconnect, with the driver's error as its
+     * cause; any other COMMIT failure (a deferred constraint, a serialization failure) is translated as it is.
+     */
+    private RuntimeException commitFailed(SQLException e) {
+        boolean lost = dialect.isDisconnect(e);
+        if (!lost) {
+            try {
+                lost = jdbc.isClosed() || !jdbc.isValid(2);
+            } catch (SQLException | RuntimeException probe) {
+                lost = true;
+            }
+        }
+        if (!lost) {
+            return translate(e, "COMMIT", null);
+        }
+        SQLException unknown = new SQLException("The connection was lost during COMMIT, so whether the transaction "
+                + "was committed is unknown: it may have been applied. Check for its effects before running it again "
+                + "(the driver said: " + e.getMessage() + ")", DBAPIException.COMMIT_OUTCOME_UNKNOWN, e);
+        return translate(unknown, "COMMIT", null);
     }
 
     void endNested(Transaction t, boolean commit) {

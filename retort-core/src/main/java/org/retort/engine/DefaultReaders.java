@@ -16,7 +16,8 @@ import org.retort.types.ValueReader;
 /**
  * Readers for result columns whose type the statement does not know (textual SQL, untyped expressions): the
  * driver's value, except that date and time values come back as {@code java.time} types, never as
- * {@code java.sql.Timestamp}, {@code Date} or {@code Time}. A TIMESTAMP WITH TIME ZONE becomes an
+ * {@code java.sql.Timestamp}, {@code Date} or {@code Time}, and large objects come back as their value
+ * ({@code String} for a CLOB, {@code byte[]} for a BLOB), never as a {@code java.sql.Clob} tied to the cursor. A TIMESTAMP WITH TIME ZONE becomes an
  * {@link OffsetDateTime}, a TIME WITH TIME ZONE an {@link OffsetTime}. Where the driver cannot convert (SQLite
  * keeps them as text in columns declared DATE, TIME or TIMESTAMP), ISO text is parsed.
  */
@@ -36,6 +37,9 @@ final class DefaultReaders {
             case Types.TIME_WITH_TIMEZONE -> new Typed(OffsetTime.class, datesAsText);
             case Types.TIME -> new Typed(zoned ? OffsetTime.class : LocalTime.class, datesAsText);
             case Types.DATE -> new Typed(LocalDate.class, datesAsText);
+            // large objects live only as long as their transaction (H2 reports TEXT as CLOB): read the value
+            case Types.CLOB, Types.NCLOB -> (ValueReader<Object>) ResultSet::getString;
+            case Types.BLOB -> (ValueReader<Object>) ResultSet::getBytes;
             default -> switch (name) { // drivers that report only the declared type's name (SQLite)
                 case "date" -> new Typed(LocalDate.class, datesAsText);
                 case "time" -> new Typed(LocalTime.class, datesAsText);

@@ -3,6 +3,7 @@ package org.retort.engine;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -51,8 +52,11 @@ public final class Engine implements AutoCloseable {
     private final Duration poolTimeout;
     private final boolean hideParameters;
     private final int statementCacheSize;
+    /** Shared with the copies made by executionOptions, which close with it. */
+    private final java.util.concurrent.atomic.AtomicBoolean closed;
 
     Engine(EngineBuilder b) {
+        this.closed = new java.util.concurrent.atomic.AtomicBoolean();
         this.url = b.url;
         this.dialect = b.dialect != null ? b.dialect : Dialects.forUrl(b.url);
         dialect.loadDriver();
@@ -74,6 +78,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Engine(Engine parent, ExecutionOptions options) {
+        this.closed = parent.closed;
         this.url = parent.url;
         this.dialect = parent.dialect;
         this.pool = parent.pool;
@@ -133,7 +138,19 @@ public final class Engine implements AutoCloseable {
         String jdbcUrl = dialect.jdbcUrl(url);
         Properties props = dialect.connectProperties(url);
         props.putAll(b.connectArgs);
-        ConnectionFactory factory = b.creator != null ? b.creator : () -> DriverManager.getConnection(jdbcUrl, props);
+        List<String> secrets = new ArrayList<>(Credentials.secrets(url));
+        props.forEach((k, v) -> {
+            if (Credentials.isSensitiveKey(k.toString()) && v.toString().length() >= 3) {
+                secrets.add(v.toString());
+            }
+        });
+        ConnectionFactory factory = b.creator != null ? b.creator : () -> {
+            try {
+                return DriverManager.getConnection(jdbcUrl, props);
+            } catch (SQLException e) {
+                throw Credentials.scrub(e, secrets); // drivers quote the URL they were given, password and all
+            }
+        };
         PoolKind kind = b.poolKind != null ? b.poolKind : dialect.defaultPool(url);
         if (!b.hikariSettings.isEmpty() && kind != PoolKind.QUEUE) {
             throw new ArgumentException("HikariCP settings (leakDetectionThreshold, connectionInitSql, "
@@ -157,6 +174,10 @@ public final class Engine implements AutoCloseable {
      * @return a new connection
      */
     public Connection connect() {
+        if (closed.get()) {
+            throw new org.retort.exc.ResourceClosedException("This Engine (" + url + ") is closed: close() was called. "
+                    + "Create a new Engine; to drop pooled connections and keep using an engine, call dispose() instead");
+        }
         java.sql.Connection raw;
         try {
             raw = pool.checkout();
@@ -214,6 +235,26 @@ public final class Engine implements AutoCloseable {
             }
             return value;
         }
+    }
+
+    /**
+     * Runs work in a transaction as {@link #inTransaction(Function)} does, on a new connection per attempt, and
+     * runs it again while it fails with an error the policy says is safe to retry (serialization failure,
+     * deadlock, a connection lost before COMMIT); see {@link Retry}. The work must not commit or roll back itself.
+     *
+     * <pre>{@code
+     * engine.transaction(Retry.defaults(), conn -> conn.execute(update(account).set(...).where(...)).rowcount());
+     * }</pre>
+     *
+     * @param retry the policy: which failures, how many attempts, what backoff
+     * @param work the transaction's statements
+     * @param <T> the value's type
+     * @return what the successful attempt returned
+     */
+    public <T> T transaction(Retry retry, Function<Connection, T> work) {
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(work, "work");
+        return retry.run(() -> inTransaction(work));
     }
 
     /**
@@ -316,10 +357,22 @@ public final class Engine implements AutoCloseable {
         pool.dispose();
     }
 
-    /** Same as {@link #dispose()}, for try-with-resources. */
+    /**
+     * Closes the engine for good: its pooled connections are closed as by {@link #dispose()}, and
+     * {@link #connect()} (and everything built on it) then throws {@link org.retort.exc.ResourceClosedException}.
+     * Connections checked out before keep working until they are closed. The copies made by
+     * {@link #executionOptions(ExecutionOptions)} share the pool and close with it. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        dispose();
+        if (closed.compareAndSet(false, true)) {
+            pool.dispose();
+        }
+    }
+
+    /** {@return true after {@link #close()}} */
+    public boolean isClosed() {
+        return closed.get();
     }
 
     @Override

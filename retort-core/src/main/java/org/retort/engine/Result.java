@@ -314,7 +314,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             return null;
         }
         try {
-            if (closed || !resultSet.next()) {
+            if (closed) {
+                return null;
+            }
+            requireConnectionOpen();
+            if (!resultSet.next()) {
                 exhausted = true;
                 release();
                 return null;
@@ -328,8 +332,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return new Row(metadata, project(values));
         } catch (SQLException e) {
-            close();
-            throw connection.translate(e, null, null);
+            throw readFailed(e);
         }
     }
 
@@ -351,6 +354,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
         Object[] values = new Object[readers.length];
         try {
+            if (!closed) {
+                requireConnectionOpen();
+            }
             while (!closed && resultSet.next()) {
                 for (int i = 0; i < readers.length; i++) {
                     values[i] = readers[i].read(resultSet, i + 1);
@@ -363,8 +369,36 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             exhausted = true;
             release();
         } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /** A cursor lives on its connection: once the connection is closed its rows are gone. */
+    private void requireConnectionOpen() {
+        if (connection.isClosed() || connection.isInvalidated()) {
+            String why = connection.isClosed() ? "was closed" : "was invalidated after a connection failure";
+            closeQuietly();
+            throw new ResourceClosedException("This result's rows can no longer be read: its Connection " + why
+                    + " before they were fetched. Read the rows (all(), or iterate) before closing the connection, "
+                    + "or use connection.execute(...).all() to fetch them at once");
+        }
+    }
+
+    /** A read that failed: closed connection (ResourceClosedException) or a database error (translated). */
+    private RuntimeException readFailed(SQLException e) {
+        closeQuietly();
+        if (connection.isClosed()) {
+            return new ResourceClosedException("This result's rows can no longer be read: its Connection was "
+                    + "closed. Read the rows before closing the connection", e);
+        }
+        return connection.translate(e, null, null);
+    }
+
+    private void closeQuietly() {
+        try {
             close();
-            throw connection.translate(e, null, null);
+        } catch (RuntimeException ignored) {
+            // the cursor is already unusable; the caller reports why
         }
     }
 

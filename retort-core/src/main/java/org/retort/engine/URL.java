@@ -85,9 +85,16 @@ public final class URL {
         if (!m.matches()) {
             throw new ArgumentException("Could not parse database URL '" + maskRaw(s) + "': expected "
                     + "dialect[+driver]://user:password@host:port/database, e.g. sqlite:///app.db or "
-                    + "postgresql://scott:tiger@localhost/test, or a jdbc: URL");
+                    + "postgresql://scott:tiger@localhost/test, or a jdbc: URL; percent-encode special characters "
+                    + "in the user name and password ('@' as %40, '/' as %2F, ':' as %3A, '%' as %25)");
         }
         String host = emptyToNull(m.group("host"));
+        if (host != null && host.indexOf('@') >= 0 || m.group("database") != null && m.group("database").indexOf('@') >= 0
+                && m.group("user") != null) {
+            throw new ArgumentException("Could not parse database URL '" + maskRaw(s) + "': it has more than one '@'. "
+                    + "Percent-encode '@' in the user name or password as %40 (and '/' as %2F, ':' as %3A, '%' as %25), "
+                    + "e.g. postgresql://scott:p%40ss@localhost/test");
+        }
         if (host != null && host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         }
@@ -145,7 +152,7 @@ public final class URL {
     }
 
     private static String maskRaw(String s) {
-        return s.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return Credentials.mask(s);
     }
 
     /** {@return the database family: sqlite, postgresql, mysql, mariadb, h2, oracle, mssql, ...} */
@@ -303,7 +310,7 @@ public final class URL {
             if (sb.length() > 1) {
                 sb.append('&');
             }
-            sb.append(encode(k)).append('=').append(mask && k.toLowerCase(java.util.Locale.ROOT).contains("password") ? "***" : encode(v));
+            sb.append(encode(k)).append('=').append(mask && Credentials.isSensitiveKey(k) ? "***" : encode(v));
         });
         return sb.toString();
     }

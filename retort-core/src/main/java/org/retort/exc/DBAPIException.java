@@ -14,6 +14,13 @@ import java.util.Map;
  * {@link NotSupportedError} for features the database lacks. The original {@link SQLException} is the cause.
  */
 public class DBAPIException extends RetortException {
+    /**
+     * SQLSTATE 08007, "transaction resolution unknown": the connection was lost during COMMIT, so the transaction
+     * may or may not have been committed. Retort gives this state to such failures; see
+     * {@link #commitOutcomeUnknown()}.
+     */
+    public static final String COMMIT_OUTCOME_UNKNOWN = "08007";
+
     private static final long serialVersionUID = 1L;
     private static final int MAX_PARAM_CHARS = 300;
 
@@ -56,6 +63,16 @@ public class DBAPIException extends RetortException {
     /** {@return the driver's exception} */
     public SQLException sqlException() {
         return (SQLException) getCause();
+    }
+
+    /**
+     * Whether this error is a COMMIT whose connection was lost before the server answered: the transaction may
+     * have been committed or not. Do not simply run it again; look for its effects first (or make it idempotent).
+     *
+     * @return true for SQLSTATE {@value #COMMIT_OUTCOME_UNKNOWN}
+     */
+    public boolean commitOutcomeUnknown() {
+        return COMMIT_OUTCOME_UNKNOWN.equals(sqlState());
     }
 
     /** {@return the SQLSTATE the driver reported, or null} */

@@ -229,7 +229,7 @@ public class DdlCompiler {
      * @return the quoted literal
      */
     protected String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return dialect.literalStyle().string(s, dialect.name());
     }
 
     // ------------------------------------------------------------------ CREATE TABLE

@@ -3,6 +3,7 @@ package org.retort.sql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.retort.exc.ArgumentException;
 import org.retort.types.ValueBinder;
 
 /**
@@ -20,10 +21,19 @@ public record BoundStatement(String sql, String[] names, Object[] values, ValueB
      *
      * @param statement the statement prepared from {@link #sql()}
      * @throws SQLException when the driver refuses a value
+     * @throws ArgumentException when a binder refuses a value; the message names the parameter
      */
     public void bindTo(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            binders[i].bind(statement, i + 1, values[i]);
+            try {
+                binders[i].bind(statement, i + 1, values[i]);
+            } catch (ArgumentException e) {
+                throw new ArgumentException("Bind parameter '" + names[i] + "': " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new ArgumentException("Bind parameter '" + names[i] + "' could not be bound: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + "; pass a value of the column's Java type", e);
+            }
         }
     }
 

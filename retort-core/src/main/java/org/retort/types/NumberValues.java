@@ -17,19 +17,23 @@ final class NumberValues {
         long l;
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             l = ((Number) v).longValue();
-        } else if (v instanceof BigInteger b && b.bitLength() < 64) {
+        } else if (v instanceof BigInteger b) {
+            if (b.bitLength() >= 64) {
+                throw refuse(v, typeName, "a value between " + min + " and " + max + " (this one is out of range)");
+            }
             l = b.longValue();
         } else if (v instanceof BigDecimal d) {
             try {
                 l = d.longValueExact();
             } catch (ArithmeticException e) {
-                throw refuse(v, typeName, "a whole number in range");
+                throw refuse(v, typeName, d.stripTrailingZeros().scale() > 0 ? "a whole number (this one has a fraction)"
+                        : "a value between " + min + " and " + max + " (this one is out of range)");
             }
         } else {
             throw refuse(v, typeName, "a whole number (Integer, Long, Short, BigInteger, or a BigDecimal without fraction)");
         }
         if (l < min || l > max) {
-            throw refuse(v, typeName, "a value between " + min + " and " + max);
+            throw refuse(v, typeName, "a value between " + min + " and " + max + " (this one is out of range)");
         }
         return l;
     }
@@ -52,7 +56,12 @@ final class NumberValues {
             return new BigDecimal(b);
         }
         if (v instanceof Double || v instanceof Float) {
-            return BigDecimal.valueOf(((Number) v).doubleValue());
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw refuse(v, typeName, "a finite number (" + v + " has no " + typeName + " value; "
+                        + "use a FLOAT or DOUBLE column to store it, or NULL)");
+            }
+            return BigDecimal.valueOf(d);
         }
         throw refuse(v, typeName, "a number (BigDecimal preferred)");
     }

@@ -165,12 +165,23 @@ public abstract class TypeBindings {
         return (ValueBinder<Double>) (ValueBinder<?>) b;
     }
 
-    /** {@return the binder of String values} */
+    /**
+     * The binder of String values. A string holding an unpaired UTF-16 surrogate is refused: drivers would
+     * encode it as {@code ?} and store something other than what was given.
+     *
+     * @return the binder
+     */
     protected ValueBinder<String> stringBinder() {
         return (st, i, v) -> {
             if (v == null) {
                 st.setNull(i, java.sql.Types.VARCHAR);
             } else {
+                int lone = org.retort.dialect.LiteralStyle.unpairedSurrogateAt(v);
+                if (lone >= 0) {
+                    throw new org.retort.exc.ArgumentException("A string parameter holds an unpaired UTF-16 surrogate (U+"
+                            + Integer.toHexString(v.charAt(lone)).toUpperCase(Locale.ROOT) + " at index " + lone
+                            + "), which no database encoding can store; fix the string where it was made");
+                }
                 st.setString(i, v);
             }
         };
@@ -235,7 +246,7 @@ public abstract class TypeBindings {
 
     /** {@return the binder of LocalDate values} */
     protected ValueBinder<LocalDate> dateBinder() {
-        return objectBinder(java.sql.Types.DATE);
+        return temporalBinder(java.sql.Types.DATE, "DATE", LocalDate.class, java.sql.Date.class);
     }
 
     /** {@return the reader of LocalDate values} */
@@ -245,7 +256,7 @@ public abstract class TypeBindings {
 
     /** {@return the binder of LocalTime values} */
     protected ValueBinder<LocalTime> timeBinder() {
-        return objectBinder(java.sql.Types.TIME);
+        return temporalBinder(java.sql.Types.TIME, "TIME", LocalTime.class, java.sql.Time.class);
     }
 
     /** {@return the reader of LocalTime values} */
@@ -255,7 +266,7 @@ public abstract class TypeBindings {
 
     /** {@return the binder of LocalDateTime values} */
     protected ValueBinder<LocalDateTime> dateTimeBinder() {
-        return objectBinder(java.sql.Types.TIMESTAMP);
+        return temporalBinder(java.sql.Types.TIMESTAMP, "DATETIME", LocalDateTime.class, java.sql.Timestamp.class);
     }
 
     /** {@return the reader of LocalDateTime values} */
@@ -447,10 +458,36 @@ public abstract class TypeBindings {
     }
 
     /**
-     * A binder through {@code setObject}, NULL with a type code.
+     * A binder of one date/time type: the {@code java.time} class or its {@code java.sql} counterpart, anything else
+     * refused with an {@link org.retort.exc.ArgumentException} naming the type wanted.
      *
-     * @param sqlType the {@link java.sql.Types} code for NULL
-     * @param <T> the Java type
+     * @param sqlType the {@link java.sql.Types} code for nulls
+     * @param typeName the SQL type's name, for the message
+     * @param javaTime the {@code java.time} class accepted
+     * @param jdbc the {@code java.sql} class accepted
+     * @param <T> the value type
+     * @return the binder
+     */
+    protected static <T> ValueBinder<T> temporalBinder(int sqlType, String typeName, Class<?> javaTime, Class<?> jdbc) {
+        return (st, i, v) -> {
+            if (v == null) {
+                st.setNull(i, sqlType);
+            } else if (javaTime.isInstance(v) || jdbc.isInstance(v)) {
+                st.setObject(i, v);
+            } else {
+                // a driver may take anything here (MariaDB reads the Integer 20240101 as a date): refuse it instead
+                throw new org.retort.exc.ArgumentException("A " + typeName + " parameter needs a "
+                        + javaTime.getSimpleName() + "; got " + v.getClass().getName() + " "
+                        + NumberValues.EchoSafe.value(v));
+            }
+        };
+    }
+
+    /**
+     * A binder that passes values to {@code setObject}, and nulls as the given JDBC type.
+     *
+     * @param sqlType the {@link java.sql.Types} code for nulls
+     * @param <T> the value type
      * @return the binder
      */
     protected static <T> ValueBinder<T> objectBinder(int sqlType) {

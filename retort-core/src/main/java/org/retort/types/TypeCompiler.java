@@ -240,12 +240,13 @@ public class TypeCompiler extends TypeBindings {
     }
 
     /**
-     * Quotes the values of an inline ENUM or CHECK list as SQL string literals.
+     * Quotes the values of an inline ENUM or CHECK list as SQL string literals in the dialect's literal style.
      *
      * @param t the enum type
      * @return {@code 'A', 'B'}
      */
-    protected static String enumLiterals(EnumType<?> t) {
-        return t.values().stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    protected String enumLiterals(EnumType<?> t) {
+        return t.values().stream().map(v -> dialect.literalStyle().string(v, dialect.name()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -64,6 +64,52 @@ class DisconnectTest {
     }
 
     @BackendTest(only = {"postgresql", "mariadb"})
+    void aCommitOnALostConnectionIsAnOperationalDisconnectWhoseOutcomeIsUnknown(TestDatabase db) throws Exception {
+        Engine engine = db.engine();
+        try (Connection setup = engine.connect()) {
+            setup.execute(text("CREATE TABLE t (x INTEGER PRIMARY KEY)"));
+            setup.commit();
+        }
+        try (Connection victim = engine.connect()) {
+            victim.execute(text("INSERT INTO t (x) VALUES (1)"));
+            kill(engine, db, serverId(victim, db));
+            Thread.sleep(200);
+            Throwable e = catchThrowable(victim::commit);
+            assertThat(e).isInstanceOf(OperationalError.class)
+                    .hasMessageContaining("whether the transaction was committed is unknown")
+                    .hasMessageContaining("[SQL: COMMIT]");
+            DBAPIException d = (DBAPIException) e;
+            assertThat(d.connectionInvalidated()).isTrue();
+            assertThat(d.commitOutcomeUnknown()).isTrue();
+            assertThat(d.sqlState()).isEqualTo("08007");
+            assertThat(d.sqlException().getCause()).as("the driver's own error is kept")
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(victim.isInvalidated()).isTrue();
+            assertThat(victim.inTransaction()).isFalse();
+        }
+        try (Connection fresh = engine.connect()) {
+            assertThat(((Number) fresh.scalar(text("SELECT count(*) FROM t"))).intValue()).isZero();
+        }
+    }
+
+    @BackendTest
+    void aCommitThatFailsOnALiveConnectionIsNotCalledUnknown(TestDatabase db) {
+        db.require(db.name().equals("postgresql"), "deferred constraints checked at COMMIT are PostgreSQL's here");
+        try (Connection conn = db.engine().connect()) {
+            conn.execute(text("CREATE TABLE p (id INTEGER PRIMARY KEY)"));
+            conn.execute(text("CREATE TABLE c (p_id INTEGER REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)"));
+            conn.commit();
+            conn.execute(text("INSERT INTO c (p_id) VALUES (7)"));
+            Throwable e = catchThrowable(conn::commit);
+            assertThat(e).isInstanceOf(org.retort.exc.IntegrityError.class);
+            assertThat(((DBAPIException) e).commitOutcomeUnknown()).isFalse();
+            assertThat(((DBAPIException) e).connectionInvalidated()).isFalse();
+            assertThat(conn.isInvalidated()).isFalse();
+            assertThat(((Number) conn.scalar(text("SELECT count(*) FROM c"))).intValue()).isZero();
+        }
+    }
+
+    @BackendTest(only = {"postgresql", "mariadb"})
     void prePingReplacesAConnectionKilledWhileIdle(TestDatabase db) {
         Engine engine = db.engine(b -> b.poolPrePing(true).poolSize(2).maxOverflow(0));
         Object id;

@@ -30,6 +30,62 @@ class URLTest {
     }
 
     @Test
+    void everyCredentialFormAJdbcUrlCanCarryIsMasked() {
+        String[] urls = {
+            "postgresql://u@h/db?PWD=s3cr3tA",
+            "postgresql://u:s3cr3tA@h/db?sslpassword=s3cr3tB&sslmode=require",
+            "jdbc:oracle:thin:scott/s3cr3tA@h:1521/xe",
+            "jdbc:oracle:thin:scott/s3cr3tA@//h:1521/svc",
+            "jdbc:sqlserver://h:1433;databaseName=db;user=u;PWD=s3cr3tA;encrypt=true",
+            "jdbc:sqlserver://h;user=u;password={s3cr3tA;x};trustStorePassword=s3cr3tB",
+            "jdbc:postgresql://h/db?user=u&password=s3cr3tA&sslpassword=s3cr3tB",
+            "jdbc:mysql://u:s3cr3tA@h:3306/db?trustCertificateKeyStorePassword=s3cr3tB",
+            "jdbc:mariadb://address=(host=h)(port=3306)(user=u)(password=s3cr3tA)/db",
+            "jdbc:h2:tcp://h/db;USER=sa;PASSWORD=s3cr3tA",
+            "jdbc:db2://h:50000/db:user=u;password=s3cr3tA;",
+            "jdbc:snowflake://h/?user=u&passwd=s3cr3tA&token=s3cr3tB&private_key_file_pwd=s3cr3tC",
+            "jdbc:postgresql://u:s3cr/3tA@h/db",
+            "mysql://root:s3cr3tA@localhost/test?client_secret=s3cr3tB&apiKey=s3cr3tC",
+        };
+        for (String raw : urls) {
+            URL u = URL.parse(raw);
+            assertThat(u.toString()).as(raw).doesNotContain("s3cr3t").doesNotContain("3tA");
+            assertThat(u.renderWithPassword()).as(raw).contains("s3cr");
+        }
+        assertThat(URL.parse("jdbc:oracle:thin:scott/s3cr3tA@h:1521/xe").toString())
+                .isEqualTo("jdbc:oracle:thin:scott/***@h:1521/xe");
+        assertThat(URL.parse("jdbc:sqlserver://h;user=u;PWD=s3cr3tA;encrypt=true").toString())
+                .isEqualTo("jdbc:sqlserver://h;user=u;PWD=***;encrypt=true");
+        assertThat(URL.parse("postgresql://u@h/db?PWD=s3cr3tA&sslmode=disable").toString())
+                .isEqualTo("postgresql://u@h/db?PWD=***&sslmode=disable");
+    }
+
+    @Test
+    void anUnencodedAtInThePasswordSaysToPercentEncodeIt() {
+        assertThatThrownBy(() -> URL.parse("postgresql://scott:p@ssw0rd@localhost/test"))
+                .isInstanceOf(ArgumentException.class).hasMessageContaining("%40")
+                .hasMessageContaining("more than one '@'").hasMessageNotContaining("ssw0rd");
+        assertThatThrownBy(() -> URL.parse("postgresql://scott:pa/ssw0rd@localhost/test"))
+                .isInstanceOf(ArgumentException.class).hasMessageContaining("%2F").hasMessageNotContaining("ssw0rd");
+        assertThat(URL.parse("postgresql://scott:p%40ssw0rd@localhost/test").password()).contains("p@ssw0rd");
+    }
+
+    @Test
+    void engineToStringAndConnectErrorsHideThePassword() {
+        Engine e = Engine.create("jdbc:postgresql://127.0.0.1:notaport/db?user=u&PWD=s3cr3tA");
+        try {
+            assertThat(e.toString()).doesNotContain("s3cr3tA").contains("PWD=***");
+            assertThatThrownBy(e::connect).satisfies(t -> {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                t.printStackTrace(new java.io.PrintWriter(trace));
+                assertThat(trace.toString()).doesNotContain("s3cr3tA").contains("Unable to parse URL").contains("PWD=***");
+            });
+        } finally {
+            e.dispose();
+        }
+    }
+
+    @Test
     void parsesSqliteForms() {
         assertThat(URL.parse("sqlite:///rel.db").database()).contains("rel.db");
         assertThat(URL.parse("sqlite:////abs/app.db").database()).contains("/abs/app.db");

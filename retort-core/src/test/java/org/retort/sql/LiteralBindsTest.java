@@ -21,9 +21,10 @@ class LiteralBindsTest {
     }
 
     @Test
-    void mysqlAlsoEscapesBackslashes() {
+    void mysqlWritesAStringWithABackslashAsHexSoNoSqlModeCanReadItAsAnEscape() {
         assertThat(select(USER_ID).where(USER_NAME.eq("a\\' OR 1=1 --")).compile(MYSQL, true).sql())
-                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.name = 'a\\\\'' OR 1=1 --'");
+                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.name = "
+                        + "_utf8mb4 X'615c27204f5220313d31202d2d'");
     }
 
     @Test

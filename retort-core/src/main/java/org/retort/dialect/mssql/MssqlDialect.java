@@ -72,6 +72,11 @@ public class MssqlDialect extends Dialect {
     }
 
     @Override
+    public org.retort.dialect.LiteralStyle literalStyle() {
+        return org.retort.dialect.LiteralStyle.MSSQL;
+    }
+
+    @Override
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }

@@ -45,11 +45,6 @@ public class MysqlCompiler extends SqlCompiler {
     }
 
     @Override
-    protected String stringLiteral(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    @Override
     protected void concat(BinaryExpression<?> b) {
         call("concat", b.left(), b.right());
     }

@@ -42,11 +42,6 @@ public class MysqlDdlCompiler extends DdlCompiler {
     }
 
     @Override
-    protected String literal(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    @Override
     protected String identity(Column<?> c) {
         return null;
     }

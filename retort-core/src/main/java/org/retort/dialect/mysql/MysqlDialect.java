@@ -90,6 +90,11 @@ public class MysqlDialect extends Dialect {
     }
 
     @Override
+    public org.retort.dialect.LiteralStyle literalStyle() {
+        return org.retort.dialect.LiteralStyle.MYSQL;
+    }
+
+    @Override
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }

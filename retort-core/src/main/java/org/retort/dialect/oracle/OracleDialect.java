@@ -65,6 +65,11 @@ public class OracleDialect extends Dialect {
     }
 
     @Override
+    public org.retort.dialect.LiteralStyle literalStyle() {
+        return org.retort.dialect.LiteralStyle.ORACLE;
+    }
+
+    @Override
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }

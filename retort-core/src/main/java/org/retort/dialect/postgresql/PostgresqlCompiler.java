@@ -62,6 +62,6 @@ public class PostgresqlCompiler extends SqlCompiler {
     /** PostgreSQL takes a sequence's next value with {@code nextval('name')}. */
     @Override
     protected String nextValue(String qualifiedName) {
-        return "nextval('" + qualifiedName.replace("'", "''") + "')";
+        return "nextval(" + stringLiteral(qualifiedName) + ")";
     }
 }

@@ -83,6 +83,11 @@ public class PostgresqlDialect extends Dialect {
     }
 
     @Override
+    public org.retort.dialect.LiteralStyle literalStyle() {
+        return org.retort.dialect.LiteralStyle.POSTGRESQL;
+    }
+
+    @Override
     public IdentifierPreparer identifierPreparer() {
         return PREPARER;
     }

@@ -111,9 +111,15 @@ public class SqliteDialect extends Dialect {
         return PREPARER;
     }
 
+    /**
+     * An embedded database has no network to lose; its connection is gone only when it was closed under the user
+     * (the in-memory engine's single connection closed by {@code dispose()} or {@code close()}), which the driver
+     * reports without a SQLSTATE as "database connection closed".
+     */
     @Override
     public boolean isDisconnect(SQLException e) {
-        return false;
+        String message = e.getMessage();
+        return message != null && message.contains("database connection closed");
     }
 
     /**

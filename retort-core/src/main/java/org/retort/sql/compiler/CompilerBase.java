@@ -137,9 +137,12 @@ public abstract class CompilerBase {
             case java.math.BigInteger i -> i.toString();
             case CharSequence s -> stringLiteral(s.toString());
             case Character c -> stringLiteral(c.toString());
-            case LocalDate d -> "'" + d + "'";
-            case LocalDateTime t -> "'" + t.toString().replace('T', ' ') + "'";
-            case LocalTime t -> "'" + t + "'";
+            case LocalDate d -> stringLiteral(d.toString());
+            case LocalDateTime t -> stringLiteral(t.toString().replace('T', ' '));
+            case LocalTime t -> stringLiteral(t.toString());
+            case java.time.OffsetDateTime t -> stringLiteral(t.toString().replace('T', ' '));
+            case java.util.UUID u -> stringLiteral(u.toString());
+            case byte[] bytes -> dialect.literalStyle().binary(bytes);
             case Enum<?> e -> stringLiteral(e.name());
             default -> throw new CompileException("Cannot render a " + value.getClass().getName()
                     + " value as a SQL literal for " + dialect.name() + "; compile without literal binds");
@@ -147,13 +150,15 @@ public abstract class CompilerBase {
     }
 
     /**
-     * A string literal with quotes doubled; dialects where backslash escapes override this.
+     * A string literal in the dialect's {@link org.retort.dialect.LiteralStyle}, which reads the same under every
+     * server setting that changes how backslashes are parsed.
      *
      * @param s the string
      * @return the literal
+     * @throws CompileException when the string has no safe literal form on this database
      */
     protected String stringLiteral(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return dialect.literalStyle().string(s, dialect.name());
     }
 
     /**
