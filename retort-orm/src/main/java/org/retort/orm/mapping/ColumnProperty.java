@@ -1,9 +1,6 @@
 package org.retort.orm.mapping;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import org.retort.exc.InvalidRequestException;
 import org.retort.orm.internal.mapping.JavaTypes;
 import org.retort.schema.Column;
 
@@ -19,8 +16,7 @@ public final class ColumnProperty implements MapperProperty {
     private final Column<?> column;
     private final int index;
     private final boolean deferred;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final FieldAccess access;
 
     /**
      * Creates a column property; a {@link org.retort.orm.Registry} does this when it maps a class.
@@ -52,10 +48,7 @@ public final class ColumnProperty implements MapperProperty {
         this.fieldType = fieldType;
         this.column = column;
         this.index = index;
-        this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
-                .asType(MethodType.methodType(Object.class, Object.class));
-        this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)
-                .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        this.access = new FieldAccess(handle);
     }
 
     @Override
@@ -92,13 +85,7 @@ public final class ColumnProperty implements MapperProperty {
      */
     @Override
     public Object get(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new InvalidRequestException("Cannot read field " + this + ": " + t);
-        }
+        return access.get(instance, this);
     }
 
     /**
@@ -119,13 +106,7 @@ public final class ColumnProperty implements MapperProperty {
      * @param v the converted value
      */
     public void setConverted(Object instance, Object v) {
-        try {
-            setter.invokeExact(instance, v);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new InvalidRequestException("Cannot write field " + this + ": " + t);
-        }
+        access.set(instance, v, this);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.retort.orm.mapping;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Set;
-import org.retort.exc.InvalidRequestException;
 import org.retort.orm.annotation.Lazy;
 import org.retort.schema.Column;
 import org.retort.schema.Table;
@@ -58,8 +55,7 @@ public final class RelationshipProperty implements MapperProperty {
     private final Shape shape;
     private final int index;
     private final Settings settings;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final FieldAccess access;
 
     // resolved once every mapper of the registry exists
     private boolean resolved;
@@ -104,10 +100,7 @@ public final class RelationshipProperty implements MapperProperty {
         this.shape = shape;
         this.index = index;
         this.settings = settings;
-        this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
-                .asType(MethodType.methodType(Object.class, Object.class));
-        this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)
-                .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        this.access = new FieldAccess(handle);
     }
 
     /**
@@ -301,13 +294,7 @@ public final class RelationshipProperty implements MapperProperty {
 
     @Override
     public Object get(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new InvalidRequestException("Cannot read field " + this + ": " + t);
-        }
+        return access.get(instance, this);
     }
 
     /**
@@ -317,13 +304,7 @@ public final class RelationshipProperty implements MapperProperty {
      * @param value the related object or collection
      */
     public void set(Object instance, Object value) {
-        try {
-            setter.invokeExact(instance, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new InvalidRequestException("Cannot write field " + this + ": " + t);
-        }
+        access.set(instance, value, this);
     }
 
     @Override

@@ -30,7 +30,9 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
     }
 
     /** {@return true once the members are there (loaded, or given)} */
-    boolean isLoaded();
+    default boolean isLoaded() {
+        return link().loaded;
+    }
 
     /** Loads the members now when they are not loaded (or raises as an access would). */
     default void ensureLoaded() {

@@ -21,11 +21,6 @@ public final class TrackedList<E> extends AbstractList<E> implements TrackedColl
     }
 
     @Override
-    public boolean isLoaded() {
-        return link.loaded;
-    }
-
-    @Override
     public Link link() {
         return link;
     }
@@ -51,27 +46,21 @@ public final class TrackedList<E> extends AbstractList<E> implements TrackedColl
         items.removeIf(o -> o == member);
     }
 
-    private void load() {
-        if (!link.loaded) {
-            link.load(this);
-        }
-    }
-
     @Override
     public E get(int index) {
-        load();
+        ensureLoaded();
         return items.get(index);
     }
 
     @Override
     public int size() {
-        load();
+        ensureLoaded();
         return items.size();
     }
 
     @Override
     public E set(int index, E element) {
-        load();
+        ensureLoaded();
         E old = items.set(index, element);
         if (old != element) {
             link.removed(old);
@@ -82,7 +71,7 @@ public final class TrackedList<E> extends AbstractList<E> implements TrackedColl
 
     @Override
     public void add(int index, E element) {
-        load();
+        ensureLoaded();
         items.add(index, element);
         modCount++;
         link.added(element);
@@ -90,7 +79,7 @@ public final class TrackedList<E> extends AbstractList<E> implements TrackedColl
 
     @Override
     public E remove(int index) {
-        load();
+        ensureLoaded();
         E old = items.remove(index);
         modCount++;
         link.removed(old);

@@ -23,11 +23,6 @@ public final class TrackedMap<K, V> extends AbstractMap<K, V> implements Tracked
     }
 
     @Override
-    public boolean isLoaded() {
-        return link.loaded;
-    }
-
-    @Override
     public Link link() {
         return link;
     }
@@ -53,27 +48,21 @@ public final class TrackedMap<K, V> extends AbstractMap<K, V> implements Tracked
         items.values().removeIf(o -> o == member);
     }
 
-    private void load() {
-        if (!link.loaded) {
-            link.load(this);
-        }
-    }
-
     @Override
     public V get(Object key) {
-        load();
+        ensureLoaded();
         return items.get(key);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        load();
+        ensureLoaded();
         return items.containsKey(key);
     }
 
     @Override
     public V put(K key, V value) {
-        load();
+        ensureLoaded();
         V old = items.put(key, value);
         if (old != value) {
             link.removed(old);
@@ -84,7 +73,7 @@ public final class TrackedMap<K, V> extends AbstractMap<K, V> implements Tracked
 
     @Override
     public V remove(Object key) {
-        load();
+        ensureLoaded();
         V old = items.remove(key);
         link.removed(old);
         return old;
@@ -92,19 +81,19 @@ public final class TrackedMap<K, V> extends AbstractMap<K, V> implements Tracked
 
     @Override
     public int size() {
-        load();
+        ensureLoaded();
         return items.size();
     }
 
     @Override
     public Set<Entry<K, V>> entrySet() {
-        load();
+        ensureLoaded();
         return java.util.Collections.unmodifiableMap(items).entrySet();
     }
 
     @Override
     public Collection<V> values() {
-        load();
+        ensureLoaded();
         return java.util.Collections.unmodifiableCollection(items.values());
     }
 

@@ -21,11 +21,6 @@ public final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollec
     }
 
     @Override
-    public boolean isLoaded() {
-        return link.loaded;
-    }
-
-    @Override
     public Link link() {
         return link;
     }
@@ -49,27 +44,21 @@ public final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollec
         items.remove(member);
     }
 
-    private void load() {
-        if (!link.loaded) {
-            link.load(this);
-        }
-    }
-
     @Override
     public int size() {
-        load();
+        ensureLoaded();
         return items.size();
     }
 
     @Override
     public boolean contains(Object o) {
-        load();
+        ensureLoaded();
         return items.contains(o);
     }
 
     @Override
     public boolean add(E e) {
-        load();
+        ensureLoaded();
         if (items.add(e)) {
             link.added(e);
             return true;
@@ -79,7 +68,7 @@ public final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollec
 
     @Override
     public boolean remove(Object o) {
-        load();
+        ensureLoaded();
         if (items.remove(o)) {
             link.removed(o);
             return true;
@@ -89,7 +78,7 @@ public final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollec
 
     @Override
     public Iterator<E> iterator() {
-        load();
+        ensureLoaded();
         Iterator<E> it = items.iterator();
         return new Iterator<>() {
             private E last;

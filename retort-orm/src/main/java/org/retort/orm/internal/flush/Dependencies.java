@@ -10,6 +10,7 @@ import org.retort.exc.InvalidRequestException;
 import org.retort.orm.internal.collection.TrackedCollection;
 import org.retort.orm.internal.session.SessionCore;
 import org.retort.orm.internal.state.EntityState;
+import org.retort.orm.internal.state.Identity;
 import org.retort.orm.mapping.Cascade;
 import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.Mapper;
@@ -277,22 +278,9 @@ final class Dependencies {
                 && (mirror.parent().entityClass().getName() + mirror.name())
                         .compareTo(r.parent().entityClass().getName() + r.name()) < 0;
         Pair p = useMirror ? new Pair(mirror, target, parent) : new Pair(r, parent, target);
-        List<Object> key = List.of(into == inserts ? "+" : "-", p.rel(), new Ident(p.parent()), new Ident(p.target()));
+        List<Object> key = List.of(into == inserts ? "+" : "-", p.rel(), new Identity(p.parent()), new Identity(p.target()));
         if (pairKeys.add(key)) {
             into.add(p);
-        }
-    }
-
-    /** Identity of an object as a map key. */
-    private record Ident(Object o) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Ident i && i.o == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(o);
         }
     }
 

@@ -14,6 +14,7 @@ import org.retort.orm.annotation.Lazy;
 import org.retort.orm.internal.collection.TrackedCollection;
 import org.retort.orm.internal.session.SessionCore;
 import org.retort.orm.internal.state.EntityState;
+import org.retort.orm.internal.state.Identity;
 import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipDirection;
@@ -242,7 +243,7 @@ final class JoinedLoad {
                 if (seenRows != null) {
                     List<Object> identity = new ArrayList<>(values.length);
                     for (Object v : values) {
-                        identity.add(v == null ? List.of() : new IdentityWrapper(v));
+                        identity.add(v == null ? List.of() : new Identity(v));
                     }
                     if (seenRows.putIfAbsent(identity, Boolean.TRUE) != null) {
                         return;
@@ -317,18 +318,5 @@ final class JoinedLoad {
             return sub.c(p.column().name());
         }
         return p.column();
-    }
-
-    /** Compares by identity, for de-duplicating rows of the same objects. */
-    private record IdentityWrapper(Object o) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof IdentityWrapper w && w.o == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(o);
-        }
     }
 }
