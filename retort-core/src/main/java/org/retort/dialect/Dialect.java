@@ -207,6 +207,17 @@ public abstract class Dialect {
     }
 
     /**
+     * The subquery an empty IN list of values of a type renders as; databases that type-check both sides of IN
+     * (PostgreSQL) override it to give the empty set that type.
+     *
+     * @param type the type of the list's values
+     * @return a SELECT returning no rows
+     */
+    public String emptySetExpression(org.retort.types.SqlType<?> type) {
+        return emptySetExpression();
+    }
+
+    /**
      * A new compiler for statements of the expression language on this dialect; each dialect returns its own
      * subclass, overriding only what its database renders differently.
      *

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.retort.sql.internal.Arithmetic;
 import org.retort.sql.internal.Coercions;
 import org.retort.types.SqlType;
 
@@ -320,48 +321,75 @@ public sealed interface Expression<T> extends OrderByElement
     // ------------------------------------------------------------------ arithmetic and bitwise
 
     /**
-     * {@return {@code this + other}}
+     * {@code this + other}. The result's SQL type comes from both operands, as in SQLAlchemy: an integer meeting
+     * a decimal or floating-point operand gives that operand's type (a plain value such as {@code 0.5} is bound
+     * with its own type, not the column's), so its values are then of that wider Java class.
      *
      * @param other expression or value
+     * @return the sum
      */
     default Expression<T> plus(Object other) {
-        return Coercions.binary(this, Operator.ADD, other);
+        return Arithmetic.binary(this, Operator.ADD, other);
     }
 
     /**
-     * {@return {@code this - other}}
+     * {@code this - other}, typed from both operands as {@link #plus} is.
      *
      * @param other expression or value
+     * @return the difference
      */
     default Expression<T> minus(Object other) {
-        return Coercions.binary(this, Operator.SUB, other);
+        return Arithmetic.binary(this, Operator.SUB, other);
     }
 
     /**
-     * {@return {@code this * other}}
+     * {@code this * other}, typed from both operands as {@link #plus} is.
      *
      * @param other expression or value
+     * @return the product
      */
     default Expression<T> times(Object other) {
-        return Coercions.binary(this, Operator.MUL, other);
+        return Arithmetic.binary(this, Operator.MUL, other);
     }
 
     /**
-     * {@return {@code this / other}}
+     * True division, {@code this / other}, on every database (SQLAlchemy's {@code truediv}): between two
+     * integers the result is NUMERIC and the divisor is cast ({@code a / CAST(b AS NUMERIC)}, on SQLite
+     * {@code a / (b + 0.0)}) where the database would otherwise discard the fraction; MySQL and Oracle divide
+     * exactly already. Use {@link #floorDiv} for integer division.
+     *
+     * <pre>{@code
+     * func.sum(minutes).div(60)      // PostgreSQL: sum(t.minutes) / CAST(? AS NUMERIC) -> 40.01, not 40
+     * }</pre>
      *
      * @param other expression or value
+     * @return the quotient, whose type comes from both operands (NUMERIC for two integers)
      */
-    default Expression<T> div(Object other) {
-        return Coercions.binary(this, Operator.DIV, other);
+    default Expression<?> div(Object other) {
+        return Arithmetic.binary(this, Operator.DIV, other);
     }
 
     /**
-     * {@return {@code this % other}}
+     * Floor division, {@code this // other} (SQLAlchemy's {@code floordiv}): {@code a / b} between integers on
+     * databases whose integer division discards the fraction (PostgreSQL, SQLite, H2, SQL Server),
+     * {@code a DIV b} on MySQL/MariaDB, {@code FLOOR(a / b)} otherwise. Like SQLAlchemy, integer division rounds
+     * toward zero there, so a negative quotient is rounded up, not down.
      *
      * @param other expression or value
+     * @return the quotient, typed like this expression between integers
+     */
+    default Expression<T> floorDiv(Object other) {
+        return Arithmetic.binary(this, Operator.FLOORDIV, other);
+    }
+
+    /**
+     * {@code this % other}, typed from both operands as {@link #plus} is.
+     *
+     * @param other expression or value
+     * @return the remainder
      */
     default Expression<T> mod(Object other) {
-        return Coercions.binary(this, Operator.MOD, other);
+        return Arithmetic.binary(this, Operator.MOD, other);
     }
 
     /** {@return {@code -this}} */

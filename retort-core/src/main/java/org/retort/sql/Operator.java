@@ -41,6 +41,12 @@ public record Operator(String sql, int precedence, boolean associative) {
     public static final Operator MUL = new Operator("*", 8, true);
     /** {@code /}. */
     public static final Operator DIV = new Operator("/", 8, false);
+    /**
+     * Floor division, Python's {@code //} (SQLAlchemy's {@code floordiv}): {@code a / b} between integers where
+     * the database's division already discards the fraction, {@code a DIV b} on MySQL, {@code FLOOR(a / b)}
+     * elsewhere.
+     */
+    public static final Operator FLOORDIV = new Operator("//", 8, false);
     /** {@code %}. */
     public static final Operator MOD = new Operator("%", 8, false);
     /** String concatenation. */

@@ -344,7 +344,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     }
 
     /**
-     * PostgreSQL's {@code SELECT DISTINCT ON (expressions)}; other dialects refuse to compile it.
+     * PostgreSQL's {@code SELECT DISTINCT ON (expressions)}; other dialects refuse to compile it. Calls
+     * accumulate, as SQLAlchemy's do: {@code distinctOn(a).distinctOn(b)} is {@code DISTINCT ON (a, b)}.
      *
      * @param on the expressions
      * @return the new statement
@@ -352,7 +353,9 @@ public final class Select extends MemoizedStatement implements SelectBase {
     public Select distinctOn(Expression<?>... on) {
         Parts s = copy();
         s.distinct = true;
-        s.distinctOn = List.of(on);
+        List<Expression<?>> all = new java.util.ArrayList<>(distinctOn);
+        all.addAll(List.of(on));
+        s.distinctOn = List.copyOf(all);
         return new Select(s);
     }
 

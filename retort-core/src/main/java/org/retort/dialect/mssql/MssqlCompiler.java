@@ -102,13 +102,32 @@ public class MssqlCompiler extends SqlCompiler {
             sql("CURRENT_TIMESTAMP");
             return true;
         }
-        if (name.equals("length")) {
-            sql("LEN(");
+        if (name.equals("substr") && f.arguments().size() == 2) {
+            sql("SUBSTRING(");
             list(f.arguments());
-            sql(")");
+            sql(", 2147483647)");
+            return true;
+        }
+        if (name.equals("round") && f.arguments().size() == 1) {
+            sql("ROUND(");
+            list(f.arguments());
+            sql(", 0)");
             return true;
         }
         return false;
+    }
+
+    /**
+     * SQL Server's names: {@code LEN} for {@code length}/{@code char_length}, {@code SUBSTRING} for
+     * {@code substr} (which then needs a length: given two arguments, the rest of the string is taken).
+     */
+    @Override
+    protected String functionName(String lowerName) {
+        return switch (lowerName) {
+            case "length", "char_length", "character_length" -> "LEN";
+            case "substr" -> "SUBSTRING";
+            default -> null;
+        };
     }
 
     /** SQL Server has no EXTRACT: {@code DATEPART(field, x)}. */

@@ -36,6 +36,12 @@ public class MysqlCompiler extends SqlCompiler {
         return dialect instanceof MariadbDialect;
     }
 
+    /** MySQL types a parameter after the other operand of arithmetic; a mixed-kind number is cast to its own type. */
+    @Override
+    protected boolean castsMixedNumericBinds() {
+        return true;
+    }
+
     @Override
     protected boolean supportsReturning(Statement statement) {
         if (statement instanceof Update || !mariadb()) {
@@ -52,6 +58,22 @@ public class MysqlCompiler extends SqlCompiler {
     @Override
     protected void concat(BinaryExpression<?> b) {
         call("concat", b.left(), b.right());
+    }
+
+    /** MySQL's {@code /} divides exactly; {@code DIV} is its integer division. */
+    @Override
+    protected boolean divIsFloorDiv() {
+        return false;
+    }
+
+    @Override
+    protected void floorDiv(BinaryExpression<?> b) {
+        if (org.retort.sql.internal.Arithmetic.isInteger(b.left().type())
+                && org.retort.sql.internal.Arithmetic.isInteger(b.right().type())) {
+            infix(b, "DIV");
+        } else {
+            super.floorDiv(b);
+        }
     }
 
     @Override

@@ -52,6 +52,24 @@ public class OracleCompiler extends SqlCompiler {
         };
     }
 
+    /** Oracle counts characters with {@code LENGTH}. */
+    @Override
+    protected String functionName(String lowerName) {
+        return lowerName.equals("char_length") || lowerName.equals("character_length") ? "LENGTH" : null;
+    }
+
+    /** Oracle's {@code /} divides exactly. */
+    @Override
+    protected boolean divIsFloorDiv() {
+        return false;
+    }
+
+    /** Oracle has no {@code %} operator: {@code MOD(a, b)}. */
+    @Override
+    protected void modulo(BinaryExpression<?> b) {
+        call("MOD", b.left(), b.right());
+    }
+
     @Override
     protected void regexp(BinaryExpression<?> b) {
         call("REGEXP_LIKE", b.left(), b.right());
@@ -102,6 +120,35 @@ public class OracleCompiler extends SqlCompiler {
             throw unsupported("FOR SHARE");
         }
         super.forUpdateClause(f);
+    }
+
+    /**
+     * Oracle's {@code FOR UPDATE OF} names columns, one of each locked table: a column as given, a table or alias
+     * by its first column.
+     */
+    @Override
+    protected void forUpdateOf(ForUpdate f) {
+        if (f.of().isEmpty()) {
+            return;
+        }
+        sql(" OF ");
+        String sep = "";
+        for (Object o : f.of()) {
+            sql(sep);
+            if (o instanceof Expression<?> e) {
+                expression(e);
+            } else if (o instanceof org.retort.sql.FromClause from) {
+                if (from.columns().isEmpty()) {
+                    throw new org.retort.exc.CompileException("FOR UPDATE OF " + from + " on Oracle needs a column"
+                            + " of it; pass a column instead of a table without known columns");
+                }
+                expression(from.columns().get(0));
+            } else {
+                throw new org.retort.exc.CompileException("FOR UPDATE OF takes tables, aliases or their columns, got "
+                        + o);
+            }
+            sep = ", ";
+        }
     }
 
     @Override

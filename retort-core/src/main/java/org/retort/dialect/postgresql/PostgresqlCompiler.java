@@ -2,6 +2,9 @@ package org.retort.dialect.postgresql;
 
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
+import org.retort.sql.FunctionCall;
+import org.retort.types.DoubleType;
+import org.retort.types.FloatType;
 import org.retort.sql.compiler.SqlCompiler;
 
 /**
@@ -17,6 +20,24 @@ public class PostgresqlCompiler extends SqlCompiler {
      */
     public PostgresqlCompiler(Dialect dialect) {
         super(dialect);
+    }
+
+    /**
+     * PostgreSQL rounds to a number of places only NUMERIC values: {@code round(double, int)} does not exist, so
+     * a floating-point value is cast first, {@code round(CAST(x AS NUMERIC), 2)}.
+     */
+    @Override
+    protected boolean specialFunction(FunctionCall<?> f) {
+        if (f.name().equalsIgnoreCase("round") && f.arguments().size() == 2
+                && (f.arguments().get(0).type() instanceof DoubleType || f.arguments().get(0).type() instanceof FloatType)) {
+            sql(f.name() + "(CAST(");
+            expression(f.arguments().get(0));
+            sql(" AS NUMERIC), ");
+            expression(f.arguments().get(1));
+            sql(")");
+            return true;
+        }
+        return false;
     }
 
     @Override

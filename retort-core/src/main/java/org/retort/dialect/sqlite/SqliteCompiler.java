@@ -2,6 +2,7 @@ package org.retort.dialect.sqlite;
 
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
+import org.retort.sql.Expression;
 import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.SelectBase;
@@ -47,6 +48,20 @@ public class SqliteCompiler extends SqlCompiler {
         sql(") & (");
         expression(b.right());
         sql("))");
+    }
+
+    /** SQLite's CAST to NUMERIC keeps an integer an integer, so true division adds {@code 0.0} instead. */
+    @Override
+    protected void castToNumeric(Expression<?> divisor) {
+        sql("(");
+        expression(divisor);
+        sql(" + 0.0)");
+    }
+
+    /** SQLite counts characters with {@code length()}; it has no {@code char_length()}. */
+    @Override
+    protected String functionName(String lowerName) {
+        return lowerName.equals("char_length") || lowerName.equals("character_length") ? "length" : null;
     }
 
     @Override

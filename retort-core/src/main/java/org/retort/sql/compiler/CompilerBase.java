@@ -95,7 +95,7 @@ public abstract class CompilerBase {
             if (b.expanding()) {
                 Collection<?> items = (Collection<?>) b.value();
                 if (items.isEmpty()) {
-                    sql(dialect.emptySetExpression());
+                    sql(dialect.emptySetExpression(b.type()));
                     return;
                 }
                 String sep = "";

@@ -40,7 +40,7 @@ import org.retort.sql.TypeCoerce;
 import org.retort.sql.UnaryExpression;
 import org.retort.sql.Values;
 import org.retort.sql.WithinGroup;
-import org.retort.types.NullType;
+import org.retort.sql.internal.Arithmetic;
 import org.retort.types.SqlType;
 
 /**
@@ -334,12 +334,21 @@ public abstract class ExpressionCompiler extends CompilerBase {
      */
     protected void binary(BinaryExpression<?> b) {
         Operator op = b.operator();
+        if (castsMixedNumericBinds() && Arithmetic.isArithmetic(op)) {
+            b = Arithmetic.castMixedBinds(b);
+        }
         if (op.equals(Operator.CONCAT)) {
             concat(b);
         } else if (op.equals(Operator.REGEXP)) {
             regexp(b);
         } else if (op.equals(Operator.IS_DISTINCT_FROM) || op.equals(Operator.IS_NOT_DISTINCT_FROM)) {
             distinctFrom(b, op.equals(Operator.IS_NOT_DISTINCT_FROM));
+        } else if (op.equals(Operator.DIV)) {
+            trueDiv(b);
+        } else if (op.equals(Operator.FLOORDIV)) {
+            floorDiv(b);
+        } else if (op.equals(Operator.MOD)) {
+            modulo(b);
         } else if (op.equals(Operator.BIT_XOR)) {
             bitXor(b);
         } else if (op.equals(Operator.BIT_AND) || op.equals(Operator.BIT_OR) || op.equals(Operator.BIT_LSHIFT)
@@ -360,6 +369,83 @@ public abstract class ExpressionCompiler extends CompilerBase {
         operand(b.left(), needsParens(b.left(), b.operator()));
         sql(" " + text + " ");
         operand(b.right(), needsParens(b.right(), b.operator()));
+    }
+
+    /**
+     * Whether this database gives a parameter the type of the other operand of arithmetic (H2 reads the
+     * {@code 0.5} of {@code int_col + ?} as an integer; MySQL sends {@code 60000.0} as a DECIMAL literal), so a
+     * parameter of another kind of number than its operand is cast to its own type: {@code CAST(? AS DOUBLE)}.
+     *
+     * @return false by default
+     */
+    protected boolean castsMixedNumericBinds() {
+        return false;
+    }
+
+    /**
+     * Whether {@code /} between two integers discards the fraction on this database (SQLAlchemy's
+     * {@code div_is_floordiv}); true for the SQL standard, PostgreSQL, SQLite, H2 and SQL Server.
+     *
+     * @return true when integer division truncates
+     */
+    protected boolean divIsFloorDiv() {
+        return true;
+    }
+
+    private static boolean integers(BinaryExpression<?> b) {
+        return Arithmetic.isInteger(b.left().type()) && Arithmetic.isInteger(b.right().type());
+    }
+
+    /**
+     * True division: {@code a / b}, or {@code a / CAST(b AS NUMERIC)} between integers where
+     * {@link #divIsFloorDiv()}.
+     *
+     * @param b the expression
+     */
+    protected void trueDiv(BinaryExpression<?> b) {
+        if (divIsFloorDiv() && integers(b)) {
+            operand(b.left(), needsParens(b.left(), b.operator()));
+            sql(" / ");
+            castToNumeric(b.right());
+        } else {
+            infix(b, "/");
+        }
+    }
+
+    /**
+     * Renders the divisor of a true division between integers so that the database divides exactly:
+     * {@code CAST(b AS NUMERIC)} by default.
+     *
+     * @param divisor the integer divisor
+     */
+    protected void castToNumeric(Expression<?> divisor) {
+        sql("CAST(");
+        expression(divisor);
+        sql(" AS " + typeName(org.retort.types.Types.NUMERIC) + ")");
+    }
+
+    /**
+     * Floor division: {@code a / b} between integers where {@link #divIsFloorDiv()}, else {@code FLOOR(a / b)}.
+     *
+     * @param b the expression
+     */
+    protected void floorDiv(BinaryExpression<?> b) {
+        if (divIsFloorDiv() && integers(b)) {
+            infix(b, "/");
+            return;
+        }
+        sql("FLOOR(");
+        infix(b, "/");
+        sql(")");
+    }
+
+    /**
+     * The remainder; {@code a % b} by default.
+     *
+     * @param b the expression
+     */
+    protected void modulo(BinaryExpression<?> b) {
+        infix(b, "%");
     }
 
     /**
@@ -538,16 +624,16 @@ public abstract class ExpressionCompiler extends CompilerBase {
     }
 
     /**
-     * The SQL name of a type in CAST.
+     * The SQL name of a type in CAST, from the dialect's type compiler ({@link
+     * org.retort.types.TypeCompiler#castTarget}), so lengths, precision and scale survive and each database
+     * gets a target it accepts.
      *
      * @param type the type
-     * @return its DDL name
+     * @return its CAST spelling
+     * @throws CompileException when the database cannot cast to that type
      */
     protected String typeName(SqlType<?> type) {
-        if (type instanceof NullType) {
-            throw new CompileException("cast() needs a concrete SQL type, not NullType");
-        }
-        return type.name();
+        return dialect.typeCompiler().castTarget(type);
     }
 
 }

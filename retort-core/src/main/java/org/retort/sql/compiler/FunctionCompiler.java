@@ -52,7 +52,8 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
             sql(f.name() + "(*)");
             return;
         }
-        sql(f.name() + "(");
+        String renamed = functionName(lower);
+        sql((renamed == null ? f.name() : renamed) + "(");
         list(f.arguments());
         sql(")");
     }
@@ -65,6 +66,18 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      */
     protected boolean specialFunction(FunctionCall<?> f) {
         return false;
+    }
+
+    /**
+     * The name this database gives a function known by another name elsewhere (SQLAlchemy's per-dialect
+     * {@code GenericFunction} spellings), such as {@code char_length} as {@code length} on SQLite and
+     * {@code LEN} on SQL Server; the arguments stay as they are.
+     *
+     * @param lowerName the function's name in lower case
+     * @return this database's name, or null to keep the name as written
+     */
+    protected String functionName(String lowerName) {
+        return null;
     }
 
     /**

@@ -346,7 +346,8 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * Renders {@code OF targets} of a locking clause.
+     * Renders {@code OF targets} of a locking clause as the tables they name, each once, unqualified as
+     * PostgreSQL and MySQL require ({@code OF a, b}; a column stands for its table, an alias by its name).
      *
      * @param f the clause
      */
@@ -356,17 +357,33 @@ public abstract class SelectCompiler extends FromCompiler {
         }
         sql(" OF ");
         String sep = "";
-        for (Object o : f.of()) {
+        for (FromClause from : lockedFroms(f)) {
             sql(sep);
-            if (o instanceof TableClause t) {
-                sql(tableName(t));
-            } else if (o instanceof FromClause fc) {
-                sql(quote(fromName(fc)));
-            } else if (o instanceof Expression<?> e) {
-                expression(e);
-            }
+            sql(from instanceof TableClause t ? quote(t.name()) : quote(fromName(from)));
             sep = ", ";
         }
+    }
+
+    /**
+     * The FROM items an {@code OF} list locks, in order and each once: tables and aliases as given, columns by
+     * the table they belong to.
+     *
+     * @param f the clause
+     * @return the FROM items
+     * @throws CompileException for a target that is neither a FROM item nor a table column
+     */
+    protected java.util.List<FromClause> lockedFroms(ForUpdate f) {
+        java.util.LinkedHashSet<FromClause> froms = new java.util.LinkedHashSet<>();
+        for (Object o : f.of()) {
+            switch (o) {
+                case FromClause fc -> froms.add(fc);
+                case org.retort.sql.ColumnClause<?> c when c.table() != null -> froms.add(c.table());
+                case org.retort.sql.DerivedColumn<?> d -> froms.add(d.from());
+                default -> throw new CompileException("FOR UPDATE OF takes tables, aliases or their columns, got "
+                        + o + "; pass the table whose rows are to be locked");
+            }
+        }
+        return java.util.List.copyOf(froms);
     }
 
     @Override
