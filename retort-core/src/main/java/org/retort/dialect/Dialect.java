@@ -242,6 +242,17 @@ public abstract class Dialect {
         return identifierPreparer().quote(identifier);
     }
 
+    /**
+     * Quotes a schema name where one is needed; SQL Server overrides it for multi-part owners
+     * ({@code mydb.dbo}).
+     *
+     * @param schema the schema as given to the table
+     * @return the schema as written in SQL
+     */
+    public String quoteSchema(String schema) {
+        return quote(schema);
+    }
+
     // ------------------------------------------------------------------ transactions
 
     /**

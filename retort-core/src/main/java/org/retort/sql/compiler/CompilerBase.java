@@ -66,7 +66,7 @@ public abstract class CompilerBase {
      * @return {@code schema.name} or {@code name}
      */
     protected String tableName(TableClause table) {
-        return table.schema() == null ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
+        return table.schema() == null ? quote(table.name()) : dialect.quoteSchema(table.schema()) + "." + quote(table.name());
     }
 
     /**

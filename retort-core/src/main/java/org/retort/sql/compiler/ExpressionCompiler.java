@@ -112,7 +112,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
             });
             case LiteralColumn<?> l -> sql(l.text());
             case SequenceNextValue<?> n -> sql(dialect.supportsSequences() ? nextValue(n.schema() == null
-                    ? quote(n.name()) : quote(n.schema()) + "." + quote(n.name())) : "NULL");
+                    ? quote(n.name()) : dialect.quoteSchema(n.schema()) + "." + quote(n.name())) : "NULL");
             case Excluded<?> x -> excluded(x);
             case ScalarSelect<?> s -> {
                 sql("(");

@@ -1,6 +1,7 @@
 package org.retort.dialect.mssql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.retort.sql.Fixtures.*;
 import static org.retort.sql.Sql.*;
 
@@ -43,5 +44,19 @@ class MssqlCompilerTest {
     void stringLiteralsDoubleQuotes() {
         assertThat(select(USER_ID).where(USER_NAME.eq("a'b")).compile(mssql, true).sql())
                 .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.name = 'a''b'");
+    }
+
+    @Test
+    void multiPartOwnersAreQuotedPartByPart() {
+        org.retort.sql.Fixtures.T remote = new org.retort.sql.Fixtures.T("remote_table", "mydb.dbo");
+        org.retort.sql.ColumnClause<Integer> rid = remote.col("id", org.retort.sql.TestTypes.INTEGER);
+        assertThat(select(rid).compile(new MssqlDialect()).sql())
+                .isEqualTo("SELECT mydb.dbo.remote_table.id FROM mydb.dbo.remote_table");
+        org.retort.sql.Fixtures.T odd = new org.retort.sql.Fixtures.T("t", "[my.db].Owner Name");
+        org.retort.sql.ColumnClause<Integer> oid = odd.col("id", org.retort.sql.TestTypes.INTEGER);
+        assertThat(select(oid).compile(new MssqlDialect()).sql())
+                .isEqualTo("SELECT [my.db].[Owner Name].t.id FROM [my.db].[Owner Name].t");
+        assertThatThrownBy(() -> new MssqlDialect().quoteSchema("[mydb.dbo"))
+                .isInstanceOf(org.retort.exc.ArgumentException.class).hasMessageContaining("never closes");
     }
 }
