@@ -277,7 +277,7 @@ public class DdlCompiler {
     protected String columnSpec(Column<?> c) {
         StringBuilder sb = new StringBuilder(quote(c.name(), false)).append(' ').append(columnType(c));
         if (c.serverDefault() != null) {
-            sb.append(" DEFAULT ").append(c.serverDefault().sql());
+            sb.append(" DEFAULT ").append(c.serverDefault().sql(dialect));
         }
         if (c.computed() != null) {
             sb.append(' ').append(computed(c.computed()));

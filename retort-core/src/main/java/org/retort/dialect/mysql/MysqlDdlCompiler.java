@@ -117,7 +117,7 @@ public class MysqlDdlCompiler extends DdlCompiler {
             sb.append(" AUTO_INCREMENT");
         }
         if (c.serverOnUpdate() != null) {
-            sb.append(" ON UPDATE ").append(c.serverOnUpdate().sql());
+            sb.append(" ON UPDATE ").append(c.serverOnUpdate().sql(dialect));
         }
         if (c.comment() != null) {
             sb.append(" COMMENT ").append(literal(c.comment()));

@@ -80,6 +80,21 @@ public class SqlCompiler extends DmlCompiler {
         return withCtes(out).toString();
     }
 
+    /**
+     * Renders one expression with its values as literals, for DDL (a column's server default) and offline SQL.
+     *
+     * @param expression the expression
+     * @return the SQL text
+     * @throws org.retort.exc.CompileException when a value has no literal form on this dialect
+     */
+    public String renderLiteral(Expression<?> expression) {
+        this.literalBinds = true;
+        analysis = Analysis.of(org.retort.sql.Select.of(expression));
+        out = new CompilerOutput();
+        expression(expression);
+        return withCtes(out).toString();
+    }
+
     private CompilerOutput render(Statement statement) {
         analysis = Analysis.of(statement);
         out = new CompilerOutput();
