@@ -174,8 +174,9 @@ public final class Table extends TableClause {
     }
 
     @Override
-    public Column<?> c(String columnName) {
-        return (Column<?>) super.c(columnName);
+    @SuppressWarnings("unchecked")
+    public Column<Object> c(String columnName) {
+        return (Column<Object>) (Column<?>) super.c(columnName);
     }
 
     @Override

@@ -38,10 +38,11 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
     }
 
     @Override
-    public DerivedColumn<?> c(String columnName) {
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
         for (Expression<?> e : statementColumns()) {
             if (columnName.equals(SelectColumns.nameOf(e))) {
-                return new DerivedColumn<>(this, columnName, e.type());
+                return new DerivedColumn<>(this, columnName, (org.retort.types.SqlType<Object>) e.type());
             }
         }
         throw new ArgumentException("CTE " + name + " has no column '" + columnName + "'; its columns are "

@@ -37,61 +37,135 @@ public sealed interface Expression<T> extends OrderByElement
         return null;
     }
 
+    /**
+     * This expression seen as untyped, so its comparisons take a value of any class, checked when the
+     * statement is built rather than by javac: for framework code that holds a {@code Column<?>} and a value it
+     * read elsewhere ({@code col.untyped().eq(value)}). The SQL is the same expression; nothing is converted.
+     *
+     * @return this expression, as {@code Expression<Object>}
+     */
+    @SuppressWarnings("unchecked")
+    default Expression<Object> untyped() {
+        return (Expression<Object>) (Expression<?>) this;
+    }
+
     // ------------------------------------------------------------------ comparison
+    //
+    // Each comparison takes a value of this expression's Java type or another expression (a query as
+    // select(...).scalarSubquery()), so a value of the wrong type is a compile error (as in jOOQ): a Column<String>
+    // has eq(String), not eq(Integer). An untyped expression (Expression<Object>, from table.c("name") or
+    // func.call) takes any value, checked when the statement is built; so does untyped() of a typed one.
 
     /**
-     * {@code this = other}; a null value renders {@code this IS NULL}, as in SQLAlchemy.
+     * {@code this = value}; a null value renders {@code this IS NULL}, as in SQLAlchemy. On a typed expression a
+     * bare {@code eq(null)} matches both overloads: write {@code isNull()}.
      *
-     * @param other an expression or a value (bound as a parameter)
+     * @param value a value of this expression's type, bound as a parameter
      * @return the comparison
      */
-    default Expression<Boolean> eq(Object other) {
+    default Expression<Boolean> eq(T value) {
+        return value == null ? isNull() : Coercions.compare(this, Operator.EQ, value);
+    }
+
+    /**
+     * {@code this = other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> eq(Expression<?> other) {
         return other == null ? isNull() : Coercions.compare(this, Operator.EQ, other);
     }
 
     /**
-     * {@code this <> other}; a null value renders {@code this IS NOT NULL}.
+     * {@code this <> value}; a null value renders {@code this IS NOT NULL}.
      *
-     * @param other an expression or a value
+     * @param value a value of this expression's type
      * @return the comparison
      */
-    default Expression<Boolean> ne(Object other) {
+    default Expression<Boolean> ne(T value) {
+        return value == null ? isNotNull() : Coercions.compare(this, Operator.NE, value);
+    }
+
+    /**
+     * {@code this <> other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> ne(Expression<?> other) {
         return other == null ? isNotNull() : Coercions.compare(this, Operator.NE, other);
+    }
+
+    /**
+     * {@return {@code this < value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> lt(T value) {
+        return Coercions.compare(this, Operator.LT, value);
     }
 
     /**
      * {@return {@code this < other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> lt(Object other) {
+    default Expression<Boolean> lt(Expression<?> other) {
         return Coercions.compare(this, Operator.LT, other);
+    }
+
+    /**
+     * {@return {@code this <= value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> le(T value) {
+        return Coercions.compare(this, Operator.LE, value);
     }
 
     /**
      * {@return {@code this <= other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> le(Object other) {
+    default Expression<Boolean> le(Expression<?> other) {
         return Coercions.compare(this, Operator.LE, other);
+    }
+
+    /**
+     * {@return {@code this > value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> gt(T value) {
+        return Coercions.compare(this, Operator.GT, value);
     }
 
     /**
      * {@return {@code this > other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> gt(Object other) {
+    default Expression<Boolean> gt(Expression<?> other) {
         return Coercions.compare(this, Operator.GT, other);
+    }
+
+    /**
+     * {@return {@code this >= value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> ge(T value) {
+        return Coercions.compare(this, Operator.GE, value);
     }
 
     /**
      * {@return {@code this >= other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> ge(Object other) {
+    default Expression<Boolean> ge(Expression<?> other) {
         return Coercions.compare(this, Operator.GE, other);
     }
 
@@ -106,33 +180,63 @@ public sealed interface Expression<T> extends OrderByElement
     }
 
     /**
-     * {@code this IS DISTINCT FROM other}: NULL-safe inequality (emulated on databases without it).
+     * {@code this IS DISTINCT FROM value}: NULL-safe inequality (emulated on databases without it).
      *
-     * @param other an expression or value
+     * @param value a value of this expression's type
      * @return the comparison
      */
-    default Expression<Boolean> isDistinctFrom(Object other) {
+    default Expression<Boolean> isDistinctFrom(T value) {
+        return Coercions.compare(this, Operator.IS_DISTINCT_FROM, value);
+    }
+
+    /**
+     * {@code this IS DISTINCT FROM other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> isDistinctFrom(Expression<?> other) {
         return Coercions.compare(this, Operator.IS_DISTINCT_FROM, other);
     }
 
     /**
-     * {@return {@code this IS NOT DISTINCT FROM other}, NULL-safe equality}
+     * {@return {@code this IS NOT DISTINCT FROM value}, NULL-safe equality}
      *
-     * @param other an expression or value
+     * @param value a value of this expression's type
      */
-    default Expression<Boolean> isNotDistinctFrom(Object other) {
+    default Expression<Boolean> isNotDistinctFrom(T value) {
+        return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, value);
+    }
+
+    /**
+     * {@return {@code this IS NOT DISTINCT FROM other}}
+     *
+     * @param other another expression
+     */
+    default Expression<Boolean> isNotDistinctFrom(Expression<?> other) {
         return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, other);
     }
 
     /**
      * {@code this BETWEEN lower AND upper}.
      *
-     * @param lower the lower bound, expression or value
-     * @param upper the upper bound, expression or value
+     * @param lower the lower bound, a value of this expression's type
+     * @param upper the upper bound
      * @return the test
      */
-    default Expression<Boolean> between(Object lower, Object upper) {
+    default Expression<Boolean> between(T lower, T upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), false);
+    }
+
+    /**
+     * {@code this BETWEEN lower AND upper} with expression bounds.
+     *
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @return the test
+     */
+    default Expression<Boolean> between(Expression<?> lower, Expression<?> upper) {
+        return new Between(this, lower, upper, false);
     }
 
     /**
@@ -140,30 +244,50 @@ public sealed interface Expression<T> extends OrderByElement
      *
      * @param lower lower bound @param upper upper bound
      */
-    default Expression<Boolean> notBetween(Object lower, Object upper) {
+    default Expression<Boolean> notBetween(T lower, T upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), true);
+    }
+
+    /**
+     * {@return {@code this NOT BETWEEN lower AND upper} with expression bounds}
+     *
+     * @param lower lower bound @param upper upper bound
+     */
+    default Expression<Boolean> notBetween(Expression<?> lower, Expression<?> upper) {
+        return new Between(this, lower, upper, true);
     }
 
     // ------------------------------------------------------------------ IN
 
     /**
-     * {@code this IN (...)} over a list of values, bound as one expanding parameter so that the compiled SQL
-     * is cached whatever the list's length; an empty list renders the dialect's always-false empty set.
+     * {@code this IN (...)} over a list of values of this expression's type, bound as one expanding parameter so
+     * that the compiled SQL is cached whatever the list's length; an empty list renders the dialect's
+     * always-false empty set.
      *
-     * @param values the values, or expressions
+     * @param values the values
      * @return the test
      */
-    default Expression<Boolean> in(Collection<?> values) {
+    default Expression<Boolean> in(Collection<? extends T> values) {
         return Coercions.in(this, values, false);
     }
 
     /**
      * {@return {@code this IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> in(Object... values) {
+    @SuppressWarnings({"unchecked", "varargs"})
+    default Expression<Boolean> in(T... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), false);
+    }
+
+    /**
+     * {@return {@code this IN (a, b, ...)} over expressions, rendered as a list (not one expanding parameter)}
+     *
+     * @param items the expressions
+     */
+    default Expression<Boolean> in(Expression<?>... items) {
+        return Coercions.in(this, java.util.Arrays.asList(items), false);
     }
 
     /**
@@ -178,19 +302,29 @@ public sealed interface Expression<T> extends OrderByElement
     /**
      * {@return {@code this NOT IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> notIn(Collection<?> values) {
+    default Expression<Boolean> notIn(Collection<? extends T> values) {
         return Coercions.in(this, values, true);
     }
 
     /**
      * {@return {@code this NOT IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> notIn(Object... values) {
+    @SuppressWarnings({"unchecked", "varargs"})
+    default Expression<Boolean> notIn(T... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), true);
+    }
+
+    /**
+     * {@return {@code this NOT IN (a, b, ...)} over expressions}
+     *
+     * @param items the expressions
+     */
+    default Expression<Boolean> notIn(Expression<?>... items) {
+        return Coercions.in(this, java.util.Arrays.asList(items), true);
     }
 
     /**

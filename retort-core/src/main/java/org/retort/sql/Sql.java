@@ -119,11 +119,14 @@ public final class Sql {
     /**
      * A value as a bind parameter expression (SQLAlchemy's {@code literal()}), e.g. to select a constant.
      *
-     * @param value the value
+     * @param value the value, typed after its Java class ({@code Integer} as INTEGER, {@code String} as
+     *              VARCHAR...); an expression is returned as it is
+     * @param <T> the value's Java type
      * @return the parameter
      */
-    public static Expression<?> literal(Object value) {
-        return Coercions.literal("param", value);
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> literal(T value) {
+        return (Expression<T>) Coercions.literal("param", value);
     }
 
     /**

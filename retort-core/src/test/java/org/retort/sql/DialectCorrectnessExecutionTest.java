@@ -71,7 +71,7 @@ class DialectCorrectnessExecutionTest {
         try (Connection conn = db.engine().connect()) {
             Tracks.create(conn);
             assertThat(conn.execute(select(COMPOSER, func.sum(PRICE).label("total")).groupBy(COMPOSER)
-                    .having(func.sum(PRICE).gt(40)).orderBy(COMPOSER)).scalars(String.class).all()).containsExactly("Ann");
+                    .having(func.sum(PRICE).gt(new BigDecimal(40))).orderBy(COMPOSER)).scalars(String.class).all()).containsExactly("Ann");
             assertThat(conn.execute(select(ID).where(PRICE.plus(0).gt(new BigDecimal("0.5"))).orderBy(ID))
                     .scalars(Integer.class).all()).containsExactly(1, 2, 3);
             assertThat(conn.execute(select(ID).where(PRICE.eq(new BigDecimal("1.490")))).scalars(Integer.class).all())
