@@ -198,6 +198,41 @@ class DialectCorrectnessCompilerTest {
     }
 
     @Test
+    void keyShareLocksOnPostgresqlOnly() {
+        assertThat(select(ID).forUpdate(ForUpdate.DEFAULT.keyShare()).compile(PG).sql())
+                .isEqualTo("SELECT rt_track.id FROM rt_track FOR NO KEY UPDATE");
+        assertThat(select(ID).forUpdate(ForUpdate.DEFAULT.read().keyShare().of(TRACK).skipLocked()).compile(PG).sql())
+                .isEqualTo("SELECT rt_track.id FROM rt_track FOR KEY SHARE OF rt_track SKIP LOCKED");
+        assertThat(select(ID).forUpdate(ForUpdate.DEFAULT.keyShare()).compile(SQLITE).sql())
+                .isEqualTo("SELECT rt_track.id FROM rt_track");
+        for (Dialect d : List.of(MYSQL, MARIADB, H2, ORACLE)) {
+            assertThatThrownBy(() -> select(ID).forUpdate(ForUpdate.DEFAULT.keyShare()).compile(d))
+                    .as(d.name()).isInstanceOf(CompileException.class).hasMessageContaining("FOR NO KEY UPDATE");
+        }
+        Select plain = select(ID).forUpdate(ForUpdate.DEFAULT);
+        Select keyShare = select(ID).forUpdate(ForUpdate.DEFAULT.keyShare());
+        assertThat(plain.cacheKey()).isNotEqualTo(keyShare.cacheKey());
+    }
+
+    @Test
+    void groupsFramesAndOrderedSetWindows() {
+        Over<Long> w = func.rank().over().orderBy(PRICE).groups(-1, 0);
+        assertThat(select(w.label("r")).compile(PG).sql())
+                .isEqualTo("SELECT rank() OVER (ORDER BY rt_track.unit_price GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) AS r FROM rt_track");
+        assertThat(select(w.label("r")).compile(SQLITE).sql()).contains("GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW");
+        assertThatThrownBy(() -> select(w.label("r")).compile(MARIADB)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("GROUPS");
+        assertThatThrownBy(() -> select(w.label("r")).compile(MSSQL)).isInstanceOf(CompileException.class);
+        Over<Object> median = func.percentileCont(0.5).withinGroup(PRICE).over().partitionBy(COMPOSER);
+        assertThat(select(median.label("m")).compile(MSSQL).sql())
+                .isEqualTo("SELECT percentile_cont(?) WITHIN GROUP (ORDER BY rt_track.unit_price) OVER (PARTITION BY rt_track.composer) AS m FROM rt_track");
+        assertThat(select(median.label("m")).compile(ORACLE).sql())
+                .isEqualTo("SELECT percentile_cont(?) WITHIN GROUP (ORDER BY rt_track.unit_price) OVER (PARTITION BY rt_track.composer) AS m FROM rt_track");
+        assertThatThrownBy(() -> select(median.label("m")).compile(PG)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("WITHIN GROUP");
+    }
+
+    @Test
     void distinctOnAccumulates() {
         assertThat(select(ID, NAME).distinctOn(COMPOSER).distinctOn(NAME).compile(PG).sql())
                 .isEqualTo("SELECT DISTINCT ON (rt_track.composer, rt_track.name) rt_track.id, rt_track.name FROM rt_track");

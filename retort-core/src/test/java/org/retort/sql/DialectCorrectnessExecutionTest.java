@@ -133,6 +133,30 @@ class DialectCorrectnessExecutionTest {
     }
 
     @BackendTest
+    void keyShareLocksRunOnPostgresql(TestDatabase db) {
+        db.require(db.dialect().name().equals("postgresql"), "FOR NO KEY UPDATE / FOR KEY SHARE are PostgreSQL's");
+        try (Connection conn = db.engine().connect()) {
+            Tracks.create(conn);
+            assertThat(conn.execute(select(ID).where(ID.eq(1)).forUpdate(ForUpdate.DEFAULT.keyShare())).all()).hasSize(1);
+            assertThat(conn.execute(select(ID).where(ID.eq(1)).forUpdate(ForUpdate.DEFAULT.read().keyShare().nowait())).all()).hasSize(1);
+            conn.rollback();
+        }
+    }
+
+    @BackendTest
+    void groupsFramesCountPeerGroups(TestDatabase db) {
+        String name = db.dialect().name();
+        db.require(!name.equals("mariadb") && !name.equals("mysql"), "MySQL and MariaDB have no GROUPS frames (refused at compile time)");
+        try (Connection conn = db.engine().connect()) {
+            Tracks.create(conn);
+            // composers ordered: Ann, Ann, Bob, NULL; a frame of the previous group and this one
+            Over<Long> n = func.count().over().orderBy(COMPOSER.asc().nullsLast()).groups(-1, 0);
+            List<Row> rows = conn.execute(select(ID, n.label("n")).orderBy(ID)).all();
+            assertThat(rows).extracting(r -> ((Number) r.get("n")).intValue()).containsExactly(2, 3, 2, 2);
+        }
+    }
+
+    @BackendTest
     void distinctOnWithAccumulatedExpressions(TestDatabase db) {
         db.require(db.dialect().name().equals("postgresql"), "DISTINCT ON is PostgreSQL's");
         try (Connection conn = db.engine().connect()) {

@@ -35,6 +35,12 @@ public class MssqlCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** No GROUPS window frames here. */
+    @Override
+    protected boolean supportsGroupsFrame() {
+        return false;
+    }
+
     @Override
     protected boolean supportsReturning(Statement statement) {
         return true;

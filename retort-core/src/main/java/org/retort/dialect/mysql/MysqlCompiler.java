@@ -36,6 +36,12 @@ public class MysqlCompiler extends SqlCompiler {
         return dialect instanceof MariadbDialect;
     }
 
+    /** No GROUPS window frames here. */
+    @Override
+    protected boolean supportsGroupsFrame() {
+        return false;
+    }
+
     /** MySQL types a parameter after the other operand of arithmetic; a mixed-kind number is cast to its own type. */
     @Override
     protected boolean castsMixedNumericBinds() {

@@ -41,6 +41,16 @@ public class PostgresqlCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean supportsWithinGroupOver() {
+        return false;
+    }
+
+    @Override
+    protected boolean supportsKeyShareLocks() {
+        return true;
+    }
+
+    @Override
     protected boolean supportsIlike() {
         return true;
     }

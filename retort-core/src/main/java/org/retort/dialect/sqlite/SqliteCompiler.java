@@ -95,6 +95,12 @@ public class SqliteCompiler extends SqlCompiler {
         return "-1";
     }
 
+    /** SQLite renders no locking clause at all, whatever its strength. */
+    @Override
+    protected boolean supportsKeyShareLocks() {
+        return true;
+    }
+
     @Override
     protected void forUpdateClause(ForUpdate f) {
         // SQLite locks the whole database; there is no row-locking clause to render

@@ -118,8 +118,32 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         sql(" END)");
     }
 
+    /**
+     * Whether window frames may count in GROUPS.
+     *
+     * @return true by default
+     */
+    protected boolean supportsGroupsFrame() {
+        return true;
+    }
+
+    /**
+     * Whether an ordered-set aggregate ({@code ... WITHIN GROUP (ORDER BY ...)}) may be a window function.
+     *
+     * @return true by default
+     */
+    protected boolean supportsWithinGroupOver() {
+        return true;
+    }
+
     @Override
     protected void over(Over<?> o) {
+        if (o.function() instanceof org.retort.sql.WithinGroup<?> && !supportsWithinGroupOver()) {
+            throw unsupported("An ordered-set aggregate (WITHIN GROUP) used as a window function (OVER)");
+        }
+        if (o.frame() != null && o.frame().unit() == Over.Unit.GROUPS && !supportsGroupsFrame()) {
+            throw unsupported("A GROUPS window frame");
+        }
         expression(o.function());
         sql(" OVER (");
         String sep = "";
@@ -135,7 +159,7 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         }
         if (o.frame() != null) {
             Over.Frame fr = o.frame();
-            sql(sep + (fr.rows() ? "ROWS" : "RANGE") + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
+            sql(sep + fr.unit().name() + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
                     + frameBound(fr.end(), "FOLLOWING"));
         }
         sql(")");

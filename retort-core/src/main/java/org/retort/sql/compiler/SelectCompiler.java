@@ -119,6 +119,9 @@ public abstract class SelectCompiler extends FromCompiler {
                 limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
             }
             if (s.forUpdateClause() != null) {
+                if (s.forUpdateClause().isKeyShare() && !supportsKeyShareLocks()) {
+                    throw unsupported("FOR NO KEY UPDATE / FOR KEY SHARE (ForUpdate.keyShare())");
+                }
                 forUpdateClause(s.forUpdateClause());
             }
         } finally {
@@ -330,12 +333,26 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * Row locking: {@code FOR UPDATE|FOR SHARE [OF ...] [NOWAIT] [SKIP LOCKED]}.
+     * Whether the database has PostgreSQL's key-share lock strengths, {@code FOR NO KEY UPDATE} and
+     * {@code FOR KEY SHARE}.
+     *
+     * @return false by default
+     */
+    protected boolean supportsKeyShareLocks() {
+        return false;
+    }
+
+    /**
+     * Row locking: {@code FOR UPDATE|FOR SHARE|FOR NO KEY UPDATE|FOR KEY SHARE [OF ...] [NOWAIT] [SKIP LOCKED]}.
      *
      * @param f the clause
      */
     protected void forUpdateClause(ForUpdate f) {
-        sql(f.isRead() ? " FOR SHARE" : " FOR UPDATE");
+        if (f.isKeyShare()) {
+            sql(f.isRead() ? " FOR KEY SHARE" : " FOR NO KEY UPDATE");
+        } else {
+            sql(f.isRead() ? " FOR SHARE" : " FOR UPDATE");
+        }
         forUpdateOf(f);
         if (f.isNowait()) {
             sql(" NOWAIT");

@@ -291,6 +291,7 @@ public final class Analysis {
         key.add(f.isRead());
         key.add(f.isNowait());
         key.add(f.isSkipLocked());
+        key.add(f.isKeyShare());
         for (Object o : f.of()) {
             if (o instanceof Expression<?> e) {
                 expr(e);
