@@ -25,6 +25,12 @@ public class H2Compiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** The portable upsert is a MERGE statement here. */
+    @Override
+    protected boolean upsertAsMerge() {
+        return true;
+    }
+
     /** H2 types a parameter after the other operand of arithmetic; a mixed-kind number is cast to its own type. */
     @Override
     protected boolean castsMixedNumericBinds() {

@@ -35,6 +35,18 @@ public class MssqlCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** The portable upsert is a MERGE statement here. */
+    @Override
+    protected boolean upsertAsMerge() {
+        return true;
+    }
+
+    /** SQL Server ends a MERGE with a semicolon. */
+    @Override
+    protected String mergeTerminator() {
+        return ";";
+    }
+
     /** No GROUPS window frames here. */
     @Override
     protected boolean supportsGroupsFrame() {

@@ -174,8 +174,19 @@ public class MysqlCompiler extends SqlCompiler {
 
     @Override
     protected void upsert(Insert i, OnConflict oc) {
+        if (oc.kind() == OnConflict.Kind.UPSERT) {
+            sql(" ON DUPLICATE KEY UPDATE ");
+            if (oc.set().isEmpty()) {
+                // insert if absent: an assignment that changes nothing
+                String key = quote(((org.retort.sql.ColumnClause<?>) oc.targets().get(0)).name());
+                sql(key + " = " + key);
+            } else {
+                assignments(i.table(), oc.set(), " = ", false);
+            }
+            return;
+        }
         if (oc.kind() != OnConflict.Kind.DUPLICATE_KEY_UPDATE) {
-            throw unsupported("ON CONFLICT (use onDuplicateKeyUpdate)");
+            throw unsupported("ON CONFLICT (use onDuplicateKeyUpdate, or upsert() on every database)");
         }
         sql(" ON DUPLICATE KEY UPDATE ");
         assignments(i.table(), oc.set(), " = ", false);

@@ -28,6 +28,18 @@ public class OracleCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** The portable upsert is a MERGE statement here. */
+    @Override
+    protected boolean upsertAsMerge() {
+        return true;
+    }
+
+    /** Oracle cannot update a column its MERGE compares in ON (ORA-38104). */
+    @Override
+    protected boolean mergeCanUpdateKeys() {
+        return false;
+    }
+
     @Override
     protected String aliasKeyword() {
         return " ";

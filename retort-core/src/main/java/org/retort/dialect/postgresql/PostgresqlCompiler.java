@@ -41,6 +41,11 @@ public class PostgresqlCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean supportsOnConflictOnConstraint() {
+        return true;
+    }
+
+    @Override
     protected boolean supportsWithinGroupOver() {
         return false;
     }

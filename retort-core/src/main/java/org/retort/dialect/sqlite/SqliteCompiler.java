@@ -139,6 +139,12 @@ public class SqliteCompiler extends SqlCompiler {
         valuesAsUnion(v, "");
     }
 
+    /** SQLite 3.35+ lets the last ON CONFLICT clause omit its target, even for DO UPDATE. */
+    @Override
+    protected boolean supportsUntargetedDoUpdate() {
+        return true;
+    }
+
     @Override
     protected boolean supportsOnConflict() {
         return true;

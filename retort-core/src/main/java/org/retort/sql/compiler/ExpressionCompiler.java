@@ -51,6 +51,9 @@ import org.retort.types.SqlType;
 public abstract class ExpressionCompiler extends CompilerBase {
     private static final int ATOM = 100;
 
+    /** Render table columns by name alone (an index predicate, where SQL does not qualify them). */
+    protected boolean unqualifiedColumns;
+
     /**
      * Creates a compiler.
      *
@@ -303,7 +306,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
      * @param c the column
      */
     protected void column(ColumnClause<?> c) {
-        if (c.table() == null) {
+        if (c.table() == null || unqualifiedColumns) {
             sql(quote(c.name()));
         } else {
             sql(tableName(c.table()) + "." + quote(c.name()));

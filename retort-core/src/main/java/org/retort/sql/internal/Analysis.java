@@ -258,6 +258,8 @@ public final class Analysis {
                 if (oc != null) {
                     key.add(oc.kind());
                     exprs(oc.targets());
+                    key.add(oc.constraint());
+                    opt(oc.indexWhere());
                     for (Map.Entry<String, Expression<?>> e : oc.set().entrySet()) {
                         key.add(e.getKey());
                         expr(e.getValue());
