@@ -101,11 +101,13 @@ public abstract class Dialect {
     }
 
     /**
-     * Sets the server version by hand, for compiling without a connection.
+     * Sets the server version by hand, for compiling without a connection: a compile-only dialect then renders
+     * what that version accepts (MySQL 8.0.19's row alias in upserts, MariaDB 10.5's RETURNING, ...). Use it on
+     * a dialect made for offline compilation, not on an engine's.
      *
      * @param version the version to assume
      */
-    protected void assumeServerVersion(ServerVersion version) {
+    public void assumeServerVersion(ServerVersion version) {
         serverVersion = version;
         initialized = true;
     }

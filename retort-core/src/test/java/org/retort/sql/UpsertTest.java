@@ -59,6 +59,17 @@ class UpsertTest {
     }
 
     @Test
+    void mysql8NamesTheInsertedRow() {
+        org.retort.dialect.mysql.MysqlDialect mysql8 = new org.retort.dialect.mysql.MysqlDialect();
+        mysql8.assumeServerVersion(org.retort.dialect.ServerVersion.of(8, 0, 32));
+        assertThat(upsertTrack().compile(mysql8).sql()).isEqualTo("INSERT INTO rt_track (id, name, milliseconds, unit_price) "
+                + "VALUES (?, ?, ?, ?) AS new ON DUPLICATE KEY UPDATE name = new.name, unit_price = new.unit_price");
+        org.retort.dialect.mysql.MysqlDialect mysql57 = new org.retort.dialect.mysql.MysqlDialect();
+        mysql57.assumeServerVersion(org.retort.dialect.ServerVersion.of(5, 7, 44));
+        assertThat(upsertTrack().compile(mysql57).sql()).endsWith("ON DUPLICATE KEY UPDATE name = VALUES(name), unit_price = VALUES(unit_price)");
+    }
+
+    @Test
     void insertIfAbsent() {
         Insert ins = insert(TRACK).values(row(1, "x", BigDecimal.ONE)).upsert(List.of(ID), Map.of());
         assertThat(ins.compile(PG).sql()).endsWith("VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");

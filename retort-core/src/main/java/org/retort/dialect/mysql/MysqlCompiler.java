@@ -167,13 +167,36 @@ public class MysqlCompiler extends SqlCompiler {
         sql(" () VALUES ()");
     }
 
+    /** True once {@code AS new} is written: the inserted row's values are then {@code new.col}. */
+    private boolean rowAlias;
+
+    /**
+     * MySQL 8.0.19+ names the inserted row ({@code INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE
+     * x = new.x}); {@code VALUES(x)} is deprecated there since 8.0.20. MariaDB and older MySQL (or an unknown
+     * version) keep {@code VALUES(x)}.
+     *
+     * @return true for a known MySQL 8.0.19 or later
+     */
+    protected boolean rowAliasUpserts() {
+        return !mariadb() && dialect.isInitialized()
+                && dialect.serverVersion().compareTo(org.retort.dialect.ServerVersion.of(8, 0, 19)) >= 0;
+    }
+
     @Override
     protected void excluded(Excluded<?> x) {
-        sql("VALUES(" + quote(x.column().name()) + ")");
+        if (rowAlias) {
+            sql("new." + quote(x.column().name()));
+        } else {
+            sql("VALUES(" + quote(x.column().name()) + ")");
+        }
     }
 
     @Override
     protected void upsert(Insert i, OnConflict oc) {
+        if (rowAliasUpserts() && i.fromSelectQuery() == null && !i.rows().isEmpty() && !i.rows().get(0).isEmpty()) {
+            sql(" AS new");
+            rowAlias = true;
+        }
         if (oc.kind() == OnConflict.Kind.UPSERT) {
             sql(" ON DUPLICATE KEY UPDATE ");
             if (oc.set().isEmpty()) {
