@@ -22,7 +22,7 @@ import org.retort.types.SqlType;
 public sealed interface Expression<T> extends OrderByElement
         permits ColumnClause, DerivedColumn, BindParameter, Constant, BinaryExpression, UnaryExpression,
         BooleanClauseList, Like, Between, InExpression, Case, Cast, TypeCoerce, FunctionCall, FunctionFilter,
-        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract, SequenceNextValue {
+        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract, SequenceNextValue, JsonElement {
 
     /** {@return the expression's SQL type, which binds its values and reads its results} */
     SqlType<T> type();

@@ -25,6 +25,18 @@ public class H2Compiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** H2 has array element access, {@code a[i]}. */
+    @Override
+    protected boolean supportsArrayIndex() {
+        return true;
+    }
+
+    /** H2 has no JSON path functions. */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        throw unsupported("JSON element access (H2 has no JSON path functions)");
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

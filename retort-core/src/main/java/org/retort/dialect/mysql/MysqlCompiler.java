@@ -36,6 +36,16 @@ public class MysqlCompiler extends SqlCompiler {
         return dialect instanceof MariadbDialect;
     }
 
+    /** JSON elements: {@code JSON_EXTRACT(doc, path)}, as text {@code JSON_UNQUOTE(JSON_EXTRACT(doc, path))}. */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        sql(j.asText() ? "JSON_UNQUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(j.asText() ? "))" : ")");
+    }
+
     /** No GROUPS window frames here. */
     @Override
     protected boolean supportsGroupsFrame() {

@@ -41,6 +41,44 @@ public class PostgresqlCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean supportsPostgresqlOperators() {
+        return true;
+    }
+
+    @Override
+    protected boolean supportsArrayIndex() {
+        return true;
+    }
+
+    /**
+     * JSON elements with PostgreSQL's operators: {@code doc -> ?} / {@code doc ->> ?} for one key or index,
+     * {@code doc #> CAST(ARRAY[?, ?] AS TEXT[])} / {@code #>>} for a path.
+     */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        operand(j.document(), precedence(j.document()) < 100);
+        if (j.keys().size() == 1) {
+            sql(j.asText() ? " ->> " : " -> ");
+            expression(j.keys().get(0));
+            return;
+        }
+        sql(j.asText() ? " #>> CAST(ARRAY[" : " #> CAST(ARRAY[");
+        String sep = "";
+        for (org.retort.sql.Expression<?> k : j.keys()) {
+            sql(sep);
+            if (k.type().javaType() == Integer.class) {
+                sql("CAST(");
+                expression(k);
+                sql(" AS TEXT)");
+            } else {
+                expression(k);
+            }
+            sep = ", ";
+        }
+        sql("] AS TEXT[])");
+    }
+
+    @Override
     protected boolean supportsOnConflictOnConstraint() {
         return true;
     }

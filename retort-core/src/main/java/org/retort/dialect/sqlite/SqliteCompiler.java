@@ -58,6 +58,40 @@ public class SqliteCompiler extends SqlCompiler {
         sql(" + 0.0)");
     }
 
+    /**
+     * JSON elements: {@code JSON_EXTRACT(doc, path)} gives text (strings unquoted, as SQLite returns them);
+     * as JSON, {@code JSON_QUOTE(JSON_EXTRACT(doc, path))} for scalars and the element itself for objects and
+     * arrays.
+     */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        if (j.asText()) {
+            sql("JSON_EXTRACT(");
+            expression(j.document());
+            sql(", ");
+            expression(j.jsonPath());
+            sql(")");
+            return;
+        }
+        sql("CASE JSON_TYPE(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") WHEN 'object' THEN JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") WHEN 'array' THEN JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") ELSE JSON_QUOTE(JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(")) END");
+    }
+
     /** SQLite counts characters with {@code length()}; it has no {@code char_length()}. */
     @Override
     protected String functionName(String lowerName) {

@@ -183,6 +183,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 sql(")");
             }
             case Extract x -> extract(x);
+            case org.retort.sql.JsonElement<?> j -> jsonElement(j);
         }
     }
 
@@ -352,6 +353,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
             floorDiv(b);
         } else if (op.equals(Operator.MOD)) {
             modulo(b);
+        } else if (op.equals(Operator.CONTAINS) || op.equals(Operator.CONTAINED_BY) || op.equals(Operator.OVERLAP)
+                || op.equals(Operator.HAS_KEY) || op.equals(Operator.HAS_ANY) || op.equals(Operator.HAS_ALL)) {
+            postgresqlOperator(b);
+        } else if (op.equals(Operator.ARRAY_INDEX) || op.equals(Operator.ARRAY_SLICE)) {
+            arrayAccess(b);
         } else if (op.equals(Operator.BIT_XOR)) {
             bitXor(b);
         } else if (op.equals(Operator.BIT_AND) || op.equals(Operator.BIT_OR) || op.equals(Operator.BIT_LSHIFT)
@@ -440,6 +446,79 @@ public abstract class ExpressionCompiler extends CompilerBase {
         sql("FLOOR(");
         infix(b, "/");
         sql(")");
+    }
+
+    /**
+     * The element of a JSON document, by default with the SQL standard's JSON functions:
+     * {@code JSON_VALUE(doc, path)} for text, {@code JSON_QUERY(doc, path)} for JSON (objects and arrays).
+     *
+     * @param j the element
+     */
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        sql(j.asText() ? "JSON_VALUE(" : "JSON_QUERY(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(")");
+    }
+
+    /**
+     * Whether the database has PostgreSQL's JSONB and array operators ({@code @>}, {@code <@}, {@code &&},
+     * {@code ?}, {@code ?|}, {@code ?&}).
+     *
+     * @return false by default
+     */
+    protected boolean supportsPostgresqlOperators() {
+        return false;
+    }
+
+    /**
+     * Renders a PostgreSQL JSONB or array operator; {@code ?} is written {@code ??} in a prepared statement,
+     * which the PostgreSQL driver reads as the operator, not a placeholder.
+     *
+     * @param b the expression
+     */
+    protected void postgresqlOperator(BinaryExpression<?> b) {
+        if (!supportsPostgresqlOperators()) {
+            throw unsupported("The PostgreSQL operator " + b.operator().sql());
+        }
+        String text = b.operator().sql();
+        if (text.startsWith("?") && !literalBinds && !namedPlaceholders) {
+            text = "?" + text;
+        }
+        infix(b, text);
+    }
+
+    /**
+     * Whether arrays have element access {@code a[i]} here (PostgreSQL, H2).
+     *
+     * @return false by default
+     */
+    protected boolean supportsArrayIndex() {
+        return false;
+    }
+
+    /**
+     * Renders {@code a[i]} or {@code a[i:j]}.
+     *
+     * @param b the expression: left the array, right the index or a tuple of the two bounds
+     */
+    protected void arrayAccess(BinaryExpression<?> b) {
+        boolean slice = b.operator().equals(Operator.ARRAY_SLICE);
+        if (!supportsArrayIndex() || (slice && !supportsPostgresqlOperators())) {
+            throw unsupported(slice ? "An array slice a[i:j]" : "Array element access a[i]");
+        }
+        operand(b.left(), precedence(b.left()) < b.operator().precedence());
+        sql("[");
+        if (slice) {
+            Tuple bounds = (Tuple) b.right();
+            expression(bounds.elements().get(0));
+            sql(":");
+            expression(bounds.elements().get(1));
+        } else {
+            expression(b.right());
+        }
+        sql("]");
     }
 
     /**

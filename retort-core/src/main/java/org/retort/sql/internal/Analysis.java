@@ -487,6 +487,12 @@ public final class Analysis {
                 key.add(x.field());
                 expr(x.expression());
             }
+            case org.retort.sql.JsonElement<?> j -> {
+                expr(j.document());
+                key.add(j.asText());
+                exprs(j.keys());
+                expr(j.jsonPath());
+            }
         }
     }
 }

@@ -27,6 +27,16 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean supportsPostgresqlOperators() {
+        return true;
+    }
+
+    @Override
+    protected boolean supportsArrayIndex() {
+        return true;
+    }
+
+    @Override
     protected boolean supportsDistinctOn() {
         return true;
     }
