@@ -55,7 +55,7 @@ public final class SqlArray {
      * @param other an array expression, or a list bound with the array's type
      * @return the test
      */
-    public static Expression<Boolean> contains(Expression<? extends List<?>> array, Object other) {
+    public static Expression<Boolean> contains(Expression<?> array, Object other) {
         return new BinaryExpression<>(array, Operator.CONTAINS, Coercions.operand(array, other), LiteralTypes.booleanType());
     }
 
@@ -66,7 +66,7 @@ public final class SqlArray {
      * @param other an array expression or list
      * @return the test
      */
-    public static Expression<Boolean> containedBy(Expression<? extends List<?>> array, Object other) {
+    public static Expression<Boolean> containedBy(Expression<?> array, Object other) {
         return new BinaryExpression<>(array, Operator.CONTAINED_BY, Coercions.operand(array, other),
                 LiteralTypes.booleanType());
     }
@@ -78,7 +78,7 @@ public final class SqlArray {
      * @param other an array expression or list
      * @return the test
      */
-    public static Expression<Boolean> overlap(Expression<? extends List<?>> array, Object other) {
+    public static Expression<Boolean> overlap(Expression<?> array, Object other) {
         return new BinaryExpression<>(array, Operator.OVERLAP, Coercions.operand(array, other), LiteralTypes.booleanType());
     }
 

@@ -25,6 +25,12 @@ public class H2Compiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** H2 has {@code FETCH FIRST ? PERCENT ROWS}. */
+    @Override
+    protected boolean supportsFetchPercent() {
+        return true;
+    }
+
     /** H2 has array element access, {@code a[i]}. */
     @Override
     protected boolean supportsArrayIndex() {

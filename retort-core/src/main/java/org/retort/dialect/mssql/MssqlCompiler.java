@@ -166,7 +166,16 @@ public class MssqlCompiler extends SqlCompiler {
         if (s.limitClause() != null && s.offsetClause() == null) {
             sql("TOP (");
             expression(s.limitClause());
-            sql(s.isWithTies() ? ") WITH TIES " : ") ");
+            sql(s.isPercent() ? ") PERCENT" : ")");
+            sql(s.isWithTies() ? " WITH TIES " : " ");
+        }
+    }
+
+    /** {@code TOP (?) PERCENT} is written before the select list; it takes no OFFSET. */
+    @Override
+    protected void fetchPercent(Expression<?> percentage, Expression<?> offset, boolean withTies) {
+        if (offset != null) {
+            throw unsupported("OFFSET with TOP ... PERCENT");
         }
     }
 
@@ -181,6 +190,9 @@ public class MssqlCompiler extends SqlCompiler {
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (offset == null && (limit == null || query instanceof Select)) {
             return;
+        }
+        if (dialect.isInitialized() && dialect.serverVersion().major() > 0 && dialect.serverVersion().major() < 11) {
+            throw unsupported("OFFSET before SQL Server 2012 (version 11); use limit() alone (TOP)");
         }
         if (!ordered) {
             sql(" ORDER BY (SELECT NULL)");

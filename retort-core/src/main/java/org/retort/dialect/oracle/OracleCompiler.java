@@ -8,6 +8,7 @@ import org.retort.sql.ForUpdate;
 import org.retort.sql.Operator;
 import org.retort.sql.Select;
 import org.retort.sql.SelectBase;
+import org.retort.sql.SelectColumns;
 import org.retort.sql.TableClause;
 import org.retort.sql.Values;
 import org.retort.sql.compiler.SqlCompiler;
@@ -121,8 +122,81 @@ public class OracleCompiler extends SqlCompiler {
         return true;
     }
 
+    /** The query being written inside a ROWNUM emulation, which then has no paging of its own; or null. */
+    private Select rownumInner;
+
+    /**
+     * Whether paging is emulated with ROWNUM: Oracle before 12c has no {@code OFFSET ... FETCH}. Known only when
+     * the server version is (an engine's dialect after connecting, or {@code assumeServerVersion}).
+     *
+     * @return true for a known Oracle 11 or older
+     */
+    protected boolean pagesWithRownum() {
+        return dialect.isInitialized() && dialect.serverVersion().major() > 0 && dialect.serverVersion().major() < 12;
+    }
+
+    @Override
+    protected boolean supportsFetchPercent() {
+        return !pagesWithRownum();
+    }
+
+    @Override
+    protected boolean supportsFetchWithTies() {
+        return !pagesWithRownum();
+    }
+
+    /**
+     * Before Oracle 12c, a limit and offset wrap the query (SQLAlchemy's ROWNUM emulation):
+     * {@code SELECT cols FROM (SELECT anon_rn.*, ROWNUM AS ora_rn FROM (query) anon_rn WHERE ROWNUM <= ? + ?)
+     * WHERE ora_rn > ?}, or {@code SELECT cols FROM (query) WHERE ROWNUM <= ?} without an offset.
+     */
+    @Override
+    protected void select(Select s) {
+        if (s == rownumInner || !pagesWithRownum() || (s.limitClause() == null && s.offsetClause() == null)) {
+            super.select(s);
+            return;
+        }
+        if (s.forUpdateClause() != null) {
+            throw unsupported("FOR UPDATE with a row limit before Oracle 12c");
+        }
+        String cols = String.join(", ", SelectColumns.labels(s.selectedColumns()).stream().map(this::quote).toList());
+        Expression<?> limit = s.limitClause();
+        Expression<?> offset = s.offsetClause();
+        sql("SELECT " + cols + " FROM (");
+        if (offset != null) {
+            sql("SELECT anon_rn.*, ROWNUM AS ora_rn FROM (");
+        }
+        Select saved = rownumInner;
+        rownumInner = s;
+        try {
+            super.select(s);
+        } finally {
+            rownumInner = saved;
+        }
+        if (offset == null) {
+            sql(") WHERE ROWNUM <= ");
+            expression(limit);
+            return;
+        }
+        sql(") anon_rn");
+        if (limit != null) {
+            sql(" WHERE ROWNUM <= ");
+            expression(limit);
+            sql(" + ");
+            expression(offset);
+        }
+        sql(") WHERE ora_rn > ");
+        expression(offset);
+    }
+
     @Override
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
+        if (query == rownumInner) {
+            return;
+        }
+        if (pagesWithRownum() && (limit != null || offset != null)) {
+            throw unsupported("LIMIT/OFFSET on a set operation before Oracle 12c (select from it as a subquery)");
+        }
         offsetFetch(limit, offset);
     }
 

@@ -110,10 +110,12 @@ public abstract class SelectCompiler extends FromCompiler {
             }
             orderContext = savedCtx;
             orderContextLabels = savedLabels;
-            if (s.isWithTies()) {
-                if (s.orderByClause().isEmpty()) {
-                    throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
-                }
+            if (s.isWithTies() && s.orderByClause().isEmpty()) {
+                throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
+            }
+            if (s.isPercent()) {
+                fetchPercent(s.limitClause(), s.offsetClause(), s.isWithTies());
+            } else if (s.isWithTies()) {
                 fetchWithTies(s.limitClause(), s.offsetClause());
             } else {
                 limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
@@ -309,6 +311,37 @@ public abstract class SelectCompiler extends FromCompiler {
             expression(limit);
             sql(" ROWS ONLY");
         }
+    }
+
+    /**
+     * Whether {@code FETCH FIRST ? PERCENT ROWS} exists here.
+     *
+     * @return false by default
+     */
+    protected boolean supportsFetchPercent() {
+        return false;
+    }
+
+    /**
+     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? PERCENT ROWS ONLY|WITH TIES} where {@link #supportsFetchPercent()};
+     * else unsupported.
+     *
+     * @param percentage the percentage parameter
+     * @param offset the offset or null
+     * @param withTies whether ties are kept
+     */
+    protected void fetchPercent(Expression<?> percentage, Expression<?> offset, boolean withTies) {
+        if (!supportsFetchPercent()) {
+            throw unsupported("FETCH FIRST ... PERCENT (fetchPercent())");
+        }
+        if (offset != null) {
+            sql(" OFFSET ");
+            expression(offset);
+            sql(" ROWS");
+        }
+        sql(" FETCH FIRST ");
+        expression(percentage);
+        sql(withTies ? " PERCENT ROWS WITH TIES" : " PERCENT ROWS ONLY");
     }
 
     /**

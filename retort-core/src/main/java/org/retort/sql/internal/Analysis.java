@@ -221,6 +221,7 @@ public final class Analysis {
                 opt(x.limitClause());
                 opt(x.offsetClause());
                 key.add(x.isWithTies());
+                key.add(x.isPercent());
                 key.add(x.isDistinct());
                 exprs(x.distinctOnClause());
                 forUpdate(x.forUpdateClause());
