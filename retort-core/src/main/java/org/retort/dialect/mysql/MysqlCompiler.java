@@ -46,6 +46,12 @@ public class MysqlCompiler extends SqlCompiler {
         sql(j.asText() ? "))" : ")");
     }
 
+    /** MySQL and MariaDB have no functions in FROM (JSON_TABLE has its own syntax). */
+    @Override
+    protected boolean supportsTableValuedFunctions() {
+        return false;
+    }
+
     /** No GROUPS window frames here. */
     @Override
     protected boolean supportsGroupsFrame() {

@@ -71,6 +71,20 @@ public class OracleCompiler extends SqlCompiler {
         return lowerName.equals("char_length") || lowerName.equals("character_length") ? "LENGTH" : null;
     }
 
+    /** Oracle reads a function's rows through {@code TABLE(fn(...))}. */
+    @Override
+    protected void tableFunctionCall(org.retort.sql.FunctionCall<?> f) {
+        sql("TABLE(");
+        expression(f);
+        sql(")");
+    }
+
+    /** Oracle has no column list after a table alias. */
+    @Override
+    protected void derivedColumns(org.retort.sql.TableValued t) {
+        throw unsupported("Column names after a table function's alias (renderDerived())");
+    }
+
     /** Oracle's {@code /} divides exactly. */
     @Override
     protected boolean divIsFloorDiv() {

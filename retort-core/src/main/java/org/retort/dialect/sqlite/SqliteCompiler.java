@@ -163,6 +163,18 @@ public class SqliteCompiler extends SqlCompiler {
         }
     }
 
+    /** SQLite's table-valued functions see the FROM items to their left without LATERAL. */
+    @Override
+    protected boolean tableFunctionsCorrelate() {
+        return true;
+    }
+
+    /** SQLite cannot rename a table-valued function's columns; refer to them by their own names. */
+    @Override
+    protected void derivedColumns(org.retort.sql.TableValued t) {
+        throw unsupported("Column names after a table function's alias (renderDerived())");
+    }
+
     @Override
     protected void lateral() {
         throw unsupported("LATERAL");

@@ -283,6 +283,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
         return switch (from) {
             case TableAlias a -> analysis.nameOf(a, a.name());
             case Subquery s -> analysis.nameOf(s, s.name());
+            case org.retort.sql.TableValued t -> analysis.nameOf(t, t.name());
             case Cte c -> c.name();
             case Values v -> v.name();
             default -> from.toString();

@@ -114,7 +114,68 @@ public abstract class FromCompiler extends FunctionCompiler {
             }
             case Join j -> join(j);
             case Values v -> valuesFrom(v);
+            case org.retort.sql.TableValued t -> tableValued(t);
         }
+    }
+
+    /**
+     * Whether functions may stand in FROM as tables.
+     *
+     * @return true by default
+     */
+    protected boolean supportsTableValuedFunctions() {
+        return true;
+    }
+
+    /**
+     * Renders a function in FROM: {@code [LATERAL ]fn(args) AS name[ (cols)]}.
+     *
+     * @param t the function
+     */
+    protected void tableValued(org.retort.sql.TableValued t) {
+        if (!supportsTableValuedFunctions()) {
+            throw unsupported("A function in FROM (" + t.function().name() + "())");
+        }
+        if (t.isLateral() && !tableFunctionsCorrelate()) {
+            lateral();
+        }
+        boolean saved = correlating;
+        correlating = true;
+        tableFunctionCall(t.function());
+        correlating = saved;
+        sql(aliasKeyword() + quote(fromName(t)));
+        if (t.derived()) {
+            derivedColumns(t);
+        }
+    }
+
+    /**
+     * Whether a function in FROM may refer to the FROM items to its left without {@code LATERAL} (SQLite), so
+     * the keyword is left out.
+     *
+     * @return false by default
+     */
+    protected boolean tableFunctionsCorrelate() {
+        return false;
+    }
+
+    /**
+     * Renders the call of a function in FROM; Oracle wraps it in {@code TABLE(...)}.
+     *
+     * @param f the call
+     */
+    protected void tableFunctionCall(org.retort.sql.FunctionCall<?> f) {
+        expression(f);
+    }
+
+    /**
+     * Renders the column names after a table function's alias, {@code  (a, b)}; dialects that cannot rename a
+     * function's columns refuse.
+     *
+     * @param t the function
+     */
+    protected void derivedColumns(org.retort.sql.TableValued t) {
+        sql(" (" + String.join(", ", t.columnNames().stream().map(this::quote).toList()) + ")");
     }
 
     /** {@return the keyword between a FROM item and its alias: {@code " AS "}, or {@code " "} on Oracle} */

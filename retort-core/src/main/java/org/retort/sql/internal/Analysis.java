@@ -366,6 +366,14 @@ public final class Analysis {
                 from(j.right());
                 expr(j.on());
             }
+            case org.retort.sql.TableValued t -> {
+                key.add(t.name());
+                key.add(t.columnNames());
+                key.add(t.isLateral());
+                key.add(t.derived());
+                nameOf(t, t.name());
+                expr(t.function());
+            }
             case Values v -> {
                 key.add(v.name());
                 key.add(v.columnNames());
