@@ -73,15 +73,20 @@ public abstract class DmlCompiler extends SelectCompiler {
     protected void output(Statement s, String pseudoTable) {
         if (returningAsOutput() && !s.returningColumns().isEmpty()) {
             sql(" OUTPUT ");
-            String sep = "";
-            for (Expression<?> e : s.returningColumns()) {
-                sql(sep);
-                if (e instanceof org.retort.sql.ColumnClause<?> c) {
-                    sql(pseudoTable + "." + quote(c.name()));
-                } else {
-                    throw unsupported("OUTPUT of an expression other than a column");
-                }
-                sep = ", ";
+            TableClause savedTable = pseudoTableOf;
+            String savedName = pseudoTableName;
+            pseudoTableOf = switch (s) {
+                case Insert i -> i.table();
+                case org.retort.sql.Update u -> u.table();
+                case org.retort.sql.Delete d -> d.table();
+                case SelectBase b -> null;
+            };
+            pseudoTableName = pseudoTable;
+            try {
+                selectList(s.returningColumns());
+            } finally {
+                pseudoTableOf = savedTable;
+                pseudoTableName = savedName;
             }
         }
     }

@@ -54,6 +54,12 @@ public abstract class ExpressionCompiler extends CompilerBase {
     /** Render table columns by name alone (an index predicate, where SQL does not qualify them). */
     protected boolean unqualifiedColumns;
 
+    /** While SQL Server's OUTPUT list is written: the statement's table, whose columns are read from {@link #pseudoTableName}. */
+    protected org.retort.sql.TableClause pseudoTableOf;
+
+    /** {@code inserted} or {@code deleted}, with {@link #pseudoTableOf}. */
+    protected String pseudoTableName;
+
     /**
      * Creates a compiler.
      *
@@ -308,6 +314,10 @@ public abstract class ExpressionCompiler extends CompilerBase {
      * @param c the column
      */
     protected void column(ColumnClause<?> c) {
+        if (pseudoTableOf != null && c.table() == pseudoTableOf) {
+            sql(pseudoTableName + "." + quote(c.name()));
+            return;
+        }
         if (c.table() == null || unqualifiedColumns) {
             sql(quote(c.name()));
         } else {

@@ -59,4 +59,16 @@ class MssqlCompilerTest {
         assertThatThrownBy(() -> new MssqlDialect().quoteSchema("[mydb.dbo"))
                 .isInstanceOf(org.retort.exc.ArgumentException.class).hasMessageContaining("never closes");
     }
+
+    @Test
+    void outputTakesExpressionsOfTheInsertedAndDeletedRows() {
+        MssqlDialect mssql = new MssqlDialect();
+        assertThat(insert(USERS).values(Map.of("name", "x")).returning(USER_ID, USER_NAME.concat("!").label("shout"))
+                .compile(mssql).sql())
+                .isEqualTo("INSERT INTO user_account (name) OUTPUT inserted.id, inserted.name + ? AS shout VALUES (?)");
+        assertThat(delete(USERS).where(USER_ID.eq(1)).returning(USER_ID.plus(1).label("next")).compile(mssql).sql())
+                .isEqualTo("DELETE FROM user_account OUTPUT deleted.id + ? AS next WHERE user_account.id = ?");
+        assertThat(update(USERS).set(Map.of("name", "y")).returning(func.upper(USER_NAME).label("n")).compile(mssql).sql())
+                .isEqualTo("UPDATE user_account SET name=? OUTPUT upper(inserted.name) AS n");
+    }
 }
