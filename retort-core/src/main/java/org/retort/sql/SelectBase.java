@@ -5,7 +5,7 @@ import org.retort.types.NullType;
 import org.retort.types.SqlType;
 
 /** A statement returning rows: a {@link Select} or a set operation of selects ({@link CompoundSelect}). */
-public sealed interface SelectBase extends Statement permits Select, CompoundSelect {
+public sealed interface SelectBase extends Statement permits Select, CompoundSelect, TextualSelect {
 
     /** {@return the expressions of the SELECT list (of the first SELECT, for a set operation)} */
     List<Expression<?>> selectedColumns();

@@ -51,6 +51,23 @@ public abstract class SelectCompiler extends FromCompiler {
         switch (s) {
             case Select x -> select(x);
             case CompoundSelect c -> compound(c);
+            case org.retort.sql.TextualSelect t -> textualSelect(t);
+        }
+    }
+
+    /**
+     * Renders a {@code text()} query: its text, each {@code :name} a bind parameter ({@code ::} casts and
+     * escaped colons as {@link org.retort.sql.TextClause} parsed them).
+     *
+     * @param t the query
+     */
+    protected void textualSelect(org.retort.sql.TextualSelect t) {
+        List<String> fragments = t.text().fragments();
+        List<String> names = t.text().parameterNames();
+        sql(fragments.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            bind(t.parameter(names.get(i)));
+            sql(fragments.get(i + 1));
         }
     }
 

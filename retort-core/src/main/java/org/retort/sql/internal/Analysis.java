@@ -232,6 +232,14 @@ public final class Analysis {
                     x.correlation().forEach(this::from);
                 }
             }
+            case org.retort.sql.TextualSelect t -> {
+                key.add(t.text().text());
+                for (org.retort.sql.ColumnClause<?> c : t.columns()) {
+                    key.add(c.name());
+                    key.add(c.type());
+                }
+                exprs(new ArrayList<>(t.parameters()));
+            }
             case CompoundSelect c -> {
                 key.add(c.kind());
                 key.add(c.selects().size());
