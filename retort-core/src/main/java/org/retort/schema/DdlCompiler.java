@@ -339,13 +339,7 @@ public class DdlCompiler {
             return null;
         }
         String s = "GENERATED " + (i.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
-        List<String> opts = new ArrayList<>();
-        if (i.start() != null) {
-            opts.add("START WITH " + i.start());
-        }
-        if (i.increment() != null) {
-            opts.add("INCREMENT BY " + i.increment());
-        }
+        List<String> opts = i.options();
         return opts.isEmpty() ? s : s + " (" + String.join(" ", opts) + ")";
     }
 

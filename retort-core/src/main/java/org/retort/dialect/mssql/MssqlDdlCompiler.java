@@ -78,6 +78,10 @@ public class MssqlDdlCompiler extends DdlCompiler {
     @Override
     protected String afterNotNull(Column<?> c) {
         Identity i = c.identity();
+        if (i != null && i.hasSequenceOptions()) {
+            throw new CompileException("Column '" + c + "': SQL Server's IDENTITY takes a start and an increment only; "
+                    + "drop the range, CYCLE and CACHE options, or use a Sequence");
+        }
         if (i != null) {
             return " IDENTITY(" + (i.start() == null ? 1 : i.start()) + "," + (i.increment() == null ? 1 : i.increment())
                     + ")";

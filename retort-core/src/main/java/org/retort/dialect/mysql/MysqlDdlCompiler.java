@@ -113,6 +113,10 @@ public class MysqlDdlCompiler extends DdlCompiler {
     @Override
     protected String afterNotNull(Column<?> c) {
         StringBuilder sb = new StringBuilder();
+        if (c.identity() != null && c.identity().hasSequenceOptions()) {
+            throw new CompileException("Column '" + c + "': MySQL's AUTO_INCREMENT has no range, CYCLE or CACHE; "
+                    + "declare the identity without them");
+        }
         if (c.identity() != null || implicitAutoincrement(c)) {
             sb.append(" AUTO_INCREMENT");
         }
