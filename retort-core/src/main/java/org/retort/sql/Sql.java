@@ -61,6 +61,17 @@ public final class Sql {
     }
 
     /**
+     * {@code MERGE INTO target}: give it a source with {@link Merge#using(FromClause, Expression)} and its WHEN
+     * clauses (PostgreSQL 15+, H2, SQL Server, Oracle).
+     *
+     * @param target the table written to
+     * @return the statement
+     */
+    public static Merge merge(TableClause target) {
+        return Merge.into(target);
+    }
+
+    /**
      * {@return {@code DELETE FROM table}}
      *
      * @param table the table

@@ -43,6 +43,12 @@ public class H2Compiler extends SqlCompiler {
         throw unsupported("JSON element access (H2 has no JSON path functions)");
     }
 
+    /** MERGE statements run here. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

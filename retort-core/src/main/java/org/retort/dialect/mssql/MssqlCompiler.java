@@ -35,6 +35,12 @@ public class MssqlCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** MERGE statements run here. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

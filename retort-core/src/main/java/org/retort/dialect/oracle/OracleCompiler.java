@@ -29,6 +29,18 @@ public class OracleCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** MERGE statements run here. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
+    /** Oracle's MERGE has no {@code AND condition} on WHEN and no {@code THEN DELETE} of its own. */
+    @Override
+    protected boolean supportsMergeConditions() {
+        return false;
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

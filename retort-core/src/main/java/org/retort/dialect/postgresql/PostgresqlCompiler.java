@@ -93,6 +93,12 @@ public class PostgresqlCompiler extends SqlCompiler {
         return true;
     }
 
+    /** PostgreSQL has MERGE since 15. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
     @Override
     protected boolean supportsIlike() {
         return true;

@@ -39,6 +39,7 @@ public abstract class DmlCompiler extends SelectCompiler {
             case Insert i -> insert(i);
             case Update u -> update(u);
             case Delete d -> delete(d);
+            case org.retort.sql.Merge m -> merge(m);
             case SelectBase s -> selectBase(s);
         }
     }
@@ -79,6 +80,7 @@ public abstract class DmlCompiler extends SelectCompiler {
                 case Insert i -> i.table();
                 case org.retort.sql.Update u -> u.table();
                 case org.retort.sql.Delete d -> d.table();
+                case org.retort.sql.Merge m -> m.target();
                 case SelectBase b -> null;
             };
             pseudoTableName = pseudoTable;
@@ -339,6 +341,87 @@ public abstract class DmlCompiler extends SelectCompiler {
         }
         sql(" WHEN NOT MATCHED THEN INSERT (" + String.join(", ", cols.stream().map(this::quote).toList())
                 + ") VALUES (" + String.join(", ", cols.stream().map(c -> "excluded." + quote(c)).toList()) + ")");
+        sql(mergeTerminator());
+    }
+
+    /**
+     * Whether the database has a MERGE statement.
+     *
+     * @return false by default; dialects with MERGE return true
+     */
+    protected boolean supportsMerge() {
+        return false;
+    }
+
+    /**
+     * Whether MERGE's WHEN clauses take {@code AND condition} and {@code THEN DELETE} (not on Oracle).
+     *
+     * @return true by default
+     */
+    protected boolean supportsMergeConditions() {
+        return true;
+    }
+
+    /**
+     * Renders {@code MERGE INTO target USING source ON (condition) WHEN [NOT] MATCHED [AND ...] THEN UPDATE SET ...
+     * | DELETE | INSERT (...) VALUES (...)}.
+     *
+     * @param m the statement
+     */
+    protected void merge(org.retort.sql.Merge m) {
+        if (!supportsMerge()) {
+            throw unsupported("MERGE (use insert(...).upsert(...) for insert-or-update)");
+        }
+        if (m.source() == null || m.clauses().isEmpty()) {
+            throw new org.retort.exc.CompileException("A MERGE needs a source (using(source, on)) and at least one "
+                    + "WHEN clause");
+        }
+        sql("MERGE INTO " + tableName(m.target()) + " USING ");
+        Set<FromClause> covered = new LinkedHashSet<>();
+        covered.add(m.target());
+        Froms.covered(m.source(), covered);
+        enclosing.push(covered);
+        try {
+            fromItem(m.source());
+            sql(" ON (");
+            condition(m.on());
+            sql(")");
+            for (org.retort.sql.Merge.When w : m.clauses()) {
+                if (w.condition() != null && !supportsMergeConditions()) {
+                    throw unsupported("WHEN ... AND condition in MERGE");
+                }
+                sql(w.matched() ? " WHEN MATCHED" : " WHEN NOT MATCHED");
+                if (w.condition() != null) {
+                    sql(" AND ");
+                    condition(w.condition());
+                }
+                switch (w.action()) {
+                    case UPDATE -> {
+                        sql(" THEN UPDATE SET ");
+                        String sep = "";
+                        for (Map.Entry<String, Expression<?>> e : w.values().entrySet()) {
+                            sql(sep + quote(e.getKey()) + " = ");
+                            expression(e.getValue());
+                            sep = ", ";
+                        }
+                    }
+                    case DELETE -> {
+                        if (!supportsMergeConditions()) {
+                            throw unsupported("WHEN MATCHED THEN DELETE in MERGE");
+                        }
+                        sql(" THEN DELETE");
+                    }
+                    case INSERT -> {
+                        sql(" THEN INSERT (" + String.join(", ", w.values().keySet().stream().map(this::quote).toList())
+                                + ") VALUES (");
+                        list(new ArrayList<>(w.values().values()));
+                        sql(")");
+                    }
+                }
+            }
+        } finally {
+            enclosing.pop();
+        }
         sql(mergeTerminator());
     }
 

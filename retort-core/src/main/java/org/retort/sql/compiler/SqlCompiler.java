@@ -47,6 +47,7 @@ public class SqlCompiler extends DmlCompiler {
             case Insert i -> StatementKind.INSERT;
             case Update u -> StatementKind.UPDATE;
             case Delete d -> StatementKind.DELETE;
+            case org.retort.sql.Merge m -> StatementKind.UPDATE;
         };
         boolean singleRowValues = statement instanceof Insert i && i.fromSelectQuery() == null && i.rows().size() == 1
                 && !i.rows().get(0).isEmpty() && !literalBinds;

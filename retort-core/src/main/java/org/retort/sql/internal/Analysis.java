@@ -290,6 +290,22 @@ public final class Analysis {
                 exprs(d.whereClause());
                 exprs(d.returningColumns());
             }
+            case org.retort.sql.Merge m -> {
+                key.add(m.target());
+                if (m.source() != null) {
+                    from(m.source());
+                }
+                opt(m.on());
+                for (org.retort.sql.Merge.When w : m.clauses()) {
+                    key.add(w.matched());
+                    key.add(w.action());
+                    opt(w.condition());
+                    for (Map.Entry<String, Expression<?>> e : w.values().entrySet()) {
+                        key.add(e.getKey());
+                        expr(e.getValue());
+                    }
+                }
+            }
         }
         key.add(";");
     }

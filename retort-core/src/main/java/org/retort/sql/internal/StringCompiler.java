@@ -27,6 +27,11 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
+    @Override
     protected boolean supportsPostgresqlOperators() {
         return true;
     }
