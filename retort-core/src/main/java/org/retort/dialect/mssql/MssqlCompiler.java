@@ -41,6 +41,26 @@ public class MssqlCompiler extends SqlCompiler {
         return true;
     }
 
+    /** SQL Server samples pages: {@code t AS a TABLESAMPLE (? PERCENT) [REPEATABLE (?)]}; row sampling is refused. */
+    @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        if (t.method() == org.retort.sql.TableSample.Method.BERNOULLI) {
+            throw unsupported("TABLESAMPLE BERNOULLI (SQL Server samples whole pages: use SYSTEM)");
+        }
+        sql(tableName(t.table()));
+        if (t.name() != null) {
+            sql(aliasKeyword() + quote(t.name()));
+        }
+        sql(" TABLESAMPLE (");
+        expression(t.percentage());
+        sql(" PERCENT)");
+        if (t.seed() != null) {
+            sql(" REPEATABLE (");
+            expression(t.seed());
+            sql(")");
+        }
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

@@ -29,6 +29,23 @@ public class OracleCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** Oracle samples rows with {@code SAMPLE (?)}, pages with {@code SAMPLE BLOCK (?)}, seeded by {@code SEED (?)}. */
+    @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        sql(tableName(t.table()));
+        sql(t.method() == org.retort.sql.TableSample.Method.SYSTEM ? " SAMPLE BLOCK (" : " SAMPLE (");
+        expression(t.percentage());
+        sql(")");
+        if (t.seed() != null) {
+            sql(" SEED (");
+            expression(t.seed());
+            sql(")");
+        }
+        if (t.name() != null) {
+            sql(" " + quote(t.name()));
+        }
+    }
+
     /** MERGE statements run here. */
     @Override
     protected boolean supportsMerge() {

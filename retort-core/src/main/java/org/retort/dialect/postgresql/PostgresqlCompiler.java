@@ -93,6 +93,11 @@ public class PostgresqlCompiler extends SqlCompiler {
         return true;
     }
 
+    @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        standardTableSample(t);
+    }
+
     /** PostgreSQL has MERGE since 15. */
     @Override
     protected boolean supportsMerge() {

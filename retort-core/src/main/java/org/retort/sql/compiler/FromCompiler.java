@@ -115,6 +115,37 @@ public abstract class FromCompiler extends FunctionCompiler {
             case Join j -> join(j);
             case Values v -> valuesFrom(v);
             case org.retort.sql.TableValued t -> tableValued(t);
+            case org.retort.sql.TableSample t -> tableSample(t);
+        }
+    }
+
+    /**
+     * Renders a table sample, the SQL standard's {@code t [AS a] TABLESAMPLE SYSTEM|BERNOULLI (?) [REPEATABLE (?)]}
+     * where the database has it; dialects with another spelling override, those without refuse.
+     *
+     * @param t the sample
+     */
+    protected void tableSample(org.retort.sql.TableSample t) {
+        throw unsupported("TABLESAMPLE");
+    }
+
+    /**
+     * The standard TABLESAMPLE rendering, for dialects that use it.
+     *
+     * @param t the sample
+     */
+    protected void standardTableSample(org.retort.sql.TableSample t) {
+        sql(tableName(t.table()));
+        if (t.name() != null) {
+            sql(aliasKeyword() + quote(t.name()));
+        }
+        sql(" TABLESAMPLE " + t.method().name() + " (");
+        expression(t.percentage());
+        sql(")");
+        if (t.seed() != null) {
+            sql(" REPEATABLE (");
+            expression(t.seed());
+            sql(")");
         }
     }
 

@@ -390,6 +390,13 @@ public final class Analysis {
                 from(j.right());
                 expr(j.on());
             }
+            case org.retort.sql.TableSample t -> {
+                key.add(t.table());
+                key.add(t.method());
+                key.add(t.name());
+                expr(t.percentage());
+                opt(t.seed());
+            }
             case org.retort.sql.TableValued t -> {
                 key.add(t.name());
                 key.add(t.columnNames());

@@ -27,6 +27,11 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        standardTableSample(t);
+    }
+
+    @Override
     protected boolean supportsMerge() {
         return true;
     }
