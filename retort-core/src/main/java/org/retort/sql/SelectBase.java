@@ -33,6 +33,11 @@ public sealed interface SelectBase extends Statement permits Select, CompoundSel
         return new Subquery(this, name, true);
     }
 
+    /** {@return {@code WITH anon_1 AS (SELECT ...)}: a CTE named when the statement is compiled (SQLAlchemy's {@code cte()})} */
+    default Cte cte() {
+        return new Cte(this, null, false, null);
+    }
+
     /**
      * {@return {@code WITH name AS (SELECT ...)}}
      *

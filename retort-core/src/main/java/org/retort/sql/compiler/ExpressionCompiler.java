@@ -291,7 +291,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
             case Subquery s -> analysis.nameOf(s, s.name());
             case org.retort.sql.TableValued t -> analysis.nameOf(t, t.name());
             case org.retort.sql.TableSample t -> t.name() == null ? t.table().name() : t.name();
-            case Cte c -> c.name();
+            case Cte c -> analysis.nameOf(c, c.name());
             case Values v -> v.name();
             default -> from.toString();
         };

@@ -110,7 +110,7 @@ public abstract class FromCompiler extends FunctionCompiler {
             }
             case Cte c -> {
                 registerCte(c);
-                sql(quote(c.name()));
+                sql(quote(fromName(c)));
             }
             case Join j -> join(j);
             case Values v -> valuesFrom(v);
@@ -317,10 +317,11 @@ public abstract class FromCompiler extends FunctionCompiler {
      * @param c the CTE
      */
     protected void registerCte(Cte c) {
-        if (cteBodies.containsKey(c.name()) || ctesInProgress.contains(c.name())) {
+        String name = fromName(c);
+        if (cteBodies.containsKey(name) || ctesInProgress.contains(name)) {
             return;
         }
-        ctesInProgress.add(c.name());
+        ctesInProgress.add(name);
         CompilerOutput saved = out;
         boolean savedCorrelating = correlating;
         List<Set<FromClause>> savedEnclosing = new ArrayList<>(enclosing);
@@ -328,7 +329,7 @@ public abstract class FromCompiler extends FunctionCompiler {
         correlating = false;
         out = new CompilerOutput();
         try {
-            sql(quote(c.name()));
+            sql(quote(name));
             if (c.recursive()) {
                 recursiveCte = true;
                 if (c.statement() instanceof SelectBase sb) {
@@ -343,7 +344,7 @@ public abstract class FromCompiler extends FunctionCompiler {
                 dataModifyingCte(c.statement());
             }
             sql(")");
-            cteBodies.put(c.name(), out);
+            cteBodies.put(name, out);
         } finally {
             out = saved;
             correlating = savedCorrelating;
@@ -351,7 +352,7 @@ public abstract class FromCompiler extends FunctionCompiler {
             for (int i = savedEnclosing.size() - 1; i >= 0; i--) {
                 enclosing.push(savedEnclosing.get(i));
             }
-            ctesInProgress.remove(c.name());
+            ctesInProgress.remove(name);
         }
     }
 

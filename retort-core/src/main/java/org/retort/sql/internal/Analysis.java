@@ -378,6 +378,7 @@ public final class Analysis {
             }
             case Cte c -> {
                 key.add(c.name());
+                nameOf(c, c.name());
                 key.add(c.recursive());
                 if (c.restates() != null) {
                     from(c.restates());
