@@ -81,6 +81,17 @@ public final class Sql {
     }
 
     /**
+     * {@code DELETE FROM table AS alias}: rows deleted through an alias, its columns used in WHERE
+     * ({@code DELETE a FROM t AS a} on MySQL and SQL Server, {@code DELETE FROM t a} on Oracle).
+     *
+     * @param alias the aliased table
+     * @return the statement
+     */
+    public static Delete delete(TableAlias alias) {
+        return Delete.from(alias);
+    }
+
+    /**
      * A lightweight table of untyped columns (SQLAlchemy's {@code table()}).
      *
      * @param name the table name

@@ -251,6 +251,19 @@ public class MssqlCompiler extends SqlCompiler {
         }
     }
 
+    /** SQL Server deletes through an alias with {@code DELETE a FROM t AS a}; other tables in the WHERE are refused then. */
+    @Override
+    protected void deleteAliased(org.retort.sql.Delete d, boolean hasExtraFroms) {
+        if (hasExtraFroms) {
+            throw unsupported("DELETE through an alias that also reads other tables");
+        }
+        if (!d.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING from a DELETE through an alias");
+        }
+        String a = quote(fromName(d.alias()));
+        sql("DELETE " + a + " FROM " + tableName(d.table()) + aliasKeyword() + a);
+    }
+
     @Override
     protected void deleteUsing(TableClause table, List<FromClause> extra) {
         updateFrom(table, extra);

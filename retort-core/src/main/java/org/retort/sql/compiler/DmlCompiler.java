@@ -475,6 +475,17 @@ public abstract class DmlCompiler extends SelectCompiler {
     }
 
     /**
+     * Renders {@code DELETE FROM t AS a} for a DELETE through an alias; MySQL and SQL Server write
+     * {@code DELETE a FROM t AS a}.
+     *
+     * @param d the statement
+     * @param hasExtraFroms whether other tables follow (USING / FROM)
+     */
+    protected void deleteAliased(Delete d, boolean hasExtraFroms) {
+        sql("DELETE FROM " + tableName(d.table()) + aliasKeyword() + quote(fromName(d.alias())));
+    }
+
+    /**
      * Renders an UPDATE.
      *
      * @param u the statement
@@ -573,14 +584,22 @@ public abstract class DmlCompiler extends SelectCompiler {
     protected void delete(Delete d) {
         requireReturning(d);
         List<FromClause> extra = extraFroms(d.table(), d.whereClause());
+        extra.remove(d.alias());
         Set<FromClause> covered = new LinkedHashSet<>();
         covered.add(d.table());
+        if (d.alias() != null) {
+            covered.add(d.alias());
+        }
         for (FromClause f : extra) {
             Froms.covered(f, covered);
         }
         enclosing.push(covered);
         try {
-            sql("DELETE FROM " + tableName(d.table()));
+            if (d.alias() == null) {
+                sql("DELETE FROM " + tableName(d.table()));
+            } else {
+                deleteAliased(d, !extra.isEmpty());
+            }
             output(d, "deleted");
             if (!extra.isEmpty()) {
                 deleteUsing(d.table(), extra);

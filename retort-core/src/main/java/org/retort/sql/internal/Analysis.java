@@ -287,6 +287,9 @@ public final class Analysis {
             }
             case Delete d -> {
                 key.add(d.table());
+                if (d.alias() != null) {
+                    from(d.alias());
+                }
                 exprs(d.whereClause());
                 exprs(d.returningColumns());
             }
