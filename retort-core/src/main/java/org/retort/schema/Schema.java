@@ -171,8 +171,8 @@ public final class Schema {
      * @param text the comment
      * @return the comment
      */
-    public static Comment comment(String text) {
-        return new Comment(text);
+    public static CommentText comment(String text) {
+        return new CommentText(text);
     }
 
     /**

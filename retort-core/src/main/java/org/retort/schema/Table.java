@@ -40,7 +40,7 @@ public final class Table extends TableClause {
                             + "primaryKeyConstraint(...) listing all key columns");
                 }
                 declaredPk = pk;
-            } else if (e instanceof Comment c) {
+            } else if (e instanceof CommentText c) {
                 tableComment = c.text();
             }
         }
