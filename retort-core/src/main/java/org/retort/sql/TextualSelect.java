@@ -59,6 +59,26 @@ public record TextualSelect(TextClause text, List<ColumnClause<?>> columns, List
     }
 
     /**
+     * This query with unique bind parameters (SQLAlchemy's {@code bindparam(..., unique=True)}): each {@code :name}
+     * is renamed {@code name_N} when compiled, so two textual queries with the same parameter name but different
+     * values can sit in one statement (a UNION, two subqueries). Bind the values first with
+     * {@link #bindparams(Map)}; the renamed parameters cannot be given values at execution by their old names.
+     *
+     * @return the query with unique parameters
+     */
+    public TextualSelect withUniqueParameters() {
+        List<BindParameter<?>> unique = new ArrayList<>();
+        for (BindParameter<?> p : parameters) {
+            if (!p.hasValue()) {
+                throw new ArgumentException("Bind a value to ':" + p.key() + "' with bindparams(...) before making the "
+                        + "parameters unique; a renamed parameter cannot be given its value at execution");
+            }
+            unique.add(new BindParameter<>(p.key(), p.value(), p.type(), false, true, true));
+        }
+        return new TextualSelect(text, columns, unique);
+    }
+
+    /**
      * The bind parameter of a name.
      *
      * @param name the parameter name

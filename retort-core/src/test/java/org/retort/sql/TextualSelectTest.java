@@ -37,6 +37,19 @@ class TextualSelectTest {
         assertThatThrownBy(() -> text("SELECT 1").columns(ID)).hasMessageContaining("free-standing");
     }
 
+    @Test
+    void uniqueParametersLetTwoTextsShareAName() {
+        TextualSelect cheap = cheap().bindparams(Map.of("max", new java.math.BigDecimal("1.00")));
+        TextualSelect dear = cheap().bindparams(Map.of("max", new java.math.BigDecimal("50.00")));
+        assertThatThrownBy(() -> cheap.union(dear).compile(PG)).hasMessageContaining("used twice with different values");
+        Compiled c = cheap.withUniqueParameters().union(dear.withUniqueParameters()).compile(PG);
+        assertThat(c.sql()).isEqualTo("SELECT id, name FROM rt_track WHERE unit_price < ? UNION "
+                + "SELECT id, name FROM rt_track WHERE unit_price < ?");
+        assertThat(c.params()).containsEntry("max_1", new java.math.BigDecimal("1.00"))
+                .containsEntry("max_2", new java.math.BigDecimal("50.00"));
+        assertThatThrownBy(() -> cheap().withUniqueParameters()).hasMessageContaining("bindparams");
+    }
+
     @BackendTest
     void runsAloneAndAsSubquery(TestDatabase db) {
         try (Connection conn = db.engine().connect()) {
