@@ -233,6 +233,18 @@ class DialectCorrectnessCompilerTest {
     }
 
     @Test
+    void conditionsAsValuesBecomeCaseOnSqlServerAndOracle() {
+        Select s = select(ID, MS.gt(60000).label("long_one")).orderBy(COMPOSER.isNull(), ID);
+        assertThat(s.compile(MSSQL).sql()).isEqualTo("SELECT rt_track.id, CASE WHEN rt_track.milliseconds > ? THEN 1 ELSE 0 END "
+                + "AS long_one FROM rt_track ORDER BY CASE WHEN rt_track.composer IS NULL THEN 1 ELSE 0 END, rt_track.id");
+        assertThat(s.compile(ORACLE).sql()).isEqualTo("SELECT rt_track.id, CASE WHEN rt_track.milliseconds > ? THEN 1 ELSE 0 END "
+                + "AS long_one FROM rt_track ORDER BY CASE WHEN rt_track.composer IS NULL THEN 1 ELSE 0 END, rt_track.id");
+        assertThat(s.compile(PG).sql()).isEqualTo("SELECT rt_track.id, rt_track.milliseconds > ? AS long_one FROM rt_track "
+                + "ORDER BY rt_track.composer IS NULL, rt_track.id");
+        assertThat(select(ID).where(MS.gt(1)).compile(MSSQL).sql()).isEqualTo("SELECT rt_track.id FROM rt_track WHERE rt_track.milliseconds > ?");
+    }
+
+    @Test
     void distinctOnAccumulates() {
         assertThat(select(ID, NAME).distinctOn(COMPOSER).distinctOn(NAME).compile(PG).sql())
                 .isEqualTo("SELECT DISTINCT ON (rt_track.composer, rt_track.name) rt_track.id, rt_track.name FROM rt_track");

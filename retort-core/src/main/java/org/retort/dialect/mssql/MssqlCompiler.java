@@ -61,6 +61,12 @@ public class MssqlCompiler extends SqlCompiler {
         }
     }
 
+    /** SQL Server has no boolean values: a condition in a SELECT list or ORDER BY becomes a CASE. */
+    @Override
+    protected boolean conditionsAreValues() {
+        return false;
+    }
+
     /** The portable upsert is a MERGE statement here. */
     @Override
     protected boolean upsertAsMerge() {

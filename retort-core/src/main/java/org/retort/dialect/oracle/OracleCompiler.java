@@ -46,6 +46,12 @@ public class OracleCompiler extends SqlCompiler {
         }
     }
 
+    /** Before its BOOLEAN type (23ai), Oracle takes no condition as a value: it becomes a CASE. */
+    @Override
+    protected boolean conditionsAreValues() {
+        return dialect.supportsNativeBoolean();
+    }
+
     /** MERGE statements run here. */
     @Override
     protected boolean supportsMerge() {

@@ -212,6 +212,54 @@ public abstract class ExpressionCompiler extends CompilerBase {
     }
 
     /**
+     * Whether a condition may stand where a value is expected (a SELECT list, ORDER BY): not on SQL Server, nor on
+     * Oracle before its BOOLEAN type, where {@code SELECT a = b} is a syntax error.
+     *
+     * @return true by default
+     */
+    protected boolean conditionsAreValues() {
+        return true;
+    }
+
+    /**
+     * Renders an expression where SQL expects a value; a condition becomes {@code CASE WHEN cond THEN 1 ELSE 0 END}
+     * where {@link #conditionsAreValues()} is false (SQLAlchemy renders it so on SQL Server).
+     *
+     * @param e the expression
+     */
+    protected void valueExpression(Expression<?> e) {
+        if (!conditionsAreValues() && isCondition(e)) {
+            sql("CASE WHEN ");
+            condition(e);
+            sql(" THEN 1 ELSE 0 END");
+        } else {
+            expression(e);
+        }
+    }
+
+    /**
+     * Whether an expression is a condition rather than a value: a comparison, LIKE, BETWEEN, IN, EXISTS, IS NULL,
+     * NOT, AND/OR.
+     *
+     * @param e the expression
+     * @return true for a condition
+     */
+    protected static boolean isCondition(Expression<?> e) {
+        return switch (e) {
+            case BinaryExpression<?> b -> b.operator().isComparison();
+            case Like l -> true;
+            case Between b -> true;
+            case InExpression i -> true;
+            case Exists x -> true;
+            case BooleanClauseList l -> true;
+            case UnaryExpression<?> u -> u.kind() == UnaryExpression.Kind.NOT || u.kind() == UnaryExpression.Kind.IS_NULL
+                    || u.kind() == UnaryExpression.Kind.IS_NOT_NULL;
+            case Grouping<?> g -> isCondition(g.expression());
+            default -> false;
+        };
+    }
+
+    /**
      * Renders {@code EXTRACT(FIELD FROM expr)}; dialects without EXTRACT override it.
      *
      * @param x the expression

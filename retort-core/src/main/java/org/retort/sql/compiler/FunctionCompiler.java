@@ -222,6 +222,6 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      * @param e the expression
      */
     protected void orderByExpression(Expression<?> e) {
-        expression(e);
+        valueExpression(e);
     }
 }

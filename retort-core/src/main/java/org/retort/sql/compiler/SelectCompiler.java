@@ -187,7 +187,7 @@ public abstract class SelectCompiler extends FromCompiler {
                 sql(", ");
             }
             Expression<?> e = columns.get(i);
-            expression(e);
+            valueExpression(e instanceof Label<?> l ? l.element() : e);
             if (e instanceof Label<?> || !labels.get(i).equals(e.naturalName())) {
                 sql(" AS " + quote(labels.get(i)));
             }
