@@ -55,7 +55,7 @@ public final class ChinookTour {
             Expression<?> total = func.sum(invoice.c("Total", java.math.BigDecimal.class));
             Select byCountry = select(invoice.c("BillingCountry"), total.label("revenue"))
                     .groupBy(invoice.c("BillingCountry"))
-                    .having(func.count().gt(30))
+                    .having(func.count().gt(30L))
                     .orderBy(desc(total))
                     .limit(3);
 

@@ -105,11 +105,13 @@ public abstract class Dialect {
     }
 
     /**
-     * Sets the server version by hand, for compiling without a connection.
+     * Sets the server version by hand, for compiling without a connection: a compile-only dialect then renders
+     * what that version accepts (MySQL 8.0.19's row alias in upserts, MariaDB 10.5's RETURNING, ...). Use it on
+     * a dialect made for offline compilation, not on an engine's.
      *
      * @param version the version to assume
      */
-    protected void assumeServerVersion(ServerVersion version) {
+    public void assumeServerVersion(ServerVersion version) {
         serverVersion = version;
         initialized = true;
     }
@@ -225,6 +227,17 @@ public abstract class Dialect {
     }
 
     /**
+     * The subquery an empty IN list of values of a type renders as; databases that type-check both sides of IN
+     * (PostgreSQL) override it to give the empty set that type.
+     *
+     * @param type the type of the list's values
+     * @return a SELECT returning no rows
+     */
+    public String emptySetExpression(org.retort.types.SqlType<?> type) {
+        return emptySetExpression();
+    }
+
+    /**
      * A new compiler for statements of the expression language on this dialect; each dialect returns its own
      * subclass, overriding only what its database renders differently.
      *
@@ -247,6 +260,17 @@ public abstract class Dialect {
      */
     public String quote(String identifier) {
         return identifierPreparer().quote(identifier);
+    }
+
+    /**
+     * Quotes a schema name where one is needed; SQL Server overrides it for multi-part owners
+     * ({@code mydb.dbo}).
+     *
+     * @param schema the schema as given to the table
+     * @return the schema as written in SQL
+     */
+    public String quoteSchema(String schema) {
+        return quote(schema);
     }
 
     // ------------------------------------------------------------------ transactions

@@ -5,6 +5,6 @@ package org.retort.schema;
  * {@code foreignKey("user_account.id")}, a default, an {@link Identity}, ... (the keyword arguments of
  * SQLAlchemy's {@code Column}). Made by the static methods of {@link Schema}.
  */
-public sealed interface ColumnOption permits ColumnFlag, ColumnDefault, ServerDefault, Comment, ForeignKey, Identity,
+public sealed interface ColumnOption permits ColumnFlag, ColumnDefault, ServerDefault, CommentText, ForeignKey, Identity,
         Computed, Sequence, CheckConstraint {
 }

@@ -53,7 +53,7 @@ final class ColumnSettings {
                         s.serverDefault = d;
                     }
                 }
-                case Comment c -> s.comment = c.text();
+                case CommentText c -> s.comment = c.text();
                 case ForeignKey fk -> s.foreignKeys.add(fk);
                 case Identity i -> s.identity = i;
                 case Computed c -> s.computed = c;

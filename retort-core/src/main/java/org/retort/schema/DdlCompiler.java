@@ -208,7 +208,7 @@ public class DdlCompiler {
      */
     protected String tableName(Table t) {
         String n = quote(t.name(), false);
-        return t.schema() == null ? n : dialect.quote(t.schema()) + "." + n;
+        return t.schema() == null ? n : dialect.quoteSchema(t.schema()) + "." + n;
     }
 
     /**
@@ -219,7 +219,7 @@ public class DdlCompiler {
      */
     protected String sequenceName(Sequence s) {
         String n = quote(s.name(), false);
-        return s.schema() == null ? n : dialect.quote(s.schema()) + "." + n;
+        return s.schema() == null ? n : dialect.quoteSchema(s.schema()) + "." + n;
     }
 
     /**
@@ -304,7 +304,7 @@ public class DdlCompiler {
     protected String columnSpec(Column<?> c) {
         StringBuilder sb = new StringBuilder(quote(c.name(), false)).append(' ').append(columnType(c));
         if (c.serverDefault() != null) {
-            sb.append(" DEFAULT ").append(c.serverDefault().sql());
+            sb.append(" DEFAULT ").append(c.serverDefault().sql(dialect));
         }
         if (c.computed() != null) {
             sb.append(' ').append(computed(c.computed()));
@@ -372,13 +372,7 @@ public class DdlCompiler {
             return null;
         }
         String s = "GENERATED " + (i.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
-        List<String> opts = new ArrayList<>();
-        if (i.start() != null) {
-            opts.add("START WITH " + i.start());
-        }
-        if (i.increment() != null) {
-            opts.add("INCREMENT BY " + i.increment());
-        }
+        List<String> opts = i.options();
         return opts.isEmpty() ? s : s + " (" + String.join(" ", opts) + ")";
     }
 
@@ -489,10 +483,12 @@ public class DdlCompiler {
      */
     protected String createIndex(CreateIndex ci) {
         Index ix = ci.index();
+        checkIndexOptions(ix);
         StringBuilder sb = new StringBuilder("CREATE ");
         if (ix.isUnique()) {
             sb.append("UNIQUE ");
         }
+        sb.append(indexKind(ix));
         sb.append("INDEX ");
         if (ci.ifNotExists()) {
             sb.append("IF NOT EXISTS ");
@@ -502,7 +498,7 @@ public class DdlCompiler {
         List<String> els = new ArrayList<>();
         for (Index.Element e : ix.elements()) {
             if (e.column() != null) {
-                els.add(quote(e.column(), false));
+                els.add(indexColumn(ix, e.column()));
             } else {
                 if (!supportsFunctionalIndexes()) {
                     throw new CompileException("Index '" + ix.name() + "' indexes the expression " + e.expression()
@@ -512,6 +508,7 @@ public class DdlCompiler {
             }
         }
         sb.append(" (").append(String.join(", ", els)).append(')');
+        sb.append(indexSuffix(ix));
         if (ix.whereClause() != null) {
             if (!supportsPartialIndexes()) {
                 throw new CompileException("Index '" + ix.name() + "' has a WHERE clause, and " + dialect.name()
@@ -533,6 +530,87 @@ public class DdlCompiler {
     }
 
     /**
+     * The names (without the dialect prefix) of the index options this dialect renders; an option of this
+     * dialect not listed is refused at compile time instead of being ignored.
+     *
+     * @return the option names, none by default
+     */
+    protected java.util.Set<String> indexOptionNames() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The prefixes of this dialect's options: {@code <dialect>_}.
+     *
+     * @return the prefixes
+     */
+    protected List<String> optionPrefixes() {
+        return List.of(dialect.name() + "_");
+    }
+
+    private void checkIndexOptions(Index ix) {
+        for (String key : ownOptions(ix).keySet()) {
+            if (!indexOptionNames().contains(key)) {
+                throw new CompileException("Index '" + ix.name() + "': " + dialect.name() + " has no index option '"
+                        + key + "'" + (indexOptionNames().isEmpty() ? "; it takes none"
+                        : "; known options are " + new java.util.TreeSet<>(indexOptionNames()))
+                        + " (options of other dialects are ignored here)");
+            }
+        }
+    }
+
+    /**
+     * Text between {@code UNIQUE} and {@code INDEX}: SQL Server's {@code CLUSTERED }, MySQL's {@code FULLTEXT }.
+     *
+     * @param ix the index
+     * @return the text, empty by default
+     */
+    protected String indexKind(Index ix) {
+        return "";
+    }
+
+    /**
+     * One indexed column as written in the element list; MySQL adds a prefix length.
+     *
+     * @param ix the index
+     * @param column the column name
+     * @return the quoted column
+     */
+    protected String indexColumn(Index ix, String column) {
+        return quote(column, false);
+    }
+
+    /**
+     * Text after the element list: PostgreSQL's and SQL Server's {@code INCLUDE (...)}, MySQL's {@code USING}.
+     *
+     * @param ix the index
+     * @return the text, empty by default
+     */
+    protected String indexSuffix(Index ix) {
+        return "";
+    }
+
+    /**
+     * Column names of an {@code INCLUDE} option value: a name or a list of names.
+     *
+     * @param ix the index
+     * @param value the option's value
+     * @return {@code  INCLUDE (a, b)}
+     */
+    protected String includeClause(Index ix, Object value) {
+        List<String> names = new ArrayList<>();
+        if (value instanceof java.util.Collection<?> c) {
+            c.forEach(o -> names.add(quote(String.valueOf(o), false)));
+        } else {
+            names.add(quote(String.valueOf(value), false));
+        }
+        if (names.isEmpty()) {
+            throw new CompileException("Index '" + ix.name() + "': the include option needs at least one column name");
+        }
+        return " INCLUDE (" + String.join(", ", names) + ")";
+    }
+
+    /**
      * The index's options for this dialect: {@code <dialect>_<name>} keys with the prefix removed.
      *
      * @param ix the index
@@ -540,12 +618,13 @@ public class DdlCompiler {
      */
     protected Map<String, Object> ownOptions(Index ix) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
-        String prefix = dialect.name() + "_";
-        ix.dialectOptions().forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
+        for (String prefix : optionPrefixes()) {
+            ix.dialectOptions().forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    out.put(k.substring(prefix.length()), v);
+                }
+            });
+        }
         return out;
     }
 

@@ -40,9 +40,30 @@ final class DdlRunner {
     }
 
     static void create(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
-        Dialect d = conn.dialect();
+        create(conn.dialect(), Inspector.of(conn), tables, checkFirst, sequences, conn::execute);
+    }
+
+    /**
+     * The DDL that creates the tables, in the order it runs, without a database (SQLAlchemy's mock engine):
+     * every object is created, as with checkFirst off.
+     */
+    static List<String> createStatements(Dialect d, List<Table> tables, List<Sequence> sequences) {
+        List<String> out = new ArrayList<>();
+        create(d, null, tables, false, sequences, e -> out.add(e.compile(d).sql()));
+        return List.copyOf(out);
+    }
+
+    /** The DDL that drops the tables, in the order it runs, without a database: every object is dropped. */
+    static List<String> dropStatements(Dialect d, List<Table> tables, List<Sequence> sequences) {
+        List<String> out = new ArrayList<>();
+        drop(d, null, tables, false, sequences, e -> out.add(e.compile(d).sql()));
+        return List.copyOf(out);
+    }
+
+    /** Creates through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise. */
+    private static void create(Dialect d, Inspector insp, List<Table> tables, boolean checkFirst, List<Sequence> sequences,
+                               java.util.function.Consumer<DdlElement> exec) {
         DdlCompiler ddl = d.ddlCompiler();
-        Inspector insp = Inspector.of(conn);
         TableSorter.Sorted sorted = TableSorter.sort(tables);
         List<Table> toCreate = new ArrayList<>();
         for (Table t : sorted.tables()) {
@@ -53,31 +74,31 @@ final class DdlRunner {
         if (d.supportsSequences()) {
             for (Sequence s : sequences) {
                 if (!checkFirst || !insp.hasSequence(s.name(), s.schema())) {
-                    conn.execute(new CreateSequence(s));
+                    exec.accept(new CreateSequence(s));
                 }
             }
         }
         for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toCreate).entrySet()) {
             String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
             if (!checkFirst || !insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
-                conn.execute(new CreateEnumType(e.getValue(), schema));
+                exec.accept(new CreateEnumType(e.getValue(), schema));
             }
         }
         Set<ForeignKeyConstraint> deferred = sorted.deferred();
         for (Table t : toCreate) {
-            conn.execute(new CreateTable(t, false, deferred));
+            exec.accept(new CreateTable(t, false, deferred));
             if (ddl.commentStyle() == DdlCompiler.CommentStyle.COMMENT_ON) {
                 if (t.comment() != null) {
-                    conn.execute(new SetTableComment(t));
+                    exec.accept(new SetTableComment(t));
                 }
                 for (Column<?> c : t.schemaColumns()) {
                     if (c.comment() != null) {
-                        conn.execute(new SetColumnComment(c));
+                        exec.accept(new SetColumnComment(c));
                     }
                 }
             }
             for (Index ix : t.indexes()) {
-                conn.execute(new CreateIndex(ix));
+                exec.accept(new CreateIndex(ix));
             }
         }
         if (ddl.supportsAlterAddConstraint()) {
@@ -86,10 +107,10 @@ final class DdlRunner {
                 Table ref = fk.referredTable();
                 Table own = fk.table();
                 boolean isNew = toCreate.contains(own) || toCreate.contains(ref);
-                boolean bothExist = (toCreate.contains(own) || insp.hasTable(own.name(), own.schema()))
-                        && (toCreate.contains(ref) || insp.hasTable(ref.name(), ref.schema()));
+                boolean bothExist = (toCreate.contains(own) || insp != null && insp.hasTable(own.name(), own.schema()))
+                        && (toCreate.contains(ref) || insp != null && insp.hasTable(ref.name(), ref.schema()));
                 if (isNew && bothExist) {
-                    conn.execute(new AddConstraint(fk));
+                    exec.accept(new AddConstraint(fk));
                 }
             }
         }
@@ -103,8 +124,12 @@ final class DdlRunner {
     }
 
     static void drop(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
-        Dialect d = conn.dialect();
-        Inspector insp = Inspector.of(conn);
+        drop(conn.dialect(), Inspector.of(conn), tables, checkFirst, sequences, conn::execute);
+    }
+
+    /** Drops through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise. */
+    private static void drop(Dialect d, Inspector insp, List<Table> tables, boolean checkFirst, List<Sequence> sequences,
+                             java.util.function.Consumer<DdlElement> exec) {
         TableSorter.Sorted sorted = TableSorter.sort(tables);
         List<Table> order = new ArrayList<>(sorted.tables());
         java.util.Collections.reverse(order);
@@ -120,23 +145,23 @@ final class DdlRunner {
                 if (toDrop.contains(own) && toDrop.contains(fk.referredTable()) && (!checkFirst
                         || insp.foreignKeys(own.name(), own.schema()).stream()
                                 .anyMatch(r -> fk.name() == null || fk.name().equals(r.name())))) {
-                    conn.execute(new DropConstraint(fk));
+                    exec.accept(new DropConstraint(fk));
                 }
             }
         }
         for (Table t : toDrop) {
-            conn.execute(new DropTable(t));
+            exec.accept(new DropTable(t));
         }
         for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toDrop).entrySet()) {
             String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
             if (!checkFirst || insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
-                conn.execute(new DropEnumType(e.getValue(), schema));
+                exec.accept(new DropEnumType(e.getValue(), schema));
             }
         }
         if (d.supportsSequences()) {
             for (Sequence s : sequences) {
                 if (!checkFirst || insp.hasSequence(s.name(), s.schema())) {
-                    conn.execute(new DropSequence(s));
+                    exec.accept(new DropSequence(s));
                 }
             }
         }

@@ -1,15 +1,38 @@
 package org.retort.schema;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * An IDENTITY column: {@code GENERATED ALWAYS|BY DEFAULT AS IDENTITY (START WITH s INCREMENT BY i)} on
- * PostgreSQL, H2 and Oracle, {@code IDENTITY(s,i)} on SQL Server, {@code AUTO_INCREMENT} on MySQL/MariaDB;
- * on SQLite an INTEGER primary key is already an alias of the rowid and nothing is rendered.
+ * An IDENTITY column: {@code GENERATED ALWAYS|BY DEFAULT AS IDENTITY (START WITH s INCREMENT BY i MINVALUE ...
+ * MAXVALUE ... CYCLE CACHE n)} on PostgreSQL, H2 and Oracle, {@code IDENTITY(s,i)} on SQL Server,
+ * {@code AUTO_INCREMENT} on MySQL/MariaDB; on SQLite an INTEGER primary key is already an alias of the rowid and
+ * nothing is rendered. Options a database cannot express (anything but start and increment on SQL Server, any on
+ * MySQL and SQLite) fail its CREATE TABLE with a {@code CompileException}.
  *
  * @param always true for GENERATED ALWAYS (no explicit values), false for BY DEFAULT
  * @param start the first value, or null
  * @param increment the step, or null
+ * @param minValue MINVALUE, or null
+ * @param maxValue MAXVALUE, or null
+ * @param noMinValue true for NO MINVALUE
+ * @param noMaxValue true for NO MAXVALUE
+ * @param cycle true for CYCLE
+ * @param cache CACHE, or null
  */
-public record Identity(boolean always, Long start, Long increment) implements ColumnOption {
+public record Identity(boolean always, Long start, Long increment, Long minValue, Long maxValue, boolean noMinValue,
+                       boolean noMaxValue, boolean cycle, Long cache) implements ColumnOption {
+
+    /**
+     * An identity with a start and step only.
+     *
+     * @param always true for GENERATED ALWAYS
+     * @param start the first value, or null
+     * @param increment the step, or null
+     */
+    public Identity(boolean always, Long start, Long increment) {
+        this(always, start, increment, null, null, false, false, false, null);
+    }
 
     /** {@return {@code GENERATED ALWAYS AS IDENTITY}} */
     public static Identity generatedAlways() {
@@ -28,7 +51,7 @@ public record Identity(boolean always, Long start, Long increment) implements Co
      * @return a copy starting there
      */
     public Identity start(long value) {
-        return new Identity(always, value, increment);
+        return new Identity(always, value, increment, minValue, maxValue, noMinValue, noMaxValue, cycle, cache);
     }
 
     /**
@@ -38,6 +61,70 @@ public record Identity(boolean always, Long start, Long increment) implements Co
      * @return a copy with that step
      */
     public Identity increment(long value) {
-        return new Identity(always, start, value);
+        return new Identity(always, start, value, minValue, maxValue, noMinValue, noMaxValue, cycle, cache);
+    }
+
+    /**
+     * @param min MINVALUE
+     * @param max MAXVALUE
+     * @return a copy with that range
+     */
+    public Identity range(long min, long max) {
+        return new Identity(always, start, increment, min, max, false, false, cycle, cache);
+    }
+
+    /** {@return a copy with {@code NO MINVALUE NO MAXVALUE}, the type's own bounds} */
+    public Identity noBounds() {
+        return new Identity(always, start, increment, null, null, true, true, cycle, cache);
+    }
+
+    /** {@return a copy that starts again at the other end after the last value ({@code CYCLE})} */
+    public Identity cycling() {
+        return new Identity(always, start, increment, minValue, maxValue, noMinValue, noMaxValue, true, cache);
+    }
+
+    /**
+     * @param values how many values the database reserves at a time
+     * @return a copy with {@code CACHE values}
+     */
+    public Identity cached(long values) {
+        return new Identity(always, start, increment, minValue, maxValue, noMinValue, noMaxValue, cycle, values);
+    }
+
+    /** {@return true when an option beyond start and increment is set} */
+    public boolean hasSequenceOptions() {
+        return minValue != null || maxValue != null || noMinValue || noMaxValue || cycle || cache != null;
+    }
+
+    /**
+     * The options in the standard order, {@code START WITH 1 INCREMENT BY 1 MINVALUE 1 ... CACHE 10}.
+     *
+     * @return the option clauses, empty when none is set
+     */
+    public List<String> options() {
+        List<String> opts = new ArrayList<>();
+        if (start != null) {
+            opts.add("START WITH " + start);
+        }
+        if (increment != null) {
+            opts.add("INCREMENT BY " + increment);
+        }
+        if (noMinValue) {
+            opts.add("NO MINVALUE");
+        } else if (minValue != null) {
+            opts.add("MINVALUE " + minValue);
+        }
+        if (noMaxValue) {
+            opts.add("NO MAXVALUE");
+        } else if (maxValue != null) {
+            opts.add("MAXVALUE " + maxValue);
+        }
+        if (cycle) {
+            opts.add("CYCLE");
+        }
+        if (cache != null) {
+            opts.add("CACHE " + cache);
+        }
+        return opts;
     }
 }

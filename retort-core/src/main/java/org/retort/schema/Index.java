@@ -88,7 +88,11 @@ public final class Index implements TableElement {
 
     /**
      * A dialect-specific option, named {@code <dialect>_<option>} as in SQLAlchemy; options of other dialects
-     * are ignored. Known: {@code postgresql_using} (the index method: btree, hash, gin, gist, brin).
+     * are ignored, and an option its dialect does not know fails that dialect's CREATE INDEX with a
+     * {@code CompileException}. Known: {@code postgresql_using} (the index method: btree, hash, gin, gist, brin),
+     * {@code postgresql_include} (covering columns), {@code mysql_length} (prefix length: an int, or a map from
+     * column name to int), {@code mysql_prefix} (FULLTEXT, SPATIAL), {@code mysql_using} (BTREE, HASH), the same
+     * as {@code mariadb_*}, {@code mssql_clustered} (true/false), {@code mssql_include}, {@code oracle_bitmap}.
      *
      * @param key the option
      * @param value its value

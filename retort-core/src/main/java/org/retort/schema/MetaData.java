@@ -218,6 +218,34 @@ public final class MetaData {
     }
 
     /**
+     * The DDL {@link #createAll(Engine, boolean) createAll} would run on a database of this dialect, every object
+     * created, in order, without a database (SQLAlchemy's {@code create_mock_engine}): for offline scripts and
+     * review. Each string is one statement, without a terminator.
+     *
+     * <pre>{@code
+     * metadata.createAllDdl(new PostgresqlDialect()).forEach(sql -> System.out.println(sql + ";"));
+     * }</pre>
+     *
+     * @param dialect the database to write DDL for
+     * @return the statements in the order they run
+     * @throws org.retort.exc.CompileException when the database cannot create an object as declared
+     */
+    public List<String> createAllDdl(org.retort.dialect.Dialect dialect) {
+        return DdlRunner.createStatements(dialect, tables(), sequences());
+    }
+
+    /**
+     * The DDL {@link #dropAll(Engine, boolean) dropAll} would run, every object dropped, in order, without a
+     * database.
+     *
+     * @param dialect the database to write DDL for
+     * @return the statements in the order they run
+     */
+    public List<String> dropAllDdl(org.retort.dialect.Dialect dialect) {
+        return DdlRunner.dropStatements(dialect, tables(), sequences());
+    }
+
+    /**
      * Drops the schema on a connection the caller holds, without committing.
      *
      * @param connection the connection

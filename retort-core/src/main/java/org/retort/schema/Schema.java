@@ -132,6 +132,29 @@ public final class Schema {
     }
 
     /**
+     * A database default given as an expression, rendered by each dialect ({@code serverDefault(func.now())} is
+     * {@code DEFAULT now()} on PostgreSQL and MySQL, {@code DEFAULT CURRENT_TIMESTAMP} on SQLite, H2, Oracle and
+     * SQL Server); values in it are written as literals.
+     *
+     * @param expression the expression
+     * @return the option
+     */
+    public static ColumnOption serverDefault(org.retort.sql.Expression<?> expression) {
+        return new ServerDefault(expression.toString(), false, expression);
+    }
+
+    /**
+     * A value the database sets on UPDATE, given as an expression rendered per dialect (MySQL's
+     * {@code ON UPDATE now()}).
+     *
+     * @param expression the expression
+     * @return the option
+     */
+    public static ColumnOption serverOnUpdate(org.retort.sql.Expression<?> expression) {
+        return new ServerDefault(expression.toString(), true, expression);
+    }
+
+    /**
      * A value the database sets on UPDATE ({@code ON UPDATE sql} on MySQL; elsewhere a trigger's job, and
      * Retort only knows the value changes).
      *
@@ -148,8 +171,8 @@ public final class Schema {
      * @param text the comment
      * @return the comment
      */
-    public static Comment comment(String text) {
-        return new Comment(text);
+    public static CommentText comment(String text) {
+        return new CommentText(text);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class Table extends TableClause {
                             + "primaryKeyConstraint(...) listing all key columns");
                 }
                 declaredPk = pk;
-            } else if (e instanceof Comment c) {
+            } else if (e instanceof CommentText c) {
                 tableComment = c.text();
             }
         }
@@ -174,8 +174,9 @@ public final class Table extends TableClause {
     }
 
     @Override
-    public Column<?> c(String columnName) {
-        return (Column<?>) super.c(columnName);
+    @SuppressWarnings("unchecked")
+    public Column<Object> c(String columnName) {
+        return (Column<Object>) (Column<?>) super.c(columnName);
     }
 
     @Override

@@ -5,5 +5,5 @@ package org.retort.schema;
  * and keyword arguments of SQLAlchemy's {@code Table}).
  */
 public sealed interface TableElement permits ColumnDef, PrimaryKeyConstraint, ForeignKeyConstraint, UniqueConstraint,
-        CheckConstraint, Index, Comment, SchemaName {
+        CheckConstraint, Index, CommentText, SchemaName {
 }

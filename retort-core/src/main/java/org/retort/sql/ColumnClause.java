@@ -31,6 +31,19 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         this.table = table;
     }
 
+    /**
+     * A free-standing typed column, rendered by its name alone: a result column of
+     * {@link TextClause#columns(ColumnClause...)}, or a column of a textual FROM item.
+     *
+     * @param name the column name
+     * @param type its type
+     * @param <T> the Java type
+     * @return the column
+     */
+    public static <T> ColumnClause<T> named(String name, SqlType<T> type) {
+        return new ColumnClause<>(name, type, null);
+    }
+
     /** {@return the column name} */
     public String name() {
         return name;

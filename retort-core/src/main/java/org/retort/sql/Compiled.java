@@ -201,14 +201,15 @@ public final class Compiled {
         for (int i = 0; i < n; i++) {
             out[i] = valueOf(i, params, statementValues, -1);
         }
-        if (!hasExpanding) {
+        boolean[] textLists = kind == StatementKind.TEXT ? textLists(out) : null;
+        if (!hasExpanding && textLists == null) {
             return new BoundStatement(sql, slotNames, out, binders);
         }
         List<Object> flat = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<ValueBinder<Object>> flatBinders = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (slots.get(i).expanding()) {
+            if (slots.get(i).expanding() || (textLists != null && textLists[i])) {
                 Collection<?> items = expandingValues(slots.get(i), out[i]);
                 for (Object item : items) {
                     flat.add(item);
@@ -221,8 +222,28 @@ public final class Compiled {
                 flatBinders.add(binders[i]);
             }
         }
-        return new BoundStatement(render(out), names.toArray(String[]::new), flat.toArray(),
+        return new BoundStatement(render(out, textLists), names.toArray(String[]::new), flat.toArray(),
                 flatBinders.toArray(ValueBinder[]::new));
+    }
+
+    /**
+     * In {@code text()}, a parameter of no declared type given a collection is an expanding IN list, as
+     * SQLAlchemy's {@code bindparam(expanding=True)}: {@code IN :ids} becomes {@code IN (?, ?, ?)}. A
+     * collection meant as one value (a PostgreSQL array) needs {@code bindType(name, ARRAY(...))}.
+     *
+     * @return per slot, true when it expands; null when none does
+     */
+    private boolean[] textLists(Object[] values) {
+        boolean[] lists = null;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Collection<?> && slots.get(i).type() instanceof org.retort.types.NullType) {
+                if (lists == null) {
+                    lists = new boolean[values.length];
+                }
+                lists[i] = true;
+            }
+        }
+        return lists;
     }
 
     /**
@@ -350,18 +371,30 @@ public final class Compiled {
     }
 
     private String render(Object[] boundValues) {
+        return render(boundValues, null);
+    }
+
+    private String render(Object[] boundValues, boolean[] textLists) {
         if (slots.isEmpty()) {
             return fragments.get(0);
         }
         StringBuilder sb = new StringBuilder(fragments.get(0));
         for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).expanding() && boundValues != null) {
+            boolean textList = textLists != null && textLists[i];
+            if ((slots.get(i).expanding() || textList) && boundValues != null) {
                 int size = expandingValues(slots.get(i), boundValues[i]).size();
+                boolean parens = textList && !endsWithParen(fragments.get(i));
+                if (parens) {
+                    sb.append('(');
+                }
                 if (size == 0) {
-                    sb.append(dialect.emptySetExpression());
+                    sb.append(dialect.emptySetExpression(slots.get(i).type()));
                 } else {
                     sb.append("?");
                     sb.append(", ?".repeat(size - 1));
+                }
+                if (parens) {
+                    sb.append(')');
                 }
             } else {
                 sb.append('?');
@@ -369,6 +402,16 @@ public final class Compiled {
             sb.append(fragments.get(i + 1));
         }
         return sb.toString();
+    }
+
+    private static boolean endsWithParen(String fragment) {
+        for (int i = fragment.length() - 1; i >= 0; i--) {
+            char c = fragment.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '(';
+            }
+        }
+        return false;
     }
 
     /**

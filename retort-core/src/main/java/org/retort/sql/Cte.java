@@ -10,7 +10,7 @@ import org.retort.exc.ArgumentException;
  * with RETURNING (a data-modifying CTE, PostgreSQL).
  *
  * @param statement the SELECT or DML statement
- * @param name the CTE's name
+ * @param name the CTE's name, or null for an anonymous {@code anon_N} (not for a recursive CTE)
  * @param recursive true for {@code WITH RECURSIVE}
  * @param restates the CTE this one extends with a UNION (the anchor of a recursive CTE), or null
  */
@@ -25,8 +25,11 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
      * @param restates anchor or null
      */
     public Cte {
-        if (name == null || name.isEmpty()) {
-            throw new ArgumentException("A CTE needs a name");
+        if (name == null && recursive) {
+            throw new ArgumentException("A recursive CTE needs a name: its second part selects from it by name");
+        }
+        if (name != null && name.isEmpty()) {
+            throw new ArgumentException("A CTE's name must not be empty; pass null (cte()) for an anonymous one");
         }
     }
 
@@ -38,13 +41,15 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
     }
 
     @Override
-    public DerivedColumn<?> c(String columnName) {
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
         for (Expression<?> e : statementColumns()) {
             if (columnName.equals(SelectColumns.nameOf(e))) {
-                return new DerivedColumn<>(this, columnName, e.type());
+                return new DerivedColumn<>(this, columnName, (org.retort.types.SqlType<Object>) e.type());
             }
         }
-        throw new ArgumentException("CTE " + name + " has no column '" + columnName + "'; its columns are "
+        throw new ArgumentException("CTE " + (name == null ? "(anonymous)" : name) + " has no column '" + columnName
+                + "'; its columns are "
                 + SelectColumns.names(statementColumns()));
     }
 

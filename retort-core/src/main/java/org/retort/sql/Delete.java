@@ -16,15 +16,26 @@ public final class Delete extends MemoizedStatement implements Statement {
     private final TableClause table;
     private final List<Expression<?>> where;
     private final List<Expression<?>> returning;
+    private final TableAlias alias;
 
-    private Delete(TableClause table, List<Expression<?>> where, List<Expression<?>> returning) {
+    private Delete(TableClause table, List<Expression<?>> where, List<Expression<?>> returning, TableAlias alias) {
         this.table = table;
         this.where = where;
         this.returning = returning;
+        this.alias = alias;
     }
 
     static Delete from(TableClause table) {
-        return new Delete(Objects.requireNonNull(table, "table"), List.of(), List.of());
+        return new Delete(Objects.requireNonNull(table, "table"), List.of(), List.of(), null);
+    }
+
+    static Delete from(TableAlias alias) {
+        return new Delete(Objects.requireNonNull(alias, "alias").table(), List.of(), List.of(), alias);
+    }
+
+    /** {@return the alias the rows are deleted through ({@code DELETE FROM t AS a}), or null} */
+    public TableAlias alias() {
+        return alias;
     }
 
     /** {@return the table rows are deleted from} */
@@ -50,7 +61,7 @@ public final class Delete extends MemoizedStatement implements Statement {
     public Delete where(Expression<?>... conditions) {
         List<Expression<?>> w = new ArrayList<>(where);
         w.addAll(List.of(conditions));
-        return new Delete(table, List.copyOf(w), returning);
+        return new Delete(table, List.copyOf(w), returning, alias);
     }
 
     /**
@@ -61,7 +72,7 @@ public final class Delete extends MemoizedStatement implements Statement {
     public Delete returning(Expression<?>... columns) {
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));
-        return new Delete(table, where, List.copyOf(r));
+        return new Delete(table, where, List.copyOf(r), alias);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.retort.sql.internal.Arithmetic;
 import org.retort.sql.internal.Coercions;
 import org.retort.types.SqlType;
 
@@ -21,7 +22,7 @@ import org.retort.types.SqlType;
 public sealed interface Expression<T> extends OrderByElement
         permits ColumnClause, DerivedColumn, BindParameter, Constant, BinaryExpression, UnaryExpression,
         BooleanClauseList, Like, Between, InExpression, Case, Cast, TypeCoerce, FunctionCall, FunctionFilter,
-        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract, SequenceNextValue {
+        WithinGroup, Over, Label, ScalarSelect, Exists, Tuple, LiteralColumn, Excluded, Collate, AnyAll, Grouping, Extract, SequenceNextValue, JsonElement {
 
     /** {@return the expression's SQL type, which binds its values and reads its results} */
     SqlType<T> type();
@@ -36,61 +37,135 @@ public sealed interface Expression<T> extends OrderByElement
         return null;
     }
 
+    /**
+     * This expression seen as untyped, so its comparisons take a value of any class, checked when the
+     * statement is built rather than by javac: for framework code that holds a {@code Column<?>} and a value it
+     * read elsewhere ({@code col.untyped().eq(value)}). The SQL is the same expression; nothing is converted.
+     *
+     * @return this expression, as {@code Expression<Object>}
+     */
+    @SuppressWarnings("unchecked")
+    default Expression<Object> untyped() {
+        return (Expression<Object>) (Expression<?>) this;
+    }
+
     // ------------------------------------------------------------------ comparison
+    //
+    // Each comparison takes a value of this expression's Java type or another expression (a query as
+    // select(...).scalarSubquery()), so a value of the wrong type is a compile error (as in jOOQ): a Column<String>
+    // has eq(String), not eq(Integer). An untyped expression (Expression<Object>, from table.c("name") or
+    // func.call) takes any value, checked when the statement is built; so does untyped() of a typed one.
 
     /**
-     * {@code this = other}; a null value renders {@code this IS NULL}, as in SQLAlchemy.
+     * {@code this = value}; a null value renders {@code this IS NULL}, as in SQLAlchemy. On a typed expression a
+     * bare {@code eq(null)} matches both overloads: write {@code isNull()}.
      *
-     * @param other an expression or a value (bound as a parameter)
+     * @param value a value of this expression's type, bound as a parameter
      * @return the comparison
      */
-    default Expression<Boolean> eq(Object other) {
+    default Expression<Boolean> eq(T value) {
+        return value == null ? isNull() : Coercions.compare(this, Operator.EQ, value);
+    }
+
+    /**
+     * {@code this = other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> eq(Expression<?> other) {
         return other == null ? isNull() : Coercions.compare(this, Operator.EQ, other);
     }
 
     /**
-     * {@code this <> other}; a null value renders {@code this IS NOT NULL}.
+     * {@code this <> value}; a null value renders {@code this IS NOT NULL}.
      *
-     * @param other an expression or a value
+     * @param value a value of this expression's type
      * @return the comparison
      */
-    default Expression<Boolean> ne(Object other) {
+    default Expression<Boolean> ne(T value) {
+        return value == null ? isNotNull() : Coercions.compare(this, Operator.NE, value);
+    }
+
+    /**
+     * {@code this <> other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> ne(Expression<?> other) {
         return other == null ? isNotNull() : Coercions.compare(this, Operator.NE, other);
+    }
+
+    /**
+     * {@return {@code this < value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> lt(T value) {
+        return Coercions.compare(this, Operator.LT, value);
     }
 
     /**
      * {@return {@code this < other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> lt(Object other) {
+    default Expression<Boolean> lt(Expression<?> other) {
         return Coercions.compare(this, Operator.LT, other);
+    }
+
+    /**
+     * {@return {@code this <= value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> le(T value) {
+        return Coercions.compare(this, Operator.LE, value);
     }
 
     /**
      * {@return {@code this <= other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> le(Object other) {
+    default Expression<Boolean> le(Expression<?> other) {
         return Coercions.compare(this, Operator.LE, other);
+    }
+
+    /**
+     * {@return {@code this > value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> gt(T value) {
+        return Coercions.compare(this, Operator.GT, value);
     }
 
     /**
      * {@return {@code this > other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> gt(Object other) {
+    default Expression<Boolean> gt(Expression<?> other) {
         return Coercions.compare(this, Operator.GT, other);
+    }
+
+    /**
+     * {@return {@code this >= value}}
+     *
+     * @param value a value of this expression's type
+     */
+    default Expression<Boolean> ge(T value) {
+        return Coercions.compare(this, Operator.GE, value);
     }
 
     /**
      * {@return {@code this >= other}}
      *
-     * @param other an expression or value
+     * @param other another expression
      */
-    default Expression<Boolean> ge(Object other) {
+    default Expression<Boolean> ge(Expression<?> other) {
         return Coercions.compare(this, Operator.GE, other);
     }
 
@@ -105,33 +180,63 @@ public sealed interface Expression<T> extends OrderByElement
     }
 
     /**
-     * {@code this IS DISTINCT FROM other}: NULL-safe inequality (emulated on databases without it).
+     * {@code this IS DISTINCT FROM value}: NULL-safe inequality (emulated on databases without it).
      *
-     * @param other an expression or value
+     * @param value a value of this expression's type
      * @return the comparison
      */
-    default Expression<Boolean> isDistinctFrom(Object other) {
+    default Expression<Boolean> isDistinctFrom(T value) {
+        return Coercions.compare(this, Operator.IS_DISTINCT_FROM, value);
+    }
+
+    /**
+     * {@code this IS DISTINCT FROM other}.
+     *
+     * @param other another expression
+     * @return the comparison
+     */
+    default Expression<Boolean> isDistinctFrom(Expression<?> other) {
         return Coercions.compare(this, Operator.IS_DISTINCT_FROM, other);
     }
 
     /**
-     * {@return {@code this IS NOT DISTINCT FROM other}, NULL-safe equality}
+     * {@return {@code this IS NOT DISTINCT FROM value}, NULL-safe equality}
      *
-     * @param other an expression or value
+     * @param value a value of this expression's type
      */
-    default Expression<Boolean> isNotDistinctFrom(Object other) {
+    default Expression<Boolean> isNotDistinctFrom(T value) {
+        return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, value);
+    }
+
+    /**
+     * {@return {@code this IS NOT DISTINCT FROM other}}
+     *
+     * @param other another expression
+     */
+    default Expression<Boolean> isNotDistinctFrom(Expression<?> other) {
         return Coercions.compare(this, Operator.IS_NOT_DISTINCT_FROM, other);
     }
 
     /**
      * {@code this BETWEEN lower AND upper}.
      *
-     * @param lower the lower bound, expression or value
-     * @param upper the upper bound, expression or value
+     * @param lower the lower bound, a value of this expression's type
+     * @param upper the upper bound
      * @return the test
      */
-    default Expression<Boolean> between(Object lower, Object upper) {
+    default Expression<Boolean> between(T lower, T upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), false);
+    }
+
+    /**
+     * {@code this BETWEEN lower AND upper} with expression bounds.
+     *
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @return the test
+     */
+    default Expression<Boolean> between(Expression<?> lower, Expression<?> upper) {
+        return new Between(this, lower, upper, false);
     }
 
     /**
@@ -140,30 +245,50 @@ public sealed interface Expression<T> extends OrderByElement
      * @param lower lower bound
      * @param upper upper bound
      */
-    default Expression<Boolean> notBetween(Object lower, Object upper) {
+    default Expression<Boolean> notBetween(T lower, T upper) {
         return new Between(this, Coercions.operand(this, lower), Coercions.operand(this, upper), true);
+    }
+
+    /**
+     * {@return {@code this NOT BETWEEN lower AND upper} with expression bounds}
+     *
+     * @param lower lower bound @param upper upper bound
+     */
+    default Expression<Boolean> notBetween(Expression<?> lower, Expression<?> upper) {
+        return new Between(this, lower, upper, true);
     }
 
     // ------------------------------------------------------------------ IN
 
     /**
-     * {@code this IN (...)} over a list of values, bound as one expanding parameter so that the compiled SQL
-     * is cached whatever the list's length; an empty list renders the dialect's always-false empty set.
+     * {@code this IN (...)} over a list of values of this expression's type, bound as one expanding parameter so
+     * that the compiled SQL is cached whatever the list's length; an empty list renders the dialect's
+     * always-false empty set.
      *
-     * @param values the values, or expressions
+     * @param values the values
      * @return the test
      */
-    default Expression<Boolean> in(Collection<?> values) {
+    default Expression<Boolean> in(Collection<? extends T> values) {
         return Coercions.in(this, values, false);
     }
 
     /**
      * {@return {@code this IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> in(Object... values) {
+    @SuppressWarnings({"unchecked", "varargs"})
+    default Expression<Boolean> in(T... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), false);
+    }
+
+    /**
+     * {@return {@code this IN (a, b, ...)} over expressions, rendered as a list (not one expanding parameter)}
+     *
+     * @param items the expressions
+     */
+    default Expression<Boolean> in(Expression<?>... items) {
+        return Coercions.in(this, java.util.Arrays.asList(items), false);
     }
 
     /**
@@ -178,19 +303,29 @@ public sealed interface Expression<T> extends OrderByElement
     /**
      * {@return {@code this NOT IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> notIn(Collection<?> values) {
+    default Expression<Boolean> notIn(Collection<? extends T> values) {
         return Coercions.in(this, values, true);
     }
 
     /**
      * {@return {@code this NOT IN (...)}}
      *
-     * @param values the values
+     * @param values the values, of this expression's type
      */
-    default Expression<Boolean> notIn(Object... values) {
+    @SuppressWarnings({"unchecked", "varargs"})
+    default Expression<Boolean> notIn(T... values) {
         return Coercions.in(this, java.util.Arrays.asList(values), true);
+    }
+
+    /**
+     * {@return {@code this NOT IN (a, b, ...)} over expressions}
+     *
+     * @param items the expressions
+     */
+    default Expression<Boolean> notIn(Expression<?>... items) {
+        return Coercions.in(this, java.util.Arrays.asList(items), true);
     }
 
     /**
@@ -322,48 +457,75 @@ public sealed interface Expression<T> extends OrderByElement
     // ------------------------------------------------------------------ arithmetic and bitwise
 
     /**
-     * {@return {@code this + other}}
+     * {@code this + other}. The result's SQL type comes from both operands, as in SQLAlchemy: an integer meeting
+     * a decimal or floating-point operand gives that operand's type (a plain value such as {@code 0.5} is bound
+     * with its own type, not the column's), so its values are then of that wider Java class.
      *
      * @param other expression or value
+     * @return the sum
      */
     default Expression<T> plus(Object other) {
-        return Coercions.binary(this, Operator.ADD, other);
+        return Arithmetic.binary(this, Operator.ADD, other);
     }
 
     /**
-     * {@return {@code this - other}}
+     * {@code this - other}, typed from both operands as {@link #plus} is.
      *
      * @param other expression or value
+     * @return the difference
      */
     default Expression<T> minus(Object other) {
-        return Coercions.binary(this, Operator.SUB, other);
+        return Arithmetic.binary(this, Operator.SUB, other);
     }
 
     /**
-     * {@return {@code this * other}}
+     * {@code this * other}, typed from both operands as {@link #plus} is.
      *
      * @param other expression or value
+     * @return the product
      */
     default Expression<T> times(Object other) {
-        return Coercions.binary(this, Operator.MUL, other);
+        return Arithmetic.binary(this, Operator.MUL, other);
     }
 
     /**
-     * {@return {@code this / other}}
+     * True division, {@code this / other}, on every database (SQLAlchemy's {@code truediv}): between two
+     * integers the result is NUMERIC and the divisor is cast ({@code a / CAST(b AS NUMERIC)}, on SQLite
+     * {@code a / (b + 0.0)}) where the database would otherwise discard the fraction; MySQL and Oracle divide
+     * exactly already. Use {@link #floorDiv} for integer division.
+     *
+     * <pre>{@code
+     * func.sum(minutes).div(60)      // PostgreSQL: sum(t.minutes) / CAST(? AS NUMERIC) -> 40.01, not 40
+     * }</pre>
      *
      * @param other expression or value
+     * @return the quotient, whose type comes from both operands (NUMERIC for two integers)
      */
-    default Expression<T> div(Object other) {
-        return Coercions.binary(this, Operator.DIV, other);
+    default Expression<?> div(Object other) {
+        return Arithmetic.binary(this, Operator.DIV, other);
     }
 
     /**
-     * {@return {@code this % other}}
+     * Floor division, {@code this // other} (SQLAlchemy's {@code floordiv}): {@code a / b} between integers on
+     * databases whose integer division discards the fraction (PostgreSQL, SQLite, H2, SQL Server),
+     * {@code a DIV b} on MySQL/MariaDB, {@code FLOOR(a / b)} otherwise. Like SQLAlchemy, integer division rounds
+     * toward zero there, so a negative quotient is rounded up, not down.
      *
      * @param other expression or value
+     * @return the quotient, typed like this expression between integers
+     */
+    default Expression<T> floorDiv(Object other) {
+        return Arithmetic.binary(this, Operator.FLOORDIV, other);
+    }
+
+    /**
+     * {@code this % other}, typed from both operands as {@link #plus} is.
+     *
+     * @param other expression or value
+     * @return the remainder
      */
     default Expression<T> mod(Object other) {
-        return Coercions.binary(this, Operator.MOD, other);
+        return Arithmetic.binary(this, Operator.MOD, other);
     }
 
     /** {@return {@code -this}} */

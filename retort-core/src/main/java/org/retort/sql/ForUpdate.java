@@ -12,18 +12,34 @@ import java.util.List;
  */
 public final class ForUpdate {
     /** Plain {@code FOR UPDATE}. */
-    public static final ForUpdate DEFAULT = new ForUpdate(false, false, false, List.of());
+    public static final ForUpdate DEFAULT = new ForUpdate(false, false, false, false, List.of());
 
     private final boolean read;
     private final boolean nowait;
     private final boolean skipLocked;
+    private final boolean keyShare;
     private final List<Object> of;
 
-    private ForUpdate(boolean read, boolean nowait, boolean skipLocked, List<Object> of) {
+    private ForUpdate(boolean read, boolean nowait, boolean skipLocked, boolean keyShare, List<Object> of) {
         this.read = read;
         this.nowait = nowait;
         this.skipLocked = skipLocked;
+        this.keyShare = keyShare;
         this.of = List.copyOf(of);
+    }
+
+    /** {@return true for PostgreSQL's weaker locks: {@code FOR NO KEY UPDATE}, or with read, {@code FOR KEY SHARE}} */
+    public boolean isKeyShare() {
+        return keyShare;
+    }
+
+    /**
+     * {@return this clause with PostgreSQL's key-share strength (SQLAlchemy's {@code key_share=True}):
+     * {@code FOR NO KEY UPDATE}, or {@code FOR KEY SHARE} together with {@link #read()}; other databases refuse
+     * it at compile time}
+     */
+    public ForUpdate keyShare() {
+        return new ForUpdate(read, nowait, skipLocked, true, of);
     }
 
     /** {@return true for {@code FOR SHARE}} */
@@ -48,17 +64,17 @@ public final class ForUpdate {
 
     /** {@return this clause with {@code NOWAIT}} */
     public ForUpdate nowait() {
-        return new ForUpdate(read, true, skipLocked, of);
+        return new ForUpdate(read, true, skipLocked, keyShare, of);
     }
 
     /** {@return this clause with {@code SKIP LOCKED}} */
     public ForUpdate skipLocked() {
-        return new ForUpdate(read, nowait, true, of);
+        return new ForUpdate(read, nowait, true, keyShare, of);
     }
 
     /** {@return this clause as {@code FOR SHARE} (MySQL/MariaDB: {@code LOCK IN SHARE MODE})} */
     public ForUpdate read() {
-        return new ForUpdate(true, nowait, skipLocked, of);
+        return new ForUpdate(true, nowait, skipLocked, keyShare, of);
     }
 
     /**
@@ -67,6 +83,6 @@ public final class ForUpdate {
      * @param targets tables or columns
      */
     public ForUpdate of(Object... targets) {
-        return new ForUpdate(read, nowait, skipLocked, List.of(targets));
+        return new ForUpdate(read, nowait, skipLocked, keyShare, List.of(targets));
     }
 }

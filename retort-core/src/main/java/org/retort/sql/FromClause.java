@@ -6,16 +6,18 @@ import java.util.List;
  * Something a SELECT reads rows from: a table, a table alias, a subquery, a CTE, a VALUES list or a join
  * of them (SQLAlchemy's {@code FromClause}).
  */
-public sealed interface FromClause permits TableClause, TableAlias, Subquery, Cte, Join, Values {
+public sealed interface FromClause permits TableClause, TableAlias, Subquery, Cte, Join, Values, TableValued, TableSample {
 
     /**
-     * The column of a name, to use in expressions.
+     * The column of a name, to use in expressions. It is untyped ({@code Expression<Object>}): its comparisons
+     * take values of any class and check them when the statement is built; the typed forms
+     * ({@code c(name, String.class)}) make a wrong value type a compile error.
      *
      * @param name the column name
      * @return the column
      * @throws org.retort.exc.ArgumentException when there is no such column
      */
-    Expression<?> c(String name);
+    Expression<Object> c(String name);
 
     /** {@return the columns this FROM item exports, in order} */
     List<? extends Expression<?>> columns();

@@ -137,6 +137,100 @@ public final class Func {
         return typed("coalesce", typeOf(args.length == 0 ? null : args[0]), args);
     }
 
+    /**
+     * {@code round(expr)}: to a whole number ({@code ROUND(x, 0)} on SQL Server).
+     *
+     * @param expr numeric expression
+     * @param <T> type
+     * @return the call, typed like {@code expr}
+     */
+    public <T> FunctionCall<T> round(Expression<T> expr) {
+        return typed("round", expr.type(), expr);
+    }
+
+    /**
+     * {@code round(expr, places)}; on PostgreSQL a floating-point {@code expr} is cast to NUMERIC first, since
+     * PostgreSQL rounds to places only NUMERIC values.
+     *
+     * @param expr numeric expression
+     * @param places decimal places (an int, bound, or an expression)
+     * @param <T> type
+     * @return the call, typed like {@code expr}
+     */
+    public <T> FunctionCall<T> round(Expression<T> expr, Object places) {
+        return typed("round", expr.type(), expr, places);
+    }
+
+    /**
+     * {@code nullif(a, b)}: NULL when the two are equal, else {@code a}.
+     *
+     * @param expr the value
+     * @param other the value that makes the result NULL (expression or value, bound typed like {@code expr})
+     * @param <T> type
+     * @return the call, typed like {@code expr}
+     */
+    public <T> FunctionCall<T> nullif(Expression<T> expr, Object other) {
+        return new FunctionCall<>("nullif", List.of(expr, Coercions.operand(expr, other)), expr.type());
+    }
+
+    /**
+     * {@code substr(expr, start)}: the string from the 1-based {@code start} on ({@code SUBSTRING(x, s, 2147483647)}
+     * on SQL Server).
+     *
+     * @param expr string expression
+     * @param start 1-based start position (value or expression)
+     * @return the call, typed like {@code expr}
+     */
+    public FunctionCall<String> substr(Expression<String> expr, Object start) {
+        return typed("substr", expr.type(), expr, start);
+    }
+
+    /**
+     * {@code substr(expr, start, length)} ({@code SUBSTRING} on SQL Server).
+     *
+     * @param expr string expression
+     * @param start 1-based start position
+     * @param length number of characters
+     * @return the call, typed like {@code expr}
+     */
+    public FunctionCall<String> substr(Expression<String> expr, Object start, Object length) {
+        return typed("substr", expr.type(), expr, start, length);
+    }
+
+    /**
+     * {@code replace(expr, from, to)}: every occurrence of {@code from} replaced.
+     *
+     * @param expr string expression
+     * @param from the text to replace
+     * @param to its replacement
+     * @return the call, typed like {@code expr}
+     */
+    public FunctionCall<String> replace(Expression<String> expr, Object from, Object to) {
+        return typed("replace", expr.type(), expr, from, to);
+    }
+
+    /**
+     * {@code trim(expr)}: leading and trailing spaces removed.
+     *
+     * @param expr string expression
+     * @return the call, typed like {@code expr}
+     */
+    public FunctionCall<String> trim(Expression<String> expr) {
+        return typed("trim", expr.type(), expr);
+    }
+
+    /**
+     * The number of characters: {@code char_length(x)}; {@code length(x)} on SQLite, {@code LENGTH(x)} on
+     * Oracle, {@code LEN(x)} on SQL Server (as SQLAlchemy's {@code func.char_length}).
+     *
+     * @param expr string expression
+     * @return the call, an INTEGER
+     */
+    @SuppressWarnings("unchecked")
+    public FunctionCall<Integer> charLength(Expression<?> expr) {
+        return typed("char_length", (SqlType<Integer>) LiteralTypes.forClass(Integer.class), expr);
+    }
+
     /** {@return the current timestamp: {@code now()} or {@code CURRENT_TIMESTAMP} per dialect} */
     public FunctionCall<Object> now() {
         return call("now");

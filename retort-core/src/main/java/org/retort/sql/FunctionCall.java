@@ -51,6 +51,17 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
         return new WithinGroup<>(this, Coercions.orderBy(orderBy));
     }
 
+    /**
+     * This function as a table in FROM, returning rows with the named columns (SQLAlchemy's
+     * {@code table_valued()}): {@code generate_series(1, 5)}, {@code json_each(doc)}, {@code unnest(arr)}.
+     *
+     * @param columnNames the names of the columns it returns
+     * @return the FROM item; give it a name with {@link TableValued#alias(String)}
+     */
+    public TableValued tableValued(String... columnNames) {
+        return new TableValued(this, List.of(columnNames), null, false, false);
+    }
+
     /** {@return {@code fn(...) OVER ()}; refine with the returned window's methods} */
     public Over<T> over() {
         return new Over<>(this, List.of(), List.of(), null);

@@ -194,6 +194,69 @@ public final class Insert extends MemoizedStatement implements Statement {
     }
 
     /**
+     * {@code ON CONFLICT (targets) WHERE indexWhere DO UPDATE SET ... WHERE condition} (SQLAlchemy's
+     * {@code index_where}): the conflict target is a partial unique index. With no targets, SQLite (3.35+)
+     * updates on any conflict; PostgreSQL needs a target and refuses it at compile time.
+     *
+     * @param targets the conflict target, may be empty on SQLite
+     * @param indexWhere the partial index's predicate, or null
+     * @param set new values by column name
+     * @param where which conflicting rows to update, or null
+     * @return the new statement
+     */
+    public Insert onConflictDoUpdate(List<? extends Expression<?>> targets, Expression<?> indexWhere, Map<?, ?> set,
+                                     Expression<?> where) {
+        if (set.isEmpty()) {
+            throw new ArgumentException("ON CONFLICT DO UPDATE needs values to set; use onConflictDoNothing() instead");
+        }
+        return withConflict(new OnConflict(OnConflict.Kind.DO_UPDATE, List.copyOf(targets), null, indexWhere,
+                setValues(set), where));
+    }
+
+    /**
+     * PostgreSQL's {@code ON CONFLICT ON CONSTRAINT name DO UPDATE SET ...}, or {@code DO NOTHING} when
+     * {@code set} is empty: the conflict is named by a unique or exclusion constraint.
+     *
+     * @param constraint the constraint's name
+     * @param set new values by column name; empty for DO NOTHING
+     * @return the new statement
+     */
+    public Insert onConflictOnConstraint(String constraint, Map<?, ?> set) {
+        java.util.Objects.requireNonNull(constraint, "constraint");
+        OnConflict.Kind kind = set.isEmpty() ? OnConflict.Kind.DO_NOTHING : OnConflict.Kind.DO_UPDATE;
+        return withConflict(new OnConflict(kind, List.of(), constraint, null, setValues(set), null));
+    }
+
+    /**
+     * Insert, or update the row that has the same key: the one upsert that renders on every dialect, as
+     * {@code ON CONFLICT (keys) DO UPDATE SET ...} on PostgreSQL and SQLite, {@code ON DUPLICATE KEY UPDATE ...}
+     * on MySQL and MariaDB (which match on any unique key), and {@code MERGE INTO ... USING (VALUES ...) AS excluded
+     * ON (keys) WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED THEN INSERT ...} on H2, SQL Server and Oracle. In
+     * {@code set}, {@link Sql#excluded(ColumnClause)} is the value the row being inserted has. An empty
+     * {@code set} inserts the row only when no row has its key.
+     *
+     * <pre>{@code
+     * insert(users).values(row).upsert(List.of(users.c("id")), Map.of("name", excluded(users.c("name"))))
+     * }</pre>
+     *
+     * @param keys the columns that identify the row (a primary key or unique constraint)
+     * @param set new values by column name for an existing row; empty to leave it as it is
+     * @return the new statement
+     */
+    public Insert upsert(List<? extends Expression<?>> keys, Map<?, ?> set) {
+        if (keys.isEmpty()) {
+            throw new ArgumentException("upsert() needs the key columns that identify the row, "
+                    + "for example List.of(table.c(\"id\"))");
+        }
+        for (Expression<?> k : keys) {
+            if (!(k instanceof ColumnClause<?> c) || c.table() != table) {
+                throw new ArgumentException("upsert() keys are columns of " + table.fullName() + ", got " + k);
+            }
+        }
+        return withConflict(new OnConflict(OnConflict.Kind.UPSERT, List.copyOf(keys), setValues(set), null));
+    }
+
+    /**
      * MySQL/MariaDB {@code ON DUPLICATE KEY UPDATE col = value, ...}; {@link Sql#excluded(ColumnClause)} renders
      * {@code VALUES(col)}.
      *

@@ -46,10 +46,11 @@ public record Join(FromClause left, FromClause right, Expression<?> on, Type typ
     }
 
     @Override
-    public Expression<?> c(String name) {
+    @SuppressWarnings("unchecked")
+    public Expression<Object> c(String name) {
         for (Expression<?> e : columns()) {
             if (name.equals(e.naturalName())) {
-                return e;
+                return (Expression<Object>) e;
             }
         }
         throw new org.retort.exc.ArgumentException("Join has no column '" + name + "'");

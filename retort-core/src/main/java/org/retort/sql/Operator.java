@@ -41,6 +41,12 @@ public record Operator(String sql, int precedence, boolean associative) {
     public static final Operator MUL = new Operator("*", 8, true);
     /** {@code /}. */
     public static final Operator DIV = new Operator("/", 8, false);
+    /**
+     * Floor division, Python's {@code //} (SQLAlchemy's {@code floordiv}): {@code a / b} between integers where
+     * the database's division already discards the fraction, {@code a DIV b} on MySQL, {@code FLOOR(a / b)}
+     * elsewhere.
+     */
+    public static final Operator FLOORDIV = new Operator("//", 8, false);
     /** {@code %}. */
     public static final Operator MOD = new Operator("%", 8, false);
     /** String concatenation. */
@@ -55,6 +61,22 @@ public record Operator(String sql, int precedence, boolean associative) {
     public static final Operator BIT_LSHIFT = new Operator("<<", 6, false);
     /** {@code >>}. */
     public static final Operator BIT_RSHIFT = new Operator(">>", 6, false);
+    /** PostgreSQL containment, {@code @>} (JSONB and arrays). */
+    public static final Operator CONTAINS = new Operator("@>", COMPARISON, false);
+    /** PostgreSQL containment, {@code <@} (JSONB and arrays). */
+    public static final Operator CONTAINED_BY = new Operator("<@", COMPARISON, false);
+    /** PostgreSQL array overlap, {@code &&}. */
+    public static final Operator OVERLAP = new Operator("&&", COMPARISON, false);
+    /** PostgreSQL JSONB key existence, {@code ?}. */
+    public static final Operator HAS_KEY = new Operator("?", COMPARISON, false);
+    /** PostgreSQL JSONB existence of any key, {@code ?|}. */
+    public static final Operator HAS_ANY = new Operator("?|", COMPARISON, false);
+    /** PostgreSQL JSONB existence of all keys, {@code ?&}. */
+    public static final Operator HAS_ALL = new Operator("?&", COMPARISON, false);
+    /** Array element, {@code a[i]} (1-based, PostgreSQL and H2). */
+    public static final Operator ARRAY_INDEX = new Operator("[]", 10, false);
+    /** Array slice, {@code a[i:j]} (PostgreSQL). */
+    public static final Operator ARRAY_SLICE = new Operator("[:]", 10, false);
     /** {@code AND}. */
     public static final Operator AND = new Operator("AND", 3, true);
     /** {@code OR}. */

@@ -16,15 +16,35 @@ import org.retort.types.SqlType;
 public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, List<OrderBy> orderBy, Frame frame)
         implements Expression<T> {
 
+    /** The unit a window frame counts in. */
+    public enum Unit {
+        /** Physical rows. */
+        ROWS,
+        /** Rows whose ORDER BY value lies within an offset of the current row's. */
+        RANGE,
+        /** Peer groups: rows with equal ORDER BY values count as one (PostgreSQL 11+, SQLite 3.28+, H2, Oracle 21c). */
+        GROUPS
+    }
+
     /**
      * A window frame. Bounds follow SQLAlchemy: null is UNBOUNDED, 0 is CURRENT ROW, a negative number
      * {@code n PRECEDING}, a positive one {@code n FOLLOWING}.
      *
-     * @param rows true for ROWS, false for RANGE
+     * @param unit ROWS, RANGE or GROUPS
      * @param start the start bound
      * @param end the end bound
      */
-    public record Frame(boolean rows, Integer start, Integer end) {
+    public record Frame(Unit unit, Integer start, Integer end) {
+        /**
+         * Checks the unit.
+         *
+         * @param unit the unit
+         * @param start the start bound
+         * @param end the end bound
+         */
+        public Frame {
+            java.util.Objects.requireNonNull(unit, "unit");
+        }
     }
 
     /**
@@ -71,7 +91,7 @@ public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, L
      * @return the window
      */
     public Over<T> rows(Integer start, Integer end) {
-        return new Over<>(function, partitionBy, orderBy, new Frame(true, start, end));
+        return new Over<>(function, partitionBy, orderBy, new Frame(Unit.ROWS, start, end));
     }
 
     /**
@@ -82,7 +102,19 @@ public record Over<T>(Expression<T> function, List<Expression<?>> partitionBy, L
      * @return the window
      */
     public Over<T> range(Integer start, Integer end) {
-        return new Over<>(function, partitionBy, orderBy, new Frame(false, start, end));
+        return new Over<>(function, partitionBy, orderBy, new Frame(Unit.RANGE, start, end));
+    }
+
+    /**
+     * Sets a GROUPS frame (SQLAlchemy's {@code groups=}): bounds count peer groups, rows with equal ORDER BY
+     * values; MySQL, MariaDB and SQL Server have none and refuse it at compile time.
+     *
+     * @param start null UNBOUNDED PRECEDING, 0 CURRENT ROW, -n n PRECEDING, n n FOLLOWING
+     * @param end null UNBOUNDED FOLLOWING, 0 CURRENT ROW, -n / n as for start
+     * @return the window
+     */
+    public Over<T> groups(Integer start, Integer end) {
+        return new Over<>(function, partitionBy, orderBy, new Frame(Unit.GROUPS, start, end));
     }
 
     /** {@return the expression as generic SQL with {@code :name} parameters} */

@@ -34,6 +34,7 @@ public final class Select extends MemoizedStatement implements SelectBase {
     private final List<FromClause> correlate;
     private final boolean correlateNone;
     private final boolean withTies;
+    private final boolean percent;
 
     /** The parts of a statement being derived from another; a new Select copies them into final fields. */
     private static final class Parts {
@@ -51,6 +52,7 @@ public final class Select extends MemoizedStatement implements SelectBase {
         List<FromClause> correlate;
         boolean correlateNone;
         boolean withTies;
+        boolean percent;
     }
 
     private Select(Parts p) {
@@ -68,6 +70,7 @@ public final class Select extends MemoizedStatement implements SelectBase {
         this.correlate = p.correlate;
         this.correlateNone = p.correlateNone;
         this.withTies = p.withTies;
+        this.percent = p.percent;
     }
 
     /**
@@ -109,6 +112,7 @@ public final class Select extends MemoizedStatement implements SelectBase {
         s.correlate = correlate;
         s.correlateNone = correlateNone;
         s.withTies = withTies;
+        s.percent = percent;
         return s;
     }
 
@@ -342,6 +346,37 @@ public final class Select extends MemoizedStatement implements SelectBase {
     }
 
     /**
+     * {@code FETCH FIRST ? ROWS ONLY} (SQLAlchemy's {@code fetch()}): the same rows as {@link #limit(int)},
+     * written as each database pages ({@code LIMIT ?} where it has no FETCH).
+     *
+     * @param count the maximum number of rows
+     * @return the new statement
+     */
+    public Select fetch(int count) {
+        return limit(count);
+    }
+
+    /**
+     * {@code FETCH FIRST ? PERCENT ROWS ONLY} (SQLAlchemy's {@code fetch(percent=True)}): that percentage of the
+     * rows, on Oracle, H2 and SQL Server ({@code TOP (?) PERCENT}); PostgreSQL, MySQL, MariaDB and SQLite have no
+     * percentage limit and refuse it at compile time.
+     *
+     * @param percentage the percentage of rows, 0 to 100
+     * @param withTies true to keep rows tied with the last one in the ORDER BY
+     * @return the new statement
+     */
+    public Select fetchPercent(double percentage, boolean withTies) {
+        if (percentage < 0 || percentage > 100 || Double.isNaN(percentage)) {
+            throw new ArgumentException("fetchPercent() takes a percentage from 0 to 100, got " + percentage);
+        }
+        Parts s = copy();
+        s.limit = new BindParameter<>("param", percentage, org.retort.types.Types.DOUBLE, false, true, true);
+        s.percent = true;
+        s.withTies = withTies;
+        return new Select(s);
+    }
+
+    /**
      * {@return the statement with {@code OFFSET ?}}
      *
      * @param count rows to skip
@@ -360,7 +395,8 @@ public final class Select extends MemoizedStatement implements SelectBase {
     }
 
     /**
-     * PostgreSQL's {@code SELECT DISTINCT ON (expressions)}; other dialects refuse to compile it.
+     * PostgreSQL's {@code SELECT DISTINCT ON (expressions)}; other dialects refuse to compile it. Calls
+     * accumulate, as SQLAlchemy's do: {@code distinctOn(a).distinctOn(b)} is {@code DISTINCT ON (a, b)}.
      *
      * @param on the expressions
      * @return the new statement
@@ -368,7 +404,9 @@ public final class Select extends MemoizedStatement implements SelectBase {
     public Select distinctOn(Expression<?>... on) {
         Parts s = copy();
         s.distinct = true;
-        s.distinctOn = List.of(on);
+        List<Expression<?>> all = new java.util.ArrayList<>(distinctOn);
+        all.addAll(List.of(on));
+        s.distinctOn = List.copyOf(all);
         return new Select(s);
     }
 
@@ -447,6 +485,11 @@ public final class Select extends MemoizedStatement implements SelectBase {
     /** {@return the OFFSET expression, or null} */
     public Expression<?> offsetClause() {
         return offset;
+    }
+
+    /** {@return true when the limit is a percentage of the rows ({@link #fetchPercent(double, boolean)})} */
+    public boolean isPercent() {
+        return percent;
     }
 
     /** {@return true when the limit keeps rows tied with the last one ({@link #fetchWithTies(int)})} */

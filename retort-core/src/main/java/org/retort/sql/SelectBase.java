@@ -5,7 +5,7 @@ import org.retort.types.NullType;
 import org.retort.types.SqlType;
 
 /** A statement returning rows: a {@link Select} or a set operation of selects ({@link CompoundSelect}). */
-public sealed interface SelectBase extends Statement permits Select, CompoundSelect {
+public sealed interface SelectBase extends Statement permits Select, CompoundSelect, TextualSelect {
 
     /** {@return the expressions of the SELECT list (of the first SELECT, for a set operation)} */
     List<Expression<?>> selectedColumns();
@@ -31,6 +31,11 @@ public sealed interface SelectBase extends Statement permits Select, CompoundSel
      */
     default Subquery lateral(String name) {
         return new Subquery(this, name, true);
+    }
+
+    /** {@return {@code WITH anon_1 AS (SELECT ...)}: a CTE named when the statement is compiled (SQLAlchemy's {@code cte()})} */
+    default Cte cte() {
+        return new Cte(this, null, false, null);
     }
 
     /**

@@ -61,12 +61,34 @@ public final class Sql {
     }
 
     /**
+     * {@code MERGE INTO target}: give it a source with {@link Merge#using(FromClause, Expression)} and its WHEN
+     * clauses (PostgreSQL 15+, H2, SQL Server, Oracle).
+     *
+     * @param target the table written to
+     * @return the statement
+     */
+    public static Merge merge(TableClause target) {
+        return Merge.into(target);
+    }
+
+    /**
      * {@return {@code DELETE FROM table}}
      *
      * @param table the table
      */
     public static Delete delete(TableClause table) {
         return Delete.from(table);
+    }
+
+    /**
+     * {@code DELETE FROM table AS alias}: rows deleted through an alias, its columns used in WHERE
+     * ({@code DELETE a FROM t AS a} on MySQL and SQL Server, {@code DELETE FROM t a} on Oracle).
+     *
+     * @param alias the aliased table
+     * @return the statement
+     */
+    public static Delete delete(TableAlias alias) {
+        return Delete.from(alias);
     }
 
     /**
@@ -119,11 +141,14 @@ public final class Sql {
     /**
      * A value as a bind parameter expression (SQLAlchemy's {@code literal()}), e.g. to select a constant.
      *
-     * @param value the value
+     * @param value the value, typed after its Java class ({@code Integer} as INTEGER, {@code String} as
+     *              VARCHAR...); an expression is returned as it is
+     * @param <T> the value's Java type
      * @return the parameter
      */
-    public static Expression<?> literal(Object value) {
-        return Coercions.literal("param", value);
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> literal(T value) {
+        return (Expression<T>) Coercions.literal("param", value);
     }
 
     /**

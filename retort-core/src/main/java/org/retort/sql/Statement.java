@@ -10,7 +10,7 @@ import org.retort.sql.internal.Analysis;
  * dialect through {@link Dialect#sqlCompiler()}; its cache key is its structure with the values of bind
  * parameters left out, and {@link #boundValues()} supplies those values by bind name.
  */
-public sealed interface Statement extends Executable permits SelectBase, Insert, Update, Delete {
+public sealed interface Statement extends Executable permits SelectBase, Insert, Update, Delete, Merge {
 
     @Override
     default Compiled compile(Dialect dialect) {

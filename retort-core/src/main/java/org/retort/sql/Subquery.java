@@ -14,11 +14,12 @@ import org.retort.exc.ArgumentException;
 public record Subquery(SelectBase select, String name, boolean lateral) implements FromClause {
 
     @Override
-    public DerivedColumn<?> c(String columnName) {
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
         for (Expression<?> e : select.selectedColumns()) {
             String n = SelectColumns.nameOf(e);
             if (columnName.equals(n)) {
-                return new DerivedColumn<>(this, n, e.type());
+                return new DerivedColumn<>(this, n, (org.retort.types.SqlType<Object>) e.type());
             }
         }
         throw new ArgumentException("Subquery " + (name == null ? "(anonymous)" : name) + " has no column '"

@@ -13,8 +13,8 @@ import org.retort.exc.ArgumentException;
 public record TableAlias(TableClause table, String name) implements FromClause {
 
     @Override
-    public DerivedColumn<?> c(String columnName) {
-        ColumnClause<?> col = table.c(columnName);
+    public DerivedColumn<Object> c(String columnName) {
+        ColumnClause<Object> col = table.c(columnName);
         return new DerivedColumn<>(this, col.name(), col.type());
     }
 

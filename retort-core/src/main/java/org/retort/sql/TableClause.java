@@ -91,8 +91,9 @@ public non-sealed class TableClause implements FromClause {
      * @throws ArgumentException when the table has no such column
      */
     @Override
-    public ColumnClause<?> c(String columnName) {
-        ColumnClause<?> col = byName.get(columnName);
+    @SuppressWarnings("unchecked")
+    public ColumnClause<Object> c(String columnName) {
+        ColumnClause<Object> col = (ColumnClause<Object>) byName.get(columnName);
         if (col == null) {
             throw new ArgumentException("Table '" + fullName() + "' has no column '" + columnName + "'; its columns are "
                     + byName.keySet());

@@ -117,6 +117,11 @@ public final class TextClause implements Executable {
         return text;
     }
 
+    /** {@return the SQL text around the parameters: one more fragment than {@link #parameterNames()}} */
+    public List<String> fragments() {
+        return fragments;
+    }
+
     /** {@return the parameter names in the order they appear (a name may repeat)} */
     public List<String> parameterNames() {
         return names;
@@ -174,6 +179,33 @@ public final class TextClause implements Executable {
      */
     public TextClause columns(Map<String, SqlType<?>> types) {
         return new TextClause(text, fragments, names, values, bindTypes, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types)));
+    }
+
+    /**
+     * This text as a SELECT with the given result columns (SQLAlchemy's {@code TextClause.columns()}), usable as a
+     * subquery, CTE or UNION member: {@code text("SELECT id FROM t").columns(ColumnClause.named("id", INTEGER))}.
+     *
+     * @param resultColumns the columns the query returns, in order, named as the query names them
+     * @return the query
+     */
+    public TextualSelect columns(ColumnClause<?>... resultColumns) {
+        for (ColumnClause<?> c : resultColumns) {
+            if (c.table() != null) {
+                throw new org.retort.exc.ArgumentException("text().columns() takes free-standing columns "
+                        + "(ColumnClause.named(name, type)), not " + c + " of a table");
+            }
+        }
+        return TextualSelect.of(this, List.of(resultColumns));
+    }
+
+    /**
+     * The type bound to a parameter with {@link #bindType(String, SqlType)}, or {@link NullType}.
+     *
+     * @param name the parameter
+     * @return its type
+     */
+    public SqlType<?> bindTypeOf(String name) {
+        return bindTypes.getOrDefault(name, NullType.INSTANCE);
     }
 
     private void requireParameter(String name) {

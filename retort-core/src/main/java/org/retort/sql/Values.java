@@ -53,14 +53,15 @@ public record Values(List<String> columnNames, List<List<Expression<?>>> rows, S
     }
 
     @Override
-    public DerivedColumn<?> c(String columnName) {
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
         int i = columnNames.indexOf(columnName);
         if (i < 0) {
             throw new ArgumentException("values() " + name + " has no column '" + columnName + "'; its columns are "
                     + columnNames);
         }
         org.retort.types.SqlType<?> type = rows.isEmpty() ? org.retort.types.NullType.INSTANCE : rows.get(0).get(i).type();
-        return new DerivedColumn<>(this, columnName, type);
+        return new DerivedColumn<>(this, columnName, (org.retort.types.SqlType<Object>) type);
     }
 
     @Override

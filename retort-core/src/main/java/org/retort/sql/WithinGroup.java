@@ -27,6 +27,14 @@ public record WithinGroup<T>(FunctionCall<T> function, List<OrderBy> orderBy) im
         return function.type();
     }
 
+    /**
+     * {@return {@code fn(...) WITHIN GROUP (ORDER BY ...) OVER ()}, the ordered-set aggregate as a window function
+     * (Oracle, SQL Server, H2, MariaDB); PostgreSQL has no such window and refuses it at compile time}
+     */
+    public Over<T> over() {
+        return new Over<>(this, List.of(), List.of(), null);
+    }
+
     /** {@return the expression as generic SQL with {@code :name} parameters} */
     @Override
     public String toString() {

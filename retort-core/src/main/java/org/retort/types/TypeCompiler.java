@@ -65,6 +65,28 @@ public class TypeCompiler extends TypeBindings {
     }
 
     /**
+     * The type as written after {@code AS} in {@code CAST(x AS type)} (SQLAlchemy's {@code visit_typeclause}):
+     * the DDL spelling with its length, precision and scale by default. Dialects whose CAST accepts fewer or other
+     * target types than their DDL (MySQL's {@code CHAR}/{@code SIGNED}/{@code DECIMAL}) override it. A type
+     * of another library that is not a {@link UserDefinedType} is written as its {@link SqlType#name()}.
+     *
+     * @param type the target type
+     * @return the spelling, e.g. {@code VARCHAR(200)} or {@code NUMERIC(10, 1)}
+     * @throws CompileException when the database has no CAST to that type
+     */
+    public String castTarget(SqlType<?> type) {
+        return switch (type) {
+            case Variant<?> v -> castTarget(v.forDialect(dialect));
+            case TypeDecorator<?, ?> d -> castTarget(d.impl(dialect));
+            case NullType t -> throw new CompileException("cast() needs a concrete SQL type, not NullType; "
+                    + "pass a type such as Types.INTEGER or Types.VARCHAR(20)");
+            case UserDefinedType<?> u -> render(u);
+            default -> SqlType.class.getPackageName().equals(type.getClass().getPackageName())
+                    ? render(type) : type.name();
+        };
+    }
+
+    /**
      * Fails for a type this database cannot store.
      *
      * @param type the type

@@ -62,21 +62,21 @@ class CompileErrorsTest {
 
     @Test
     void wrongJavaTypeForATypedColumnFailsWhenBuilding() {
-        assertThatThrownBy(() -> USER_ID.eq("seven"))
+        assertThatThrownBy(() -> USER_ID.untyped().eq("seven"))
                 .isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("user_account.id")
                 .hasMessageContaining("java.lang.Integer")
                 .hasMessageContaining("java.lang.String");
         assertThatThrownBy(() -> insert(USERS).values(Map.of("id", "x")))
                 .isInstanceOf(ArgumentException.class).hasMessageContaining("user_account.id");
-        assertThatThrownBy(() -> USER_ID.in(1, "two")).isInstanceOf(ArgumentException.class);
+        assertThatThrownBy(() -> USER_ID.untyped().in(1, "two")).isInstanceOf(ArgumentException.class);
         assertThatThrownBy(() -> update(USERS).set(Map.of("name", 5))).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("user_account.name");
     }
 
     @Test
     void numbersOfAnotherClassAreAcceptedForNumericColumns() {
-        Compiled c = select(USER_ID).where(USER_ID.eq(5L)).compile(PG);
+        Compiled c = select(USER_ID).where(USER_ID.untyped().eq(5L)).compile(PG);
         org.assertj.core.api.Assertions.assertThat(c.params()).containsEntry("id_1", 5L);
     }
 

@@ -63,7 +63,7 @@ class CoreExecutionTest {
         try (Connection conn = db.engine().connect()) {
             SampleData.create(db, conn);
             List<Row> rows = conn.execute(select(USER_NAME, func.count(ADDRESS_ID).label("n")).outerjoin(ADDRESSES)
-                    .groupBy(USER_NAME).having(func.count(ADDRESS_ID).ge(1)).orderBy(func.count(ADDRESS_ID).desc(), USER_NAME)).all();
+                    .groupBy(USER_NAME).having(func.count(ADDRESS_ID).ge(1L)).orderBy(func.count(ADDRESS_ID).desc(), USER_NAME)).all();
             assertThat(rows).extracting(r -> r.get("name")).containsExactly("sandy", "patrick", "spongebob");
             assertThat(asInt(rows.get(0).get("n"))).isEqualTo(2);
             Label<Long> n = func.count().label("n");

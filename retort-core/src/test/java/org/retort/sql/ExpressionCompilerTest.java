@@ -24,9 +24,9 @@ class ExpressionCompilerTest {
             sql("lt le gt ge", PG, () -> select(USER_ID).where(USER_ID.lt(1), USER_ID.le(2), USER_ID.gt(3), USER_ID.ge(4)),
                 "SELECT user_account.id" + from + " WHERE user_account.id < ? AND user_account.id <= ? AND "
                     + "user_account.id > ? AND user_account.id >= ?", Map.of("id_1", 1, "id_2", 2, "id_3", 3, "id_4", 4)),
-            sql("eq null is IS NULL", PG, () -> select(USER_ID).where(USER_NAME.eq(null)),
+            sql("eq null is IS NULL", PG, () -> select(USER_ID).where(USER_NAME.eq((String) null)),
                 "SELECT user_account.id" + from + " WHERE user_account.name IS NULL"),
-            sql("ne null is IS NOT NULL", PG, () -> select(USER_ID).where(USER_NAME.ne(null)),
+            sql("ne null is IS NOT NULL", PG, () -> select(USER_ID).where(USER_NAME.ne((String) null)),
                 "SELECT user_account.id" + from + " WHERE user_account.name IS NOT NULL"),
             sql("column to column", PG, () -> select(USER_ID).where(USER_NAME.eq(FULLNAME)),
                 "SELECT user_account.id" + from + " WHERE user_account.name = user_account.fullname"),

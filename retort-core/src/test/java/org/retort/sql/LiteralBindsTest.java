@@ -35,7 +35,7 @@ class LiteralBindsTest {
         assertThat(select(USER_ID).where(USER_ID.in(1, 2, 3)).compile(PG, true).sql())
                 .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.id IN (1, 2, 3)");
         assertThat(select(USER_ID).where(USER_ID.in(List.of())).compile(PG, true).sql())
-                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.id IN (SELECT 1 WHERE 1!=1)");
+                .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.id IN (SELECT CAST(NULL AS INTEGER) WHERE 1!=1)");
         assertThat(update(USERS).set(Map.of("name", literal(null))).compile(PG, true).sql())
                 .isEqualTo("UPDATE user_account SET name=NULL");
     }

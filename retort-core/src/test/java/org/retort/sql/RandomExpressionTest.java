@@ -52,11 +52,11 @@ class RandomExpressionTest {
             case 3 -> condition(depth - 1).and(condition(depth - 1));
             case 4 -> condition(depth - 1).or(condition(depth - 1));
             case 5 -> condition(depth - 1).not();
-            case 6 -> number(depth - 1).between(random.nextInt(10) - 5, random.nextInt(10));
-            case 7 -> number(depth - 1).in(List.of(random.nextInt(5), random.nextInt(5) - 3, 1));
+            case 6 -> number(depth - 1).untyped().between(random.nextInt(10) - 5, random.nextInt(10));
+            case 7 -> number(depth - 1).untyped().in(List.of(random.nextInt(5), random.nextInt(5) - 3, 1));
             case 8 -> number(depth - 1).isDistinctFrom(number(depth - 1));
             case 9 -> number(depth - 1).ge(number(depth - 1));
-            default -> number(depth - 1).notIn(List.of(random.nextInt(4)));
+            default -> number(depth - 1).untyped().notIn(List.of(random.nextInt(4)));
         };
     }
 

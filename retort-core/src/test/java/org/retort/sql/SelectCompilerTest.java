@@ -106,7 +106,7 @@ class SelectCompilerTest {
                 return select(USER_NAME, lat.c("amount")).join(lat, true_());
             }, "SELECT user_account.name, top.amount FROM user_account JOIN LATERAL (SELECT sales.orders.amount FROM sales.orders "
                     + "WHERE sales.orders.user_id = user_account.id ORDER BY sales.orders.amount DESC LIMIT ?) AS top ON true"),
-            sql("group by having", PG, () -> select(ADDRESS_USER_ID, func.count().label("n")).groupBy(ADDRESS_USER_ID).having(func.count().gt(1)),
+            sql("group by having", PG, () -> select(ADDRESS_USER_ID, func.count().label("n")).groupBy(ADDRESS_USER_ID).having(func.count().gt(1L)),
                 "SELECT address.user_id, count(*) AS n FROM address GROUP BY address.user_id HAVING count(*) > ?"),
             sql("order by a label uses its name", PG, () -> {
                 Label<Long> n = func.count().label("n");

@@ -122,7 +122,7 @@ public final class WriteOnlyCollection<T> {
                 throw new InvalidRequestException("The owner of " + r + " has no key yet; flush it before selecting");
             }
             where.add(r.direction() == RelationshipDirection.MANY_TO_MANY
-                    ? r.secondaryParentColumns().get(i).eq(v) : r.fkSide().get(i).column().eq(v));
+                    ? r.secondaryParentColumns().get(i).untyped().eq(v) : r.fkSide().get(i).column().untyped().eq(v));
         }
         OrmSelect<T> s = (OrmSelect<T>) Orm.select(r.targetClass());
         if (r.direction() == RelationshipDirection.MANY_TO_MANY) {

@@ -75,7 +75,7 @@ class GeneratedAttributeTest {
                         + "(Registry.of(Draft.class, ...)) before using its metamodel attributes");
         assertThatThrownBy(body::type).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("is not mapped");
-        assertThatThrownBy(() -> body.eq("x")).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> body.untyped().eq("x")).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("Class com.example.blog.Draft is not mapped");
     }
 
@@ -98,7 +98,7 @@ class GeneratedAttributeTest {
         MappedAttributes.publish(article, name -> Map.of("id", table.c("id"), "title", table.c("title")).get(name));
 
         ColumnAttribute<?, ?> title = attribute("title");
-        Expression<Boolean> test = title.eq("x");
+        Expression<Boolean> test = title.untyped().eq("x");
         assertThat(test.toString()).isEqualTo("article.title = :title_1");   // expressions print as SQL
         assertThat(title.toString()).isEqualTo("Article.title");
         assertThat(title.name()).isEqualTo("title");

@@ -25,6 +25,42 @@ public class H2Compiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** H2 has {@code FETCH FIRST ? PERCENT ROWS}. */
+    @Override
+    protected boolean supportsFetchPercent() {
+        return true;
+    }
+
+    /** H2 has array element access, {@code a[i]}. */
+    @Override
+    protected boolean supportsArrayIndex() {
+        return true;
+    }
+
+    /** H2 has no JSON path functions. */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        throw unsupported("JSON element access (H2 has no JSON path functions)");
+    }
+
+    /** MERGE statements run here. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
+    /** The portable upsert is a MERGE statement here. */
+    @Override
+    protected boolean upsertAsMerge() {
+        return true;
+    }
+
+    /** H2 types a parameter after the other operand of arithmetic; a mixed-kind number is cast to its own type. */
+    @Override
+    protected boolean castsMixedNumericBinds() {
+        return true;
+    }
+
     @Override
     protected boolean supportsIlike() {
         return true;

@@ -35,6 +35,56 @@ public class MssqlCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /** MERGE statements run here. */
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
+    /** SQL Server samples pages: {@code t AS a TABLESAMPLE (? PERCENT) [REPEATABLE (?)]}; row sampling is refused. */
+    @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        if (t.method() == org.retort.sql.TableSample.Method.BERNOULLI) {
+            throw unsupported("TABLESAMPLE BERNOULLI (SQL Server samples whole pages: use SYSTEM)");
+        }
+        sql(tableName(t.table()));
+        if (t.name() != null) {
+            sql(aliasKeyword() + quote(t.name()));
+        }
+        sql(" TABLESAMPLE (");
+        expression(t.percentage());
+        sql(" PERCENT)");
+        if (t.seed() != null) {
+            sql(" REPEATABLE (");
+            expression(t.seed());
+            sql(")");
+        }
+    }
+
+    /** SQL Server has no boolean values: a condition in a SELECT list or ORDER BY becomes a CASE. */
+    @Override
+    protected boolean conditionsAreValues() {
+        return false;
+    }
+
+    /** The portable upsert is a MERGE statement here. */
+    @Override
+    protected boolean upsertAsMerge() {
+        return true;
+    }
+
+    /** SQL Server ends a MERGE with a semicolon. */
+    @Override
+    protected String mergeTerminator() {
+        return ";";
+    }
+
+    /** No GROUPS window frames here. */
+    @Override
+    protected boolean supportsGroupsFrame() {
+        return false;
+    }
+
     @Override
     protected boolean supportsReturning(Statement statement) {
         return true;
@@ -102,13 +152,32 @@ public class MssqlCompiler extends SqlCompiler {
             sql("CURRENT_TIMESTAMP");
             return true;
         }
-        if (name.equals("length")) {
-            sql("LEN(");
+        if (name.equals("substr") && f.arguments().size() == 2) {
+            sql("SUBSTRING(");
             list(f.arguments());
-            sql(")");
+            sql(", 2147483647)");
+            return true;
+        }
+        if (name.equals("round") && f.arguments().size() == 1) {
+            sql("ROUND(");
+            list(f.arguments());
+            sql(", 0)");
             return true;
         }
         return false;
+    }
+
+    /**
+     * SQL Server's names: {@code LEN} for {@code length}/{@code char_length}, {@code SUBSTRING} for
+     * {@code substr} (which then needs a length: given two arguments, the rest of the string is taken).
+     */
+    @Override
+    protected String functionName(String lowerName) {
+        return switch (lowerName) {
+            case "length", "char_length", "character_length" -> "LEN";
+            case "substr" -> "SUBSTRING";
+            default -> null;
+        };
     }
 
     /** SQL Server has no EXTRACT: {@code DATEPART(field, x)}. */
@@ -129,7 +198,16 @@ public class MssqlCompiler extends SqlCompiler {
         if (s.limitClause() != null && s.offsetClause() == null) {
             sql("TOP (");
             expression(s.limitClause());
-            sql(s.isWithTies() ? ") WITH TIES " : ") ");
+            sql(s.isPercent() ? ") PERCENT" : ")");
+            sql(s.isWithTies() ? " WITH TIES " : " ");
+        }
+    }
+
+    /** {@code TOP (?) PERCENT} is written before the select list; it takes no OFFSET. */
+    @Override
+    protected void fetchPercent(Expression<?> percentage, Expression<?> offset, boolean withTies) {
+        if (offset != null) {
+            throw unsupported("OFFSET with TOP ... PERCENT");
         }
     }
 
@@ -144,6 +222,9 @@ public class MssqlCompiler extends SqlCompiler {
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (offset == null && (limit == null || query instanceof Select)) {
             return;
+        }
+        if (dialect.isInitialized() && dialect.serverVersion().major() > 0 && dialect.serverVersion().major() < 11) {
+            throw unsupported("OFFSET before SQL Server 2012 (version 11); use limit() alone (TOP)");
         }
         if (!ordered) {
             sql(" ORDER BY (SELECT NULL)");
@@ -174,6 +255,19 @@ public class MssqlCompiler extends SqlCompiler {
             sql(", ");
             fromItem(f);
         }
+    }
+
+    /** SQL Server deletes through an alias with {@code DELETE a FROM t AS a}; other tables in the WHERE are refused then. */
+    @Override
+    protected void deleteAliased(org.retort.sql.Delete d, boolean hasExtraFroms) {
+        if (hasExtraFroms) {
+            throw unsupported("DELETE through an alias that also reads other tables");
+        }
+        if (!d.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING from a DELETE through an alias");
+        }
+        String a = quote(fromName(d.alias()));
+        sql("DELETE " + a + " FROM " + tableName(d.table()) + aliasKeyword() + a);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.retort.dialect.mssql;
 
 import org.retort.schema.Column;
 import org.retort.schema.DdlCompiler;
+import org.retort.exc.CompileException;
+import org.retort.schema.Index;
 import org.retort.schema.DropIndex;
 import org.retort.schema.Identity;
 
@@ -18,6 +20,30 @@ public class MssqlDdlCompiler extends DdlCompiler {
      */
     public MssqlDdlCompiler(MssqlDialect dialect) {
         super(dialect);
+    }
+
+    /** {@code mssql_clustered} (true: CLUSTERED, false: NONCLUSTERED) and {@code mssql_include}. */
+    @Override
+    protected java.util.Set<String> indexOptionNames() {
+        return java.util.Set.of("clustered", "include");
+    }
+
+    @Override
+    protected String indexKind(Index ix) {
+        Object clustered = ownOptions(ix).get("clustered");
+        if (clustered == null) {
+            return "";
+        }
+        if (!(clustered instanceof Boolean b)) {
+            throw new CompileException("Index '" + ix.name() + "': mssql_clustered takes true or false, got " + clustered);
+        }
+        return b ? "CLUSTERED " : "NONCLUSTERED ";
+    }
+
+    @Override
+    protected String indexSuffix(Index ix) {
+        Object include = ownOptions(ix).get("include");
+        return include == null ? "" : includeClause(ix, include);
     }
 
     @Override
@@ -52,6 +78,10 @@ public class MssqlDdlCompiler extends DdlCompiler {
     @Override
     protected String afterNotNull(Column<?> c) {
         Identity i = c.identity();
+        if (i != null && i.hasSequenceOptions()) {
+            throw new CompileException("Column '" + c + "': SQL Server's IDENTITY takes a start and an increment only; "
+                    + "drop the range, CYCLE and CACHE options, or use a Sequence");
+        }
         if (i != null) {
             return " IDENTITY(" + (i.start() == null ? 1 : i.start()) + "," + (i.increment() == null ? 1 : i.increment())
                     + ")";

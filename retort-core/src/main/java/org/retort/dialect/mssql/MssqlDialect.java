@@ -30,6 +30,48 @@ public class MssqlDialect extends Dialect {
                     "unpivot", "updatetext", "use", "varying", "view", "waitfor", "while", "writetext"),
             false);
 
+    /**
+     * A SQL Server owner may name a database and a schema, {@code mydb.dbo}: each part is quoted on its own
+     * ({@code [my db].dbo}); a part already in brackets ({@code [my.db].dbo}) is kept as written, so a dot
+     * inside brackets does not split it.
+     */
+    @Override
+    public String quoteSchema(String schema) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i <= schema.length()) {
+            int end;
+            String part;
+            if (i < schema.length() && schema.charAt(i) == '[') {
+                int close = schema.indexOf(']', i);
+                while (close >= 0 && close + 1 < schema.length() && schema.charAt(close + 1) == ']') {
+                    close = schema.indexOf(']', close + 2);
+                }
+                if (close < 0) {
+                    throw new org.retort.exc.ArgumentException("Schema '" + schema + "' opens a [ it never closes;"
+                            + " write it as db.owner or [db].[owner]");
+                }
+                part = schema.substring(i, close + 1);
+                end = close + 1;
+            } else {
+                int dot = schema.indexOf('.', i);
+                end = dot < 0 ? schema.length() : dot;
+                part = quote(schema.substring(i, end));
+            }
+            out.append(part);
+            if (end >= schema.length()) {
+                break;
+            }
+            if (schema.charAt(end) != '.') {
+                throw new org.retort.exc.ArgumentException("Schema '" + schema + "' has text after a ] that is not"
+                        + " a dot; write it as db.owner or [db].[owner]");
+            }
+            out.append('.');
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
     @Override
     public String name() {
         return "mssql";

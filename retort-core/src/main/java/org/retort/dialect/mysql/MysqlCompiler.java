@@ -36,6 +36,34 @@ public class MysqlCompiler extends SqlCompiler {
         return dialect instanceof MariadbDialect;
     }
 
+    /** JSON elements: {@code JSON_EXTRACT(doc, path)}, as text {@code JSON_UNQUOTE(JSON_EXTRACT(doc, path))}. */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        sql(j.asText() ? "JSON_UNQUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(j.asText() ? "))" : ")");
+    }
+
+    /** MySQL and MariaDB have no functions in FROM (JSON_TABLE has its own syntax). */
+    @Override
+    protected boolean supportsTableValuedFunctions() {
+        return false;
+    }
+
+    /** No GROUPS window frames here. */
+    @Override
+    protected boolean supportsGroupsFrame() {
+        return false;
+    }
+
+    /** MySQL types a parameter after the other operand of arithmetic; a mixed-kind number is cast to its own type. */
+    @Override
+    protected boolean castsMixedNumericBinds() {
+        return true;
+    }
+
     @Override
     protected boolean supportsReturning(Statement statement) {
         if (statement instanceof Update || !mariadb()) {
@@ -47,6 +75,22 @@ public class MysqlCompiler extends SqlCompiler {
     @Override
     protected void concat(BinaryExpression<?> b) {
         call("concat", b.left(), b.right());
+    }
+
+    /** MySQL's {@code /} divides exactly; {@code DIV} is its integer division. */
+    @Override
+    protected boolean divIsFloorDiv() {
+        return false;
+    }
+
+    @Override
+    protected void floorDiv(BinaryExpression<?> b) {
+        if (org.retort.sql.internal.Arithmetic.isInteger(b.left().type())
+                && org.retort.sql.internal.Arithmetic.isInteger(b.right().type())) {
+            infix(b, "DIV");
+        } else {
+            super.floorDiv(b);
+        }
     }
 
     @Override
@@ -134,15 +178,49 @@ public class MysqlCompiler extends SqlCompiler {
         sql(" () VALUES ()");
     }
 
+    /** True once {@code AS new} is written: the inserted row's values are then {@code new.col}. */
+    private boolean rowAlias;
+
+    /**
+     * MySQL 8.0.19+ names the inserted row ({@code INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE
+     * x = new.x}); {@code VALUES(x)} is deprecated there since 8.0.20. MariaDB and older MySQL (or an unknown
+     * version) keep {@code VALUES(x)}.
+     *
+     * @return true for a known MySQL 8.0.19 or later
+     */
+    protected boolean rowAliasUpserts() {
+        return !mariadb() && dialect.isInitialized()
+                && dialect.serverVersion().compareTo(org.retort.dialect.ServerVersion.of(8, 0, 19)) >= 0;
+    }
+
     @Override
     protected void excluded(Excluded<?> x) {
-        sql("VALUES(" + quote(x.column().name()) + ")");
+        if (rowAlias) {
+            sql("new." + quote(x.column().name()));
+        } else {
+            sql("VALUES(" + quote(x.column().name()) + ")");
+        }
     }
 
     @Override
     protected void upsert(Insert i, OnConflict oc) {
+        if (rowAliasUpserts() && i.fromSelectQuery() == null && !i.rows().isEmpty() && !i.rows().get(0).isEmpty()) {
+            sql(" AS new");
+            rowAlias = true;
+        }
+        if (oc.kind() == OnConflict.Kind.UPSERT) {
+            sql(" ON DUPLICATE KEY UPDATE ");
+            if (oc.set().isEmpty()) {
+                // insert if absent: an assignment that changes nothing
+                String key = quote(((org.retort.sql.ColumnClause<?>) oc.targets().get(0)).name());
+                sql(key + " = " + key);
+            } else {
+                assignments(i.table(), oc.set(), " = ", false);
+            }
+            return;
+        }
         if (oc.kind() != OnConflict.Kind.DUPLICATE_KEY_UPDATE) {
-            throw unsupported("ON CONFLICT (use onDuplicateKeyUpdate)");
+            throw unsupported("ON CONFLICT (use onDuplicateKeyUpdate, or upsert() on every database)");
         }
         sql(" ON DUPLICATE KEY UPDATE ");
         assignments(i.table(), oc.set(), " = ", false);
@@ -165,6 +243,19 @@ public class MysqlCompiler extends SqlCompiler {
     @Override
     protected void updateFrom(TableClause table, List<FromClause> extra) {
         // the other tables are listed after UPDATE
+    }
+
+    /** MySQL deletes through an alias with {@code DELETE a FROM t AS a}; other tables in the WHERE are refused then. */
+    @Override
+    protected void deleteAliased(org.retort.sql.Delete d, boolean hasExtraFroms) {
+        if (hasExtraFroms) {
+            throw unsupported("DELETE through an alias that also reads other tables");
+        }
+        if (!d.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING from a DELETE through an alias");
+        }
+        String a = quote(fromName(d.alias()));
+        sql("DELETE " + a + " FROM " + tableName(d.table()) + aliasKeyword() + a);
     }
 
     @Override

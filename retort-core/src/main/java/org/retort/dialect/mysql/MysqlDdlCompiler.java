@@ -3,6 +3,8 @@ package org.retort.dialect.mysql;
 import org.retort.schema.Column;
 import org.retort.schema.Constraint;
 import org.retort.schema.DdlCompiler;
+import org.retort.exc.CompileException;
+import org.retort.schema.Index;
 import org.retort.schema.DropIndex;
 import org.retort.schema.ForeignKeyConstraint;
 import org.retort.schema.Table;
@@ -24,6 +26,63 @@ public class MysqlDdlCompiler extends DdlCompiler {
     public MysqlDdlCompiler(MysqlDialect dialect, boolean functionalIndexes) {
         super(dialect);
         this.functionalIndexes = functionalIndexes;
+    }
+
+    /**
+     * {@code mysql_length} (a prefix length for every column, or a map from column name to length),
+     * {@code mysql_prefix} ({@code FULLTEXT} or {@code SPATIAL}) and {@code mysql_using} ({@code btree} or
+     * {@code hash}); MariaDB takes the same options under {@code mariadb_} too.
+     */
+    @Override
+    protected java.util.Set<String> indexOptionNames() {
+        return java.util.Set.of("length", "prefix", "using");
+    }
+
+    @Override
+    protected java.util.List<String> optionPrefixes() {
+        return dialect.name().equals("mysql") ? java.util.List.of("mysql_") : java.util.List.of("mysql_", dialect.name() + "_");
+    }
+
+    @Override
+    protected String indexKind(Index ix) {
+        Object prefix = ownOptions(ix).get("prefix");
+        if (prefix == null) {
+            return "";
+        }
+        String p = prefix.toString().toUpperCase(java.util.Locale.ROOT);
+        if (!p.equals("FULLTEXT") && !p.equals("SPATIAL")) {
+            throw new CompileException("Index '" + ix.name() + "': mysql_prefix is FULLTEXT or SPATIAL, got " + prefix);
+        }
+        return p + " ";
+    }
+
+    @Override
+    protected String indexColumn(Index ix, String column) {
+        Object length = ownOptions(ix).get("length");
+        if (length instanceof java.util.Map<?, ?> m) {
+            length = m.get(column);
+        }
+        if (length == null) {
+            return super.indexColumn(ix, column);
+        }
+        if (!(length instanceof Integer n) || n <= 0) {
+            throw new CompileException("Index '" + ix.name() + "': mysql_length takes a positive int or a map of column"
+                    + " name to int, got " + length);
+        }
+        return super.indexColumn(ix, column) + "(" + n + ")";
+    }
+
+    @Override
+    protected String indexSuffix(Index ix) {
+        Object using = ownOptions(ix).get("using");
+        if (using == null) {
+            return "";
+        }
+        String u = using.toString().toUpperCase(java.util.Locale.ROOT);
+        if (!u.equals("BTREE") && !u.equals("HASH")) {
+            throw new CompileException("Index '" + ix.name() + "': mysql_using is BTREE or HASH, got " + using);
+        }
+        return " USING " + u;
     }
 
     @Override
@@ -49,11 +108,15 @@ public class MysqlDdlCompiler extends DdlCompiler {
     @Override
     protected String afterNotNull(Column<?> c) {
         StringBuilder sb = new StringBuilder();
+        if (c.identity() != null && c.identity().hasSequenceOptions()) {
+            throw new CompileException("Column '" + c + "': MySQL's AUTO_INCREMENT has no range, CYCLE or CACHE; "
+                    + "declare the identity without them");
+        }
         if (c.identity() != null || implicitAutoincrement(c)) {
             sb.append(" AUTO_INCREMENT");
         }
         if (c.serverOnUpdate() != null) {
-            sb.append(" ON UPDATE ").append(c.serverOnUpdate().sql());
+            sb.append(" ON UPDATE ").append(c.serverOnUpdate().sql(dialect));
         }
         if (c.comment() != null) {
             sb.append(" COMMENT ").append(literal(c.comment()));

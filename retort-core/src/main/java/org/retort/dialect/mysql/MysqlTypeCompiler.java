@@ -3,14 +3,26 @@ package org.retort.dialect.mysql;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.retort.exc.CompileException;
+import org.retort.types.BigIntType;
 import org.retort.types.BooleanType;
+import org.retort.types.CharType;
 import org.retort.types.DateTimeTzType;
 import org.retort.types.DateTimeType;
 import org.retort.types.DoubleType;
 import org.retort.types.EnumType;
+import org.retort.types.FloatType;
+import org.retort.types.IntegerType;
+import org.retort.types.JsonType;
 import org.retort.types.LargeBinaryType;
+import org.retort.types.NumericType;
+import org.retort.types.SmallIntType;
+import org.retort.types.SqlType;
 import org.retort.types.StringType;
+import org.retort.types.TextType;
 import org.retort.types.TimeType;
+import org.retort.types.TypeDecorator;
+import org.retort.types.Variant;
 import org.retort.types.TypeCompiler;
 import org.retort.types.ValueBinder;
 import org.retort.types.ValueReader;
@@ -29,6 +41,37 @@ public class MysqlTypeCompiler extends TypeCompiler {
      */
     public MysqlTypeCompiler(MysqlDialect dialect) {
         super(dialect);
+    }
+
+    /**
+     * MySQL's CAST takes a short list of targets, not its column types: strings become {@code CHAR(n)} (or
+     * {@code CHAR}), integers {@code SIGNED INTEGER}, decimals {@code DECIMAL(p, s)}, binary {@code BINARY},
+     * floating point {@code DOUBLE} (MySQL 8.0.17+, MariaDB 10.4.5+), dates and times their DDL spelling.
+     * There is no CAST to BOOLEAN.
+     */
+    @Override
+    public String castTarget(SqlType<?> type) {
+        return switch (type) {
+            case Variant<?> v -> castTarget(v.forDialect(dialect));
+            case TypeDecorator<?, ?> d -> castTarget(d.impl(dialect));
+            case StringType t -> t.length() == null ? "CHAR" : "CHAR(" + t.length() + ")";
+            case CharType t -> "CHAR(" + t.length() + ")";
+            case TextType t -> "CHAR";
+            case EnumType<?> t -> "CHAR";
+            case IntegerType t -> "SIGNED INTEGER";
+            case SmallIntType t -> "SIGNED INTEGER";
+            case BigIntType t -> "SIGNED INTEGER";
+            case NumericType t -> t.precision() == null ? "DECIMAL"
+                    : t.scale() == null ? "DECIMAL(" + t.precision() + ")"
+                    : "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+            case FloatType t -> "DOUBLE";
+            case DoubleType t -> "DOUBLE";
+            case LargeBinaryType t -> "BINARY";
+            case JsonType<?> t -> dialect instanceof MariadbDialect ? "CHAR" : "JSON";
+            case BooleanType t -> throw new CompileException("MySQL and MariaDB have no CAST to BOOLEAN; "
+                    + "compare instead (expr.ne(0)) or cast to INTEGER");
+            default -> super.castTarget(type);
+        };
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.retort.dialect.oracle;
 
 import org.retort.dialect.Dialect;
 import org.retort.dialect.IdentifierPreparer;
-import org.retort.dialect.ReservedWords;
 import org.retort.engine.URL;
 
 /**
@@ -14,14 +13,24 @@ public class OracleDialect extends Dialect {
     public OracleDialect() {
     }
 
-    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"",
-            ReservedWords.with("access", "audit", "cluster", "comment", "compress", "connect", "date", "decimal",
-                    "exclusive", "file", "float", "identified", "immediate", "increment", "initial", "integer",
-                    "level", "lock", "long", "maxextents", "minus", "mode", "modify", "noaudit", "nocompress",
-                    "nowait", "number", "offline", "online", "pctfree", "prior", "privileges", "public", "raw",
-                    "rename", "resource", "rowid", "rownum", "session", "share", "size", "smallint", "start",
-                    "successful", "synonym", "sysdate", "uid", "validate", "varchar", "varchar2", "view"),
-            true);
+    /**
+     * Oracle's reserved words (the SQL Language Reference's list, as SQLAlchemy's Oracle dialect has it), not
+     * the SQL standard's: a quoted lower-case name is case-sensitive on Oracle, so quoting a word Oracle does not
+     * reserve ({@code key}, {@code limit}, {@code end}) would make a name plain SQL cannot reach.
+     */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "access", "add", "all", "alter", "and", "any", "as", "asc", "audit", "between", "by", "char", "check",
+            "cluster", "column", "comment", "compress", "connect", "create", "current", "date", "decimal",
+            "default", "delete", "desc", "distinct", "drop", "else", "exclusive", "exists", "file", "float", "for",
+            "from", "grant", "group", "having", "identified", "immediate", "in", "increment", "index", "initial",
+            "insert", "integer", "intersect", "into", "is", "level", "like", "lock", "long", "maxextents", "minus",
+            "mlslabel", "mode", "modify", "noaudit", "nocompress", "not", "nowait", "null", "number", "of",
+            "offline", "on", "online", "option", "or", "order", "pctfree", "prior", "privileges", "public", "raw",
+            "rename", "resource", "revoke", "row", "rowid", "rownum", "rows", "select", "session", "set", "share",
+            "size", "smallint", "start", "successful", "synonym", "sysdate", "table", "then", "to", "trigger",
+            "uid", "union", "unique", "update", "user", "validate", "values", "varchar", "varchar2", "view",
+            "whenever", "where", "with");
+    private static final IdentifierPreparer PREPARER = new IdentifierPreparer("\"", "\"", RESERVED, true);
 
     @Override
     public String name() {

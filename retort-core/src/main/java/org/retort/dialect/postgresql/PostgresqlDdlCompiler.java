@@ -26,6 +26,18 @@ public class PostgresqlDdlCompiler extends DdlCompiler {
         super(dialect);
     }
 
+    /** {@code postgresql_using} (index method) and {@code postgresql_include} (covering columns, PostgreSQL 11+). */
+    @Override
+    protected java.util.Set<String> indexOptionNames() {
+        return java.util.Set.of("using", "include");
+    }
+
+    @Override
+    protected String indexSuffix(Index ix) {
+        Object include = ownOptions(ix).get("include");
+        return include == null ? "" : includeClause(ix, include);
+    }
+
     @Override
     protected boolean supportsPartialIndexes() {
         return true;

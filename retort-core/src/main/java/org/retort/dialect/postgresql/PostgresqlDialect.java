@@ -24,6 +24,18 @@ public class PostgresqlDialect extends Dialect {
                     "verbose"),
             false);
 
+    /**
+     * PostgreSQL compares the two sides of IN by type, so an empty list gets a NULL of the list's type:
+     * {@code x NOT IN (SELECT CAST(NULL AS VARCHAR) WHERE 1!=1)}.
+     */
+    @Override
+    public String emptySetExpression(org.retort.types.SqlType<?> type) {
+        if (type == null || type instanceof org.retort.types.NullType) {
+            return emptySetExpression();
+        }
+        return "SELECT CAST(NULL AS " + typeCompiler().castTarget(type) + ") WHERE 1!=1";
+    }
+
     @Override
     public String name() {
         return "postgresql";

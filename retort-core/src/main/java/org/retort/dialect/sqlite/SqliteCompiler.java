@@ -2,6 +2,7 @@ package org.retort.dialect.sqlite;
 
 import org.retort.dialect.Dialect;
 import org.retort.sql.BinaryExpression;
+import org.retort.sql.Expression;
 import org.retort.sql.Extract;
 import org.retort.sql.ForUpdate;
 import org.retort.sql.SelectBase;
@@ -49,6 +50,54 @@ public class SqliteCompiler extends SqlCompiler {
         sql("))");
     }
 
+    /** SQLite's CAST to NUMERIC keeps an integer an integer, so true division adds {@code 0.0} instead. */
+    @Override
+    protected void castToNumeric(Expression<?> divisor) {
+        sql("(");
+        expression(divisor);
+        sql(" + 0.0)");
+    }
+
+    /**
+     * JSON elements: {@code JSON_EXTRACT(doc, path)} gives text (strings unquoted, as SQLite returns them);
+     * as JSON, {@code JSON_QUOTE(JSON_EXTRACT(doc, path))} for scalars and the element itself for objects and
+     * arrays.
+     */
+    @Override
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        if (j.asText()) {
+            sql("JSON_EXTRACT(");
+            expression(j.document());
+            sql(", ");
+            expression(j.jsonPath());
+            sql(")");
+            return;
+        }
+        sql("CASE JSON_TYPE(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") WHEN 'object' THEN JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") WHEN 'array' THEN JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(") ELSE JSON_QUOTE(JSON_EXTRACT(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(")) END");
+    }
+
+    /** SQLite counts characters with {@code length()}; it has no {@code char_length()}. */
+    @Override
+    protected String functionName(String lowerName) {
+        return lowerName.equals("char_length") || lowerName.equals("character_length") ? "length" : null;
+    }
+
     @Override
     protected boolean nowIsCurrentTimestamp() {
         return true;
@@ -80,6 +129,12 @@ public class SqliteCompiler extends SqlCompiler {
         return "-1";
     }
 
+    /** SQLite renders no locking clause at all, whatever its strength. */
+    @Override
+    protected boolean supportsKeyShareLocks() {
+        return true;
+    }
+
     @Override
     protected void forUpdateClause(ForUpdate f) {
         // SQLite locks the whole database; there is no row-locking clause to render
@@ -108,6 +163,18 @@ public class SqliteCompiler extends SqlCompiler {
         }
     }
 
+    /** SQLite's table-valued functions see the FROM items to their left without LATERAL. */
+    @Override
+    protected boolean tableFunctionsCorrelate() {
+        return true;
+    }
+
+    /** SQLite cannot rename a table-valued function's columns; refer to them by their own names. */
+    @Override
+    protected void derivedColumns(org.retort.sql.TableValued t) {
+        throw unsupported("Column names after a table function's alias (renderDerived())");
+    }
+
     @Override
     protected void lateral() {
         throw unsupported("LATERAL");
@@ -116,6 +183,12 @@ public class SqliteCompiler extends SqlCompiler {
     @Override
     protected void valuesFrom(Values v) {
         valuesAsUnion(v, "");
+    }
+
+    /** SQLite 3.35+ lets the last ON CONFLICT clause omit its target, even for DO UPDATE. */
+    @Override
+    protected boolean supportsUntargetedDoUpdate() {
+        return true;
     }
 
     @Override

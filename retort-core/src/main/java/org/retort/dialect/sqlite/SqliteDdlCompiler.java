@@ -36,6 +36,10 @@ public class SqliteDdlCompiler extends DdlCompiler {
     /** SQLite has no IDENTITY clause; an INTEGER primary key already takes the next rowid. */
     @Override
     protected String identity(Column<?> c) {
+        if (c.identity() != null && c.identity().hasSequenceOptions()) {
+            throw new org.retort.exc.CompileException("Column '" + c + "': SQLite's rowid has no range, CYCLE or CACHE; "
+                    + "declare the identity without them");
+        }
         return null;
     }
 }

@@ -66,11 +66,35 @@ public class SqliteTypeCompiler extends TypeCompiler {
         return "DATETIME";
     }
 
+    /**
+     * Decimals are bound as numbers, so they compare as numbers with expressions that have no NUMERIC column
+     * affinity ({@code sum(price) > ?}, {@code price + 0 > ?}): a whole number as an INTEGER, a value that a
+     * double holds exactly in its shortest decimal form as a REAL. Only a decimal with more significant digits
+     * than a double keeps is bound as text, so no digit is lost; it then compares as text outside a NUMERIC
+     * column.
+     */
     @Override
     @SuppressWarnings("unchecked")
     protected ValueBinder<BigDecimal> numericBinder(NumericType t) {
         ValueBinder<String> s = stringBinder();
-        ValueBinder<Object> b = (st, i, v) -> s.bind(st, i, v == null ? null : toDecimal(v).toPlainString());
+        ValueBinder<Object> b = (st, i, v) -> {
+            if (v == null) {
+                st.setNull(i, java.sql.Types.NUMERIC);
+                return;
+            }
+            BigDecimal d = toDecimal(v);
+            BigDecimal whole = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            if (whole.scale() <= 0 && whole.precision() - whole.scale() <= 18) {
+                st.setLong(i, whole.longValueExact());
+                return;
+            }
+            double approx = d.doubleValue();
+            if (Double.isFinite(approx) && BigDecimal.valueOf(approx).compareTo(d) == 0) {
+                st.setDouble(i, approx);
+            } else {
+                s.bind(st, i, d.toPlainString());
+            }
+        };
         return (ValueBinder<BigDecimal>) (ValueBinder<?>) b;
     }
 

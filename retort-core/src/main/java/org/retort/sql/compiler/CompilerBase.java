@@ -66,7 +66,7 @@ public abstract class CompilerBase {
      * @return {@code schema.name} or {@code name}
      */
     protected String tableName(TableClause table) {
-        return table.schema() == null ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
+        return table.schema() == null ? quote(table.name()) : dialect.quoteSchema(table.schema()) + "." + quote(table.name());
     }
 
     /**
@@ -95,7 +95,7 @@ public abstract class CompilerBase {
             if (b.expanding()) {
                 Collection<?> items = (Collection<?>) b.value();
                 if (items.isEmpty()) {
-                    sql(dialect.emptySetExpression());
+                    sql(dialect.emptySetExpression(b.type()));
                     return;
                 }
                 String sep = "";

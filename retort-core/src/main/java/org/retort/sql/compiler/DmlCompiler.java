@@ -39,6 +39,7 @@ public abstract class DmlCompiler extends SelectCompiler {
             case Insert i -> insert(i);
             case Update u -> update(u);
             case Delete d -> delete(d);
+            case org.retort.sql.Merge m -> merge(m);
             case SelectBase s -> selectBase(s);
         }
     }
@@ -73,15 +74,21 @@ public abstract class DmlCompiler extends SelectCompiler {
     protected void output(Statement s, String pseudoTable) {
         if (returningAsOutput() && !s.returningColumns().isEmpty()) {
             sql(" OUTPUT ");
-            String sep = "";
-            for (Expression<?> e : s.returningColumns()) {
-                sql(sep);
-                if (e instanceof org.retort.sql.ColumnClause<?> c) {
-                    sql(pseudoTable + "." + quote(c.name()));
-                } else {
-                    throw unsupported("OUTPUT of an expression other than a column");
-                }
-                sep = ", ";
+            TableClause savedTable = pseudoTableOf;
+            String savedName = pseudoTableName;
+            pseudoTableOf = switch (s) {
+                case Insert i -> i.table();
+                case org.retort.sql.Update u -> u.table();
+                case org.retort.sql.Delete d -> d.table();
+                case org.retort.sql.Merge m -> m.target();
+                case SelectBase b -> null;
+            };
+            pseudoTableName = pseudoTable;
+            try {
+                selectList(s.returningColumns());
+            } finally {
+                pseudoTableOf = savedTable;
+                pseudoTableName = savedName;
             }
         }
     }
@@ -106,6 +113,10 @@ public abstract class DmlCompiler extends SelectCompiler {
      * @param i the statement
      */
     protected void insert(Insert i) {
+        if (i.onConflict() != null && i.onConflict().kind() == OnConflict.Kind.UPSERT && upsertAsMerge()) {
+            merge(i, i.onConflict());
+            return;
+        }
         requireReturning(i);
         sql("INSERT INTO " + tableName(i.table()));
         if (i.fromSelectQuery() != null) {
@@ -180,30 +191,70 @@ public abstract class DmlCompiler extends SelectCompiler {
     }
 
     /**
-     * Renders PostgreSQL/SQLite {@code ON CONFLICT (...) DO NOTHING | DO UPDATE SET ... [WHERE ...]}.
+     * Whether {@code ON CONFLICT DO UPDATE} may omit the conflict target (SQLite 3.35+).
+     *
+     * @return false by default
+     */
+    protected boolean supportsUntargetedDoUpdate() {
+        return false;
+    }
+
+    /**
+     * Whether {@code ON CONFLICT ON CONSTRAINT name} exists (PostgreSQL).
+     *
+     * @return false by default
+     */
+    protected boolean supportsOnConflictOnConstraint() {
+        return false;
+    }
+
+    /**
+     * Renders PostgreSQL/SQLite {@code ON CONFLICT [(...) [WHERE ...] | ON CONSTRAINT name] DO NOTHING |
+     * DO UPDATE SET ... [WHERE ...]}; the portable upsert is {@code DO UPDATE} on its keys, or {@code DO NOTHING}
+     * when it sets nothing.
      *
      * @param i the INSERT
      * @param oc the clause
      */
     protected void onConflict(Insert i, OnConflict oc) {
         if (oc.kind() == OnConflict.Kind.DUPLICATE_KEY_UPDATE) {
-            throw unsupported("ON DUPLICATE KEY UPDATE (use onConflictDoUpdate)");
+            throw unsupported("ON DUPLICATE KEY UPDATE (use onConflictDoUpdate, or upsert() on every database)");
         }
+        boolean doNothing = oc.kind() == OnConflict.Kind.DO_NOTHING
+                || (oc.kind() == OnConflict.Kind.UPSERT && oc.set().isEmpty());
         sql(" ON CONFLICT");
-        if (!oc.targets().isEmpty()) {
+        if (oc.constraint() != null) {
+            if (!supportsOnConflictOnConstraint()) {
+                throw unsupported("ON CONFLICT ON CONSTRAINT (name the columns with onConflictDoUpdate instead)");
+            }
+            sql(" ON CONSTRAINT " + quote(oc.constraint()));
+        } else if (!oc.targets().isEmpty()) {
             sql(" (");
             String sep = "";
             for (Expression<?> t : oc.targets()) {
                 sql(sep);
-                sql(t instanceof org.retort.sql.ColumnClause<?> c ? quote(c.name()) : "");
-                if (!(t instanceof org.retort.sql.ColumnClause<?>)) {
+                if (t instanceof org.retort.sql.ColumnClause<?> c) {
+                    sql(quote(c.name()));
+                } else {
                     expression(t);
                 }
                 sep = ", ";
             }
             sql(")");
+            if (oc.indexWhere() != null) {
+                sql(" WHERE ");
+                boolean saved = unqualifiedColumns;
+                unqualifiedColumns = true;
+                try {
+                    expression(oc.indexWhere());
+                } finally {
+                    unqualifiedColumns = saved;
+                }
+            }
+        } else if (!doNothing && !supportsUntargetedDoUpdate()) {
+            throw unsupported("ON CONFLICT DO UPDATE without a conflict target (name the key columns)");
         }
-        if (oc.kind() == OnConflict.Kind.DO_NOTHING) {
+        if (doNothing) {
             sql(" DO NOTHING");
             return;
         }
@@ -213,6 +264,174 @@ public abstract class DmlCompiler extends SelectCompiler {
             sql(" WHERE ");
             expression(oc.where());
         }
+    }
+
+    /**
+     * Whether the portable upsert ({@link Insert#upsert}) is a {@code MERGE} statement here (H2, SQL Server,
+     * Oracle) rather than an INSERT clause.
+     *
+     * @return false by default
+     */
+    protected boolean upsertAsMerge() {
+        return false;
+    }
+
+    /**
+     * Text after a MERGE statement; SQL Server requires {@code ;}.
+     *
+     * @return empty by default
+     */
+    protected String mergeTerminator() {
+        return "";
+    }
+
+    /**
+     * Renders the portable upsert as {@code MERGE INTO t USING (VALUES ...) AS excluded (cols) ON (t.k =
+     * excluded.k ...) WHEN MATCHED THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT (cols) VALUES
+     * (excluded.cols)}, the VALUES list written as this dialect writes one in FROM.
+     *
+     * @param i the INSERT
+     * @param oc its upsert clause
+     */
+    protected void merge(Insert i, OnConflict oc) {
+        if (i.fromSelectQuery() != null) {
+            throw unsupported("upsert() of INSERT ... SELECT (MERGE here needs VALUES rows)");
+        }
+        if (!i.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING with upsert() (it is a MERGE here)");
+        }
+        if (i.rows().isEmpty() || i.rows().get(0).isEmpty()) {
+            throw unsupported("upsert() of a row of defaults (give the key values)");
+        }
+        List<String> cols = new ArrayList<>(i.rows().get(0).keySet());
+        List<String> keys = new ArrayList<>();
+        for (Expression<?> k : oc.targets()) {
+            String name = ((org.retort.sql.ColumnClause<?>) k).name();
+            if (!cols.contains(name)) {
+                throw new org.retort.exc.CompileException("upsert() key " + name + " has no value in the inserted row;"
+                        + " give each row its key");
+            }
+            if (oc.set().containsKey(name) && !mergeCanUpdateKeys()) {
+                throw unsupported("upsert() that sets its own key column " + name + " (MERGE cannot update a column"
+                        + " of its ON clause)");
+            }
+            keys.add(name);
+        }
+        List<List<Expression<?>>> rows = new ArrayList<>();
+        for (Map<String, Expression<?>> row : i.rows()) {
+            if (!row.keySet().equals(i.rows().get(0).keySet())) {
+                throw new org.retort.exc.CompileException("upsert() rows must set the same columns; " + row.keySet()
+                        + " differs from " + cols);
+            }
+            rows.add(new ArrayList<>(row.values()));
+        }
+        String target = tableName(i.table());
+        sql("MERGE INTO " + target + " USING ");
+        fromItem(new org.retort.sql.Values(cols, rows, "excluded"));
+        sql(" ON (");
+        String sep = "";
+        for (String k : keys) {
+            sql(sep + target + "." + quote(k) + " = excluded." + quote(k));
+            sep = " AND ";
+        }
+        sql(")");
+        if (!oc.set().isEmpty()) {
+            sql(" WHEN MATCHED THEN UPDATE SET ");
+            assignments(i.table(), oc.set(), " = ", false);
+        }
+        sql(" WHEN NOT MATCHED THEN INSERT (" + String.join(", ", cols.stream().map(this::quote).toList())
+                + ") VALUES (" + String.join(", ", cols.stream().map(c -> "excluded." + quote(c)).toList()) + ")");
+        sql(mergeTerminator());
+    }
+
+    /**
+     * Whether the database has a MERGE statement.
+     *
+     * @return false by default; dialects with MERGE return true
+     */
+    protected boolean supportsMerge() {
+        return false;
+    }
+
+    /**
+     * Whether MERGE's WHEN clauses take {@code AND condition} and {@code THEN DELETE} (not on Oracle).
+     *
+     * @return true by default
+     */
+    protected boolean supportsMergeConditions() {
+        return true;
+    }
+
+    /**
+     * Renders {@code MERGE INTO target USING source ON (condition) WHEN [NOT] MATCHED [AND ...] THEN UPDATE SET ...
+     * | DELETE | INSERT (...) VALUES (...)}.
+     *
+     * @param m the statement
+     */
+    protected void merge(org.retort.sql.Merge m) {
+        if (!supportsMerge()) {
+            throw unsupported("MERGE (use insert(...).upsert(...) for insert-or-update)");
+        }
+        if (m.source() == null || m.clauses().isEmpty()) {
+            throw new org.retort.exc.CompileException("A MERGE needs a source (using(source, on)) and at least one "
+                    + "WHEN clause");
+        }
+        sql("MERGE INTO " + tableName(m.target()) + " USING ");
+        Set<FromClause> covered = new LinkedHashSet<>();
+        covered.add(m.target());
+        Froms.covered(m.source(), covered);
+        enclosing.push(covered);
+        try {
+            fromItem(m.source());
+            sql(" ON (");
+            condition(m.on());
+            sql(")");
+            for (org.retort.sql.Merge.When w : m.clauses()) {
+                if (w.condition() != null && !supportsMergeConditions()) {
+                    throw unsupported("WHEN ... AND condition in MERGE");
+                }
+                sql(w.matched() ? " WHEN MATCHED" : " WHEN NOT MATCHED");
+                if (w.condition() != null) {
+                    sql(" AND ");
+                    condition(w.condition());
+                }
+                switch (w.action()) {
+                    case UPDATE -> {
+                        sql(" THEN UPDATE SET ");
+                        String sep = "";
+                        for (Map.Entry<String, Expression<?>> e : w.values().entrySet()) {
+                            sql(sep + quote(e.getKey()) + " = ");
+                            expression(e.getValue());
+                            sep = ", ";
+                        }
+                    }
+                    case DELETE -> {
+                        if (!supportsMergeConditions()) {
+                            throw unsupported("WHEN MATCHED THEN DELETE in MERGE");
+                        }
+                        sql(" THEN DELETE");
+                    }
+                    case INSERT -> {
+                        sql(" THEN INSERT (" + String.join(", ", w.values().keySet().stream().map(this::quote).toList())
+                                + ") VALUES (");
+                        list(new ArrayList<>(w.values().values()));
+                        sql(")");
+                    }
+                }
+            }
+        } finally {
+            enclosing.pop();
+        }
+        sql(mergeTerminator());
+    }
+
+    /**
+     * Whether a MERGE may update the columns its ON clause compares (not on Oracle).
+     *
+     * @return true by default
+     */
+    protected boolean mergeCanUpdateKeys() {
+        return true;
     }
 
     /**
@@ -253,6 +472,17 @@ public abstract class DmlCompiler extends SelectCompiler {
             }
         }
         return extra;
+    }
+
+    /**
+     * Renders {@code DELETE FROM t AS a} for a DELETE through an alias; MySQL and SQL Server write
+     * {@code DELETE a FROM t AS a}.
+     *
+     * @param d the statement
+     * @param hasExtraFroms whether other tables follow (USING / FROM)
+     */
+    protected void deleteAliased(Delete d, boolean hasExtraFroms) {
+        sql("DELETE FROM " + tableName(d.table()) + aliasKeyword() + quote(fromName(d.alias())));
     }
 
     /**
@@ -354,14 +584,22 @@ public abstract class DmlCompiler extends SelectCompiler {
     protected void delete(Delete d) {
         requireReturning(d);
         List<FromClause> extra = extraFroms(d.table(), d.whereClause());
+        extra.remove(d.alias());
         Set<FromClause> covered = new LinkedHashSet<>();
         covered.add(d.table());
+        if (d.alias() != null) {
+            covered.add(d.alias());
+        }
         for (FromClause f : extra) {
             Froms.covered(f, covered);
         }
         enclosing.push(covered);
         try {
-            sql("DELETE FROM " + tableName(d.table()));
+            if (d.alias() == null) {
+                sql("DELETE FROM " + tableName(d.table()));
+            } else {
+                deleteAliased(d, !extra.isEmpty());
+            }
             output(d, "deleted");
             if (!extra.isEmpty()) {
                 deleteUsing(d.table(), extra);

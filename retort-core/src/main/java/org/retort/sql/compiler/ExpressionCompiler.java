@@ -40,7 +40,7 @@ import org.retort.sql.TypeCoerce;
 import org.retort.sql.UnaryExpression;
 import org.retort.sql.Values;
 import org.retort.sql.WithinGroup;
-import org.retort.types.NullType;
+import org.retort.sql.internal.Arithmetic;
 import org.retort.types.SqlType;
 
 /**
@@ -50,6 +50,15 @@ import org.retort.types.SqlType;
  */
 public abstract class ExpressionCompiler extends CompilerBase {
     private static final int ATOM = 100;
+
+    /** Render table columns by name alone (an index predicate, where SQL does not qualify them). */
+    protected boolean unqualifiedColumns;
+
+    /** While SQL Server's OUTPUT list is written: the statement's table, whose columns are read from {@link #pseudoTableName}. */
+    protected org.retort.sql.TableClause pseudoTableOf;
+
+    /** {@code inserted} or {@code deleted}, with {@link #pseudoTableOf}. */
+    protected String pseudoTableName;
 
     /**
      * Creates a compiler.
@@ -112,7 +121,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
             });
             case LiteralColumn<?> l -> sql(l.text());
             case SequenceNextValue<?> n -> sql(dialect.supportsSequences() ? nextValue(n.schema() == null
-                    ? quote(n.name()) : quote(n.schema()) + "." + quote(n.name())) : "NULL");
+                    ? quote(n.name()) : dialect.quoteSchema(n.schema()) + "." + quote(n.name())) : "NULL");
             case Excluded<?> x -> excluded(x);
             case ScalarSelect<?> s -> {
                 sql("(");
@@ -180,6 +189,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 sql(")");
             }
             case Extract x -> extract(x);
+            case org.retort.sql.JsonElement<?> j -> jsonElement(j);
         }
     }
 
@@ -199,6 +209,54 @@ public abstract class ExpressionCompiler extends CompilerBase {
         } else {
             expression(e);
         }
+    }
+
+    /**
+     * Whether a condition may stand where a value is expected (a SELECT list, ORDER BY): not on SQL Server, nor on
+     * Oracle before its BOOLEAN type, where {@code SELECT a = b} is a syntax error.
+     *
+     * @return true by default
+     */
+    protected boolean conditionsAreValues() {
+        return true;
+    }
+
+    /**
+     * Renders an expression where SQL expects a value; a condition becomes {@code CASE WHEN cond THEN 1 ELSE 0 END}
+     * where {@link #conditionsAreValues()} is false (SQLAlchemy renders it so on SQL Server).
+     *
+     * @param e the expression
+     */
+    protected void valueExpression(Expression<?> e) {
+        if (!conditionsAreValues() && isCondition(e)) {
+            sql("CASE WHEN ");
+            condition(e);
+            sql(" THEN 1 ELSE 0 END");
+        } else {
+            expression(e);
+        }
+    }
+
+    /**
+     * Whether an expression is a condition rather than a value: a comparison, LIKE, BETWEEN, IN, EXISTS, IS NULL,
+     * NOT, AND/OR.
+     *
+     * @param e the expression
+     * @return true for a condition
+     */
+    protected static boolean isCondition(Expression<?> e) {
+        return switch (e) {
+            case BinaryExpression<?> b -> b.operator().isComparison();
+            case Like l -> true;
+            case Between b -> true;
+            case InExpression i -> true;
+            case Exists x -> true;
+            case BooleanClauseList l -> true;
+            case UnaryExpression<?> u -> u.kind() == UnaryExpression.Kind.NOT || u.kind() == UnaryExpression.Kind.IS_NULL
+                    || u.kind() == UnaryExpression.Kind.IS_NOT_NULL;
+            case Grouping<?> g -> isCondition(g.expression());
+            default -> false;
+        };
     }
 
     /**
@@ -279,7 +337,9 @@ public abstract class ExpressionCompiler extends CompilerBase {
         return switch (from) {
             case TableAlias a -> analysis.nameOf(a, a.name());
             case Subquery s -> analysis.nameOf(s, s.name());
-            case Cte c -> c.name();
+            case org.retort.sql.TableValued t -> analysis.nameOf(t, t.name());
+            case org.retort.sql.TableSample t -> t.name() == null ? t.table().name() : t.name();
+            case Cte c -> analysis.nameOf(c, c.name());
             case Values v -> v.name();
             default -> from.toString();
         };
@@ -303,7 +363,11 @@ public abstract class ExpressionCompiler extends CompilerBase {
      * @param c the column
      */
     protected void column(ColumnClause<?> c) {
-        if (c.table() == null) {
+        if (pseudoTableOf != null && c.table() == pseudoTableOf) {
+            sql(pseudoTableName + "." + quote(c.name()));
+            return;
+        }
+        if (c.table() == null || unqualifiedColumns) {
             sql(quote(c.name()));
         } else {
             sql(tableName(c.table()) + "." + quote(c.name()));
@@ -334,12 +398,26 @@ public abstract class ExpressionCompiler extends CompilerBase {
      */
     protected void binary(BinaryExpression<?> b) {
         Operator op = b.operator();
+        if (castsMixedNumericBinds() && Arithmetic.isArithmetic(op)) {
+            b = Arithmetic.castMixedBinds(b);
+        }
         if (op.equals(Operator.CONCAT)) {
             concat(b);
         } else if (op.equals(Operator.REGEXP)) {
             regexp(b);
         } else if (op.equals(Operator.IS_DISTINCT_FROM) || op.equals(Operator.IS_NOT_DISTINCT_FROM)) {
             distinctFrom(b, op.equals(Operator.IS_NOT_DISTINCT_FROM));
+        } else if (op.equals(Operator.DIV)) {
+            trueDiv(b);
+        } else if (op.equals(Operator.FLOORDIV)) {
+            floorDiv(b);
+        } else if (op.equals(Operator.MOD)) {
+            modulo(b);
+        } else if (op.equals(Operator.CONTAINS) || op.equals(Operator.CONTAINED_BY) || op.equals(Operator.OVERLAP)
+                || op.equals(Operator.HAS_KEY) || op.equals(Operator.HAS_ANY) || op.equals(Operator.HAS_ALL)) {
+            postgresqlOperator(b);
+        } else if (op.equals(Operator.ARRAY_INDEX) || op.equals(Operator.ARRAY_SLICE)) {
+            arrayAccess(b);
         } else if (op.equals(Operator.BIT_XOR)) {
             bitXor(b);
         } else if (op.equals(Operator.BIT_AND) || op.equals(Operator.BIT_OR) || op.equals(Operator.BIT_LSHIFT)
@@ -360,6 +438,156 @@ public abstract class ExpressionCompiler extends CompilerBase {
         operand(b.left(), needsParens(b.left(), b.operator()));
         sql(" " + text + " ");
         operand(b.right(), needsParens(b.right(), b.operator()));
+    }
+
+    /**
+     * Whether this database gives a parameter the type of the other operand of arithmetic (H2 reads the
+     * {@code 0.5} of {@code int_col + ?} as an integer; MySQL sends {@code 60000.0} as a DECIMAL literal), so a
+     * parameter of another kind of number than its operand is cast to its own type: {@code CAST(? AS DOUBLE)}.
+     *
+     * @return false by default
+     */
+    protected boolean castsMixedNumericBinds() {
+        return false;
+    }
+
+    /**
+     * Whether {@code /} between two integers discards the fraction on this database (SQLAlchemy's
+     * {@code div_is_floordiv}); true for the SQL standard, PostgreSQL, SQLite, H2 and SQL Server.
+     *
+     * @return true when integer division truncates
+     */
+    protected boolean divIsFloorDiv() {
+        return true;
+    }
+
+    private static boolean integers(BinaryExpression<?> b) {
+        return Arithmetic.isInteger(b.left().type()) && Arithmetic.isInteger(b.right().type());
+    }
+
+    /**
+     * True division: {@code a / b}, or {@code a / CAST(b AS NUMERIC)} between integers where
+     * {@link #divIsFloorDiv()}.
+     *
+     * @param b the expression
+     */
+    protected void trueDiv(BinaryExpression<?> b) {
+        if (divIsFloorDiv() && integers(b)) {
+            operand(b.left(), needsParens(b.left(), b.operator()));
+            sql(" / ");
+            castToNumeric(b.right());
+        } else {
+            infix(b, "/");
+        }
+    }
+
+    /**
+     * Renders the divisor of a true division between integers so that the database divides exactly:
+     * {@code CAST(b AS NUMERIC)} by default.
+     *
+     * @param divisor the integer divisor
+     */
+    protected void castToNumeric(Expression<?> divisor) {
+        sql("CAST(");
+        expression(divisor);
+        sql(" AS " + typeName(org.retort.types.Types.NUMERIC) + ")");
+    }
+
+    /**
+     * Floor division: {@code a / b} between integers where {@link #divIsFloorDiv()}, else {@code FLOOR(a / b)}.
+     *
+     * @param b the expression
+     */
+    protected void floorDiv(BinaryExpression<?> b) {
+        if (divIsFloorDiv() && integers(b)) {
+            infix(b, "/");
+            return;
+        }
+        sql("FLOOR(");
+        infix(b, "/");
+        sql(")");
+    }
+
+    /**
+     * The element of a JSON document, by default with the SQL standard's JSON functions:
+     * {@code JSON_VALUE(doc, path)} for text, {@code JSON_QUERY(doc, path)} for JSON (objects and arrays).
+     *
+     * @param j the element
+     */
+    protected void jsonElement(org.retort.sql.JsonElement<?> j) {
+        sql(j.asText() ? "JSON_VALUE(" : "JSON_QUERY(");
+        expression(j.document());
+        sql(", ");
+        expression(j.jsonPath());
+        sql(")");
+    }
+
+    /**
+     * Whether the database has PostgreSQL's JSONB and array operators ({@code @>}, {@code <@}, {@code &&},
+     * {@code ?}, {@code ?|}, {@code ?&}).
+     *
+     * @return false by default
+     */
+    protected boolean supportsPostgresqlOperators() {
+        return false;
+    }
+
+    /**
+     * Renders a PostgreSQL JSONB or array operator; {@code ?} is written {@code ??} in a prepared statement,
+     * which the PostgreSQL driver reads as the operator, not a placeholder.
+     *
+     * @param b the expression
+     */
+    protected void postgresqlOperator(BinaryExpression<?> b) {
+        if (!supportsPostgresqlOperators()) {
+            throw unsupported("The PostgreSQL operator " + b.operator().sql());
+        }
+        String text = b.operator().sql();
+        if (text.startsWith("?") && !literalBinds && !namedPlaceholders) {
+            text = "?" + text;
+        }
+        infix(b, text);
+    }
+
+    /**
+     * Whether arrays have element access {@code a[i]} here (PostgreSQL, H2).
+     *
+     * @return false by default
+     */
+    protected boolean supportsArrayIndex() {
+        return false;
+    }
+
+    /**
+     * Renders {@code a[i]} or {@code a[i:j]}.
+     *
+     * @param b the expression: left the array, right the index or a tuple of the two bounds
+     */
+    protected void arrayAccess(BinaryExpression<?> b) {
+        boolean slice = b.operator().equals(Operator.ARRAY_SLICE);
+        if (!supportsArrayIndex() || (slice && !supportsPostgresqlOperators())) {
+            throw unsupported(slice ? "An array slice a[i:j]" : "Array element access a[i]");
+        }
+        operand(b.left(), precedence(b.left()) < b.operator().precedence());
+        sql("[");
+        if (slice) {
+            Tuple bounds = (Tuple) b.right();
+            expression(bounds.elements().get(0));
+            sql(":");
+            expression(bounds.elements().get(1));
+        } else {
+            expression(b.right());
+        }
+        sql("]");
+    }
+
+    /**
+     * The remainder; {@code a % b} by default.
+     *
+     * @param b the expression
+     */
+    protected void modulo(BinaryExpression<?> b) {
+        infix(b, "%");
     }
 
     /**
@@ -538,16 +766,16 @@ public abstract class ExpressionCompiler extends CompilerBase {
     }
 
     /**
-     * The SQL name of a type in CAST.
+     * The SQL name of a type in CAST, from the dialect's type compiler ({@link
+     * org.retort.types.TypeCompiler#castTarget}), so lengths, precision and scale survive and each database
+     * gets a target it accepts.
      *
      * @param type the type
-     * @return its DDL name
+     * @return its CAST spelling
+     * @throws CompileException when the database cannot cast to that type
      */
     protected String typeName(SqlType<?> type) {
-        if (type instanceof NullType) {
-            throw new CompileException("cast() needs a concrete SQL type, not NullType");
-        }
-        return type.name();
+        return dialect.typeCompiler().castTarget(type);
     }
 
 }

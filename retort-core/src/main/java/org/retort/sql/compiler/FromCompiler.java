@@ -110,11 +110,103 @@ public abstract class FromCompiler extends FunctionCompiler {
             }
             case Cte c -> {
                 registerCte(c);
-                sql(quote(c.name()));
+                sql(quote(fromName(c)));
             }
             case Join j -> join(j);
             case Values v -> valuesFrom(v);
+            case org.retort.sql.TableValued t -> tableValued(t);
+            case org.retort.sql.TableSample t -> tableSample(t);
         }
+    }
+
+    /**
+     * Renders a table sample, the SQL standard's {@code t [AS a] TABLESAMPLE SYSTEM|BERNOULLI (?) [REPEATABLE (?)]}
+     * where the database has it; dialects with another spelling override, those without refuse.
+     *
+     * @param t the sample
+     */
+    protected void tableSample(org.retort.sql.TableSample t) {
+        throw unsupported("TABLESAMPLE");
+    }
+
+    /**
+     * The standard TABLESAMPLE rendering, for dialects that use it.
+     *
+     * @param t the sample
+     */
+    protected void standardTableSample(org.retort.sql.TableSample t) {
+        sql(tableName(t.table()));
+        if (t.name() != null) {
+            sql(aliasKeyword() + quote(t.name()));
+        }
+        sql(" TABLESAMPLE " + t.method().name() + " (");
+        expression(t.percentage());
+        sql(")");
+        if (t.seed() != null) {
+            sql(" REPEATABLE (");
+            expression(t.seed());
+            sql(")");
+        }
+    }
+
+    /**
+     * Whether functions may stand in FROM as tables.
+     *
+     * @return true by default
+     */
+    protected boolean supportsTableValuedFunctions() {
+        return true;
+    }
+
+    /**
+     * Renders a function in FROM: {@code [LATERAL ]fn(args) AS name[ (cols)]}.
+     *
+     * @param t the function
+     */
+    protected void tableValued(org.retort.sql.TableValued t) {
+        if (!supportsTableValuedFunctions()) {
+            throw unsupported("A function in FROM (" + t.function().name() + "())");
+        }
+        if (t.isLateral() && !tableFunctionsCorrelate()) {
+            lateral();
+        }
+        boolean saved = correlating;
+        correlating = true;
+        tableFunctionCall(t.function());
+        correlating = saved;
+        sql(aliasKeyword() + quote(fromName(t)));
+        if (t.derived()) {
+            derivedColumns(t);
+        }
+    }
+
+    /**
+     * Whether a function in FROM may refer to the FROM items to its left without {@code LATERAL} (SQLite), so
+     * the keyword is left out.
+     *
+     * @return false by default
+     */
+    protected boolean tableFunctionsCorrelate() {
+        return false;
+    }
+
+    /**
+     * Renders the call of a function in FROM; Oracle wraps it in {@code TABLE(...)}.
+     *
+     * @param f the call
+     */
+    protected void tableFunctionCall(org.retort.sql.FunctionCall<?> f) {
+        expression(f);
+    }
+
+    /**
+     * Renders the column names after a table function's alias, {@code  (a, b)}; dialects that cannot rename a
+     * function's columns refuse.
+     *
+     * @param t the function
+     */
+    protected void derivedColumns(org.retort.sql.TableValued t) {
+        sql(" (" + String.join(", ", t.columnNames().stream().map(this::quote).toList()) + ")");
     }
 
     /** {@return the keyword between a FROM item and its alias: {@code " AS "}, or {@code " "} on Oracle} */
@@ -225,10 +317,11 @@ public abstract class FromCompiler extends FunctionCompiler {
      * @param c the CTE
      */
     protected void registerCte(Cte c) {
-        if (cteBodies.containsKey(c.name()) || ctesInProgress.contains(c.name())) {
+        String name = fromName(c);
+        if (cteBodies.containsKey(name) || ctesInProgress.contains(name)) {
             return;
         }
-        ctesInProgress.add(c.name());
+        ctesInProgress.add(name);
         CompilerOutput saved = out;
         boolean savedCorrelating = correlating;
         List<Set<FromClause>> savedEnclosing = new ArrayList<>(enclosing);
@@ -236,7 +329,7 @@ public abstract class FromCompiler extends FunctionCompiler {
         correlating = false;
         out = new CompilerOutput();
         try {
-            sql(quote(c.name()));
+            sql(quote(name));
             if (c.recursive()) {
                 recursiveCte = true;
                 if (c.statement() instanceof SelectBase sb) {
@@ -251,7 +344,7 @@ public abstract class FromCompiler extends FunctionCompiler {
                 dataModifyingCte(c.statement());
             }
             sql(")");
-            cteBodies.put(c.name(), out);
+            cteBodies.put(name, out);
         } finally {
             out = saved;
             correlating = savedCorrelating;
@@ -259,7 +352,7 @@ public abstract class FromCompiler extends FunctionCompiler {
             for (int i = savedEnclosing.size() - 1; i >= 0; i--) {
                 enclosing.push(savedEnclosing.get(i));
             }
-            ctesInProgress.remove(c.name());
+            ctesInProgress.remove(name);
         }
     }
 

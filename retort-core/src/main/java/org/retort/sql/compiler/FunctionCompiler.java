@@ -52,7 +52,8 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
             sql(f.name() + "(*)");
             return;
         }
-        sql(f.name() + "(");
+        String renamed = functionName(lower);
+        sql((renamed == null ? f.name() : renamed) + "(");
         list(f.arguments());
         sql(")");
     }
@@ -65,6 +66,18 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      */
     protected boolean specialFunction(FunctionCall<?> f) {
         return false;
+    }
+
+    /**
+     * The name this database gives a function known by another name elsewhere (SQLAlchemy's per-dialect
+     * {@code GenericFunction} spellings), such as {@code char_length} as {@code length} on SQLite and
+     * {@code LEN} on SQL Server; the arguments stay as they are.
+     *
+     * @param lowerName the function's name in lower case
+     * @return this database's name, or null to keep the name as written
+     */
+    protected String functionName(String lowerName) {
+        return null;
     }
 
     /**
@@ -105,8 +118,32 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         sql(" END)");
     }
 
+    /**
+     * Whether window frames may count in GROUPS.
+     *
+     * @return true by default
+     */
+    protected boolean supportsGroupsFrame() {
+        return true;
+    }
+
+    /**
+     * Whether an ordered-set aggregate ({@code ... WITHIN GROUP (ORDER BY ...)}) may be a window function.
+     *
+     * @return true by default
+     */
+    protected boolean supportsWithinGroupOver() {
+        return true;
+    }
+
     @Override
     protected void over(Over<?> o) {
+        if (o.function() instanceof org.retort.sql.WithinGroup<?> && !supportsWithinGroupOver()) {
+            throw unsupported("An ordered-set aggregate (WITHIN GROUP) used as a window function (OVER)");
+        }
+        if (o.frame() != null && o.frame().unit() == Over.Unit.GROUPS && !supportsGroupsFrame()) {
+            throw unsupported("A GROUPS window frame");
+        }
         expression(o.function());
         sql(" OVER (");
         String sep = "";
@@ -122,7 +159,7 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
         }
         if (o.frame() != null) {
             Over.Frame fr = o.frame();
-            sql(sep + (fr.rows() ? "ROWS" : "RANGE") + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
+            sql(sep + fr.unit().name() + " BETWEEN " + frameBound(fr.start(), "PRECEDING") + " AND "
                     + frameBound(fr.end(), "FOLLOWING"));
         }
         sql(")");
@@ -185,6 +222,6 @@ public abstract class FunctionCompiler extends ExpressionCompiler {
      * @param e the expression
      */
     protected void orderByExpression(Expression<?> e) {
-        expression(e);
+        valueExpression(e);
     }
 }

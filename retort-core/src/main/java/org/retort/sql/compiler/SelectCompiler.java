@@ -51,6 +51,23 @@ public abstract class SelectCompiler extends FromCompiler {
         switch (s) {
             case Select x -> select(x);
             case CompoundSelect c -> compound(c);
+            case org.retort.sql.TextualSelect t -> textualSelect(t);
+        }
+    }
+
+    /**
+     * Renders a {@code text()} query: its text, each {@code :name} a bind parameter ({@code ::} casts and
+     * escaped colons as {@link org.retort.sql.TextClause} parsed them).
+     *
+     * @param t the query
+     */
+    protected void textualSelect(org.retort.sql.TextualSelect t) {
+        List<String> fragments = t.text().fragments();
+        List<String> names = t.text().parameterNames();
+        sql(fragments.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            bind(t.parameter(names.get(i)));
+            sql(fragments.get(i + 1));
         }
     }
 
@@ -110,15 +127,20 @@ public abstract class SelectCompiler extends FromCompiler {
             }
             orderContext = savedCtx;
             orderContextLabels = savedLabels;
-            if (s.isWithTies()) {
-                if (s.orderByClause().isEmpty()) {
-                    throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
-                }
+            if (s.isWithTies() && s.orderByClause().isEmpty()) {
+                throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
+            }
+            if (s.isPercent()) {
+                fetchPercent(s.limitClause(), s.offsetClause(), s.isWithTies());
+            } else if (s.isWithTies()) {
                 fetchWithTies(s.limitClause(), s.offsetClause());
             } else {
                 limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
             }
             if (s.forUpdateClause() != null) {
+                if (s.forUpdateClause().isKeyShare() && !supportsKeyShareLocks()) {
+                    throw unsupported("FOR NO KEY UPDATE / FOR KEY SHARE (ForUpdate.keyShare())");
+                }
                 forUpdateClause(s.forUpdateClause());
             }
         } finally {
@@ -165,7 +187,7 @@ public abstract class SelectCompiler extends FromCompiler {
                 sql(", ");
             }
             Expression<?> e = columns.get(i);
-            expression(e);
+            valueExpression(e instanceof Label<?> l ? l.element() : e);
             if (e instanceof Label<?> || !labels.get(i).equals(e.naturalName())) {
                 sql(" AS " + quote(labels.get(i)));
             }
@@ -309,6 +331,37 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
+     * Whether {@code FETCH FIRST ? PERCENT ROWS} exists here.
+     *
+     * @return false by default
+     */
+    protected boolean supportsFetchPercent() {
+        return false;
+    }
+
+    /**
+     * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? PERCENT ROWS ONLY|WITH TIES} where {@link #supportsFetchPercent()};
+     * else unsupported.
+     *
+     * @param percentage the percentage parameter
+     * @param offset the offset or null
+     * @param withTies whether ties are kept
+     */
+    protected void fetchPercent(Expression<?> percentage, Expression<?> offset, boolean withTies) {
+        if (!supportsFetchPercent()) {
+            throw unsupported("FETCH FIRST ... PERCENT (fetchPercent())");
+        }
+        if (offset != null) {
+            sql(" OFFSET ");
+            expression(offset);
+            sql(" ROWS");
+        }
+        sql(" FETCH FIRST ");
+        expression(percentage);
+        sql(withTies ? " PERCENT ROWS WITH TIES" : " PERCENT ROWS ONLY");
+    }
+
+    /**
      * Renders {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard form, where
      * {@link #supportsFetchWithTies()}; else unsupported.
      *
@@ -330,12 +383,26 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * Row locking: {@code FOR UPDATE|FOR SHARE [OF ...] [NOWAIT] [SKIP LOCKED]}.
+     * Whether the database has PostgreSQL's key-share lock strengths, {@code FOR NO KEY UPDATE} and
+     * {@code FOR KEY SHARE}.
+     *
+     * @return false by default
+     */
+    protected boolean supportsKeyShareLocks() {
+        return false;
+    }
+
+    /**
+     * Row locking: {@code FOR UPDATE|FOR SHARE|FOR NO KEY UPDATE|FOR KEY SHARE [OF ...] [NOWAIT] [SKIP LOCKED]}.
      *
      * @param f the clause
      */
     protected void forUpdateClause(ForUpdate f) {
-        sql(f.isRead() ? " FOR SHARE" : " FOR UPDATE");
+        if (f.isKeyShare()) {
+            sql(f.isRead() ? " FOR KEY SHARE" : " FOR NO KEY UPDATE");
+        } else {
+            sql(f.isRead() ? " FOR SHARE" : " FOR UPDATE");
+        }
         forUpdateOf(f);
         if (f.isNowait()) {
             sql(" NOWAIT");
@@ -346,7 +413,8 @@ public abstract class SelectCompiler extends FromCompiler {
     }
 
     /**
-     * Renders {@code OF targets} of a locking clause.
+     * Renders {@code OF targets} of a locking clause as the tables they name, each once, unqualified as
+     * PostgreSQL and MySQL require ({@code OF a, b}; a column stands for its table, an alias by its name).
      *
      * @param f the clause
      */
@@ -356,17 +424,33 @@ public abstract class SelectCompiler extends FromCompiler {
         }
         sql(" OF ");
         String sep = "";
-        for (Object o : f.of()) {
+        for (FromClause from : lockedFroms(f)) {
             sql(sep);
-            if (o instanceof TableClause t) {
-                sql(tableName(t));
-            } else if (o instanceof FromClause fc) {
-                sql(quote(fromName(fc)));
-            } else if (o instanceof Expression<?> e) {
-                expression(e);
-            }
+            sql(from instanceof TableClause t ? quote(t.name()) : quote(fromName(from)));
             sep = ", ";
         }
+    }
+
+    /**
+     * The FROM items an {@code OF} list locks, in order and each once: tables and aliases as given, columns by
+     * the table they belong to.
+     *
+     * @param f the clause
+     * @return the FROM items
+     * @throws CompileException for a target that is neither a FROM item nor a table column
+     */
+    protected java.util.List<FromClause> lockedFroms(ForUpdate f) {
+        java.util.LinkedHashSet<FromClause> froms = new java.util.LinkedHashSet<>();
+        for (Object o : f.of()) {
+            switch (o) {
+                case FromClause fc -> froms.add(fc);
+                case org.retort.sql.ColumnClause<?> c when c.table() != null -> froms.add(c.table());
+                case org.retort.sql.DerivedColumn<?> d -> froms.add(d.from());
+                default -> throw new CompileException("FOR UPDATE OF takes tables, aliases or their columns, got "
+                        + o + "; pass the table whose rows are to be locked");
+            }
+        }
+        return java.util.List.copyOf(froms);
     }
 
     @Override

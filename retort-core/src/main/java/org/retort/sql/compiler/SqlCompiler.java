@@ -47,6 +47,7 @@ public class SqlCompiler extends DmlCompiler {
             case Insert i -> StatementKind.INSERT;
             case Update u -> StatementKind.UPDATE;
             case Delete d -> StatementKind.DELETE;
+            case org.retort.sql.Merge m -> StatementKind.UPDATE;
         };
         boolean singleRowValues = statement instanceof Insert i && i.fromSelectQuery() == null && i.rows().size() == 1
                 && !i.rows().get(0).isEmpty() && !literalBinds;
@@ -74,6 +75,21 @@ public class SqlCompiler extends DmlCompiler {
      */
     public String renderNamed(Expression<?> expression) {
         this.namedPlaceholders = true;
+        analysis = Analysis.of(org.retort.sql.Select.of(expression));
+        out = new CompilerOutput();
+        expression(expression);
+        return withCtes(out).toString();
+    }
+
+    /**
+     * Renders one expression with its values as literals, for DDL (a column's server default) and offline SQL.
+     *
+     * @param expression the expression
+     * @return the SQL text
+     * @throws org.retort.exc.CompileException when a value has no literal form on this dialect
+     */
+    public String renderLiteral(Expression<?> expression) {
+        this.literalBinds = true;
         analysis = Analysis.of(org.retort.sql.Select.of(expression));
         out = new CompilerOutput();
         expression(expression);

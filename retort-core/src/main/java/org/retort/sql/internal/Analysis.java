@@ -221,6 +221,7 @@ public final class Analysis {
                 opt(x.limitClause());
                 opt(x.offsetClause());
                 key.add(x.isWithTies());
+                key.add(x.isPercent());
                 key.add(x.isDistinct());
                 exprs(x.distinctOnClause());
                 forUpdate(x.forUpdateClause());
@@ -230,6 +231,14 @@ public final class Analysis {
                     key.add(x.isCorrelateNone());
                     x.correlation().forEach(this::from);
                 }
+            }
+            case org.retort.sql.TextualSelect t -> {
+                key.add(t.text().text());
+                for (org.retort.sql.ColumnClause<?> c : t.columns()) {
+                    key.add(c.name());
+                    key.add(c.type());
+                }
+                exprs(new ArrayList<>(t.parameters()));
             }
             case CompoundSelect c -> {
                 key.add(c.kind());
@@ -258,6 +267,8 @@ public final class Analysis {
                 if (oc != null) {
                     key.add(oc.kind());
                     exprs(oc.targets());
+                    key.add(oc.constraint());
+                    opt(oc.indexWhere());
                     for (Map.Entry<String, Expression<?>> e : oc.set().entrySet()) {
                         key.add(e.getKey());
                         expr(e.getValue());
@@ -276,8 +287,27 @@ public final class Analysis {
             }
             case Delete d -> {
                 key.add(d.table());
+                if (d.alias() != null) {
+                    from(d.alias());
+                }
                 exprs(d.whereClause());
                 exprs(d.returningColumns());
+            }
+            case org.retort.sql.Merge m -> {
+                key.add(m.target());
+                if (m.source() != null) {
+                    from(m.source());
+                }
+                opt(m.on());
+                for (org.retort.sql.Merge.When w : m.clauses()) {
+                    key.add(w.matched());
+                    key.add(w.action());
+                    opt(w.condition());
+                    for (Map.Entry<String, Expression<?>> e : w.values().entrySet()) {
+                        key.add(e.getKey());
+                        expr(e.getValue());
+                    }
+                }
             }
         }
         key.add(";");
@@ -291,6 +321,7 @@ public final class Analysis {
         key.add(f.isRead());
         key.add(f.isNowait());
         key.add(f.isSkipLocked());
+        key.add(f.isKeyShare());
         for (Object o : f.of()) {
             if (o instanceof Expression<?> e) {
                 expr(e);
@@ -350,6 +381,7 @@ public final class Analysis {
             }
             case Cte c -> {
                 key.add(c.name());
+                nameOf(c, c.name());
                 key.add(c.recursive());
                 if (c.restates() != null) {
                     from(c.restates());
@@ -361,6 +393,21 @@ public final class Analysis {
                 from(j.left());
                 from(j.right());
                 expr(j.on());
+            }
+            case org.retort.sql.TableSample t -> {
+                key.add(t.table());
+                key.add(t.method());
+                key.add(t.name());
+                expr(t.percentage());
+                opt(t.seed());
+            }
+            case org.retort.sql.TableValued t -> {
+                key.add(t.name());
+                key.add(t.columnNames());
+                key.add(t.isLateral());
+                key.add(t.derived());
+                nameOf(t, t.name());
+                expr(t.function());
             }
             case Values v -> {
                 key.add(v.name());
@@ -483,6 +530,12 @@ public final class Analysis {
             case org.retort.sql.Extract x -> {
                 key.add(x.field());
                 expr(x.expression());
+            }
+            case org.retort.sql.JsonElement<?> j -> {
+                expr(j.document());
+                key.add(j.asText());
+                exprs(j.keys());
+                expr(j.jsonPath());
             }
         }
     }

@@ -134,6 +134,7 @@ public final class Froms {
             case AnyAll<?> a -> collect(a.operand(), out);
             case Grouping<?> g -> collect(g.expression(), out);
             case org.retort.sql.Extract x -> collect(x.expression(), out);
+            case org.retort.sql.JsonElement<?> j -> collect(j.document(), out);
         }
     }
 

@@ -27,6 +27,26 @@ final class StringCompiler extends SqlCompiler {
     }
 
     @Override
+    protected void tableSample(org.retort.sql.TableSample t) {
+        standardTableSample(t);
+    }
+
+    @Override
+    protected boolean supportsMerge() {
+        return true;
+    }
+
+    @Override
+    protected boolean supportsPostgresqlOperators() {
+        return true;
+    }
+
+    @Override
+    protected boolean supportsArrayIndex() {
+        return true;
+    }
+
+    @Override
     protected boolean supportsDistinctOn() {
         return true;
     }

@@ -1,6 +1,7 @@
 package org.retort.dialect.mssql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.retort.sql.Fixtures.*;
 import static org.retort.sql.Sql.*;
 
@@ -43,5 +44,31 @@ class MssqlCompilerTest {
     void stringLiteralsDoubleQuotes() {
         assertThat(select(USER_ID).where(USER_NAME.eq("a'b")).compile(mssql, true).sql())
                 .isEqualTo("SELECT user_account.id FROM user_account WHERE user_account.name = 'a''b'");
+    }
+
+    @Test
+    void multiPartOwnersAreQuotedPartByPart() {
+        org.retort.sql.Fixtures.T remote = new org.retort.sql.Fixtures.T("remote_table", "mydb.dbo");
+        org.retort.sql.ColumnClause<Integer> rid = remote.col("id", org.retort.sql.TestTypes.INTEGER);
+        assertThat(select(rid).compile(new MssqlDialect()).sql())
+                .isEqualTo("SELECT mydb.dbo.remote_table.id FROM mydb.dbo.remote_table");
+        org.retort.sql.Fixtures.T odd = new org.retort.sql.Fixtures.T("t", "[my.db].Owner Name");
+        org.retort.sql.ColumnClause<Integer> oid = odd.col("id", org.retort.sql.TestTypes.INTEGER);
+        assertThat(select(oid).compile(new MssqlDialect()).sql())
+                .isEqualTo("SELECT [my.db].[Owner Name].t.id FROM [my.db].[Owner Name].t");
+        assertThatThrownBy(() -> new MssqlDialect().quoteSchema("[mydb.dbo"))
+                .isInstanceOf(org.retort.exc.ArgumentException.class).hasMessageContaining("never closes");
+    }
+
+    @Test
+    void outputTakesExpressionsOfTheInsertedAndDeletedRows() {
+        MssqlDialect mssql = new MssqlDialect();
+        assertThat(insert(USERS).values(Map.of("name", "x")).returning(USER_ID, USER_NAME.concat("!").label("shout"))
+                .compile(mssql).sql())
+                .isEqualTo("INSERT INTO user_account (name) OUTPUT inserted.id, inserted.name + ? AS shout VALUES (?)");
+        assertThat(delete(USERS).where(USER_ID.eq(1)).returning(USER_ID.plus(1).label("next")).compile(mssql).sql())
+                .isEqualTo("DELETE FROM user_account OUTPUT deleted.id + ? AS next WHERE user_account.id = ?");
+        assertThat(update(USERS).set(Map.of("name", "y")).returning(func.upper(USER_NAME).label("n")).compile(mssql).sql())
+                .isEqualTo("UPDATE user_account SET name=? OUTPUT upper(inserted.name) AS n");
     }
 }

@@ -69,4 +69,18 @@ class OracleCompilerTest {
                 .isEqualTo("UPDATE user_account SET name=? WHERE user_account.id = ?");
         assertThat(delete(USERS).where(USER_ID.eq(1)).compile(oracle).sql()).isEqualTo("DELETE FROM user_account WHERE user_account.id = ?");
     }
+
+    @Test
+    void onlyOraclesOwnReservedWordsAreQuoted() {
+        OracleDialect oracle = new OracleDialect();
+        // quoted lower-case names are case-sensitive on Oracle: words it does not reserve stay bare
+        assertThat(oracle.quote("key")).isEqualTo("key");
+        assertThat(oracle.quote("limit")).isEqualTo("limit");
+        assertThat(oracle.quote("end")).isEqualTo("end");
+        assertThat(oracle.quote("returning")).isEqualTo("returning");
+        assertThat(oracle.quote("comment")).isEqualTo("\"comment\"");
+        assertThat(oracle.quote("level")).isEqualTo("\"level\"");
+        assertThat(oracle.quote("select")).isEqualTo("\"select\"");
+        assertThat(oracle.quote("Mixed")).isEqualTo("\"Mixed\"");
+    }
 }

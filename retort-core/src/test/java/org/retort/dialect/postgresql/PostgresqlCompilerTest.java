@@ -25,7 +25,7 @@ class PostgresqlCompilerTest {
 
     @Test
     void updateFromReturningAndCte() {
-        Cte heavy = select(ADDRESS_USER_ID).groupBy(ADDRESS_USER_ID).having(func.count().gt(1)).cte("heavy");
+        Cte heavy = select(ADDRESS_USER_ID).groupBy(ADDRESS_USER_ID).having(func.count().gt(1L)).cte("heavy");
         assertThat(update(USERS).set(Map.of("fullname", "many")).where(USER_ID.eq(heavy.c("user_id"))).returning(USER_NAME)
                 .compile(pg).sql())
                 .isEqualTo("WITH heavy AS (SELECT address.user_id FROM address GROUP BY address.user_id HAVING count(*) > ?) "

@@ -299,7 +299,7 @@ public final class Mapper<T> {
         List<Expression<?>> parts = new ArrayList<>();
         for (int i = 0; i < primaryKey.size(); i++) {
             ColumnProperty p = primaryKey.get(i);
-            parts.add(p.column().eq(JavaTypes.dbValue(p, values.get(i))));
+            parts.add(p.column().untyped().eq(JavaTypes.dbValue(p, values.get(i))));
         }
         return parts.size() == 1 ? castBool(parts.get(0)) : Sql.and_(parts.toArray(Expression<?>[]::new));
     }

@@ -142,7 +142,7 @@ public final class RelationshipAttribute<E, T> implements Attribute<E, T> {
         for (int i = 0; i < r.fkSide().size(); i++) {
             ColumnProperty fk = r.fkSide().get(i);
             Object v = related == null ? null : r.keySide().get(i).get(related);
-            parts.add(v == null ? fk.column().isNull() : fk.column().eq(v));
+            parts.add(v == null ? fk.column().isNull() : fk.column().untyped().eq(v));
         }
         return Sql.and_(parts.toArray(Expression<?>[]::new));
     }
@@ -161,7 +161,7 @@ public final class RelationshipAttribute<E, T> implements Attribute<E, T> {
         switch (r.direction()) {
             case ONE_TO_MANY -> {
                 for (int i = 0; i < r.keySide().size(); i++) {
-                    parts.add(r.keySide().get(i).column().eq(r.fkSide().get(i).get(member)));
+                    parts.add(r.keySide().get(i).column().untyped().eq(r.fkSide().get(i).get(member)));
                 }
             }
             case MANY_TO_MANY -> {
@@ -170,7 +170,7 @@ public final class RelationshipAttribute<E, T> implements Attribute<E, T> {
                     where.add(r.secondaryParentColumns().get(i).eq(r.keySide().get(i).column()));
                 }
                 for (int i = 0; i < r.targetKey().size(); i++) {
-                    where.add(r.secondaryTargetColumns().get(i).eq(r.targetKey().get(i).get(member)));
+                    where.add(r.secondaryTargetColumns().get(i).untyped().eq(r.targetKey().get(i).get(member)));
                 }
                 parts.add(Sql.exists(Sql.select(Sql.literal(1)).where(where.toArray(Expression<?>[]::new))));
             }

@@ -417,7 +417,7 @@ public final class UnitOfWork {
             List<Expression<?>> where = new ArrayList<>();
             for (int i = 0; i < r.keySide().size(); i++) {
                 ColumnProperty k = r.keySide().get(i);
-                where.add(r.secondaryParentColumns().get(i).eq(JavaTypes.dbValue(k, k.get(p.parent()))));
+                where.add(r.secondaryParentColumns().get(i).untyped().eq(JavaTypes.dbValue(k, k.get(p.parent()))));
             }
             conn.execute(Sql.delete(r.secondary()).where(where.toArray(Expression<?>[]::new)));
         }

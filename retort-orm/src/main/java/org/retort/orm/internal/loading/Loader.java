@@ -709,13 +709,13 @@ public final class Loader {
             for (List<Object> k : keys) {
                 values.add(k.get(0));
             }
-            return cols.get(0).in(values);
+            return cols.get(0).untyped().in(values);
         }
         List<Expression<?>> ors = new ArrayList<>();
         for (List<Object> k : keys) {
             List<Expression<?>> ands = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
-                ands.add(cols.get(i).eq(k.get(i)));
+                ands.add(cols.get(i).untyped().eq(k.get(i)));
             }
             ors.add(Sql.and_(ands.toArray(Expression<?>[]::new)));
         }
