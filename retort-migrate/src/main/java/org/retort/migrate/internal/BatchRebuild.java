@@ -11,7 +11,7 @@ import org.retort.schema.Column;
 import org.retort.schema.ColumnDef;
 import org.retort.schema.ColumnFlag;
 import org.retort.schema.ColumnOption;
-import org.retort.schema.Comment;
+import org.retort.schema.CommentText;
 import org.retort.schema.CreateTable;
 import org.retort.schema.ForeignKeyConstraint;
 import org.retort.schema.Index;
@@ -183,7 +183,7 @@ public final class BatchRebuild {
             }
         }
         if (a.changesComment()) {
-            opts.removeIf(o -> o instanceof Comment);
+            opts.removeIf(o -> o instanceof CommentText);
             if (!a.removeComment()) {
                 opts.add(Schema.comment(a.comment()));
             }

@@ -8,7 +8,7 @@ import org.retort.schema.CheckConstraint;
 import org.retort.schema.ColumnDef;
 import org.retort.schema.ColumnFlag;
 import org.retort.schema.ColumnOption;
-import org.retort.schema.Comment;
+import org.retort.schema.CommentText;
 import org.retort.schema.Computed;
 import org.retort.schema.ForeignKeyConstraint;
 import org.retort.schema.Identity;
@@ -122,7 +122,7 @@ public final class JavaRenderer {
                 case NO_AUTOINCREMENT -> "noAutoincrement()";
             };
             case ServerDefault d -> (d.onUpdate() ? "serverOnUpdate(" : "serverDefault(") + str(d.sql()) + ")";
-            case Comment c -> "comment(" + str(c.text()) + ")";
+            case CommentText c -> "comment(" + str(c.text()) + ")";
             case Identity i -> identity(i);
             case Computed c -> c.persisted() == null ? "computed(" + str(c.sql()) + ")"
                     : "computed(" + str(c.sql()) + ", " + c.persisted() + ")";
@@ -161,7 +161,7 @@ public final class JavaRenderer {
             case CheckConstraint c -> "check(" + str(c.sql()) + ")" + named(c.declaredName());
             case ForeignKeyConstraint f -> foreignKey(f);
             case Index ix -> index(ix);
-            case Comment c -> "comment(" + str(c.text()) + ")";
+            case CommentText c -> "comment(" + str(c.text()) + ")";
             default -> throw new IllegalArgumentException("Table element " + e + " has no Java spelling here");
         };
     }
