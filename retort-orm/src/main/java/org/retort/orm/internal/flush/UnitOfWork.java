@@ -95,22 +95,41 @@ public final class UnitOfWork {
     }
 
     /**
-     * Adds to the session the objects that pending and changed objects reach through save-update cascades (an
-     * object put into a collection or reference after its owner was added).
+     * Adds to the session the objects that pending objects and persistent objects whose relationships changed reach
+     * through save-update cascades (an object put into a collection or reference after its owner was added). Only
+     * those can reach an object not yet here: a persistent object's unchanged relationships hold what it held when
+     * last loaded or flushed.
      */
-    private void cascadeSaveUpdate() {
+    private void cascadeSaveUpdate(List<EntityState> relChanged) {
         List<Object> reached = new ArrayList<>();
         for (EntityState st : session.pending) {
             reach(st, reached);
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (st.relCommitted != null && !st.deletedFlushed && !st.markedDeleted) {
-                reach(st, reached);
-            }
+        for (EntityState st : relChanged) {
+            reach(st, reached);
         }
         for (Object o : reached) {
             if (session.stateOf(o) == null) {
                 session.add(o);
+            }
+        }
+    }
+
+    /**
+     * One pass over the persistent objects (not deleted or marked for delete): those whose column fields differ
+     * from their committed values, and those whose relationships changed. A flush walks the identity map once
+     * here, so a session that flushes in chunks pays one pass per flush.
+     */
+    private void scan(List<EntityState> dirty, List<EntityState> relChanged) {
+        for (EntityState st : session.identityMap.values()) {
+            if (st.deletedFlushed || st.markedDeleted) {
+                continue;
+            }
+            if (isDirty(st)) {
+                dirty.add(st);
+            }
+            if (st.relCommitted != null && relationshipsChanged(st)) {
+                relChanged.add(st);
             }
         }
     }
@@ -133,20 +152,30 @@ public final class UnitOfWork {
 
     /** Writes every change of the session, or none. */
     public void flush() {
-        cascadeSaveUpdate();
-        if (!hasWork()) {
+        if (session.pending.isEmpty() && session.toDelete.isEmpty() && !hasWork()) {
             return;
         }
         session.fire(SessionCore.Event.BEFORE_FLUSH);
-        cascadeSaveUpdate(); // listeners may have added objects
+        // listeners may have added or changed objects: look after the event
+        List<EntityState> dirty = new ArrayList<>();
+        List<EntityState> relChanged = new ArrayList<>();
+        scan(dirty, relChanged);
+        int known = session.identityMap.size();
+        cascadeSaveUpdate(relChanged);
+        if (session.identityMap.size() != known) {
+            // the cascade re-attached detached objects: they may be changed too
+            dirty.clear();
+            relChanged.clear();
+            scan(dirty, relChanged);
+        }
         Dependencies deps = new Dependencies(session);
         for (EntityState st : new ArrayList<>(session.pending)) {
             if (st.relCommitted != null) {
                 deps.process(st, false);
             }
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (st.relCommitted != null && !st.deletedFlushed && !st.markedDeleted && relationshipsChanged(st)) {
+        for (EntityState st : relChanged) {
+            if (!st.markedDeleted) {
                 deps.process(st, false);
             }
         }
@@ -158,9 +187,16 @@ public final class UnitOfWork {
         }
         List<EntityState> inserts = new ArrayList<>(session.pending);
         List<EntityState> deletes = new ArrayList<>(session.toDelete);
-        List<EntityState> updates = new ArrayList<>();
-        for (EntityState st : session.identityMap.values()) {
-            if (!st.deletedFlushed && !st.markedDeleted && (isDirty(st) || deps.syncs.containsKey(st))) {
+        List<EntityState> updates = new ArrayList<>(dirty.size());
+        for (EntityState st : dirty) {
+            if (!st.markedDeleted) {
+                updates.add(st);
+            }
+        }
+        for (EntityState st : deps.syncs.keySet()) {
+            // a persistent object whose foreign key a relationship sets, though its own fields are unchanged
+            if (st.key != null && !st.deletedFlushed && !st.markedDeleted && session.identityMap.get(st.key) == st
+                    && !isDirty(st)) {
                 updates.add(st);
             }
         }
