@@ -74,8 +74,13 @@ public final class UnitOfWork {
 
     private static boolean isDirty(EntityState st) {
         Object o = st.object();
-        for (ColumnProperty p : st.mapper().properties()) {
-            if (!JavaTypes.same(p.get(o), st.committed[p.index()])) {
+        Object[] committed = st.committed;
+        List<ColumnProperty> props = st.mapper().properties();
+        for (int i = 0, n = props.size(); i < n; i++) {
+            Object v = props.get(i).get(o);
+            Object c = committed[i];
+            // an unchanged field holds the committed reference itself: most objects never reach same()
+            if (v != c && !JavaTypes.same(v, c)) {
                 return true;
             }
         }
