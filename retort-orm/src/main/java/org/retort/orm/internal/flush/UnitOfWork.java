@@ -248,7 +248,10 @@ public final class UnitOfWork {
         }
         try {
             List<Mapper<?>> order = sortMappers(inserts, updates, deletes);
-            Map<EntityState, EntityState> newParents = deps.syncs.isEmpty() ? Map.of() : deps.newParents();
+            // levels matter only where a class refers to itself (a tree of new objects): other parents are
+            // of another class, inserted before their children by the mapper order
+            Map<EntityState, EntityState> newParents = deps.syncs.isEmpty() || !selfReferential(order) ? Map.of()
+                    : deps.newParents();
             for (Mapper<?> m : order) {
                 for (List<EntityState> level : levels(only(inserts, m), newParents)) {
                     for (EntityState st : level) {
@@ -314,6 +317,18 @@ public final class UnitOfWork {
             st.commitRelationships();
         }
         session.fire(SessionCore.Event.AFTER_FLUSH);
+    }
+
+    /** {@return true when one of the mappers has a relationship to itself} */
+    private static boolean selfReferential(List<Mapper<?>> mappers) {
+        for (Mapper<?> m : mappers) {
+            for (RelationshipProperty r : m.relationships()) {
+                if (r.target() == m) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
