@@ -126,15 +126,21 @@ public final class UnitOfWork {
      * here, so a session that flushes in chunks pays one pass per flush.
      */
     private void scan(List<EntityState> dirty, List<EntityState> relChanged) {
-        for (EntityState st : session.identityMap.values()) {
-            if (st.deletedFlushed || st.markedDeleted) {
+        // the state index in join order, not the identity map in hash order: the objects are read in the order
+        // they were allocated, which the processor's caches prefer
+        for (EntityState st : session.states) {
+            if (st.key == null || st.committed == null || st.deletedFlushed || st.markedDeleted) {
                 continue;
             }
-            if (isDirty(st)) {
-                dirty.add(st);
-            }
-            if (st.relCommitted != null && relationshipsChanged(st)) {
-                relChanged.add(st);
+            boolean columns = isDirty(st);
+            boolean relationships = st.relCommitted != null && relationshipsChanged(st);
+            if ((columns || relationships) && session.identityMap.get(st.key) == st) {
+                if (columns) {
+                    dirty.add(st);
+                }
+                if (relationships) {
+                    relChanged.add(st);
+                }
             }
         }
     }
