@@ -64,12 +64,10 @@ public final class UnitOfWork {
         if (!session.pending.isEmpty() || !session.toDelete.isEmpty()) {
             return true;
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (!st.deletedFlushed && (isDirty(st) || relationshipsChanged(st))) {
-                return true;
-            }
-        }
-        return false;
+        // newest first and in join order: a program usually changed what it loaded last, and the objects are
+        // read in the order they were allocated
+        return session.states.anyNewestFirst(st -> st.key != null && st.committed != null && !st.deletedFlushed
+                && (isDirty(st) || relationshipsChanged(st)) && session.identityMap.get(st.key) == st);
     }
 
     private static boolean isDirty(EntityState st) {

@@ -97,6 +97,23 @@ public final class StateIndex implements Iterable<EntityState> {
         }
     }
 
+    /**
+     * {@return true when some state satisfies the test, looking at the newest states first} A flush asks "is
+     * anything changed?" this way: what a program changes is most often what it loaded or added last.
+     *
+     * @param test the test
+     */
+    public boolean anyNewestFirst(java.util.function.Predicate<EntityState> test) {
+        List<EntityState> all = order;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            EntityState st = all.get(i);
+            if (st.member && test.test(st)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@return a copy of every state, safe to iterate while the index changes} */
     public List<EntityState> snapshot() {
         List<EntityState> out = new ArrayList<>(members);
