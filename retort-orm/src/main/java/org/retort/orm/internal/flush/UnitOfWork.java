@@ -120,8 +120,8 @@ public final class UnitOfWork {
 
     /**
      * One pass over the persistent objects (not deleted or marked for delete): those whose column fields differ
-     * from their committed values, and those whose relationships changed. A flush walks the identity map once
-     * here, so a session that flushes in chunks pays one pass per flush.
+     * from their committed values, and those whose relationships changed. A flush walks the session's objects
+     * once here (it walked them up to four times), so a session that flushes in chunks pays one pass per flush.
      */
     private void scan(List<EntityState> dirty, List<EntityState> relChanged) {
         // the state index in join order, not the identity map in hash order: the objects are read in the order
