@@ -13,7 +13,9 @@ import org.retort.bench.harness.SuiteRunner;
 import org.retort.bench.harness.Workload;
 import org.retort.bench.workload.BulkInsert;
 import org.retort.bench.workload.BulkUpdate;
+import org.retort.bench.workload.GraphFlush;
 import org.retort.bench.workload.LargeResult;
+import org.retort.bench.workload.RelationshipLoad;
 import org.retort.bench.workload.ShortSelects;
 import org.retort.bench.workload.SingleInserts;
 
@@ -36,7 +38,8 @@ public final class Suite {
      */
     public static List<Workload> workloads() {
         return List.of(new BulkInsert(), new SingleInserts(), LargeResult.rows(), LargeResult.scalars(),
-                new ShortSelects(), new BulkUpdate());
+                new ShortSelects(), new BulkUpdate(), RelationshipLoad.selectin(), RelationshipLoad.joined(),
+                new GraphFlush());
     }
 
     /**

@@ -55,13 +55,17 @@ class SuiteTest {
                 "short_selects", "bulk_update")) {
             assertThat(expected).contains(workload + "/core", workload + "/orm");
         }
-        assertThat(expected).contains("bulk_insert/orm-bulk");
+        assertThat(expected).contains("bulk_insert/orm-bulk", "bulk_insert/orm-1flush", "bulk_update/orm-1flush");
+        for (String workload : List.of("load_selectin", "load_joined", "graph_flush")) {
+            assertThat(expected).contains(workload + "/jdbc", workload + "/orm");
+        }
         assertThat(results).extracting(m -> m.workload() + "/" + m.contender())
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(results).allSatisfy(m -> {
             assertThat(m.database()).isEqualTo(database);
             assertThat(m.size()).isPositive();
             assertThat(m.medianNanos()).isPositive();
+            assertThat(m.medianCpuNanos()).isPositive();
         });
         Report report = new Report(results);
         assertThat(results).filteredOn(m -> m.contender().equals(Variant.FLOOR))

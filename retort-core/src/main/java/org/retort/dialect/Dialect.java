@@ -147,6 +147,14 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * {@return true when UPDATE ... RETURNING works on this server; the same as {@link #supportsReturning()}
+     * except where a database has RETURNING for INSERT and DELETE only (MariaDB)}
+     */
+    public boolean supportsUpdateReturning() {
+        return supportsReturning();
+    }
+
     /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;

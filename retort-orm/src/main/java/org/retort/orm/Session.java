@@ -115,12 +115,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * {@return true when the object is pending, persistent or deleted in this session}
+     * {@return true when the object is pending or persistent in this session (marked for delete included); false
+     * once its DELETE was flushed or a bulk DELETE removed it, as SQLAlchemy's {@code obj in session}}
      *
      * @param object the object
      */
     public boolean contains(Object object) {
-        return core.states.contains(object);
+        InstanceState st = core.states.get(object);
+        return st != null && st.state() != ObjectState.DELETED;
     }
 
     /** {@return the pending objects, in add order} */

@@ -5,11 +5,17 @@ package org.retort.orm;
  * {@code synchronize_session} execution option).
  */
 public enum SynchronizeSession {
-    /** Evaluate the WHERE in Java when possible, else fetch the matched keys first (the default). */
+    /** Evaluate when the WHERE and the SET values can both be computed in Java, else fetch (the default). */
     AUTO,
-    /** Evaluate the WHERE in Java against the session's objects; fails for criteria Java cannot evaluate. */
+    /**
+     * Evaluate the WHERE in Java against the session's objects and compute the SET values from each matched
+     * object's fields (no statement besides the UPDATE or DELETE); fails for criteria Java cannot evaluate.
+     */
     EVALUATE,
-    /** SELECT the keys of the matched rows first, then update or remove those objects. */
+    /**
+     * Learn the matched rows from the database: {@code UPDATE/DELETE ... RETURNING} where it has it (PostgreSQL,
+     * SQLite; MariaDB for DELETE), else a SELECT of their keys first; then update or remove those objects.
+     */
     FETCH,
     /** Leave the session's objects alone; they may be stale until refreshed. */
     FALSE

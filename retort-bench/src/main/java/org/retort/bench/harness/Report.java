@@ -35,15 +35,35 @@ public final class Report {
         return Double.NaN;
     }
 
-    /** @return a Markdown table: database, workload, rows, contender, median/min/max in ms, ratio to JDBC */
+    /**
+     * The ratio of a measurement's median CPU time (of the benchmark thread) to its floor's: less disturbed than
+     * wall-clock time by other processes on a shared machine.
+     *
+     * @param m the measurement
+     * @return the ratio, or NaN when the floor was not measured
+     */
+    public double cpuRatio(Measurement m) {
+        for (Measurement f : measurements) {
+            if (f.database() == m.database() && f.workload().equals(m.workload()) && Variant.FLOOR.equals(f.contender())) {
+                return (double) m.medianCpuNanos() / Math.max(1, f.medianCpuNanos());
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * @return a Markdown table: database, workload, rows, contender, median/min/max in ms, ratio to JDBC, median
+     *     CPU ms of the benchmark thread and its ratio to JDBC's
+     */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| database | workload | rows | contender | median ms | min ms | max ms | vs jdbc |\n");
-        sb.append("|---|---|---:|---|---:|---:|---:|---:|\n");
+        sb.append("| database | workload | rows | contender | median ms | min ms | max ms | vs jdbc | cpu ms "
+                + "| cpu vs jdbc |\n");
+        sb.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.1f | %.2fx |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.1f | %.2fx | %.1f | %.2fx |%n",
                     m.database().label(), m.workload(), m.size(), m.contender(), m.medianNanos() / 1e6,
-                    m.minNanos() / 1e6, m.maxNanos() / 1e6, ratio(m)));
+                    m.minNanos() / 1e6, m.maxNanos() / 1e6, ratio(m), m.medianCpuNanos() / 1e6, cpuRatio(m)));
         }
         return sb.toString();
     }
@@ -70,6 +90,8 @@ public final class Report {
                     .append(", \"max_ns\": ").append(m.maxNanos())
                     .append(", \"passes_ns\": ").append(java.util.Arrays.toString(m.passNanos()))
                     .append(", \"ratio_to_jdbc\": ").append(number(ratio(m)))
+                    .append(", \"median_cpu_ns\": ").append(m.medianCpuNanos())
+                    .append(", \"cpu_ratio_to_jdbc\": ").append(number(cpuRatio(m)))
                     .append('}');
         }
         sb.append("\n  ]\n}\n");

@@ -49,6 +49,7 @@ public final class SuiteRunner {
         log.printf(Locale.ROOT, "[%s] %s n=%d (%s): %s%n", ctx.database().label(), w.name(), n, w.description(),
                 variants.stream().map(Variant::contender).toList());
         long[][] times = new long[variants.size()][config.passes()];
+        long[][] cpu = new long[variants.size()][config.passes()];
         try {
             w.setUp(ctx, n);
             for (Variant<?> v : variants) {
@@ -58,7 +59,9 @@ public final class SuiteRunner {
             }
             for (int p = 0; p < config.passes(); p++) {
                 for (int i = 0; i < variants.size(); i++) {
-                    times[i][p] = pass(ctx, w, variants.get(i), n);
+                    long[] t = pass(ctx, w, variants.get(i), n);
+                    times[i][p] = t[0];
+                    cpu[i][p] = t[1];
                 }
             }
         } finally {
@@ -66,19 +69,25 @@ public final class SuiteRunner {
         }
         List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
-            Measurement m = new Measurement(ctx.database(), w.name(), n, variants.get(i).contender(), times[i]);
-            log.printf(Locale.ROOT, "    %-10s median %9.1f ms%n", m.contender(), m.medianNanos() / 1e6);
+            Measurement m = new Measurement(ctx.database(), w.name(), n, variants.get(i).contender(), times[i],
+                    cpu[i]);
+            log.printf(Locale.ROOT, "    %-10s median %9.1f ms, cpu %9.1f ms%n", m.contender(), m.medianNanos() / 1e6,
+                    m.medianCpuNanos() / 1e6);
             out.add(m);
         }
         return out;
     }
 
-    private static <R> long pass(BenchContext ctx, Workload w, Variant<R> v, int n) throws Exception {
+    /** {@return the pass's wall-clock time and the benchmark thread's CPU time, in nanoseconds} */
+    private static <R> long[] pass(BenchContext ctx, Workload w, Variant<R> v, int n) throws Exception {
         w.beforePass(ctx, n);
         System.gc();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         R result = v.run(ctx, n);
         long elapsed = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         Outcome outcome = v.outcome(result);
         try {
             w.verify(ctx, n, outcome);
@@ -86,6 +95,6 @@ public final class SuiteRunner {
             throw new VerificationException(ctx.database().label() + " " + w.name() + " [" + v.contender() + "]: "
                     + e.getMessage());
         }
-        return elapsed;
+        return new long[] {elapsed, cpu};
     }
 }

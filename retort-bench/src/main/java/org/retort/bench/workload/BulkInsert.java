@@ -33,7 +33,7 @@ public final class BulkInsert implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new BulkInsertJdbc(), new BulkInsertCoreText(), new BulkInsertCore(), new BulkInsertOrm(),
+        return List.of(new BulkInsertJdbc(), new BulkInsertCoreText(), new BulkInsertCore(), new BulkInsertOrm(true), new BulkInsertOrm(false),
                 new BulkInsertOrmBulk());
     }
 

@@ -36,7 +36,8 @@ public final class BulkUpdate implements Workload {
 
     @Override
     public List<Variant<?>> variants() {
-        return List.of(new BulkUpdateJdbc(), new BulkUpdateCoreText(), new BulkUpdateCore(), new BulkUpdateOrm());
+        return List.of(new BulkUpdateJdbc(), new BulkUpdateCoreText(), new BulkUpdateCore(), new BulkUpdateOrm(true),
+                new BulkUpdateOrm(false));
     }
 
     @Override

@@ -90,6 +90,10 @@ final class OrmCustomers {
     static final ColumnAttribute<BulkInsertCustomer, Integer> BULK_INSERT_ID =
             ColumnAttribute.of(BulkInsertCustomer.class, "id", Integer.class);
 
+    /** The key attribute of {@link BulkUpdateCustomer}, for the chunked update's id ranges. */
+    static final ColumnAttribute<BulkUpdateCustomer, Integer> BULK_UPDATE_ID =
+            ColumnAttribute.of(BulkUpdateCustomer.class, "id", Integer.class);
+
     /** The {@code name} attribute of {@link LargeScalarsCustomer}, as the metamodel would generate it. */
     static final ColumnAttribute<LargeScalarsCustomer, String> LARGE_SCALARS_NAME =
             ColumnAttribute.of(LargeScalarsCustomer.class, "name", String.class);

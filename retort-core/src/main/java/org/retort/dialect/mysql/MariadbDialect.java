@@ -18,6 +18,12 @@ public class MariadbDialect extends MysqlDialect {
         return serverVersion().atLeast(10, 5);
     }
 
+    /** MariaDB's RETURNING is for INSERT and DELETE only. */
+    @Override
+    public boolean supportsUpdateReturning() {
+        return false;
+    }
+
     @Override
     public boolean supportsSequences() {
         return serverVersion().atLeast(10, 3);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.retort.engine.Connection;
 import org.retort.engine.Result;
@@ -282,32 +283,38 @@ public final class BulkDml {
         }
     }
 
-    /** The session's objects the WHERE matches, by evaluation in Java or by fetching keys first; null for FALSE. */
-    private static List<EntityState> matched(SessionCore session, OrmDml<?> dml) {
+    /**
+     * The session's objects the WHERE matches, by evaluating it in Java; null when it cannot be evaluated (then
+     * {@link SynchronizeSession#EVALUATE} fails and {@link SynchronizeSession#AUTO} fetches).
+     */
+    private static List<EntityState> evaluated(SessionCore session, OrmDml<?> dml) {
         Mapper<?> m = dml.mapper();
-        SynchronizeSession mode = dml.synchronization();
-        if (mode == SynchronizeSession.FALSE) {
-            return null;
-        }
-        if (mode == SynchronizeSession.AUTO || mode == SynchronizeSession.EVALUATE) {
-            Predicate<Object> p = Evaluator.compile(m, dml.whereClause());
-            if (p == null && mode == SynchronizeSession.EVALUATE) {
-                throw new ArgumentException("Could not evaluate the WHERE criteria of " + dml + " in Java; use "
-                        + "synchronizeSession(FETCH) or FALSE");
-            }
-            if (p != null) {
-                List<EntityState> out = new ArrayList<>();
+        Predicate<Object> p = Evaluator.compile(m, dml.whereClause());
+        if (p != null) {
+            List<EntityState> out = new ArrayList<>();
+            try {
                 for (EntityState st : session.identityMap.values()) {
                     if (st.mapper().entityClass() == m.entityClass() && !st.deletedFlushed && p.test(st.object())) {
                         out.add(st);
                     }
                 }
                 return out;
+            } catch (Evaluator.Unevaluable e) {
+                // an object's values Java cannot compare as the database would
             }
         }
-        Expression<?>[] pkCols = m.primaryKey().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+        if (dml.synchronization() == SynchronizeSession.EVALUATE) {
+            throw new ArgumentException("Could not evaluate the WHERE criteria of " + dml + " in Java; use "
+                    + "synchronizeSession(FETCH) or FALSE");
+        }
+        return null;
+    }
+
+    /** The session's objects among the rows the WHERE matches, by SELECTing their keys first. */
+    private static List<EntityState> selectMatched(SessionCore session, OrmDml<?> dml) {
+        Mapper<?> m = dml.mapper();
         List<EntityState> out = new ArrayList<>();
-        try (Result r = session.connection().execute(Sql.select((Object[]) pkCols)
+        try (Result r = session.connection().execute(Sql.select((Object[]) primaryKeyColumns(m))
                 .where(dml.whereClause().toArray(Expression<?>[]::new)))) {
             for (Row row : r) {
                 EntityState st = session.identityMap.get(m.keyOf(row.toArray()));
@@ -319,57 +326,210 @@ public final class BulkDml {
         return out;
     }
 
+    private static Expression<?>[] primaryKeyColumns(Mapper<?> m) {
+        return m.primaryKey().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+    }
+
+    /** The session's object with the key in the first columns of a RETURNING row, or null. */
+    private static EntityState byReturnedKey(SessionCore session, Mapper<?> m, Row row) {
+        Object[] key = new Object[m.primaryKey().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = row.get(i);
+        }
+        EntityState st = session.identityMap.get(m.keyOf(key));
+        return st == null || st.deletedFlushed ? null : st;
+    }
+
+    /**
+     * ORM UPDATE with WHERE, and the session's objects brought up to date as {@link SynchronizeSession} asks
+     * (SQLAlchemy's {@code synchronize_session}):
+     * <ul>
+     *   <li>evaluate: the WHERE is evaluated in Java against the session's objects and the SET values computed
+     *   in Java from each matched object's fields ({@link Evaluator#setValue}): the UPDATE is the only
+     *   statement. A SET value Java cannot compute is read back for the matched objects with one SELECT per 500
+     *   of them;</li>
+     *   <li>fetch: {@code UPDATE ... RETURNING} the key and the new values of every matched row where the
+     *   database has it (PostgreSQL, SQLite 3.35+), else the keys SELECTed before the UPDATE and the values
+     *   computed as for evaluate;</li>
+     *   <li>auto: evaluate when both the WHERE and the SET can be computed in Java, else fetch.</li>
+     * </ul>
+     */
     private static OrmResult updateWhere(SessionCore session, OrmDml<?> dml) {
         Mapper<?> m = dml.mapper();
         if (dml.valueMap().isEmpty()) {
             throw new ArgumentException("ORM UPDATE of " + m.entityClass().getSimpleName() + " has no values(...)");
         }
-        List<EntityState> matched = matched(session, dml);
         Map<Object, Object> set = new LinkedHashMap<>();
-        boolean allLiteral = true;
+        List<ColumnProperty> targets = new ArrayList<>();
+        List<Function<Object, Object>> computed = new ArrayList<>();
+        boolean evaluable = true;
+        boolean setsKey = false;
         for (Map.Entry<String, Object> e : dml.valueMap().entrySet()) {
             ColumnProperty p = m.property(e.getKey());
             Object v = e.getValue();
             boolean expr = v instanceof Expression<?> && !(v instanceof BindParameter<?> b && b.hasValue());
-            allLiteral &= !expr;
-            set.put(p.column(), expr ? v : JavaTypes.dbValue(p, v instanceof BindParameter<?> b ? b.value() : v));
+            Object literal = v instanceof BindParameter<?> b && b.hasValue() ? b.value() : v;
+            set.put(p.column(), expr ? v : JavaTypes.dbValue(p, literal));
+            Function<Object, Object> f = Evaluator.setValue(m, literal);
+            evaluable &= f != null;
+            setsKey |= m.primaryKey().contains(p);
+            targets.add(p);
+            computed.add(f);
         }
         Update stmt = Sql.update(m.table()).set(set);
         if (!dml.whereClause().isEmpty()) {
             stmt = stmt.where(dml.whereClause().toArray(Expression<?>[]::new));
         }
-        long count = session.connection().execute(stmt).rowcount();
-        if (matched != null) {
-            for (EntityState st : matched) {
-                if (allLiteral) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    dml.valueMap().forEach((k, v) -> values.put(k, v instanceof BindParameter<?> b ? b.value() : v));
-                    syncValues(session, st, values);
-                } else {
-                    record(session, st);
-                    Loader.reload(session, st, false);
+        Connection conn = session.connection();
+        SynchronizeSession mode = dml.synchronization();
+        if (mode == SynchronizeSession.FALSE) {
+            return new OrmResult(List.of(), conn.execute(stmt).rowcount());
+        }
+        List<EntityState> matched = null;
+        if (mode == SynchronizeSession.EVALUATE || mode == SynchronizeSession.AUTO && evaluable) {
+            matched = evaluated(session, dml);
+        }
+        if (matched == null && conn.dialect().supportsUpdateReturning() && !setsKey) {
+            // fetch: one statement brings back the key and the new values of every matched row
+            Expression<?>[] back = new Expression<?>[m.primaryKey().size() + targets.size()];
+            System.arraycopy(primaryKeyColumns(m), 0, back, 0, m.primaryKey().size());
+            for (int i = 0; i < targets.size(); i++) {
+                back[m.primaryKey().size() + i] = targets.get(i).column();
+            }
+            List<Row> rows = conn.execute(stmt.returning(back)).all();
+            for (Row row : rows) {
+                EntityState st = byReturnedKey(session, m, row);
+                if (st != null) {
+                    Object[] values = new Object[targets.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.get(m.primaryKey().size() + i);
+                    }
+                    write(session, st, targets, values);
                 }
             }
+            return new OrmResult(List.of(), rows.size());
         }
+        if (matched == null) {
+            matched = selectMatched(session, dml);
+        }
+        // the new values from the fields as they are before the UPDATE, so compute them first
+        List<EntityState> reread = new ArrayList<>();
+        List<Object[]> newValues = new ArrayList<>(matched.size());
+        for (EntityState st : matched) {
+            Object[] values = evaluable ? compute(st, computed) : null;
+            if (values == null) {
+                reread.add(st);
+            }
+            newValues.add(values);
+        }
+        long count = conn.execute(stmt).rowcount();
+        for (int i = 0; i < matched.size(); i++) {
+            if (newValues.get(i) != null) {
+                write(session, matched.get(i), targets, newValues.get(i));
+            }
+        }
+        reload(session, m, reread);
         return new OrmResult(List.of(), count);
     }
 
+    /** {@return the SET values computed from an object's fields, or null when one cannot be computed} */
+    private static Object[] compute(EntityState st, List<Function<Object, Object>> computed) {
+        Object[] values = new Object[computed.size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = computed.get(i).apply(st.object());
+            }
+        } catch (Evaluator.Unevaluable e) {
+            return null;
+        }
+        return values;
+    }
+
+    /** Writes new column values into an object (fields and committed values), remembering the old for rollback. */
+    private static void write(SessionCore session, EntityState st, List<ColumnProperty> targets, Object[] values) {
+        record(session, st);
+        Object[] committed = st.committed.clone();
+        for (int i = 0; i < values.length; i++) {
+            ColumnProperty p = targets.get(i);
+            p.set(st.object(), values[i]);
+            committed[p.index()] = JavaTypes.snapshot(p.get(st.object()));
+        }
+        st.committed = committed;
+    }
+
+    /** Reads the current rows of objects back, one SELECT per {@value #IN_CHUNK} of them. */
+    private static void reload(SessionCore session, Mapper<?> m, List<EntityState> states) {
+        Expression<?>[] cols = m.properties().stream().map(ColumnProperty::column).toArray(Expression<?>[]::new);
+        for (int from = 0; from < states.size(); from += IN_CHUNK) {
+            List<EntityState> chunk = states.subList(from, Math.min(states.size(), from + IN_CHUNK));
+            List<Expression<?>> any = new ArrayList<>();
+            for (EntityState st : chunk) {
+                record(session, st);
+                any.add(m.primaryKeyCriteria(st.key.values()));
+            }
+            try (Result r = session.connection().execute(Sql.select((Object[]) cols)
+                    .where(Sql.or_(any.toArray(Expression<?>[]::new))))) {
+                for (Row row : r) {
+                    Object[] values = row.toArray();
+                    EntityState st = session.identityMap.get(m.keyOf(keyOfRow(m, values)));
+                    if (st != null) {
+                        Loader.populate(st, values, 0, true);
+                        m.events().fireLoad(st.object(), true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object[] keyOfRow(Mapper<?> m, Object[] row) {
+        Object[] key = new Object[m.primaryKey().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = row[m.primaryKey().get(i).index()];
+        }
+        return key;
+    }
+
+    /**
+     * ORM DELETE with WHERE. The matched objects of the session (evaluated in Java, or fetched: by
+     * {@code DELETE ... RETURNING} the keys where the database has it, PostgreSQL, SQLite 3.35+ and MariaDB 10.5+,
+     * else by SELECTing the keys first) become deleted: out of the identity map, {@code contains} false, detached
+     * at commit, back in the session on rollback (SQLAlchemy's {@code obj in session} is false for them too).
+     */
     private static OrmResult deleteWhere(SessionCore session, OrmDml<?> dml) {
         Mapper<?> m = dml.mapper();
-        List<EntityState> matched = matched(session, dml);
         var stmt = Sql.delete(m.table());
         if (!dml.whereClause().isEmpty()) {
             stmt = stmt.where(dml.whereClause().toArray(Expression<?>[]::new));
         }
-        long count = session.connection().execute(stmt).rowcount();
-        if (matched != null) {
-            for (EntityState st : matched) {
-                record(session, st);
-                st.deletedFlushed = true;
-                st.markedDeleted = false;
-                session.toDelete.remove(st);
-                session.identityMap.remove(st.key);
+        Connection conn = session.connection();
+        SynchronizeSession mode = dml.synchronization();
+        if (mode == SynchronizeSession.FALSE) {
+            return new OrmResult(List.of(), conn.execute(stmt).rowcount());
+        }
+        List<EntityState> matched = mode == SynchronizeSession.FETCH ? null : evaluated(session, dml);
+        long count;
+        if (matched == null && conn.dialect().supportsReturning()) {
+            matched = new ArrayList<>();
+            List<Row> rows = conn.execute(stmt.returning(primaryKeyColumns(m))).all();
+            for (Row row : rows) {
+                EntityState st = byReturnedKey(session, m, row);
+                if (st != null) {
+                    matched.add(st);
+                }
             }
+            count = rows.size();
+        } else {
+            if (matched == null) {
+                matched = selectMatched(session, dml);
+            }
+            count = conn.execute(stmt).rowcount();
+        }
+        for (EntityState st : matched) {
+            record(session, st);
+            st.deletedFlushed = true;
+            st.markedDeleted = false;
+            session.toDelete.remove(st);
+            session.identityMap.remove(st.key);
         }
         return new OrmResult(List.of(), count);
     }

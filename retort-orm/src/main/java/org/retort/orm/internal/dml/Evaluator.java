@@ -21,8 +21,9 @@ import org.retort.orm.internal.mapping.JavaTypes;
 
 /**
  * Evaluates simple WHERE criteria in Java against objects (SQLAlchemy's {@code synchronize_session='evaluate'}):
- * comparisons of the entity's columns with values, AND, OR, NOT, IS [NOT] NULL, IN. Anything else is
- * "not evaluable" and the caller falls back to fetching keys.
+ * comparisons of the entity's columns with values, AND, OR, NOT, IS [NOT] NULL, IN, over columns, values and
+ * {@code + - *}, unary minus and string concatenation of them; and the values of an UPDATE's SET the same way
+ * ({@link #setValue}). Anything else is "not evaluable" and the caller falls back to fetching.
  */
 public final class Evaluator {
     private Evaluator() {
@@ -112,10 +113,50 @@ public final class Evaluator {
         return null;
     }
 
+    /**
+     * Compiles the value an UPDATE's SET gives one column into a function of the object's current fields
+     * (SQLAlchemy's evaluation of the SET clause under {@code synchronize_session='evaluate'}): a Java value, a
+     * bound value, a column of the same entity, and {@code +}, {@code -}, {@code *}, unary minus and string
+     * concatenation over those, with SQL's NULL rule (NULL in, NULL out). Integer operands are added exactly
+     * (overflow is not evaluable), floating-point ones as doubles, other numbers as {@link BigDecimal}.
+     *
+     * @param m the mapper of the updated entity
+     * @param value the SET value: a Java value or an expression
+     * @return the function, or null when the value cannot be computed in Java (division, SQL functions, other
+     *     tables); the function throws {@link Unevaluable} for operand values Java cannot combine as SQL would
+     */
+    public static Function<Object, Object> setValue(Mapper<?> m, Object value) {
+        if (!(value instanceof Expression<?> e)) {
+            return o -> value;
+        }
+        return value(m, e);
+    }
+
+    /** Thrown by a compiled SET value for operands it cannot combine as the database would. */
+    public static final class Unevaluable extends RuntimeException {
+        Unevaluable() {
+            super(null, null, false, false);
+        }
+    }
+
     private static Function<Object, Object> value(Mapper<?> m, Expression<?> e) {
         if (e instanceof BindParameter<?> b && b.hasValue() && !b.expanding()) {
             Object v = b.value();
             return o -> v;
+        }
+        if (e instanceof UnaryExpression<?> u && u.kind() == UnaryExpression.Kind.NEG) {
+            Function<Object, Object> x = value(m, u.operand());
+            return x == null ? null : o -> arithmetic(Operator.SUB, 0, x.apply(o));
+        }
+        if (e instanceof BinaryExpression<?> b && (b.operator() == Operator.ADD || b.operator() == Operator.SUB
+                || b.operator() == Operator.MUL || b.operator() == Operator.CONCAT)) {
+            Function<Object, Object> l = value(m, b.left());
+            Function<Object, Object> r = value(m, b.right());
+            if (l == null || r == null) {
+                return null;
+            }
+            Operator op = b.operator();
+            return o -> arithmetic(op, l.apply(o), r.apply(o));
         }
         if (e instanceof ColumnAttribute<?, ?> a) {
             if (a.entity() != m.entityClass()) {
@@ -129,6 +170,44 @@ public final class Evaluator {
             return p == null ? null : p::get;
         }
         return null;
+    }
+
+    /** {@return x op y as SQL computes it: NULL when either is NULL} */
+    private static Object arithmetic(Operator op, Object x, Object y) {
+        if (x == null || y == null) {
+            return null;
+        }
+        if (op == Operator.CONCAT) {
+            if (x instanceof String a && y instanceof String b) {
+                return a + b;
+            }
+            throw new Unevaluable();
+        }
+        if (!(x instanceof Number a) || !(y instanceof Number b)) {
+            throw new Unevaluable();
+        }
+        if (integral(a) && integral(b)) {
+            try {
+                long p = a.longValue();
+                long q = b.longValue();
+                return op == Operator.ADD ? Math.addExact(p, q) : op == Operator.SUB ? Math.subtractExact(p, q)
+                        : Math.multiplyExact(p, q);
+            } catch (ArithmeticException overflow) {
+                throw new Unevaluable();
+            }
+        }
+        if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+            double p = a.doubleValue();
+            double q = b.doubleValue();
+            return op == Operator.ADD ? p + q : op == Operator.SUB ? p - q : p * q;
+        }
+        BigDecimal p = new BigDecimal(a.toString());
+        BigDecimal q = new BigDecimal(b.toString());
+        return op == Operator.ADD ? p.add(q) : op == Operator.SUB ? p.subtract(q) : p.multiply(q);
+    }
+
+    private static boolean integral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
     }
 
     private static boolean equal(Object x, Object y) {

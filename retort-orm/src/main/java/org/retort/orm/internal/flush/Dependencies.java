@@ -57,6 +57,8 @@ final class Dependencies {
     final List<EntityState> processed = new ArrayList<>();
     /** O2M additions whose child's mirror reference to set after the flush: child -> parent. */
     final List<Object[]> mirrors = new ArrayList<>();
+    /** True once a post-update sync was recorded: most flushes have none and skip looking for them. */
+    private boolean anyPostUpdate;
     private final Set<Object> pairKeys = java.util.Collections.newSetFromMap(new java.util.HashMap<>());
 
     Dependencies(SessionCore core) {
@@ -266,6 +268,7 @@ final class Dependencies {
     }
 
     private void sync(Sync s) {
+        anyPostUpdate |= s.postUpdate();
         List<Sync> list = syncs.computeIfAbsent(s.child(), k -> new ArrayList<>(2));
         list.removeIf(x -> x.fk().equals(s.fk()));
         list.add(s);
@@ -330,6 +333,9 @@ final class Dependencies {
 
     /** {@return the children with post-update syncs, and the foreign key columns each gets} */
     Map<EntityState, List<Sync>> postUpdates() {
+        if (!anyPostUpdate) {
+            return Map.of();
+        }
         Map<EntityState, List<Sync>> out = new LinkedHashMap<>();
         for (Map.Entry<EntityState, List<Sync>> e : syncs.entrySet()) {
             for (Sync s : e.getValue()) {

@@ -64,18 +64,21 @@ public final class UnitOfWork {
         if (!session.pending.isEmpty() || !session.toDelete.isEmpty()) {
             return true;
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (!st.deletedFlushed && (isDirty(st) || relationshipsChanged(st))) {
-                return true;
-            }
-        }
-        return false;
+        // newest first and in join order: a program usually changed what it loaded last, and the objects are
+        // read in the order they were allocated
+        return session.states.anyNewestFirst(st -> st.key != null && st.committed != null && !st.deletedFlushed
+                && (isDirty(st) || relationshipsChanged(st)) && session.identityMap.get(st.key) == st);
     }
 
     private static boolean isDirty(EntityState st) {
         Object o = st.object();
-        for (ColumnProperty p : st.mapper().properties()) {
-            if (!JavaTypes.same(p.get(o), st.committed[p.index()])) {
+        Object[] committed = st.committed;
+        List<ColumnProperty> props = st.mapper().properties();
+        for (int i = 0, n = props.size(); i < n; i++) {
+            Object v = props.get(i).get(o);
+            Object c = committed[i];
+            // an unchanged field holds the committed reference itself: most objects never reach same()
+            if (v != c && !JavaTypes.same(v, c)) {
                 return true;
             }
         }
@@ -95,22 +98,47 @@ public final class UnitOfWork {
     }
 
     /**
-     * Adds to the session the objects that pending and changed objects reach through save-update cascades (an
-     * object put into a collection or reference after its owner was added).
+     * Adds to the session the objects that pending objects and persistent objects whose relationships changed reach
+     * through save-update cascades (an object put into a collection or reference after its owner was added). Only
+     * those can reach an object not yet here: a persistent object's unchanged relationships hold what it held when
+     * last loaded or flushed.
      */
-    private void cascadeSaveUpdate() {
+    private void cascadeSaveUpdate(List<EntityState> relChanged) {
         List<Object> reached = new ArrayList<>();
         for (EntityState st : session.pending) {
             reach(st, reached);
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (st.relCommitted != null && !st.deletedFlushed && !st.markedDeleted) {
-                reach(st, reached);
-            }
+        for (EntityState st : relChanged) {
+            reach(st, reached);
         }
         for (Object o : reached) {
             if (session.stateOf(o) == null) {
                 session.add(o);
+            }
+        }
+    }
+
+    /**
+     * One pass over the persistent objects (not deleted or marked for delete): those whose column fields differ
+     * from their committed values, and those whose relationships changed. A flush walks the session's objects
+     * once here (it walked them up to four times), so a session that flushes in chunks pays one pass per flush.
+     */
+    private void scan(List<EntityState> dirty, List<EntityState> relChanged) {
+        // the state index in join order, not the identity map in hash order: the objects are read in the order
+        // they were allocated, which the processor's caches prefer
+        for (EntityState st : session.states) {
+            if (st.key == null || st.committed == null || st.deletedFlushed || st.markedDeleted) {
+                continue;
+            }
+            boolean columns = isDirty(st);
+            boolean relationships = st.relCommitted != null && relationshipsChanged(st);
+            if ((columns || relationships) && session.identityMap.get(st.key) == st) {
+                if (columns) {
+                    dirty.add(st);
+                }
+                if (relationships) {
+                    relChanged.add(st);
+                }
             }
         }
     }
@@ -133,20 +161,30 @@ public final class UnitOfWork {
 
     /** Writes every change of the session, or none. */
     public void flush() {
-        cascadeSaveUpdate();
-        if (!hasWork()) {
+        if (session.pending.isEmpty() && session.toDelete.isEmpty() && !hasWork()) {
             return;
         }
         session.fire(SessionCore.Event.BEFORE_FLUSH);
-        cascadeSaveUpdate(); // listeners may have added objects
+        // listeners may have added or changed objects: look after the event
+        List<EntityState> dirty = new ArrayList<>();
+        List<EntityState> relChanged = new ArrayList<>();
+        scan(dirty, relChanged);
+        int known = session.identityMap.size();
+        cascadeSaveUpdate(relChanged);
+        if (session.identityMap.size() != known) {
+            // the cascade re-attached detached objects: they may be changed too
+            dirty.clear();
+            relChanged.clear();
+            scan(dirty, relChanged);
+        }
         Dependencies deps = new Dependencies(session);
         for (EntityState st : new ArrayList<>(session.pending)) {
             if (st.relCommitted != null) {
                 deps.process(st, false);
             }
         }
-        for (EntityState st : session.identityMap.values()) {
-            if (st.relCommitted != null && !st.deletedFlushed && !st.markedDeleted && relationshipsChanged(st)) {
+        for (EntityState st : relChanged) {
+            if (!st.markedDeleted) {
                 deps.process(st, false);
             }
         }
@@ -158,9 +196,16 @@ public final class UnitOfWork {
         }
         List<EntityState> inserts = new ArrayList<>(session.pending);
         List<EntityState> deletes = new ArrayList<>(session.toDelete);
-        List<EntityState> updates = new ArrayList<>();
-        for (EntityState st : session.identityMap.values()) {
-            if (!st.deletedFlushed && !st.markedDeleted && (isDirty(st) || deps.syncs.containsKey(st))) {
+        List<EntityState> updates = new ArrayList<>(dirty.size());
+        for (EntityState st : dirty) {
+            if (!st.markedDeleted) {
+                updates.add(st);
+            }
+        }
+        for (EntityState st : deps.syncs.keySet()) {
+            // a persistent object whose foreign key a relationship sets, though its own fields are unchanged
+            if (st.key != null && !st.deletedFlushed && !st.markedDeleted && session.identityMap.get(st.key) == st
+                    && !isDirty(st)) {
                 updates.add(st);
             }
         }
@@ -207,7 +252,10 @@ public final class UnitOfWork {
         }
         try {
             List<Mapper<?>> order = sortMappers(inserts, updates, deletes);
-            Map<EntityState, EntityState> newParents = deps.syncs.isEmpty() ? Map.of() : deps.newParents();
+            // levels matter only where a class refers to itself (a tree of new objects): other parents are
+            // of another class, inserted before their children by the mapper order
+            Map<EntityState, EntityState> newParents = deps.syncs.isEmpty() || !selfReferential(order) ? Map.of()
+                    : deps.newParents();
             for (Mapper<?> m : order) {
                 for (List<EntityState> level : levels(only(inserts, m), newParents)) {
                     for (EntityState st : level) {
@@ -273,6 +321,18 @@ public final class UnitOfWork {
             st.commitRelationships();
         }
         session.fire(SessionCore.Event.AFTER_FLUSH);
+    }
+
+    /** {@return true when one of the mappers has a relationship to itself} */
+    private static boolean selfReferential(List<Mapper<?>> mappers) {
+        for (Mapper<?> m : mappers) {
+            for (RelationshipProperty r : m.relationships()) {
+                if (r.target() == m) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -18,6 +18,8 @@ public final class TxLevel {
 
     /** Committed values of the objects a flush touched inside this level; committed null for pending objects. */
     private Map<EntityState, Saved> before = new IdentityHashMap<>();
+    /** How many states {@link #before} was last sized for by {@link #reserve}. */
+    private int reserved;
     private boolean active = true;
     /** The public handle of this level ({@code SessionTransaction}), made on first request. */
     public Object handle;
@@ -50,8 +52,11 @@ public final class TxLevel {
      * @param more how many states the flush may touch
      */
     public void reserve(int more) {
-        if (more > 64) {
-            Map<EntityState, Saved> bigger = new IdentityHashMap<>(before.size() + more);
+        int needed = before.size() + more;
+        if (more > 64 && needed > reserved) {
+            // grow geometrically: a session flushing in chunks copies the map O(log n) times, not once per flush
+            reserved = Math.max(needed, 2 * reserved);
+            Map<EntityState, Saved> bigger = new IdentityHashMap<>(reserved);
             bigger.putAll(before);
             before = bigger;
         }

@@ -18,9 +18,13 @@ public final class IdentityMap {
     private EntityState[] states = new EntityState[INITIAL_CAPACITY];
     private int size;
 
+    /**
+     * The home slot of a key: its hash scattered by a multiplicative (Fibonacci) hash, top bits taken. Keys'
+     * hashes are mostly consecutive integers offset per class; taken as they are, the runs of two classes (parents
+     * and children loaded together) overlap and linear probing walks one long cluster on every lookup.
+     */
     private static int slot(IdentityKey key, int length) {
-        int h = key.hashCode();
-        return (h ^ (h >>> 16)) & (length - 1);
+        return (key.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
     }
 
     /** {@return the slot holding the identity, or else the empty slot that ends its probe run} */

@@ -17,6 +17,8 @@ import java.util.NoSuchElementException;
  */
 public final class StateIndex implements Iterable<EntityState> {
     private IdentityHashMap<Object, EntityState> index = new IdentityHashMap<>();
+    /** How many objects {@link #index} was last sized for by {@link #reserve}. */
+    private int reserved;
     /** Loaded states not yet in {@link #index}. */
     private final ArrayList<EntityState> unindexed = new ArrayList<>();
     /** Every state in join order, including removed ones (not {@code member}) until the next compaction. */
@@ -73,6 +75,7 @@ public final class StateIndex implements Iterable<EntityState> {
             st.listed = false;
         }
         index = new IdentityHashMap<>();
+        reserved = 0;
         unindexed.clear();
         order = new ArrayList<>();
         members = 0;
@@ -82,11 +85,33 @@ public final class StateIndex implements Iterable<EntityState> {
     public void reserve(int more) {
         if (more > 64) {
             index();
-            IdentityHashMap<Object, EntityState> bigger = new IdentityHashMap<>(index.size() + more);
-            bigger.putAll(index);
-            index = bigger;
+            int needed = index.size() + more;
+            if (needed > reserved) {
+                // grow geometrically: adding in chunks copies the index O(log n) times, not once per chunk
+                reserved = Math.max(needed, 2 * reserved);
+                IdentityHashMap<Object, EntityState> bigger = new IdentityHashMap<>(reserved);
+                bigger.putAll(index);
+                index = bigger;
+            }
             order.ensureCapacity(order.size() + more);
         }
+    }
+
+    /**
+     * {@return true when some state satisfies the test, looking at the newest states first} A flush asks "is
+     * anything changed?" this way: what a program changes is most often what it loaded or added last.
+     *
+     * @param test the test
+     */
+    public boolean anyNewestFirst(java.util.function.Predicate<EntityState> test) {
+        List<EntityState> all = order;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            EntityState st = all.get(i);
+            if (st.member && test.test(st)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return a copy of every state, safe to iterate while the index changes} */
