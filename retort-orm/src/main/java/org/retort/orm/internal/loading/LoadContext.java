@@ -26,7 +26,6 @@ public final class LoadContext {
         private final LoadPlan plan;
         private List<EntityState> fresh = new ArrayList<>();
         private final Set<EntityState> existing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Set<EntityState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Node(LoadPlan plan) {
             this.plan = plan;
@@ -38,20 +37,21 @@ public final class LoadContext {
 
         /** Records an object created or reloaded from a row. */
         void fresh(EntityState st) {
-            if (seen.add(st)) {
+            if (st.loadMark != this) { // marked instead of hashed: a load records every new object once
+                st.loadMark = this;
                 fresh.add(st);
             }
         }
 
         /** Records an object that was already loaded. */
         void existing(EntityState st) {
-            if (!seen.contains(st)) {
+            if (st.loadMark != this) {
                 existing.add(st);
             }
         }
 
         boolean isFresh(EntityState st) {
-            return seen.contains(st);
+            return st.loadMark == this;
         }
 
         private boolean pending() {
@@ -83,6 +83,9 @@ public final class LoadContext {
                 n.fresh = new ArrayList<>();
                 n.existing.clear();
                 Loader.loadRelationships(core, this, n.plan, fresh, existing);
+                for (EntityState st : fresh) {
+                    st.loadMark = null;
+                }
             }
         }
     }

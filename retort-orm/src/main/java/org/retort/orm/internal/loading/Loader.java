@@ -583,15 +583,15 @@ public final class Loader {
         if (missing.isEmpty()) {
             return;
         }
-        Map<List<Object>, Object> byKey = new LinkedHashMap<>();
+        Map<Object, Object> byKey = new LinkedHashMap<>();
         for (EntityState st : missing) {
-            byKey.put(keyList(r.keySide(), fkValues(r, st.object())), null);
+            byKey.put(keyOf(r.keySide(), fkValues(r, st.object())), null);
         }
-        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        List<Object> keys = new ArrayList<>(byKey.keySet());
         LoadContext.Node node = ctx.node(targetPlan);
         LoadPlan.Columns tc = targetPlan.columns();
         for (int i = 0; i < keys.size(); i += BATCH) {
-            List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
+            List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
             Select s = Select.of(tc.through(target, ColumnProperty::column).toArray())
                     .where(inKeys(columns(r.keySide()), chunk));
             List<Expression<?>> criteria = targetPlan.criteriaFor(target);
@@ -601,12 +601,12 @@ public final class Loader {
             try (Result res = core.connection().execute(s)) {
                 res.forEachValues(row -> {
                     Object o = entity(core, target, row, 0, tc.positions(), false, node);
-                    byKey.put(keyList(r.keySide(), values(r.keySide(), o)), o);
+                    byKey.put(keyOf(r.keySide(), values(r.keySide(), o)), o);
                 });
             }
         }
         for (EntityState st : missing) {
-            r.set(st.object(), byKey.get(keyList(r.keySide(), fkValues(r, st.object()))));
+            r.set(st.object(), byKey.get(keyOf(r.keySide(), fkValues(r, st.object()))));
             st.commitRelationship(r);
         }
     }
@@ -627,14 +627,14 @@ public final class Loader {
         boolean m2m = r.direction() == RelationshipDirection.MANY_TO_MANY;
         // the columns holding each row's parent key: the child's foreign key, or the association table's
         List<Expression<?>> parentKeyCols = m2m ? new ArrayList<>(r.secondaryParentColumns()) : columns(r.fkSide());
-        Map<List<Object>, EntityState> byKey = new LinkedHashMap<>();
+        Map<Object, EntityState> byKey = new LinkedHashMap<>();
         for (EntityState p : parents) {
             Object[] key = values(r.keySide(), p.object());
             if (key != null) {
-                byKey.put(keyList(r.keySide(), key), p);
+                byKey.put(keyOf(r.keySide(), key), p);
             }
         }
-        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        List<Object> keys = new ArrayList<>(byKey.keySet());
         LoadContext.Node node = ctx.node(targetPlan);
         LoadPlan.Columns tc = targetPlan.columns();
         List<Expression<?>> cols = new ArrayList<>(tc.through(target, ColumnProperty::column));
@@ -648,7 +648,7 @@ public final class Loader {
         }
         int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
         for (int i = 0; i < keys.size(); i += step) {
-            List<List<Object>> chunk = keys.subList(i, Math.min(keys.size(), i + step));
+            List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + step));
             Select s = Select.of(cols.toArray());
             if (m2m) {
                 List<Expression<?>> on = new ArrayList<>();
@@ -675,7 +675,7 @@ public final class Loader {
                     } else {
                         parentKey = values(r.fkSide(), o);
                     }
-                    EntityState parent = byKey.get(keyList(r.keySide(), parentKey));
+                    EntityState parent = byKey.get(keyOf(r.keySide(), parentKey));
                     if (parent != null) {
                         List<Object> members = out.computeIfAbsent(parent, k -> new ArrayList<>());
                         if (!TrackedCollection.containsSame(members, o)) {
@@ -703,16 +703,13 @@ public final class Loader {
     }
 
     /** {@code cols IN (...)} for a single column, an OR of ANDs for a composite key. */
-    static Expression<Boolean> inKeys(List<Expression<?>> cols, List<List<Object>> keys) {
+    static Expression<Boolean> inKeys(List<Expression<?>> cols, List<Object> keys) {
         if (cols.size() == 1) {
-            List<Object> values = new ArrayList<>(keys.size());
-            for (List<Object> k : keys) {
-                values.add(k.get(0));
-            }
-            return cols.get(0).untyped().in(values);
+            return cols.get(0).untyped().in(keys);
         }
         List<Expression<?>> ors = new ArrayList<>();
-        for (List<Object> k : keys) {
+        for (Object key : keys) {
+            List<?> k = keyValues(key);
             List<Expression<?>> ands = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
                 ands.add(cols.get(i).untyped().eq(k.get(i)));
@@ -771,18 +768,31 @@ public final class Loader {
         return out;
     }
 
-    /** A key as a list of values converted to the key properties' types, so equal keys are equal lists. */
-    static List<Object> keyList(List<ColumnProperty> props, Object[] values) {
+    /**
+     * A key as one value (single-column keys) or a list of values, converted to the key properties' types and
+     * integers widened to {@code Long}, so equal keys are equal map keys whatever the driver returned.
+     */
+    static Object keyOf(List<ColumnProperty> props, Object[] values) {
         if (values == null) {
             return null;
         }
+        if (values.length == 1) {
+            return normalized(JavaTypes.convert(values[0], JavaTypes.boxed(props.get(0).fieldType()), props.get(0)));
+        }
         Object[] c = converted(props, values);
         for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof Integer || c[i] instanceof Short || c[i] instanceof Byte) {
-                c[i] = ((Number) c[i]).longValue();
-            }
+            c[i] = normalized(c[i]);
         }
         return List.of(c);
+    }
+
+    private static Object normalized(Object v) {
+        return v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue() : v;
+    }
+
+    /** The values of a key made by {@link #keyOf}. */
+    private static List<?> keyValues(Object key) {
+        return key instanceof List<?> l ? l : List.of(key);
     }
 
     /** {@return the FROM item of an entity item} */

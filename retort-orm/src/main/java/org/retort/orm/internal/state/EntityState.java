@@ -54,6 +54,8 @@ public final class EntityState implements InstanceState {
     boolean member;
     /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
     boolean listed;
+    /** The load node that recorded this object as new, while its load runs (dedupe without hashing). */
+    public Object loadMark;
     /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
     private long unloadedColumns;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
