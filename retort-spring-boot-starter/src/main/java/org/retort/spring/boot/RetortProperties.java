@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * retort.compiled-cache-size=500
  * retort.entity-packages=com.example.model
  * retort.session.expire-on-commit=false
+ * retort.transaction-manager=retort      # Retort owns the transactions (default: datasource)
  * </pre>
  *
  * <p>Connection settings stay where Spring Boot keeps them ({@code spring.datasource.*}): Retort uses the
@@ -29,6 +30,11 @@ public class RetortProperties {
     private boolean hideParameters;
     /** Packages scanned for @Entity classes; empty means the application's auto-configuration packages. */
     private List<String> entityPackages = new ArrayList<>();
+    /**
+     * Who owns Spring transactions: "datasource" (Spring Boot's DataSourceTransactionManager, which Retort joins)
+     * or "retort" (a RetortTransactionManager).
+     */
+    private String transactionManager = "datasource";
     /** Settings of the sessions the SessionFactory opens. */
     private final Session session = new Session();
 
@@ -104,6 +110,20 @@ public class RetortProperties {
      */
     public void setEntityPackages(List<String> entityPackages) {
         this.entityPackages = entityPackages;
+    }
+
+    /** {@return who owns Spring transactions: "datasource" or "retort"} */
+    public String getTransactionManager() {
+        return transactionManager;
+    }
+
+    /**
+     * Chooses who owns Spring transactions; read by {@link RetortTransactionManagerAutoConfiguration}.
+     *
+     * @param transactionManager "datasource" (the default) or "retort"
+     */
+    public void setTransactionManager(String transactionManager) {
+        this.transactionManager = transactionManager;
     }
 
     /** {@return the session settings} */

@@ -160,7 +160,7 @@ class SpringIntegrationTest {
     }
 
     /** A running {@link NoteApp} on a test database, with its schema created and its echo collected. */
-    private static final class App implements AutoCloseable {
+    static final class App implements AutoCloseable {
         final ConfigurableApplicationContext context;
         final HikariDataSource dataSource;
         final List<String> echo;

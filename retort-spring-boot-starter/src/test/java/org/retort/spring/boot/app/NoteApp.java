@@ -8,6 +8,7 @@ import org.retort.spring.TransactionalSession;
 import org.retort.spring.boot.RetortAutoConfiguration;
 import org.retort.spring.boot.RetortHealthAutoConfiguration;
 import org.retort.spring.boot.RetortMetricsAutoConfiguration;
+import org.retort.spring.boot.RetortTransactionManagerAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @ImportAutoConfiguration({DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
         PersistenceExceptionTranslationAutoConfiguration.class, MetricsAutoConfiguration.class,
         SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-        RetortAutoConfiguration.class, RetortHealthAutoConfiguration.class, RetortMetricsAutoConfiguration.class})
+        RetortAutoConfiguration.class, RetortHealthAutoConfiguration.class, RetortMetricsAutoConfiguration.class,
+        RetortTransactionManagerAutoConfiguration.class})
 @Import({NoteApp.Notes.class, NoteApp.Outer.class, NoteApp.Inner.class})
 public class NoteApp {
 
