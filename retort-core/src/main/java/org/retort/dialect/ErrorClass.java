@@ -6,7 +6,7 @@ import org.retort.exc.DataError;
 import org.retort.exc.DatabaseError;
 import org.retort.exc.IntegrityError;
 import org.retort.exc.InterfaceError;
-import org.retort.exc.InternalError;
+import org.retort.exc.InternalDatabaseError;
 import org.retort.exc.NotSupportedError;
 import org.retort.exc.OperationalError;
 import org.retort.exc.ProgrammingError;
@@ -23,7 +23,7 @@ public enum ErrorClass {
     OPERATIONAL,
     /** {@link IntegrityError}. */
     INTEGRITY,
-    /** {@link InternalError}. */
+    /** {@link InternalDatabaseError}. */
     INTERNAL,
     /** {@link ProgrammingError}. */
     PROGRAMMING,
@@ -71,7 +71,7 @@ public enum ErrorClass {
             case DATA -> new DataError(statement, parameters, e, disconnect);
             case OPERATIONAL -> new OperationalError(statement, parameters, e, disconnect);
             case INTEGRITY -> new IntegrityError(statement, parameters, e, disconnect);
-            case INTERNAL -> new InternalError(statement, parameters, e, disconnect);
+            case INTERNAL -> new InternalDatabaseError(statement, parameters, e, disconnect);
             case PROGRAMMING -> new ProgrammingError(statement, parameters, e, disconnect);
             case NOT_SUPPORTED -> new NotSupportedError(statement, parameters, e, disconnect);
         };

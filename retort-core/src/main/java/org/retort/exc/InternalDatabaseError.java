@@ -3,9 +3,9 @@ package org.retort.exc;
 import java.sql.SQLException;
 
 /**
- * The database reported an internal inconsistency (PEP 249 {@code InternalError}).
+ * The database reported an internal inconsistency (PEP 249 {@code InternalDatabaseError}).
  */
-public class InternalError extends DatabaseError {
+public class InternalDatabaseError extends DatabaseError {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -16,7 +16,7 @@ public class InternalError extends DatabaseError {
      * @param cause the driver's exception
      * @param connectionInvalidated true when the connection was lost
      */
-    public InternalError(String statement, Object parameters, SQLException cause, boolean connectionInvalidated) {
+    public InternalDatabaseError(String statement, Object parameters, SQLException cause, boolean connectionInvalidated) {
         super(statement, parameters, cause, connectionInvalidated);
     }
 }
