@@ -775,6 +775,39 @@ class RelationshipTest {
                 .hasMessageContaining("somewhere_else");
     }
 
+    @BackendTest
+    void mergeAndExpungeCascadeAlongRelationships(TestDatabase db) {
+        Fixture f = setUp(db);
+        Author detached;
+        try (Session session = f.open()) {
+            session.add(blog());
+            session.commit();
+            detached = session.scalars(Orm.select(Author.class).options(Load.selectinload(Author_.posts))).one();
+        }
+        detached.name = "ada lovelace";
+        detached.posts.get(0).title = "analytics, revised";
+        Post added = new Post("new post");
+        detached.posts.add(added);
+        try (Session session = f.open()) {
+            Author merged = session.merge(detached);
+            assertThat(merged).isNotSameAs(detached);
+            assertThat(session.contains(detached)).isFalse();
+            assertThat(merged.posts).hasSize(3);
+            assertThat(merged.posts).allSatisfy(p -> assertThat(session.contains(p)).isTrue());
+            assertThat(merged.posts).doesNotContain(added); // a copy of it was added, as SQLAlchemy's merge does
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            Author a = session.scalars(Orm.select(Author.class)).one();
+            assertThat(a.name).isEqualTo("ada lovelace");
+            assertThat(a.posts).extracting(p -> p.title).containsExactly("analytics, revised", "engines", "new post");
+            Post first = a.posts.get(0);
+            session.expunge(a); // cascade all includes expunge: the loaded posts leave too
+            assertThat(session.contains(first)).isFalse();
+            assertThat(session.inspect(first).isDetached()).isTrue();
+        }
+    }
+
     @Entity(table = "loose")
     static class Loose {
         @MappedColumn(primaryKey = true)
