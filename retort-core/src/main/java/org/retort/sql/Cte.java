@@ -77,6 +77,21 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
         return new Cte(CompoundSelect.of(CompoundSelect.Kind.UNION, anchor(), other), name, recursive, this);
     }
 
+    /**
+     * {@return this CTE under another name in FROM, {@code FROM name_of_cte AS name}; use it twice to join the
+     * CTE to itself}
+     *
+     * @param name the alias
+     */
+    public CteAlias alias(String name) {
+        return new CteAlias(this, java.util.Objects.requireNonNull(name, "name"));
+    }
+
+    /** {@return this CTE under an anonymous alias, named when the statement is compiled} */
+    public CteAlias alias() {
+        return new CteAlias(this, null);
+    }
+
     private SelectBase anchor() {
         if (statement instanceof SelectBase s) {
             return s;

@@ -6,7 +6,7 @@ import java.util.List;
  * Something a SELECT reads rows from: a table, a table alias, a subquery, a CTE, a VALUES list or a join
  * of them (SQLAlchemy's {@code FromClause}).
  */
-public sealed interface FromClause permits TableClause, TableAlias, Subquery, Cte, Join, Values, TableValued, TableSample {
+public sealed interface FromClause permits TableClause, TableAlias, Subquery, Cte, CteAlias, Join, Values, TableValued, TableSample {
 
     /**
      * The column of a name, to use in expressions. It is untyped ({@code Expression<Object>}): its comparisons

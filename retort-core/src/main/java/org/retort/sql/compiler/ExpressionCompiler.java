@@ -340,6 +340,7 @@ public abstract class ExpressionCompiler extends CompilerBase {
             case org.retort.sql.TableValued t -> analysis.nameOf(t, t.name());
             case org.retort.sql.TableSample t -> t.name() == null ? t.table().name() : t.name();
             case Cte c -> analysis.nameOf(c, c.name());
+            case org.retort.sql.CteAlias a -> analysis.nameOf(a, a.name());
             case Values v -> v.name();
             default -> from.toString();
         };

@@ -112,6 +112,10 @@ public abstract class FromCompiler extends FunctionCompiler {
                 registerCte(c);
                 sql(quote(fromName(c)));
             }
+            case org.retort.sql.CteAlias a -> {
+                registerCte(a.cte());
+                sql(quote(fromName(a.cte())) + aliasKeyword() + quote(fromName(a)));
+            }
             case Join j -> join(j);
             case Values v -> valuesFrom(v);
             case org.retort.sql.TableValued t -> tableValued(t);

@@ -388,6 +388,12 @@ public final class Analysis {
                 }
                 statement(c.statement());
             }
+            case org.retort.sql.CteAlias a -> {
+                key.add("cte alias");
+                key.add(a.name());
+                nameOf(a, a.name());
+                from(a.cte());
+            }
             case Join j -> {
                 key.add(j.type());
                 from(j.left());
