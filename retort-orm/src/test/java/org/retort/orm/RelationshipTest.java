@@ -149,6 +149,20 @@ class RelationshipTest {
         try (Session session = f.open()) {
             f.log().clear();
             List<Author> authors = session.scalars(Orm.select(Author.class)
+                    .options(Load.selectinload(Author_.posts).joinedload(Post_.comments))).all();
+            int comments = 0;
+            for (Author a : authors) {
+                for (Post p : a.posts) {
+                    comments += p.comments.size();
+                }
+            }
+            assertThat(comments).isZero();
+            assertThat(f.log().count()).as("a joinedload below a selectinload loads eagerly too: 3 statements")
+                    .isEqualTo(3);
+        }
+        try (Session session = f.open()) {
+            f.log().clear();
+            List<Author> authors = session.scalars(Orm.select(Author.class)
                     .options(Load.subqueryload(Author_.posts))).all();
             assertThat(authors.stream().mapToInt(a -> a.posts.size()).sum()).isEqualTo(200);
             assertThat(f.log().count()).isEqualTo(2);

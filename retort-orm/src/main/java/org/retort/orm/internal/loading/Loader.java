@@ -495,7 +495,7 @@ public final class Loader {
                 continue; // filled while the rows were read
             }
             switch (strategy) {
-                case SELECT, JOINED, CONTAINS_EAGER -> {
+                case SELECT, CONTAINS_EAGER -> {
                     if (r.isCollection()) {
                         List<Expression<?>> criteria = plan.child(r).criteriaFor(r.target());
                         for (EntityState st : fresh) {
@@ -506,7 +506,9 @@ public final class Loader {
                         loadReferences(core, r, fresh, ctx, plan.child(r));
                     }
                 }
-                case SELECTIN, SUBQUERY -> {
+                // JOINED here: a joined strategy below a second SELECT (selectinload(a).joinedload(b)), where the
+                // rows come from that SELECT: loaded eagerly by one more SELECT ... IN, as asked, not lazily
+                case SELECTIN, SUBQUERY, JOINED -> {
                     List<EntityState> parents = new ArrayList<>(fresh);
                     for (EntityState st : existing) {
                         if (st.relCommitted[r.index()] == EntityState.UNLOADED) {
