@@ -39,6 +39,14 @@ class RelationshipTest {
             return factory.open();
         }
 
+        /** Commits the {@link #blog()} graph. */
+        void seedBlog() {
+            try (Session session = open()) {
+                session.add(blog());
+                session.commit();
+            }
+        }
+
         long count(String table) {
             try (Connection c = engine.connect()) {
                 return ((Number) c.execute(text("SELECT count(*) FROM " + table)).scalar()).longValue();
@@ -195,10 +203,7 @@ class RelationshipTest {
     @BackendTest
     void raiseloadStrictModeAndDetachedAccessFailClearly(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Author a = session.scalars(Orm.select(Author.class).options(Load.raiseload(Author_.posts))).one();
             assertThatThrownBy(() -> a.posts.size()).isInstanceOf(LazyLoadException.class)
@@ -225,10 +230,7 @@ class RelationshipTest {
     @BackendTest
     void manyToOneIsAnsweredFromTheIdentityMapWithoutSql(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Author a = session.scalars(Orm.select(Author.class)).one();
             f.log().clear();
@@ -247,10 +249,7 @@ class RelationshipTest {
     @BackendTest
     void manyToManyAddAndRemoveWriteTheAssociationTable(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Post engines = session.scalars(Orm.select(Post.class).where(Post_.title.eq("engines"))).one();
             Tag math = session.scalars(Orm.select(Tag.class).where(Tag_.name.eq("math"))).one();
@@ -281,10 +280,7 @@ class RelationshipTest {
     @BackendTest
     void deleteOrphanAndDeleteCascadeRemoveRows(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Post engines = session.scalars(Orm.select(Post.class).where(Post_.title.eq("engines"))).one();
             Comment first = engines.comments.get(0);
@@ -463,10 +459,7 @@ class RelationshipTest {
     @BackendTest
     void rollbackPutsReferencesBackAndCollectionsReloadOnAccess(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Author a = session.scalars(Orm.select(Author.class)).one();
             Post p = a.posts.get(0);
@@ -505,10 +498,7 @@ class RelationshipTest {
     @BackendTest
     void containsEagerFillsCollectionsFromTheQuerysOwnJoin(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             f.log().clear();
             List<Post> posts = session.scalars(Orm.select(Post.class).join(Post_.comments)
@@ -524,10 +514,7 @@ class RelationshipTest {
     @BackendTest
     void loaderCriteriaFilterTheQueryAndEveryRelationshipLoad(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         for (LoaderOptionCase c : List.of(new LoaderOptionCase(Load.selectinload(Author_.posts)),
                 new LoaderOptionCase(Load.joinedload(Author_.posts)), new LoaderOptionCase(null))) {
             try (Session session = f.open()) {
@@ -551,10 +538,7 @@ class RelationshipTest {
     @BackendTest
     void attributesExpireAndRefreshOneByOne(TestDatabase db) {
         Fixture f = setUp(db);
-        try (Session session = f.open()) {
-            session.add(blog());
-            session.commit();
-        }
+        f.seedBlog();
         try (Session session = f.open()) {
             Author a = session.scalars(Orm.select(Author.class).options(Load.selectinload(Author_.posts))).one();
             assertThat(a.posts).hasSize(2);
