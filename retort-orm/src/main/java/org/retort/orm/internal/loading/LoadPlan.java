@@ -77,6 +77,9 @@ final class LoadPlan {
     }
 
     private Columns computeColumns() {
+        if (columnRules.isEmpty() && mapper.properties().stream().noneMatch(ColumnProperty::isDeferred)) {
+            return Columns.ALL; // the common case: nothing deferred, nothing to compute per query
+        }
         java.util.Set<String> deferred = new java.util.HashSet<>();
         for (ColumnProperty p : mapper.properties()) {
             if (p.isDeferred()) {
