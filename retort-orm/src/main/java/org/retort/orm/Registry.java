@@ -351,6 +351,8 @@ public final class Registry {
      *     {@code org.retort.orm}, naming the {@code opens} line to add
      */
     public static MethodHandle noArgConstructor(Class<?> c) throws ReflectiveOperationException {
-        return MappingReader.privateLookup(c).findConstructor(c, MethodType.methodType(void.class));
+        MethodHandles.Lookup lookup = MappingReader.privateLookup(c);
+        MethodHandle ctor = lookup.findConstructor(c, MethodType.methodType(void.class));
+        return MappingReader.allocating(lookup, c, ctor);
     }
 }

@@ -247,6 +247,35 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void childrenLoadedThroughTheirParentReferToItAndReloadedChildrenResolveAgain(TestDatabase db) {
+        Fixture f = setUp(db);
+        f.seedBlog();
+        for (boolean joined : List.of(false, true)) {
+            try (Session session = f.open()) {
+                f.log().clear();
+                Author a = session.scalars(Orm.select(Author.class).options(joined
+                        ? Load.joinedload(Author_.posts) : Load.selectinload(Author_.posts))).one();
+                assertThat(a.posts).hasSize(2).allSatisfy(p -> assertThat(p.author).isSameAs(a));
+                assertThat(session.inspect(a.posts.get(0)).isModified()).isFalse();
+                assertThat(f.log().count()).as("joined: %s", joined).isEqualTo(joined ? 1 : 2);
+            }
+        }
+        try (Session session = f.open()) {
+            Author ada = session.scalars(Orm.select(Author.class).options(Load.selectinload(Author_.posts))).one();
+            Author other = new Author("grace");
+            session.add(other);
+            session.commit(); // expires everything
+            Post moved = ada.posts.get(0);
+            session.connection().execute(text("UPDATE post SET author_id = :a WHERE id = :p"),
+                    java.util.Map.of("a", other.id, "p", moved.id));
+            // the post is reloaded by a query of posts: its reference follows the new foreign key
+            List<Post> posts = session.scalars(Orm.select(Post.class).where(Post_.id.eq(moved.id))).all();
+            assertThat(posts).containsExactly(moved);
+            assertThat(moved.author).isSameAs(other);
+        }
+    }
+
+    @BackendTest
     void manyToManyAddAndRemoveWriteTheAssociationTable(TestDatabase db) {
         Fixture f = setUp(db);
         f.seedBlog();

@@ -170,9 +170,10 @@ public final class Mapper<T> {
     }
 
     /** {@return a new instance made with the no-argument constructor} */
+    @SuppressWarnings("unchecked") // the handle is the class's own constructor
     public T newInstance() {
         try {
-            return entityClass.cast((Object) constructor.invokeExact());
+            return (T) (Object) constructor.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

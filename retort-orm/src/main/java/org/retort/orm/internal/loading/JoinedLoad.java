@@ -1,10 +1,12 @@
 package org.retort.orm.internal.loading;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.retort.engine.Result;
 import org.retort.exc.ArgumentException;
 import org.retort.orm.OrmResult;
@@ -206,41 +208,57 @@ final class JoinedLoad {
         for (int k = 0; k < specs.size(); k++) {
             specNodes[k] = ctx.node(specs.get(k).childPlan);
         }
-        // members per spec per parent object, in first-seen order
-        List<Map<Object, List<Object>>> members = new ArrayList<>();
+        // members per spec per parent, in first-seen order
+        List<Map<EntityState, List<Object>>> members = new ArrayList<>();
+        RelationshipProperty[] mirrors = new RelationshipProperty[specs.size()];
         for (int k = 0; k < specs.size(); k++) {
             members.add(new IdentityHashMap<>());
+            mirrors[k] = Loader.mirrorToFill(core, specs.get(k).rel, specs.get(k).childPlan);
         }
         List<Object[]> rows = new ArrayList<>();
-        Map<List<Object>, Boolean> seenRows = anyCollection ? new LinkedHashMap<>() : null;
+        // rows repeat per joined member: one object per row when one entity is selected, else whole rows
+        Set<Object> seenObjects = anyCollection && items.size() == 1 ? Collections.newSetFromMap(new IdentityHashMap<>())
+                : null;
+        Map<List<Object>, Boolean> seenRows = anyCollection && seenObjects == null ? new LinkedHashMap<>() : null;
         boolean populateExisting = stmt.isPopulateExisting();
         try (Result r = core.connection().execute(s, params)) {
             r.forEachValues(raw -> {
                 Object[] values = new Object[items.size()];
+                EntityState[] states = new EntityState[items.size()];
                 for (int i = 0; i < values.length; i++) {
                     if (items.get(i) instanceof OrmSelect.EntityItem e) {
-                        values[i] = Loader.entity(core, e.mapper(), raw, itemStart[i], itemPositions[i],
+                        states[i] = Loader.state(core, e.mapper(), raw, itemStart[i], itemPositions[i],
                                 populateExisting, itemNodes[i]);
+                        values[i] = states[i] == null ? null : states[i].object();
                     } else {
                         values[i] = raw[itemStart[i]];
                     }
                 }
-                Object[] joined = new Object[specs.size()];
+                EntityState[] joined = new EntityState[specs.size()];
                 for (int k = 0; k < specs.size(); k++) {
                     Spec spec = specs.get(k);
-                    Object parent = spec.parent < 0 ? values[-spec.parent - 1] : joined[spec.parent];
+                    EntityState parent = spec.parent < 0 ? states[-spec.parent - 1] : joined[spec.parent];
                     if (parent == null) {
                         continue;
                     }
-                    Object child = Loader.entity(core, spec.rel.target(), raw, spec.start,
+                    EntityState child = Loader.state(core, spec.rel.target(), raw, spec.start,
                             spec.childPlan.columns().positions(), populateExisting, specNodes[k]);
                     joined[k] = child;
                     List<Object> list = members.get(k).computeIfAbsent(parent, p -> new ArrayList<>());
-                    if (child != null && !TrackedCollection.containsSame(list, child)) {
-                        list.add(child);
+                    if (child != null) {
+                        if (!TrackedCollection.containsSame(list, child.object())) {
+                            list.add(child.object());
+                        }
+                        if (mirrors[k] != null) {
+                            Loader.setMirror(mirrors[k], child, parent.object());
+                        }
                     }
                 }
-                if (seenRows != null) {
+                if (seenObjects != null) {
+                    if (!seenObjects.add(values[0])) {
+                        return;
+                    }
+                } else if (seenRows != null) {
                     List<Object> identity = new ArrayList<>(values.length);
                     for (Object v : values) {
                         identity.add(v == null ? List.of() : new Identity(v));
@@ -254,10 +272,10 @@ final class JoinedLoad {
         }
         for (int k = 0; k < specs.size(); k++) {
             Spec spec = specs.get(k);
-            for (Map.Entry<Object, List<Object>> e : members.get(k).entrySet()) {
-                EntityState st = core.stateOf(e.getKey());
-                if (st != null && (spec.parent < 0 ? itemNodes[-spec.parent - 1] : specNodes[spec.parent]).isFresh(st)
-                        || st != null && st.relCommitted[spec.rel.index()] == EntityState.UNLOADED) {
+            LoadContext.Node parentNode = spec.parent < 0 ? itemNodes[-spec.parent - 1] : specNodes[spec.parent];
+            for (Map.Entry<EntityState, List<Object>> e : members.get(k).entrySet()) {
+                EntityState st = e.getKey();
+                if (parentNode.isFresh(st) || st.relCommitted[spec.rel.index()] == EntityState.UNLOADED) {
                     Loader.setLoaded(core, spec.rel, st, e.getValue());
                 }
             }

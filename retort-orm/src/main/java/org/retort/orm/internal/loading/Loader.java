@@ -192,6 +192,25 @@ public final class Loader {
      */
     public static Object entity(SessionCore core, Mapper<?> m, Object[] row, int start, int[] positions,
             boolean populateExisting, LoadContext.Node node) {
+        EntityState st = state(core, m, row, start, positions, populateExisting, node);
+        return st == null ? null : st.object();
+    }
+
+    /**
+     * As {@link #entity(SessionCore, Mapper, Object[], int, int[], boolean, LoadContext.Node)}, giving the
+     * object's state (null when the row's key is all null).
+     *
+     * @param core the session
+     * @param m the entity's mapper
+     * @param row the row's values
+     * @param start the entity's first column
+     * @param positions property index to column offset, -1 when deferred; null when every column is there in order
+     * @param populateExisting overwrite an object already in the identity map
+     * @param node where to record the object for relationship loading, or null
+     * @return the state
+     */
+    static EntityState state(SessionCore core, Mapper<?> m, Object[] row, int start, int[] positions,
+            boolean populateExisting, LoadContext.Node node) {
         List<ColumnProperty> pkProps = m.primaryKey();
         IdentityKey key;
         if (pkProps.size() == 1) {
@@ -219,6 +238,12 @@ public final class Loader {
                 populate(st, row, start, positions, !populateExisting);
                 m.events().fireLoad(st.object(), true);
                 if (node != null) {
+                    // its references are resolved again by this load (see unloaded(...))
+                    for (RelationshipProperty r : m.relationships()) {
+                        if (!r.isCollection()) {
+                            st.relCommitted[r.index()] = EntityState.UNLOADED;
+                        }
+                    }
                     node.fresh(st);
                 }
             } else {
@@ -229,7 +254,7 @@ public final class Loader {
                     node.existing(st);
                 }
             }
-            return st.object();
+            return st;
         }
         Object o = m.newInstance();
         st = new EntityState(o, m);
@@ -261,7 +286,7 @@ public final class Loader {
         if (node != null) {
             node.fresh(st);
         }
-        return o;
+        return st;
     }
 
     /** Fills the columns an earlier load left out, from a row that has them (an undeferring query). */
@@ -503,13 +528,13 @@ public final class Loader {
                             st.relCommitted[r.index()] = EntityState.UNLOADED;
                         }
                     } else {
-                        loadReferences(core, r, fresh, ctx, plan.child(r));
+                        loadReferences(core, r, unloaded(fresh, r), ctx, plan.child(r));
                     }
                 }
                 // JOINED here: a joined strategy below a second SELECT (selectinload(a).joinedload(b)), where the
                 // rows come from that SELECT: loaded eagerly by one more SELECT ... IN, as asked, not lazily
                 case SELECTIN, SUBQUERY, JOINED -> {
-                    List<EntityState> parents = new ArrayList<>(fresh);
+                    List<EntityState> parents = new ArrayList<>(r.isCollection() ? fresh : unloaded(fresh, r));
                     for (EntityState st : existing) {
                         if (st.relCommitted[r.index()] == EntityState.UNLOADED) {
                             parents.add(st);
@@ -648,6 +673,8 @@ public final class Loader {
         for (RelationshipProperty.OrderItem oi : r.orderBy()) {
             order.add(oi.descending() ? oi.property().column().desc() : oi.property().column().asc());
         }
+        // the children's reference back to their parent, filled here: it is the parent the row was loaded for
+        RelationshipProperty mirror = mirrorToFill(core, r, targetPlan);
         int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
         for (int i = 0; i < keys.size(); i += step) {
             List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + step));
@@ -669,7 +696,11 @@ public final class Loader {
             }
             try (Result res = core.connection().execute(s)) {
                 res.forEachValues(row -> {
-                    Object o = entity(core, target, row, 0, tc.positions(), false, node);
+                    EntityState child = state(core, target, row, 0, tc.positions(), false, node);
+                    if (child == null) {
+                        return;
+                    }
+                    Object o = child.object();
                     Object[] parentKey;
                     if (m2m) {
                         parentKey = new Object[parentKeyCols.size()];
@@ -683,11 +714,69 @@ public final class Loader {
                         if (!TrackedCollection.containsSame(members, o)) {
                             members.add(o);
                         }
+                        if (mirror != null) {
+                            setMirror(mirror, child, parent.object());
+                        }
                     }
                 });
             }
         }
         return out;
+    }
+
+    /**
+     * The many-to-one reference of a relationship's targets back to its parent that a load of the relationship
+     * fills with the parent: the reverse of a one-to-many, when the targets' plan would load it (not raise or
+     * noload); else null.
+     *
+     * @param core the session
+     * @param r the relationship being loaded
+     * @param targetPlan the plan of its targets
+     * @return the reference, or null
+     */
+    static RelationshipProperty mirrorToFill(SessionCore core, RelationshipProperty r, LoadPlan targetPlan) {
+        RelationshipProperty mirror = r.reverse();
+        if (mirror == null || mirror.isCollection() || r.direction() == RelationshipDirection.MANY_TO_MANY
+                || mirror.direction() != RelationshipDirection.MANY_TO_ONE || mirror.target() != r.parent()) {
+            return null;
+        }
+        Lazy strategy = targetPlan.strategy(mirror, core.factory().strictLoading());
+        return strategy == Lazy.RAISE || strategy == Lazy.NOLOAD ? null : mirror;
+    }
+
+    /**
+     * Sets a loaded child's many-to-one reference to the parent it was loaded under (the mirror of a one-to-many
+     * being loaded), as its committed value, unless the reference was loaded already: SQLAlchemy would answer the
+     * first access from the identity map, without SQL, with that same parent.
+     *
+     * @param mirror the child's reference
+     * @param child the child's state
+     * @param parent the parent object
+     */
+    static void setMirror(RelationshipProperty mirror, EntityState child, Object parent) {
+        if (child.relCommitted[mirror.index()] == EntityState.UNLOADED && mirror.get(child.object()) == null) {
+            mirror.set(child.object(), parent);
+            child.relCommitted[mirror.index()] = parent;
+        }
+    }
+
+    /**
+     * The states whose many-to-one reference is still unloaded. A fresh object's reference is loaded only when its
+     * parent's load just set it ({@link #setMirror}); a reloaded object's references were reset when it was
+     * populated again, so they are resolved again.
+     */
+    private static List<EntityState> unloaded(List<EntityState> states, RelationshipProperty r) {
+        List<EntityState> out = null;
+        for (int i = 0; i < states.size(); i++) {
+            EntityState st = states.get(i);
+            boolean loaded = st.relCommitted[r.index()] != EntityState.UNLOADED;
+            if (loaded && out == null) {
+                out = new ArrayList<>(states.subList(0, i));
+            } else if (!loaded && out != null) {
+                out.add(st);
+            }
+        }
+        return out == null ? states : out;
     }
 
     /** {@code (cols) IN (SELECT key FROM (<parents' query>))} for a subquery load. */

@@ -1,7 +1,10 @@
 package org.retort.orm.internal.mapping;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -13,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.retort.exc.ArgumentException;
+import org.retort.orm.NamingStrategy;
 import org.retort.orm.annotation.Entity;
-import org.retort.orm.mapping.ColumnProperty;
-import org.retort.orm.mapping.Mapper;
-import org.retort.orm.mapping.RelationshipProperty;
 import org.retort.orm.annotation.MappedColumn;
 import org.retort.orm.annotation.Relationship;
 import org.retort.orm.annotation.Transient;
+import org.retort.orm.mapping.ColumnProperty;
+import org.retort.orm.mapping.Mapper;
+import org.retort.orm.mapping.RelationshipProperty;
 import org.retort.schema.Column;
 import org.retort.schema.ColumnOption;
 import org.retort.schema.MetaData;
@@ -27,7 +31,6 @@ import org.retort.schema.Schema;
 import org.retort.schema.Table;
 import org.retort.schema.TableElement;
 import org.retort.types.SqlType;
-import org.retort.orm.NamingStrategy;
 
 /** Reads {@code @Entity}/{@code @MappedColumn} of a class into a schema {@link Table} and column properties. */
 public final class MappingReader {
@@ -284,6 +287,43 @@ public final class MappingReader {
             orm.addReads(target);
         }
         return MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+    }
+
+    /**
+     * The no-argument constructor as a handle that allocates quickly. A constructor handle whose class is not a
+     * JIT-time constant allocates through the VM's slow path (about a tenth of loading 100,000 small objects);
+     * a {@link Supplier} made by {@link LambdaMetafactory} holds the {@code new} in its own bytecode, where the
+     * allocation is inlined. That needs a full-privilege lookup (the class path, or the ORM's own module); where
+     * the lookup has less (a named application module), the plain handle serves.
+     *
+     * @param lookup a private lookup in the class
+     * @param c the class
+     * @param ctor its no-argument constructor
+     * @return a handle of type {@code ()c} or {@code ()Object}
+     */
+    public static MethodHandle allocating(MethodHandles.Lookup lookup, Class<?> c, MethodHandle ctor) {
+        if (!lookup.hasFullPrivilegeAccess()) {
+            return ctor;
+        }
+        try {
+            CallSite site = LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), ctor, MethodType.methodType(c));
+            Supplier<?> supplier = (Supplier<?>) site.getTarget().invoke();
+            return SUPPLIER_GET.bindTo(supplier);
+        } catch (Throwable e) {
+            return ctor; // e.g. a class the metafactory cannot name: the handle still works, only slower
+        }
+    }
+
+    private static final MethodHandle SUPPLIER_GET;
+
+    static {
+        try {
+            SUPPLIER_GET = MethodHandles.publicLookup().findVirtual(Supplier.class, "get",
+                    MethodType.methodType(Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     public static MethodHandle constructor(Class<?> c) {

@@ -16,6 +16,8 @@ public final class IdentityMap {
 
     private IdentityKey[] keys = new IdentityKey[INITIAL_CAPACITY];
     private EntityState[] states = new EntityState[INITIAL_CAPACITY];
+    /** Each occupied slot's key hash: probing and resizing compare and move hashes without touching the keys. */
+    private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
 
     /**
@@ -23,16 +25,18 @@ public final class IdentityMap {
      * hashes are mostly consecutive integers offset per class; taken as they are, the runs of two classes (parents
      * and children loaded together) overlap and linear probing walks one long cluster on every lookup.
      */
-    private static int slot(IdentityKey key, int length) {
-        return (key.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
+    private static int slotOf(int hash, int length) {
+        return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
     }
 
     /** {@return the slot holding the identity, or else the empty slot that ends its probe run} */
     private int probe(IdentityKey key) {
         IdentityKey[] k = keys;
+        int[] h = hashes;
+        int hash = key.hashCode();
         int mask = k.length - 1;
-        int i = slot(key, k.length);
-        while (k[i] != null && !k[i].equals(key)) {
+        int i = slotOf(hash, k.length);
+        while (k[i] != null && (h[i] != hash || !k[i].equals(key))) {
             i = (i + 1) & mask;
         }
         return i;
@@ -50,6 +54,7 @@ public final class IdentityMap {
         boolean added = keys[i] == null;
         keys[i] = key;
         states[i] = state;
+        hashes[i] = key.hashCode();
         if (added && ++size * 2 > keys.length) {
             resize(keys.length * 2);
         }
@@ -75,6 +80,7 @@ public final class IdentityMap {
     public void clear() {
         keys = new IdentityKey[INITIAL_CAPACITY];
         states = new EntityState[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
         size = 0;
     }
 
@@ -130,14 +136,16 @@ public final class IdentityMap {
     private void deleteAt(int i) {
         IdentityKey[] k = keys;
         EntityState[] s = states;
+        int[] h = hashes;
         int mask = k.length - 1;
         k[i] = null;
         s[i] = null;
         size--;
         for (int j = (i + 1) & mask; k[j] != null; j = (j + 1) & mask) {
-            if (!OpenAddressing.staysPut(i, j, slot(k[j], k.length))) {
+            if (!OpenAddressing.staysPut(i, j, slotOf(h[j], k.length))) {
                 k[i] = k[j];
                 s[i] = s[j];
+                h[i] = h[j];
                 k[j] = null;
                 s[j] = null;
                 i = j;
@@ -148,20 +156,24 @@ public final class IdentityMap {
     private void resize(int length) {
         IdentityKey[] oldKeys = keys;
         EntityState[] oldStates = states;
+        int[] oldHashes = hashes;
         IdentityKey[] k = new IdentityKey[length];
         EntityState[] s = new EntityState[length];
+        int[] h = new int[length];
         int mask = length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
-                int i = slot(oldKeys[j], length);
+                int i = slotOf(oldHashes[j], length);
                 while (k[i] != null) {
                     i = (i + 1) & mask;
                 }
                 k[i] = oldKeys[j];
                 s[i] = oldStates[j];
+                h[i] = oldHashes[j];
             }
         }
         keys = k;
         states = s;
+        hashes = h;
     }
 }
