@@ -1,8 +1,6 @@
 package org.retort.orm;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -339,20 +337,5 @@ public final class Registry {
             RelationshipReader.resolveAll(r.mappers, r.metadata, r.naming);
             return r;
         }
-    }
-
-    /**
-     * The no-argument constructor of a class, of any visibility, as a method handle.
-     *
-     * @param c the class
-     * @return the handle
-     * @throws ReflectiveOperationException when there is none or it cannot be accessed
-     * @throws ArgumentException when the class is in a named module whose package is not open to
-     *     {@code org.retort.orm}, naming the {@code opens} line to add
-     */
-    public static MethodHandle noArgConstructor(Class<?> c) throws ReflectiveOperationException {
-        MethodHandles.Lookup lookup = MappingReader.privateLookup(c);
-        MethodHandle ctor = lookup.findConstructor(c, MethodType.methodType(void.class));
-        return MappingReader.allocating(lookup, c, ctor);
     }
 }

@@ -1,14 +1,12 @@
 package org.retort.orm.mapping;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.retort.exc.ArgumentException;
-import org.retort.exc.InvalidRequestException;
 import org.retort.orm.MapperEvents;
 import org.retort.orm.internal.mapping.JavaTypes;
 import org.retort.schema.Column;
@@ -31,7 +29,7 @@ public final class Mapper<T> {
     private final List<RelationshipProperty> relationships;
     private final Map<String, MapperProperty> byName;
     private final Map<String, ColumnProperty> byColumn;
-    private final MethodHandle constructor;
+    private final Supplier<?> factory;
     private final MapperEvents<T> events = new MapperEvents<>();
 
     /**
@@ -41,16 +39,16 @@ public final class Mapper<T> {
      * @param table its table
      * @param properties its column properties, indexed in order
      * @param relationships its relationships, indexed in order (resolved by the registry afterwards)
-     * @param constructor the no-argument constructor
+     * @param factory makes an instance with the no-argument constructor
      * @throws ArgumentException when no field maps a primary key column
      */
     public Mapper(Class<T> entityClass, Table table, List<ColumnProperty> properties,
-            List<RelationshipProperty> relationships, MethodHandle constructor) {
+            List<RelationshipProperty> relationships, Supplier<?> factory) {
         this.entityClass = entityClass;
         this.table = table;
         this.properties = List.copyOf(properties);
         this.relationships = List.copyOf(relationships);
-        this.constructor = constructor.asType(MethodType.methodType(Object.class));
+        this.factory = factory;
         Map<String, MapperProperty> n = new LinkedHashMap<>();
         Map<String, ColumnProperty> c = new LinkedHashMap<>();
         List<ColumnProperty> pk = new ArrayList<>();
@@ -170,15 +168,9 @@ public final class Mapper<T> {
     }
 
     /** {@return a new instance made with the no-argument constructor} */
-    @SuppressWarnings("unchecked") // the handle is the class's own constructor
+    @SuppressWarnings("unchecked") // the factory calls the class's own constructor
     public T newInstance() {
-        try {
-            return (T) (Object) constructor.invokeExact();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new InvalidRequestException("The no-argument constructor of " + entityClass.getName() + " failed: " + t);
-        }
+        return (T) factory.get();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.retort.exc.ArgumentException;
+import org.retort.exc.InvalidRequestException;
 import org.retort.orm.NamingStrategy;
 import org.retort.orm.annotation.Entity;
 import org.retort.orm.annotation.MappedColumn;
@@ -290,45 +291,23 @@ public final class MappingReader {
     }
 
     /**
-     * The no-argument constructor as a handle that allocates quickly. A constructor handle whose class is not a
-     * JIT-time constant allocates through the VM's slow path (about a tenth of loading 100,000 small objects);
-     * a {@link Supplier} made by {@link LambdaMetafactory} holds the {@code new} in its own bytecode, where the
-     * allocation is inlined. That needs a full-privilege lookup (the class path, or the ORM's own module); where
-     * the lookup has less (a named application module), the plain handle serves.
+     * Makes instances of a class with its no-argument constructor, of any visibility. A constructor handle whose
+     * class is not a JIT-time constant allocates through the VM's slow path (a tenth of loading 100,000 small
+     * objects), so the constructor is wrapped in a {@link Supplier} made by {@link LambdaMetafactory}: the
+     * {@code new} is then in that class's own bytecode, where allocation is inlined. The metafactory needs a
+     * full-privilege lookup (the class path, or the ORM's own module); in a named application module the
+     * constructor handle is called instead.
      *
-     * @param lookup a private lookup in the class
      * @param c the class
-     * @param ctor its no-argument constructor
-     * @return a handle of type {@code ()c} or {@code ()Object}
+     * @return the factory
+     * @throws ArgumentException when there is no such constructor or it cannot be accessed
      */
-    public static MethodHandle allocating(MethodHandles.Lookup lookup, Class<?> c, MethodHandle ctor) {
-        if (!lookup.hasFullPrivilegeAccess()) {
-            return ctor;
-        }
+    public static Supplier<Object> constructor(Class<?> c) {
+        MethodHandles.Lookup lookup;
+        MethodHandle ctor;
         try {
-            CallSite site = LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
-                    MethodType.methodType(Object.class), ctor, MethodType.methodType(c));
-            Supplier<?> supplier = (Supplier<?>) site.getTarget().invoke();
-            return SUPPLIER_GET.bindTo(supplier);
-        } catch (Throwable e) {
-            return ctor; // e.g. a class the metafactory cannot name: the handle still works, only slower
-        }
-    }
-
-    private static final MethodHandle SUPPLIER_GET;
-
-    static {
-        try {
-            SUPPLIER_GET = MethodHandles.publicLookup().findVirtual(Supplier.class, "get",
-                    MethodType.methodType(Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    public static MethodHandle constructor(Class<?> c) {
-        try {
-            return org.retort.orm.Registry.noArgConstructor(c);
+            lookup = privateLookup(c);
+            ctor = lookup.findConstructor(c, MethodType.methodType(void.class));
         } catch (NoSuchMethodException e) {
             throw new ArgumentException("Class " + c.getName() + " has no no-argument constructor; add one (any "
                     + "visibility) so the ORM can create instances when loading rows");
@@ -336,5 +315,26 @@ public final class MappingReader {
             throw new ArgumentException("Cannot access the no-argument constructor of " + c.getName() + " ("
                     + e.getMessage() + ")");
         }
+        if (lookup.hasFullPrivilegeAccess()) {
+            try {
+                CallSite site = LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                        MethodType.methodType(Object.class), ctor, MethodType.methodType(c));
+                @SuppressWarnings("unchecked")
+                Supplier<Object> supplier = (Supplier<Object>) site.getTarget().invoke();
+                return supplier;
+            } catch (Throwable e) {
+                // the metafactory declined (a class it cannot name): the handle works too, only slower
+            }
+        }
+        MethodHandle generic = ctor.asType(MethodType.methodType(Object.class));
+        return () -> {
+            try {
+                return (Object) generic.invokeExact();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new InvalidRequestException("The no-argument constructor of " + c.getName() + " failed: " + t);
+            }
+        };
     }
 }
