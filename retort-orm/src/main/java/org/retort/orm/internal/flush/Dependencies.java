@@ -48,21 +48,32 @@ final class Dependencies {
 
     private final SessionCore core;
     /** Syncs per child state; a later one (an addition) replaces an earlier one (a removal). */
-    final Map<EntityState, List<Sync>> syncs = new IdentityHashMap<>();
+    final Map<EntityState, List<Sync>> syncs;
     final List<Pair> inserts = new ArrayList<>();
     final List<Pair> deletes = new ArrayList<>();
     /** Association rows of deleted objects: (relationship, deleted object on its parent side). */
     final List<Pair> deletedOwners = new ArrayList<>();
     /** States whose relationships the flush processed, to commit them when it succeeds. */
     final List<EntityState> processed = new ArrayList<>();
-    /** O2M additions whose child's mirror reference to set after the flush: child -> parent. */
-    final List<Object[]> mirrors = new ArrayList<>();
+    /**
+     * The other side of a relationship written through one side, to set after the flush: {@code holder}'s
+     * {@code rel} gets {@code other}. The holder's state when known, else null (looked up then).
+     */
+    record Mirror(Object holder, EntityState holderState, Object other, RelationshipProperty rel) {
+    }
+
+    final List<Mirror> mirrors = new ArrayList<>();
     /** True once a post-update sync was recorded: most flushes have none and skip looking for them. */
     private boolean anyPostUpdate;
     private final Set<Object> pairKeys = java.util.Collections.newSetFromMap(new java.util.HashMap<>());
 
-    Dependencies(SessionCore core) {
+    /**
+     * @param core the session
+     * @param expected about how many objects receive keys (the new ones), to size the sync map once
+     */
+    Dependencies(SessionCore core, int expected) {
         this.core = core;
+        this.syncs = new IdentityHashMap<>(expected);
     }
 
     /** {@return true when the state's relationships ask for nothing} */
@@ -101,8 +112,10 @@ final class Dependencies {
             List<Object> now = EntityState.members(r, current);
             Object old = st.relCommitted[r.index()];
             List<Object> before = old == EntityState.UNLOADED ? List.of() : EntityState.members(r, old);
-            Set<Object> beforeSet = EntityState.identitySet(before);
-            Set<Object> nowSet = EntityState.identitySet(now);
+            // identity sets only where members are compared: a new object's collections are all additions
+            boolean compare = r.direction() != RelationshipDirection.MANY_TO_ONE && !before.isEmpty();
+            Set<Object> beforeSet = compare ? EntityState.identitySet(before) : Set.of();
+            Set<Object> nowSet = compare ? EntityState.identitySet(now) : Set.of();
             switch (r.direction()) {
                 case MANY_TO_ONE -> {
                     Object parent = now.isEmpty() ? null : now.get(0);
@@ -111,7 +124,7 @@ final class Dependencies {
                     }
                     sync(new Sync(st, r.fkSide(), r.keySide(), parent, r.isPostUpdate()));
                     if (parent != null && r.reverse() != null && r.reverse().isCollection()) {
-                        mirrors.add(new Object[] {parent, st.object(), r.reverse()});
+                        mirrors.add(new Mirror(parent, null, st.object(), r.reverse()));
                     }
                     if (!isNew && before.size() == 1 && before.get(0) != parent && r.cascades(Cascade.DELETE_ORPHAN)) {
                         orphan(before.get(0), r);
@@ -131,7 +144,7 @@ final class Dependencies {
                         }
                     }
                     for (Object added : now) {
-                        if (isNew || !beforeSet.contains(added)) {
+                        if (isNew || !compare || !beforeSet.contains(added)) {
                             EntityState child = core.stateOf(added);
                             if (child == null) {
                                 throw new InvalidRequestException("Object " + SessionCore.describe(added) + " in "
@@ -140,7 +153,7 @@ final class Dependencies {
                             }
                             sync(new Sync(child, r.fkSide(), r.keySide(), st.object(), r.isPostUpdate()));
                             if (r.reverse() != null && !r.reverse().isCollection()) {
-                                mirrors.add(new Object[] {added, st.object(), r.reverse()});
+                                mirrors.add(new Mirror(added, child, st.object(), r.reverse()));
                             }
                         }
                     }
@@ -152,7 +165,7 @@ final class Dependencies {
                         }
                     }
                     for (Object added : now) {
-                        if (isNew || !beforeSet.contains(added)) {
+                        if (isNew || !compare || !beforeSet.contains(added)) {
                             if (core.stateOf(added) == null) {
                                 throw new InvalidRequestException("Object " + SessionCore.describe(added) + " in "
                                         + r + " is not in the session; add it first");
@@ -366,20 +379,21 @@ final class Dependencies {
 
     /** After a successful flush: the mirror side of relationships written through one side. */
     void syncMirrors() {
-        for (Object[] m : mirrors) {
-            Object holder = m[0];
-            Object other = m[1];
-            RelationshipProperty mirror = (RelationshipProperty) m[2];
-            EntityState st = core.stateOf(holder);
+        for (Mirror m : mirrors) {
+            Object holder = m.holder();
+            Object other = m.other();
+            RelationshipProperty mirror = m.rel();
             if (!mirror.isCollection()) {
                 if (mirror.get(holder) == null) {
                     mirror.set(holder, other);
+                    EntityState st = m.holderState() != null ? m.holderState() : core.stateOf(holder);
                     if (st != null) {
                         st.commitRelationship(mirror);
                     }
                 }
                 continue;
             }
+            EntityState st = m.holderState() != null ? m.holderState() : core.stateOf(holder);
             Object coll = mirror.get(holder);
             if (coll instanceof TrackedCollection<?> t) {
                 if (t.isLoaded() && !TrackedCollection.containsSame(EntityState.members(mirror, coll), other)) {

@@ -177,7 +177,7 @@ public final class UnitOfWork {
             relChanged.clear();
             scan(dirty, relChanged);
         }
-        Dependencies deps = new Dependencies(session);
+        Dependencies deps = new Dependencies(session, session.pending.size());
         for (EntityState st : new ArrayList<>(session.pending)) {
             if (st.relCommitted != null) {
                 deps.process(st, false);

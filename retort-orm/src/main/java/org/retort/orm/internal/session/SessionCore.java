@@ -205,17 +205,12 @@ public final class SessionCore {
 
     /** Adds the objects of a work list and everything they reach through save-update cascades. */
     private void addWithCascade(List<Object> work) {
-        Set<Object> visited = null;
+        Object walk = new Object(); // marks the states this walk reached: each is followed once
         for (int i = 0; i < work.size(); i++) {
-            Object o = work.get(i);
-            EntityState st = addOne(o);
-            if (st != null) {
-                if (visited == null) {
-                    visited = EntityState.identitySet(List.of());
-                }
-                if (visited.add(o)) {
-                    Cascades.reach(st, Cascade.SAVE_UPDATE, work);
-                }
+            EntityState st = addOne(work.get(i));
+            if (st != null && st.visitMark != walk) {
+                st.visitMark = walk;
+                Cascades.reach(st, Cascade.SAVE_UPDATE, work);
             }
         }
     }

@@ -56,6 +56,8 @@ public final class EntityState implements InstanceState {
     boolean listed;
     /** The load node that recorded this object as new, while its load runs (dedupe without hashing). */
     public Object loadMark;
+    /** The cascade walk that reached this object last (a walk visits each object once without hashing). */
+    public Object visitMark;
     /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
     private long unloadedColumns;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
