@@ -2,7 +2,6 @@ package org.retort.orm.internal.session;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.retort.orm.internal.state.DetachedStates;
 import org.retort.orm.internal.state.EntityState;
 import org.retort.orm.internal.state.IdentityMap;
 import org.retort.orm.internal.state.StateIndex;
+import org.retort.orm.internal.state.StateSet;
 import org.retort.orm.mapping.Cascade;
 import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.IdentityKey;
@@ -53,9 +53,9 @@ public final class SessionCore {
     /** Every object of the session, by object identity. */
     public final StateIndex states = new StateIndex();
     /** Pending objects, in add order. */
-    public final Set<EntityState> pending = new LinkedHashSet<>();
+    public final Set<EntityState> pending = new StateSet(0);
     /** Objects marked for delete, in mark order. */
-    public final Set<EntityState> toDelete = new LinkedHashSet<>();
+    public final Set<EntityState> toDelete = new StateSet(1);
     private final TransactionControl tx = new TransactionControl(this);
     private boolean closed;
     private boolean flushing;

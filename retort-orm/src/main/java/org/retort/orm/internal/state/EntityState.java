@@ -58,6 +58,8 @@ public final class EntityState implements InstanceState {
     public Object loadMark;
     /** The cascade walk that reached this object last (a walk visits each object once without hashing). */
     public Object visitMark;
+    /** Membership bits of the {@link StateSet}s holding this state (a session's pending and to-delete sets). */
+    int setBits;
     /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
     private long unloadedColumns;
     /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */

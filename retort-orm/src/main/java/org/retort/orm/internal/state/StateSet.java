@@ -1,0 +1,124 @@
+package org.retort.orm.internal.state;
+
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A set of states in insertion order whose membership is a bit in each state instead of a hash entry (a session's
+ * pending objects, its objects marked for delete): adding 100,000 new objects writes a bit and appends to a list,
+ * where a {@code LinkedHashSet} hashed each one and allocated a node for it.
+ *
+ * <p>A removed state stays in the list, skipped, until removals outnumber members (then the list is compacted);
+ * one added again while still listed moves to the end, as in a {@code LinkedHashSet} (a linear step, for the rare
+ * delete-undelete-delete of one object). Each set of a session owns two bits of {@link EntityState#setBits}
+ * (member, listed), so a state can belong to several such sets; a state belongs to one session at a time.
+ */
+public final class StateSet extends AbstractSet<EntityState> {
+    private final int bit;
+    private final int listed;
+    private ArrayList<EntityState> order = new ArrayList<>();
+    private int size;
+
+    /**
+     * An empty set.
+     *
+     * @param slot which bits of {@link EntityState#setBits} this set uses, 0 to 15 (distinct per set of a session)
+     */
+    public StateSet(int slot) {
+        if (slot < 0 || slot > 15) {
+            throw new IllegalArgumentException("slot must be 0 to 15, got " + slot);
+        }
+        this.bit = 1 << (2 * slot);
+        this.listed = 1 << (2 * slot + 1);
+    }
+
+    @Override
+    public boolean add(EntityState st) {
+        if ((st.setBits & bit) != 0) {
+            return false;
+        }
+        if ((st.setBits & listed) != 0) {
+            order.remove(st); // added again while still listed after a removal: to the end, once
+        }
+        st.setBits |= bit | listed;
+        order.add(st);
+        size++;
+        return true;
+    }
+
+    @Override
+    public boolean remove(Object o) {
+        if (!(o instanceof EntityState st) || (st.setBits & bit) == 0) {
+            return false;
+        }
+        st.setBits &= ~bit;
+        size--;
+        if (order.size() > 2 * size + 16) {
+            compact();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return o instanceof EntityState st && (st.setBits & bit) != 0;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void clear() {
+        for (EntityState st : order) {
+            st.setBits &= ~(bit | listed);
+        }
+        order = new ArrayList<>();
+        size = 0;
+    }
+
+    private void compact() {
+        ArrayList<EntityState> kept = new ArrayList<>(Math.max(16, size * 2));
+        for (EntityState st : order) {
+            if ((st.setBits & bit) != 0) {
+                kept.add(st);
+            } else {
+                st.setBits &= ~listed;
+            }
+        }
+        order = kept;
+    }
+
+    @Override
+    public Iterator<EntityState> iterator() {
+        ArrayList<EntityState> all = order;
+        return new Iterator<>() {
+            private int next = advance(0);
+
+            private int advance(int from) {
+                while (from < all.size() && (all.get(from).setBits & bit) == 0) {
+                    from++;
+                }
+                return from;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < all.size();
+            }
+
+            @Override
+            public EntityState next() {
+                if (next >= all.size()) {
+                    throw new NoSuchElementException();
+                }
+                EntityState st = all.get(next);
+                next = advance(next + 1);
+                return st;
+            }
+        };
+    }
+}
