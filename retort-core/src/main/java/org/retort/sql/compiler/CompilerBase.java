@@ -81,7 +81,8 @@ public abstract class CompilerBase {
     }
 
     /**
-     * Renders a bind parameter: a {@code ?} slot, {@code :name}, or the value as a literal.
+     * Renders a bind parameter: a {@code ?} slot (a literal-execute one is filled in at each execution),
+     * {@code :name} ({@code __[POSTCOMPILE_name]} for an expanding or literal-execute one), or the value as a literal.
      *
      * @param b the parameter
      */
@@ -108,9 +109,9 @@ public abstract class CompilerBase {
             }
             sql(literal(b.value(), b.type()));
         } else if (namedPlaceholders) {
-            sql(b.expanding() ? "__[POSTCOMPILE_" + name + "]" : ":" + name);
+            sql(b.expanding() || b.literalExecute() ? "__[POSTCOMPILE_" + name + "]" : ":" + name);
         } else {
-            out.slot(new BindSlot(name, b.type(), b.expanding()));
+            out.slot(new BindSlot(name, b.type(), b.expanding(), b.literalExecute()));
         }
     }
 

@@ -96,6 +96,19 @@ public class SqlCompiler extends DmlCompiler {
         return withCtes(out).toString();
     }
 
+    /**
+     * Renders one value as a SQL literal escaped for this dialect: what a literal-execute parameter
+     * ({@link org.retort.sql.BindParameter#withLiteralExecute()}) becomes at each execution.
+     *
+     * @param value the value
+     * @param type the parameter's type
+     * @return the literal, e.g. {@code 'O''Brien'} or {@code 10}
+     * @throws org.retort.exc.CompileException when the value has no literal form on this dialect
+     */
+    public String renderLiteralValue(Object value, org.retort.types.SqlType<?> type) {
+        return literal(value, type);
+    }
+
     private CompilerOutput render(Statement statement) {
         analysis = Analysis.of(statement);
         out = new CompilerOutput();
