@@ -32,6 +32,18 @@ public class SqlCompiler extends DmlCompiler {
     }
 
     /**
+     * Sets the schema names to replace as tables and sequences are written (the {@code schemaTranslateMap}
+     * execution option); call before compiling.
+     *
+     * @param map the translation
+     * @return this compiler
+     */
+    public SqlCompiler schemaTranslateMap(org.retort.sql.SchemaTranslateMap map) {
+        this.schemas = java.util.Objects.requireNonNull(map, "map");
+        return this;
+    }
+
+    /**
      * Compiles a statement.
      *
      * @param statement the statement
