@@ -74,7 +74,9 @@ public record BindParameter<T>(String key, Object value, SqlType<T> type, boolea
      * cached statement keeps a {@code __[POSTCOMPILE_name]} marker, and every execution writes the value there as
      * a SQL literal escaped for the dialect ({@code LIMIT 10}, {@code IN (1, 2, 3)}, {@code = 'O''Brien'}). A value
      * with no literal form (a NUL character on PostgreSQL, an unpaired surrogate, an object no literal spells) is
-     * refused at execution with a {@link org.retort.exc.CompileException}.
+     * refused at execution with a {@link org.retort.exc.CompileException}. The value is part of the SQL text, so
+     * echo, listeners and error messages show it even with {@code hideParameters(true)}; do not use it for secrets.
+     * Each distinct value is distinct SQL to the driver and server (one prepared statement per value).
      *
      * <pre>{@code
      * select(users.c("name")).limit(bindparam("n", 10).withLiteralExecute())     // ... LIMIT 10
