@@ -171,6 +171,11 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public Compiled compile(Dialect d, org.retort.sql.SchemaTranslateMap schemas) {
+            return statement.compile(d, schemas);
+        }
+
+        @Override
         public Object cacheKey() {
             return statement.cacheKey();
         }
@@ -226,10 +231,23 @@ public final class Connection implements AutoCloseable {
     }
 
     private Compiled compile(Executable statement) {
+        org.retort.sql.SchemaTranslateMap schemas = options.schemaTranslateMap();
+        if (!schemas.isEmpty()) {
+            if (!options.compiledCache()) {
+                return statement.compile(dialect, schemas);
+            }
+            Object key = statement.cacheKey();
+            return engine.compiledCache().get(key == null ? null : new TranslatedKey(key, schemas),
+                    k -> statement.compile(dialect, schemas));
+        }
         if (!options.compiledCache()) {
             return statement.compile(dialect);
         }
         return engine.compiledCache().get(statement.cacheKey(), k -> statement.compile(dialect));
+    }
+
+    /** The cache key of a statement compiled under a schema translation: the same statement, other SQL per map. */
+    private record TranslatedKey(Object statementKey, org.retort.sql.SchemaTranslateMap schemas) {
     }
 
     private Result executeBound(Compiled compiled, BoundStatement bound) {

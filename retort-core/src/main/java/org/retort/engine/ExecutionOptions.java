@@ -1,13 +1,15 @@
 package org.retort.engine;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.retort.exc.ArgumentException;
+import org.retort.sql.SchemaTranslateMap;
 
 /**
  * Options that change how statements execute (SQLAlchemy's {@code execution_options}): the isolation level,
- * streaming of large results, and use of the compiled-statement cache.
+ * streaming of large results, use of the compiled-statement cache, and schema names translated at compile time.
  *
  * <pre>{@code
  * conn.executionOptions(ExecutionOptions.defaults().yieldPer(1000));       // this connection, from now on
@@ -21,18 +23,21 @@ import org.retort.exc.ArgumentException;
 public final class ExecutionOptions {
     /** Rows fetched per round trip when {@link #streamResults(boolean)} is on without {@link #yieldPer(int)}. */
     public static final int DEFAULT_STREAM_FETCH_SIZE = 1000;
-    private static final ExecutionOptions DEFAULTS = new ExecutionOptions(null, null, null, null);
+    private static final ExecutionOptions DEFAULTS = new ExecutionOptions(null, null, null, null, null);
 
     private final IsolationLevel isolationLevel;
     private final Integer yieldPer;
     private final Boolean streamResults;
     private final Boolean compiledCache;
+    private final SchemaTranslateMap schemaTranslateMap;
 
-    private ExecutionOptions(IsolationLevel isolationLevel, Integer yieldPer, Boolean streamResults, Boolean compiledCache) {
+    private ExecutionOptions(IsolationLevel isolationLevel, Integer yieldPer, Boolean streamResults, Boolean compiledCache,
+                             SchemaTranslateMap schemaTranslateMap) {
         this.isolationLevel = isolationLevel;
         this.yieldPer = yieldPer;
         this.streamResults = streamResults;
         this.compiledCache = compiledCache;
+        this.schemaTranslateMap = schemaTranslateMap;
     }
 
     /** {@return options with nothing set} */
@@ -47,7 +52,8 @@ public final class ExecutionOptions {
      * @return a copy with the level set
      */
     public ExecutionOptions isolationLevel(IsolationLevel level) {
-        return new ExecutionOptions(Objects.requireNonNull(level, "level"), yieldPer, streamResults, compiledCache);
+        return new ExecutionOptions(Objects.requireNonNull(level, "level"), yieldPer, streamResults, compiledCache,
+                schemaTranslateMap);
     }
 
     /**
@@ -62,7 +68,7 @@ public final class ExecutionOptions {
         if (n < 1) {
             throw new ArgumentException("yieldPer must be at least 1, got " + n);
         }
-        return new ExecutionOptions(isolationLevel, n, true, compiledCache);
+        return new ExecutionOptions(isolationLevel, n, true, compiledCache, schemaTranslateMap);
     }
 
     /**
@@ -73,7 +79,7 @@ public final class ExecutionOptions {
      * @return a copy with the setting
      */
     public ExecutionOptions streamResults(boolean on) {
-        return new ExecutionOptions(isolationLevel, on ? yieldPer : null, on, compiledCache);
+        return new ExecutionOptions(isolationLevel, on ? yieldPer : null, on, compiledCache, schemaTranslateMap);
     }
 
     /**
@@ -84,7 +90,27 @@ public final class ExecutionOptions {
      * @return a copy with the setting
      */
     public ExecutionOptions compiledCache(boolean on) {
-        return new ExecutionOptions(isolationLevel, yieldPer, streamResults, on);
+        return new ExecutionOptions(isolationLevel, yieldPer, streamResults, on, schemaTranslateMap);
+    }
+
+    /**
+     * Translates schema names as statements compile (SQLAlchemy's {@code schema_translate_map}): the same
+     * {@code Table} objects then address another schema per engine, connection or tenant. Keys are the schemas
+     * tables were declared in, {@code null} for tables of no schema; values the schemas to write, {@code null} for
+     * none. Applies to SELECT, INSERT, UPDATE, DELETE and DDL ({@code text()} is written as given); compiled forms
+     * are cached per map, so one statement run under two maps never gets the other's SQL.
+     *
+     * <pre>{@code
+     * Map<String, String> tenant = new HashMap<>();
+     * tenant.put(null, "acme");                                     // unqualified tables go to schema acme
+     * Connection acme = engine.connect().executionOptions(ExecutionOptions.defaults().schemaTranslateMap(tenant));
+     * }</pre>
+     *
+     * @param map declared schema to written schema; may hold a {@code null} key and {@code null} values
+     * @return a copy with the map set (an empty map turns translation off)
+     */
+    public ExecutionOptions schemaTranslateMap(Map<String, String> map) {
+        return new ExecutionOptions(isolationLevel, yieldPer, streamResults, compiledCache, SchemaTranslateMap.of(map));
     }
 
     /** {@return the isolation level, if set} */
@@ -100,6 +126,11 @@ public final class ExecutionOptions {
     /** {@return true when results stream} */
     public boolean streamResults() {
         return Boolean.TRUE.equals(streamResults);
+    }
+
+    /** {@return the schema translation in force; empty when none is set} */
+    public SchemaTranslateMap schemaTranslateMap() {
+        return schemaTranslateMap == null ? SchemaTranslateMap.empty() : schemaTranslateMap;
     }
 
     /** {@return true unless the compiled cache was turned off} */
@@ -130,18 +161,20 @@ public final class ExecutionOptions {
                 over.isolationLevel != null ? over.isolationLevel : isolationLevel,
                 over.yieldPer != null ? over.yieldPer : Boolean.FALSE.equals(over.streamResults) ? null : yieldPer,
                 over.streamResults != null ? over.streamResults : streamResults,
-                over.compiledCache != null ? over.compiledCache : compiledCache);
+                over.compiledCache != null ? over.compiledCache : compiledCache,
+                over.schemaTranslateMap != null ? over.schemaTranslateMap : schemaTranslateMap);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ExecutionOptions x && isolationLevel == x.isolationLevel && Objects.equals(yieldPer, x.yieldPer)
-                && Objects.equals(streamResults, x.streamResults) && Objects.equals(compiledCache, x.compiledCache);
+                && Objects.equals(streamResults, x.streamResults) && Objects.equals(compiledCache, x.compiledCache)
+                && Objects.equals(schemaTranslateMap, x.schemaTranslateMap);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(isolationLevel, yieldPer, streamResults, compiledCache);
+        return Objects.hash(isolationLevel, yieldPer, streamResults, compiledCache, schemaTranslateMap);
     }
 
     @Override
@@ -162,6 +195,10 @@ public final class ExecutionOptions {
         }
         if (compiledCache != null) {
             sb.append(sep).append("compiledCache=").append(compiledCache);
+            sep = ", ";
+        }
+        if (schemaTranslateMap != null) {
+            sb.append(sep).append("schemaTranslateMap=").append(schemaTranslateMap.asMap());
         }
         return sb.append(')').toString();
     }

@@ -11,7 +11,7 @@ import org.retort.exc.NoSuchColumnException;
 
 /**
  * The keys of a result's rows, shared by all its rows: column names and, where known, the expression objects
- * they were selected as. Immutable.
+ * they were selected as; a table column declared with a {@code key(...)} is also found by that key. Immutable.
  */
 final class RowMetadata {
     private final String[] keys;
@@ -30,6 +30,15 @@ final class RowMetadata {
             if (sources[i] != null) {
                 bySource.put(sources[i], i);
                 bySourceEquality.put(sources[i], i);
+            }
+        }
+        // a column declared with a key other than its name is also found by its key (SQLAlchemy's keyed accessor),
+        // unless another column of the row already answers to that name; the first such column wins
+        for (int i = 0; i < keys.length; i++) {
+            if (sources[i] instanceof org.retort.sql.ColumnClause<?> c && !c.key().equals(c.name())
+                    && c.name().equals(keys[i]) && !byName.containsKey(c.key())) {
+                byName.put(c.key(), i);
+                byFoldedName.putIfAbsent(c.key().toLowerCase(Locale.ROOT), i);
             }
         }
     }

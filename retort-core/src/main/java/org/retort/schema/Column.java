@@ -32,7 +32,7 @@ public final class Column<T> extends ColumnClause<T> {
     private final List<ForeignKey> foreignKeys;
 
     Column(Table table, ColumnDef<T> def, ColumnSettings s) {
-        super(def.name(), def.type(), table);
+        super(def.name(), s.key != null ? s.key : def.name(), def.type(), table);
         this.primaryKey = s.primaryKey;
         this.nullable = s.nullable;
         this.explicitNullable = s.explicitNullable;

@@ -6,5 +6,5 @@ package org.retort.schema;
  * SQLAlchemy's {@code Column}). Made by the static methods of {@link Schema}.
  */
 public sealed interface ColumnOption permits ColumnFlag, ColumnDefault, ServerDefault, CommentText, ForeignKey, Identity,
-        Computed, Sequence, CheckConstraint {
+        Computed, Sequence, CheckConstraint, ColumnKey {
 }

@@ -17,6 +17,7 @@ final class ColumnSettings {
     ServerDefault serverDefault;
     ServerDefault serverOnUpdate;
     String comment;
+    String key;
     Identity identity;
     Computed computed;
     Sequence sequence;
@@ -54,6 +55,7 @@ final class ColumnSettings {
                     }
                 }
                 case CommentText c -> s.comment = c.text();
+                case ColumnKey k -> s.key = k.key();
                 case ForeignKey fk -> s.foreignKeys.add(fk);
                 case Identity i -> s.identity = i;
                 case Computed c -> s.computed = c;

@@ -28,6 +28,6 @@ public sealed interface Constraint permits PrimaryKeyConstraint, ForeignKeyConst
      * @return the columns, in order
      */
     default List<Column<?>> columns() {
-        return columnNames().stream().<Column<?>>map(n -> table().c(n)).toList();
+        return columnNames().stream().<Column<?>>map(n -> (Column<?>) table().columnNamed(n)).toList();
     }
 }

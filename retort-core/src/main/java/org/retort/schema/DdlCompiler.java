@@ -31,6 +31,8 @@ public class DdlCompiler {
     protected final Dialect dialect;
     /** The dialect's type compiler. */
     protected final TypeCompiler types;
+    /** Schema names replaced as tables, sequences and types are written (the {@code schemaTranslateMap} option). */
+    protected org.retort.sql.SchemaTranslateMap schemas = org.retort.sql.SchemaTranslateMap.empty();
 
     /** Where a dialect keeps table and column comments. */
     public enum CommentStyle {
@@ -50,6 +52,28 @@ public class DdlCompiler {
     public DdlCompiler(Dialect dialect) {
         this.dialect = dialect;
         this.types = dialect.typeCompiler();
+    }
+
+    /**
+     * Sets the schema names to replace as tables, sequences and types are written (the {@code schemaTranslateMap}
+     * execution option); call before compiling.
+     *
+     * @param map the translation
+     * @return this compiler
+     */
+    public DdlCompiler schemaTranslateMap(org.retort.sql.SchemaTranslateMap map) {
+        this.schemas = java.util.Objects.requireNonNull(map, "map");
+        return this;
+    }
+
+    /**
+     * The schema to write for a declared one, after the {@code schemaTranslateMap} in force.
+     *
+     * @param declared the declared schema, or null for the default schema
+     * @return the schema to write, or null for none
+     */
+    protected String schema(String declared) {
+        return schemas.translate(declared);
     }
 
     /**
@@ -208,7 +232,8 @@ public class DdlCompiler {
      */
     protected String tableName(Table t) {
         String n = quote(t.name(), false);
-        return t.schema() == null ? n : dialect.quoteSchema(t.schema()) + "." + n;
+        String schema = schema(t.schema());
+        return schema == null ? n : dialect.quoteSchema(schema) + "." + n;
     }
 
     /**
@@ -219,7 +244,8 @@ public class DdlCompiler {
      */
     protected String sequenceName(Sequence s) {
         String n = quote(s.name(), false);
-        return s.schema() == null ? n : dialect.quoteSchema(s.schema()) + "." + n;
+        String schema = schema(s.schema());
+        return schema == null ? n : dialect.quoteSchema(schema) + "." + n;
     }
 
     /**
@@ -637,7 +663,7 @@ public class DdlCompiler {
     protected String dropIndex(DropIndex di) {
         Index ix = di.index();
         String name = quote(ix.name(), ix.isNameGenerated());
-        String schema = ix.table().schema();
+        String schema = schema(ix.table().schema());
         return "DROP INDEX " + (di.ifExists() ? "IF EXISTS " : "") + (schema == null ? "" : dialect.quote(schema) + ".")
                 + name;
     }

@@ -18,4 +18,9 @@ public sealed interface DdlElement extends Executable permits CreateTable, DropT
     default Compiled compile(Dialect dialect) {
         return Compiled.ofSql(dialect, StatementKind.DDL, dialect.ddlCompiler().compile(this));
     }
+
+    @Override
+    default Compiled compile(Dialect dialect, org.retort.sql.SchemaTranslateMap schemas) {
+        return Compiled.ofSql(dialect, StatementKind.DDL, dialect.ddlCompiler().schemaTranslateMap(schemas).compile(this));
+    }
 }

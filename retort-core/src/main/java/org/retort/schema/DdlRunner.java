@@ -10,6 +10,7 @@ import org.retort.dialect.Dialect;
 import org.retort.engine.Connection;
 import org.retort.engine.Engine;
 import org.retort.inspect.Inspector;
+import org.retort.sql.SchemaTranslateMap;
 import org.retort.types.EnumType;
 import org.retort.types.SqlType;
 import org.retort.types.TypeDecorator;
@@ -40,7 +41,8 @@ final class DdlRunner {
     }
 
     static void create(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
-        create(conn.dialect(), Inspector.of(conn), tables, checkFirst, sequences, conn::execute);
+        create(conn.dialect(), Inspector.of(conn), conn.getExecutionOptions().schemaTranslateMap(), tables, checkFirst,
+                sequences, conn::execute);
     }
 
     /**
@@ -49,38 +51,42 @@ final class DdlRunner {
      */
     static List<String> createStatements(Dialect d, List<Table> tables, List<Sequence> sequences) {
         List<String> out = new ArrayList<>();
-        create(d, null, tables, false, sequences, e -> out.add(e.compile(d).sql()));
+        create(d, null, SchemaTranslateMap.empty(), tables, false, sequences, e -> out.add(e.compile(d).sql()));
         return List.copyOf(out);
     }
 
     /** The DDL that drops the tables, in the order it runs, without a database: every object is dropped. */
     static List<String> dropStatements(Dialect d, List<Table> tables, List<Sequence> sequences) {
         List<String> out = new ArrayList<>();
-        drop(d, null, tables, false, sequences, e -> out.add(e.compile(d).sql()));
+        drop(d, null, SchemaTranslateMap.empty(), tables, false, sequences, e -> out.add(e.compile(d).sql()));
         return List.copyOf(out);
     }
 
-    /** Creates through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise. */
-    private static void create(Dialect d, Inspector insp, List<Table> tables, boolean checkFirst, List<Sequence> sequences,
+    /**
+     * Creates through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise;
+     * it looks in the schemas {@code schemas} translates to, where {@code exec} creates the objects.
+     */
+    private static void create(Dialect d, Inspector insp, SchemaTranslateMap schemas, List<Table> tables,
+                               boolean checkFirst, List<Sequence> sequences,
                                java.util.function.Consumer<DdlElement> exec) {
         DdlCompiler ddl = d.ddlCompiler();
         TableSorter.Sorted sorted = TableSorter.sort(tables);
         List<Table> toCreate = new ArrayList<>();
         for (Table t : sorted.tables()) {
-            if (!checkFirst || !insp.hasTable(t.name(), t.schema())) {
+            if (!checkFirst || !insp.hasTable(t.name(), schemas.translate(t.schema()))) {
                 toCreate.add(t);
             }
         }
         if (d.supportsSequences()) {
             for (Sequence s : sequences) {
-                if (!checkFirst || !insp.hasSequence(s.name(), s.schema())) {
+                if (!checkFirst || !insp.hasSequence(s.name(), schemas.translate(s.schema()))) {
                     exec.accept(new CreateSequence(s));
                 }
             }
         }
         for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toCreate).entrySet()) {
             String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
-            if (!checkFirst || !insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+            if (!checkFirst || !insp.enumTypeNames(schemas.translate(schema)).contains(e.getValue().typeName())) {
                 exec.accept(new CreateEnumType(e.getValue(), schema));
             }
         }
@@ -107,8 +113,10 @@ final class DdlRunner {
                 Table ref = fk.referredTable();
                 Table own = fk.table();
                 boolean isNew = toCreate.contains(own) || toCreate.contains(ref);
-                boolean bothExist = (toCreate.contains(own) || insp != null && insp.hasTable(own.name(), own.schema()))
-                        && (toCreate.contains(ref) || insp != null && insp.hasTable(ref.name(), ref.schema()));
+                boolean bothExist = (toCreate.contains(own)
+                        || insp != null && insp.hasTable(own.name(), schemas.translate(own.schema())))
+                        && (toCreate.contains(ref)
+                        || insp != null && insp.hasTable(ref.name(), schemas.translate(ref.schema())));
                 if (isNew && bothExist) {
                     exec.accept(new AddConstraint(fk));
                 }
@@ -124,18 +132,23 @@ final class DdlRunner {
     }
 
     static void drop(Connection conn, List<Table> tables, boolean checkFirst, List<Sequence> sequences) {
-        drop(conn.dialect(), Inspector.of(conn), tables, checkFirst, sequences, conn::execute);
+        drop(conn.dialect(), Inspector.of(conn), conn.getExecutionOptions().schemaTranslateMap(), tables, checkFirst,
+                sequences, conn::execute);
     }
 
-    /** Drops through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise. */
-    private static void drop(Dialect d, Inspector insp, List<Table> tables, boolean checkFirst, List<Sequence> sequences,
+    /**
+     * Drops through {@code exec}; {@code insp} is consulted only when {@code checkFirst}, and may be null otherwise;
+     * it looks in the schemas {@code schemas} translates to.
+     */
+    private static void drop(Dialect d, Inspector insp, SchemaTranslateMap schemas, List<Table> tables,
+                             boolean checkFirst, List<Sequence> sequences,
                              java.util.function.Consumer<DdlElement> exec) {
         TableSorter.Sorted sorted = TableSorter.sort(tables);
         List<Table> order = new ArrayList<>(sorted.tables());
         java.util.Collections.reverse(order);
         List<Table> toDrop = new ArrayList<>();
         for (Table t : order) {
-            if (!checkFirst || insp.hasTable(t.name(), t.schema())) {
+            if (!checkFirst || insp.hasTable(t.name(), schemas.translate(t.schema()))) {
                 toDrop.add(t);
             }
         }
@@ -143,7 +156,7 @@ final class DdlRunner {
             for (ForeignKeyConstraint fk : sorted.deferred()) {
                 Table own = fk.table();
                 if (toDrop.contains(own) && toDrop.contains(fk.referredTable()) && (!checkFirst
-                        || insp.foreignKeys(own.name(), own.schema()).stream()
+                        || insp.foreignKeys(own.name(), schemas.translate(own.schema())).stream()
                                 .anyMatch(r -> fk.name() == null || fk.name().equals(r.name())))) {
                     exec.accept(new DropConstraint(fk));
                 }
@@ -154,13 +167,13 @@ final class DdlRunner {
         }
         for (Map.Entry<String, EnumType<?>> e : enumTypes(d, toDrop).entrySet()) {
             String schema = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : null;
-            if (!checkFirst || insp.enumTypeNames(schema).contains(e.getValue().typeName())) {
+            if (!checkFirst || insp.enumTypeNames(schemas.translate(schema)).contains(e.getValue().typeName())) {
                 exec.accept(new DropEnumType(e.getValue(), schema));
             }
         }
         if (d.supportsSequences()) {
             for (Sequence s : sequences) {
-                if (!checkFirst || insp.hasSequence(s.name(), s.schema())) {
+                if (!checkFirst || insp.hasSequence(s.name(), schemas.translate(s.schema()))) {
                     exec.accept(new DropSequence(s));
                 }
             }

@@ -161,7 +161,7 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
                     + "', which this MetaData does not have; declare that table too (or fix the target)");
         }
         for (String c : referredColumnNames()) {
-            if (!t.hasColumn(c)) {
+            if (!t.hasColumnNamed(c)) {
                 throw new ArgumentException("Foreign key " + columnNames + " of table '" + table.fullName()
                         + "' refers to column '" + c + "' of table '" + t.fullName() + "', which has no such column;"
                         + " its columns are " + t.columnNames());
@@ -173,7 +173,7 @@ public final class ForeignKeyConstraint extends BoundConstraint implements Const
     /** {@return the referred columns, resolved} */
     public List<Column<?>> referredColumns() {
         Table t = referredTable();
-        return referredColumnNames().stream().<Column<?>>map(t::c).toList();
+        return referredColumnNames().stream().<Column<?>>map(n -> (Column<?>) t.columnNamed(n)).toList();
     }
 
     /** {@return the ON DELETE action, or null} */

@@ -166,6 +166,19 @@ public final class Schema {
     }
 
     /**
+     * A column's key (SQLAlchemy's {@code key=}): the name the application uses for a column whose database name is
+     * another, {@code column("user_name", VARCHAR(30), key("name"))}. Lookups ({@code table.c("name")}), the keys of
+     * {@code insert(...).values(Map)} and {@code update(...).set(Map)}, bind parameter names and row access use the
+     * key; SQL uses the database name.
+     *
+     * @param key the key
+     * @return the option
+     */
+    public static ColumnKey key(String key) {
+        return new ColumnKey(key);
+    }
+
+    /**
      * A comment on a column or, among table elements, on the table.
      *
      * @param text the comment

@@ -120,7 +120,7 @@ public final class Table extends TableClause {
     }
 
     private void requireColumn(String col, String what) {
-        if (!hasColumn(col)) {
+        if (!hasColumnNamed(col)) {
             throw new ArgumentException("Table '" + fullName() + "': " + what + " names column '" + col
                     + "', which the table does not have; its columns are " + columnNames());
         }
@@ -184,6 +184,11 @@ public final class Table extends TableClause {
         return (Column<T>) super.c(columnName, javaType);
     }
 
+    @Override
+    public Column<?> columnNamed(String columnName) {
+        return (Column<?>) super.columnNamed(columnName);
+    }
+
     /** {@return the columns as {@link Column}s, in declaration order} */
     public List<Column<?>> schemaColumns() {
         List<Column<?>> out = new ArrayList<>();
@@ -227,8 +232,9 @@ public final class Table extends TableClause {
             List<String> local = fk.columnNames();
             List<String> remote = fk.referredColumnNames();
             for (int i = 0; i < local.size(); i++) {
-                if (hasColumn(local.get(i)) && referred.hasColumn(remote.get(i))) {
-                    pairs.add(new org.retort.sql.ForeignKeyPair(c(local.get(i)), referred.c(remote.get(i)), fk));
+                if (hasColumnNamed(local.get(i)) && referred.hasColumnNamed(remote.get(i))) {
+                    pairs.add(new org.retort.sql.ForeignKeyPair(columnNamed(local.get(i)), referred.columnNamed(remote.get(i)),
+                            fk));
                 }
             }
         }

@@ -11,10 +11,15 @@ import org.retort.types.SqlType;
  * <p>A column is an {@link Expression}: {@code users.c("id").gt(5)} renders {@code users.id > ?}. Columns compare by
  * identity: the same column object always means the same column.
  *
+ * <p>A column has a {@link #key()} as well as a {@link #name()} (SQLAlchemy's {@code Column.key}): the key is what the
+ * application calls it (table lookups, DML value maps, bind parameter names, row access), the name what SQL calls
+ * it. They are the same unless the column was declared with another key.
+ *
  * @param <T> the Java type of the column's values
  */
 public non-sealed class ColumnClause<T> implements Expression<T> {
     private final String name;
+    private final String key;
     private final SqlType<T> type;
     private final TableClause table;
 
@@ -26,7 +31,20 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
      * @param table the table it belongs to, or null for a free-standing column
      */
     public ColumnClause(String name, SqlType<T> type, TableClause table) {
+        this(name, name, type, table);
+    }
+
+    /**
+     * Creates a column whose key differs from its database name.
+     *
+     * @param name the column's name in the database
+     * @param key the name the application looks it up by
+     * @param type its type
+     * @param table the table it belongs to, or null for a free-standing column
+     */
+    public ColumnClause(String name, String key, SqlType<T> type, TableClause table) {
         this.name = Objects.requireNonNull(name, "name");
+        this.key = Objects.requireNonNull(key, "key");
         this.type = Objects.requireNonNull(type, "type");
         this.table = table;
     }
@@ -44,9 +62,19 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         return new ColumnClause<>(name, type, null);
     }
 
-    /** {@return the column name} */
+    /** {@return the column's name in the database, as SQL writes it} */
     public String name() {
         return name;
+    }
+
+    /**
+     * The column's key: the name {@link TableClause#c(String)}, DML value maps, bind parameters and rows know it by;
+     * its {@link #name()} unless it was declared with another ({@code key("...")}).
+     *
+     * @return the key
+     */
+    public String key() {
+        return key;
     }
 
     /** {@return the column's type} */

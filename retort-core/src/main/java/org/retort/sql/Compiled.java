@@ -31,6 +31,8 @@ public final class Compiled {
     private final boolean returning;
     private final String sql;
     private final boolean hasExpanding;
+    /** True when a slot is literal-execute: its value goes into the SQL text at each execution. */
+    private final boolean hasLiteral;
     private final ValueBinder<Object>[] binders;
     private final ValueReader<?>[] readers;
     private final String[] slotNames;
@@ -87,21 +89,24 @@ public final class Compiled {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.returning = returning;
         boolean expanding = false;
+        boolean literal = false;
         this.binders = new ValueBinder[slots.size()];
         this.slotNames = new String[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
             BindSlot slot = slots.get(i);
             expanding |= slot.expanding();
+            literal |= slot.literalExecute();
             binders[i] = (ValueBinder<Object>) slot.type().binder(dialect);
             slotNames[i] = slot.name();
         }
         this.hasExpanding = expanding;
+        this.hasLiteral = literal;
         this.readers = new ValueReader<?>[resultColumns.size()];
         for (int i = 0; i < resultColumns.size(); i++) {
             readers[i] = resultColumns.get(i).type().reader(dialect);
         }
         this.sql = render(null);
-        this.valuesGroup = valuesGroup == null || expanding ? null : valuesGroup.clone();
+        this.valuesGroup = valuesGroup == null || expanding || literal ? null : valuesGroup.clone();
     }
 
     /**
@@ -128,7 +133,8 @@ public final class Compiled {
 
     /**
      * The SQL with {@code ?} placeholders. An expanding (IN-list) parameter shows as a single {@code ?} here;
-     * it becomes one placeholder per element when values are bound.
+     * it becomes one placeholder per element when values are bound. A literal-execute parameter shows as
+     * {@code __[POSTCOMPILE_name]}; binding writes its value there as an escaped literal.
      *
      * @return the SQL
      */
@@ -141,9 +147,21 @@ public final class Compiled {
         return slots;
     }
 
-    /** {@return the names of the positional parameters, in order (a name may repeat)} */
+    /**
+     * {@return the names of the positional parameters, in order (a name may repeat); literal-execute parameters,
+     * whose values are written into the SQL, have no position and are left out}
+     */
     public List<String> positionalNames() {
-        return List.of(slotNames);
+        if (!hasLiteral) {
+            return List.of(slotNames);
+        }
+        List<String> names = new ArrayList<>(slotNames.length);
+        for (int i = 0; i < slotNames.length; i++) {
+            if (!slots.get(i).literalExecute()) {
+                names.add(slotNames[i]);
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** {@return the values the statement carried when it was compiled, by bind name} */
@@ -202,13 +220,16 @@ public final class Compiled {
             out[i] = valueOf(i, params, statementValues, -1);
         }
         boolean[] textLists = kind == StatementKind.TEXT ? textLists(out) : null;
-        if (!hasExpanding && textLists == null) {
+        if (!hasExpanding && !hasLiteral && textLists == null) {
             return new BoundStatement(sql, slotNames, out, binders);
         }
         List<Object> flat = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<ValueBinder<Object>> flatBinders = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (slots.get(i).literalExecute()) {
+                continue; // written into the SQL by render()
+            }
             if (slots.get(i).expanding() || (textLists != null && textLists[i])) {
                 Collection<?> items = expandingValues(slots.get(i), out[i]);
                 for (Object item : items) {
@@ -379,9 +400,19 @@ public final class Compiled {
             return fragments.get(0);
         }
         StringBuilder sb = new StringBuilder(fragments.get(0));
+        org.retort.sql.compiler.SqlCompiler literals = null;
         for (int i = 0; i < slots.size(); i++) {
             boolean textList = textLists != null && textLists[i];
-            if ((slots.get(i).expanding() || textList) && boundValues != null) {
+            if (slots.get(i).literalExecute()) {
+                if (boundValues == null) {
+                    sb.append("__[POSTCOMPILE_").append(slotNames[i]).append(']');
+                } else {
+                    if (literals == null) {
+                        literals = dialect.sqlCompiler();
+                    }
+                    appendLiteral(sb, literals, slots.get(i), boundValues[i]);
+                }
+            } else if ((slots.get(i).expanding() || textList) && boundValues != null) {
                 int size = expandingValues(slots.get(i), boundValues[i]).size();
                 boolean parens = textList && !endsWithParen(fragments.get(i));
                 if (parens) {
@@ -402,6 +433,26 @@ public final class Compiled {
             sb.append(fragments.get(i + 1));
         }
         return sb.toString();
+    }
+
+    /** A literal-execute value written as SQL: one escaped literal, or an IN list of them. */
+    private void appendLiteral(StringBuilder sb, org.retort.sql.compiler.SqlCompiler literals, BindSlot slot,
+                               Object value) {
+        if (!slot.expanding()) {
+            sb.append(literals.renderLiteralValue(value, slot.type()));
+            return;
+        }
+        Collection<?> items = expandingValues(slot, value);
+        if (items.isEmpty()) {
+            sb.append(dialect.emptySetExpression(slot.type()));
+            return;
+        }
+        String sep = "";
+        for (Object item : items) {
+            sb.append(sep).append(literals.renderLiteralValue(item instanceof DeferredValue d ? d.get() : item,
+                    slot.type()));
+            sep = ", ";
+        }
     }
 
     private static boolean endsWithParen(String fragment) {

@@ -48,6 +48,11 @@ public record Cte(Statement statement, String name, boolean recursive, Cte resta
                 return new DerivedColumn<>(this, columnName, (org.retort.types.SqlType<Object>) e.type());
             }
         }
+        for (Expression<?> e : statementColumns()) {
+            if (e instanceof ColumnClause<?> col && columnName.equals(col.key())) { // a keyed column, by its key
+                return new DerivedColumn<>(this, SelectColumns.nameOf(e), (org.retort.types.SqlType<Object>) e.type());
+            }
+        }
         throw new ArgumentException("CTE " + (name == null ? "(anonymous)" : name) + " has no column '" + columnName
                 + "'; its columns are "
                 + SelectColumns.names(statementColumns()));

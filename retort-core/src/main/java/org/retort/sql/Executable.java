@@ -23,6 +23,19 @@ public interface Executable {
     Compiled compile(Dialect dialect);
 
     /**
+     * Compiles this statement for a dialect with schema names translated (the {@code schemaTranslateMap} execution
+     * option). Expression-language statements and DDL write translated schemas; a statement of text, such as
+     * {@code text()}, is written as given, which is what this default does.
+     *
+     * @param dialect the dialect
+     * @param schemas the schema names to replace
+     * @return the compiled form
+     */
+    default Compiled compile(Dialect dialect, SchemaTranslateMap schemas) {
+        return compile(dialect);
+    }
+
+    /**
      * The key under which the compiled form may be cached: equal for statements of equal structure whatever
      * their parameter values, and null when the statement must not be cached.
      *

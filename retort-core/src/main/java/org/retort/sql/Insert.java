@@ -118,7 +118,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         Map<String, Expression<?>> byName = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : values.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
-            String bindName = index == null ? col.name() : col.name() + "_m" + index;
+            String bindName = index == null ? col.key() : col.key() + "_m" + index;
             byName.put(col.name(), Coercions.columnValue(col, bindName, e.getValue()));
         }
         return Coercions.withDefaults(table, byName, index == null ? "" : "_m" + index, false);
@@ -132,10 +132,11 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert fromSelect(List<String> columns, SelectBase query) {
+        List<String> names = new ArrayList<>(columns.size());
         for (String c : columns) {
-            table.c(c);
+            names.add(table.c(c).name());
         }
-        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict);
+        return new Insert(table, List.of(), false, List.copyOf(names), query, returning, onConflict);
     }
 
     /**
@@ -271,7 +272,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         Map<String, Expression<?>> byName = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : set.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
-            byName.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue(), true));
+            byName.put(col.name(), Coercions.columnValue(col, col.key(), e.getValue(), true));
         }
         return Coercions.inTableOrder(table, byName);
     }
@@ -295,8 +296,8 @@ public final class Insert extends MemoizedStatement implements Statement {
     private Executable withParameterValues(Map<String, ?> params) {
         Map<String, Expression<?>> r = new LinkedHashMap<>();
         for (ColumnClause<?> c : table.columns()) {
-            if (params.containsKey(c.name())) {
-                r.put(c.name(), new BindParameter<>(c.name(), null, c.type(), false, false, false));
+            if (params.containsKey(c.key())) {
+                r.put(c.name(), new BindParameter<>(c.key(), null, c.type(), false, false, false));
             }
         }
         r = Coercions.withDefaults(table, r, "", false);
@@ -306,7 +307,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         for (String k : params.keySet()) {
             if (!table.hasColumn(k)) {
                 throw new ArgumentException("Unconsumed column names: " + k + " (table " + table.fullName()
-                        + " has columns " + table.columns().stream().map(ColumnClause::name).toList() + ")");
+                        + " has columns " + table.columns().stream().map(ColumnClause::key).toList() + ")");
             }
         }
         return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict);

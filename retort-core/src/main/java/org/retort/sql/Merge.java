@@ -148,7 +148,7 @@ public record Merge(TableClause target, FromClause source, Expression<?> on, Lis
         Map<String, Expression<?>> byName = new java.util.HashMap<>();
         for (Map.Entry<?, ?> e : set.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(target, e.getKey());
-            byName.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue(), true));
+            byName.put(col.name(), Coercions.columnValue(col, col.key(), e.getValue(), true));
         }
         if (byName.isEmpty()) {
             throw new ArgumentException("A MERGE UPDATE needs values to set");

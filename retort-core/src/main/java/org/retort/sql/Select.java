@@ -332,6 +332,21 @@ public final class Select extends MemoizedStatement implements SelectBase {
     }
 
     /**
+     * Limits the rows by an expression, usually a named or literal-execute bind parameter: {@code
+     * limit(bindparam("n", 10).withLiteralExecute())} keeps one cached compiled form for every count and writes
+     * {@code LIMIT 10} into the SQL at execution, for drivers or servers that cannot take a parameter there
+     * (SQLAlchemy's {@code limit(bindparam(..., literal_execute=True))}).
+     *
+     * @param count an expression for the maximum number of rows
+     * @return the new statement
+     */
+    public Select limit(Expression<?> count) {
+        Parts s = copy();
+        s.limit = java.util.Objects.requireNonNull(count, "count");
+        return new Select(s);
+    }
+
+    /**
      * {@code FETCH FIRST ? ROWS WITH TIES}: the first {@code count} rows plus any rows tied with the last one in
      * the ORDER BY (SQL Server: {@code TOP (?) WITH TIES}); MySQL and SQLite refuse to compile it.
      *
@@ -384,6 +399,19 @@ public final class Select extends MemoizedStatement implements SelectBase {
     public Select offset(int count) {
         Parts s = copy();
         s.offset = Coercions.intParam("param", count);
+        return new Select(s);
+    }
+
+    /**
+     * Skips rows by an expression, usually a named or literal-execute bind parameter (see {@link
+     * #limit(Expression)}).
+     *
+     * @param count an expression for the number of rows to skip
+     * @return the new statement
+     */
+    public Select offset(Expression<?> count) {
+        Parts s = copy();
+        s.offset = java.util.Objects.requireNonNull(count, "count");
         return new Select(s);
     }
 

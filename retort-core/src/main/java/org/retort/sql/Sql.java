@@ -218,6 +218,20 @@ public final class Sql {
     }
 
     /**
+     * A named expanding parameter for {@code IN} with a default collection value, overridable at execution.
+     *
+     * @param name the name
+     * @param values the items
+     * @return the parameter; use as {@code col.in(bindparamExpanding("ids", ids))}, or make it
+     *         {@link BindParameter#withLiteralExecute() literal-execute} to have the items written into the SQL
+     */
+    public static BindParameter<Object> bindparamExpanding(String name, java.util.Collection<?> values) {
+        Objects.requireNonNull(values, "values");
+        return new BindParameter<>(name, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)),
+                NullType.INSTANCE, true, false, true);
+    }
+
+    /**
      * {@code expr IN (:name)} with a named expanding parameter bound at execution to a collection.
      *
      * @param expr the tested expression

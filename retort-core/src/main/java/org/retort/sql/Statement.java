@@ -17,6 +17,11 @@ public sealed interface Statement extends Executable permits SelectBase, Insert,
         return dialect.sqlCompiler().compile(this, false);
     }
 
+    @Override
+    default Compiled compile(Dialect dialect, SchemaTranslateMap schemas) {
+        return dialect.sqlCompiler().schemaTranslateMap(schemas).compile(this, false);
+    }
+
     /**
      * Compiles with every bind value rendered inline as a SQL literal, escaped for the dialect; for DDL
      * defaults, offline scripts and logs, never for executing user input.

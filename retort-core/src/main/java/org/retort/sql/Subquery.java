@@ -22,6 +22,11 @@ public record Subquery(SelectBase select, String name, boolean lateral) implemen
                 return new DerivedColumn<>(this, n, (org.retort.types.SqlType<Object>) e.type());
             }
         }
+        for (Expression<?> e : select.selectedColumns()) {
+            if (e instanceof ColumnClause<?> col && columnName.equals(col.key())) { // a keyed column, by its key
+                return new DerivedColumn<>(this, SelectColumns.nameOf(e), (org.retort.types.SqlType<Object>) e.type());
+            }
+        }
         throw new ArgumentException("Subquery " + (name == null ? "(anonymous)" : name) + " has no column '"
                 + columnName + "'; its columns are " + SelectColumns.names(select.selectedColumns()));
     }

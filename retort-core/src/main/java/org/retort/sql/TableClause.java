@@ -20,6 +20,7 @@ public non-sealed class TableClause implements FromClause {
     private final String name;
     private final String schema;
     private final List<ColumnClause<?>> columns = new ArrayList<>();
+    private final Map<String, ColumnClause<?>> byKey = new LinkedHashMap<>();
     private final Map<String, ColumnClause<?>> byName = new LinkedHashMap<>();
 
     /**
@@ -52,13 +53,18 @@ public non-sealed class TableClause implements FromClause {
      * Adds a column while the table is being built.
      *
      * @param column the column, whose table must be this one
-     * @throws ArgumentException when a column of that name exists
+     * @throws ArgumentException when a column of that name or key exists
      */
     protected void addColumn(ColumnClause<?> column) {
         if (byName.containsKey(column.name())) {
             throw new ArgumentException("Table '" + fullName() + "' already has a column named '" + column.name() + "'");
         }
+        if (byKey.containsKey(column.key())) {
+            throw new ArgumentException("Table '" + fullName() + "' already has a column with key '" + column.key()
+                    + "'; give column '" + column.name() + "' another key(...)");
+        }
         columns.add(column);
+        byKey.put(column.key(), column);
         byName.put(column.name(), column);
     }
 
@@ -84,21 +90,52 @@ public non-sealed class TableClause implements FromClause {
     }
 
     /**
-     * The column of a name.
+     * The column of a key: its name unless it was declared with another key (SQLAlchemy's {@code table.c.key}).
      *
-     * @param columnName the column name
+     * @param columnName the column's key
      * @return the column
-     * @throws ArgumentException when the table has no such column
+     * @throws ArgumentException when the table has no column of that key
      */
     @Override
     @SuppressWarnings("unchecked")
     public ColumnClause<Object> c(String columnName) {
-        ColumnClause<Object> col = (ColumnClause<Object>) byName.get(columnName);
+        ColumnClause<Object> col = (ColumnClause<Object>) byKey.get(columnName);
         if (col == null) {
+            ColumnClause<?> named = byName.get(columnName);
+            if (named != null) {
+                throw new ArgumentException("Table '" + fullName() + "': column '" + columnName + "' is known by its key '"
+                        + named.key() + "'; look it up as c(\"" + named.key() + "\")");
+            }
             throw new ArgumentException("Table '" + fullName() + "' has no column '" + columnName + "'; its columns are "
-                    + byName.keySet());
+                    + byKey.keySet());
         }
         return col;
+    }
+
+    /**
+     * The column of a database name, whatever its key; for code that works from SQL names (constraints, reflection).
+     *
+     * @param columnName the column's name in the database
+     * @return the column
+     * @throws ArgumentException when the table has no column of that name
+     */
+    public ColumnClause<?> columnNamed(String columnName) {
+        ColumnClause<?> col = byName.get(columnName);
+        if (col == null) {
+            throw new ArgumentException("Table '" + fullName() + "' has no column named '" + columnName
+                    + "'; its columns are " + byName.keySet());
+        }
+        return col;
+    }
+
+    /**
+     * Whether the table has a column of a database name, whatever its key.
+     *
+     * @param columnName the column's name in the database
+     * @return true when it has
+     */
+    public boolean hasColumnNamed(String columnName) {
+        return byName.containsKey(columnName);
     }
 
     /**
@@ -122,13 +159,13 @@ public non-sealed class TableClause implements FromClause {
     }
 
     /**
-     * Whether the table has a column of a name.
+     * Whether the table has a column of a key (its name, unless declared with another key).
      *
-     * @param columnName the column name
+     * @param columnName the column's key
      * @return true when it has
      */
     public boolean hasColumn(String columnName) {
-        return byName.containsKey(columnName);
+        return byKey.containsKey(columnName);
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Update extends MemoizedStatement implements Statement {
         Map<String, Expression<?>> v = new java.util.HashMap<>(values);
         for (Map.Entry<?, ?> e : newValues.entrySet()) {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
-            v.put(col.name(), Coercions.columnValue(col, col.name(), e.getValue()));
+            v.put(col.name(), Coercions.columnValue(col, col.key(), e.getValue()));
         }
         return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning);
     }
@@ -130,8 +130,8 @@ public final class Update extends MemoizedStatement implements Statement {
         java.util.Set<String> bound = memoizedAnalysis().bindNames();
         Map<String, Expression<?>> v = new LinkedHashMap<>();
         for (ColumnClause<?> c : table.columns()) {
-            if (params.containsKey(c.name()) && !bound.contains(c.name())) {
-                v.put(c.name(), new BindParameter<>(c.name(), null, c.type(), false, false, false));
+            if (params.containsKey(c.key()) && !bound.contains(c.key())) {
+                v.put(c.name(), new BindParameter<>(c.key(), null, c.type(), false, false, false));
             }
         }
         if (v.isEmpty()) {

@@ -483,6 +483,11 @@ public final class OrmSelect<T> implements Executable {
     }
 
     @Override
+    public Compiled compile(Dialect dialect, org.retort.sql.SchemaTranslateMap schemas) {
+        return select.compile(dialect, schemas);
+    }
+
+    @Override
     public Object cacheKey() {
         return select.cacheKey();
     }

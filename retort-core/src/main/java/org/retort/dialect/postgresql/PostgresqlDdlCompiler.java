@@ -75,7 +75,8 @@ public class PostgresqlDdlCompiler extends DdlCompiler {
     }
 
     private String typeName(String name, String schema) {
-        return (schema == null ? "" : dialect.quote(schema) + ".") + quote(name, false);
+        String written = schema(schema);
+        return (written == null ? "" : dialect.quote(written) + ".") + quote(name, false);
     }
 
     @Override

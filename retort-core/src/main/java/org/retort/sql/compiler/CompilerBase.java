@@ -30,6 +30,8 @@ public abstract class CompilerBase {
     protected boolean literalBinds;
     /** Render placeholders as {@code :name} (for toString()) instead of {@code ?}. */
     protected boolean namedPlaceholders;
+    /** Schema names replaced as tables are written (the {@code schemaTranslateMap} execution option). */
+    protected org.retort.sql.SchemaTranslateMap schemas = org.retort.sql.SchemaTranslateMap.empty();
 
     /**
      * Creates a compiler.
@@ -66,7 +68,18 @@ public abstract class CompilerBase {
      * @return {@code schema.name} or {@code name}
      */
     protected String tableName(TableClause table) {
-        return table.schema() == null ? quote(table.name()) : dialect.quoteSchema(table.schema()) + "." + quote(table.name());
+        String schema = schema(table.schema());
+        return schema == null ? quote(table.name()) : dialect.quoteSchema(schema) + "." + quote(table.name());
+    }
+
+    /**
+     * The schema to write for a declared one, after the {@code schemaTranslateMap} in force.
+     *
+     * @param declared the declared schema, or null for the default schema
+     * @return the schema to write, or null for none
+     */
+    protected String schema(String declared) {
+        return schemas.translate(declared);
     }
 
     /**
@@ -81,7 +94,8 @@ public abstract class CompilerBase {
     }
 
     /**
-     * Renders a bind parameter: a {@code ?} slot, {@code :name}, or the value as a literal.
+     * Renders a bind parameter: a {@code ?} slot (a literal-execute one is filled in at each execution),
+     * {@code :name} ({@code __[POSTCOMPILE_name]} for an expanding or literal-execute one), or the value as a literal.
      *
      * @param b the parameter
      */
@@ -108,9 +122,9 @@ public abstract class CompilerBase {
             }
             sql(literal(b.value(), b.type()));
         } else if (namedPlaceholders) {
-            sql(b.expanding() ? "__[POSTCOMPILE_" + name + "]" : ":" + name);
+            sql(b.expanding() || b.literalExecute() ? "__[POSTCOMPILE_" + name + "]" : ":" + name);
         } else {
-            out.slot(new BindSlot(name, b.type(), b.expanding()));
+            out.slot(new BindSlot(name, b.type(), b.expanding(), b.literalExecute()));
         }
     }
 

@@ -120,8 +120,8 @@ public abstract class ExpressionCompiler extends CompilerBase {
                 case FALSE -> booleanLiteral(false);
             });
             case LiteralColumn<?> l -> sql(l.text());
-            case SequenceNextValue<?> n -> sql(dialect.supportsSequences() ? nextValue(n.schema() == null
-                    ? quote(n.name()) : dialect.quoteSchema(n.schema()) + "." + quote(n.name())) : "NULL");
+            case SequenceNextValue<?> n -> sql(dialect.supportsSequences() ? nextValue(schema(n.schema()) == null
+                    ? quote(n.name()) : dialect.quoteSchema(schema(n.schema())) + "." + quote(n.name())) : "NULL");
             case Excluded<?> x -> excluded(x);
             case ScalarSelect<?> s -> {
                 sql("(");

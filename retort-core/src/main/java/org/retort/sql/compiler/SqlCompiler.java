@@ -32,6 +32,18 @@ public class SqlCompiler extends DmlCompiler {
     }
 
     /**
+     * Sets the schema names to replace as tables and sequences are written (the {@code schemaTranslateMap}
+     * execution option); call before compiling.
+     *
+     * @param map the translation
+     * @return this compiler
+     */
+    public SqlCompiler schemaTranslateMap(org.retort.sql.SchemaTranslateMap map) {
+        this.schemas = java.util.Objects.requireNonNull(map, "map");
+        return this;
+    }
+
+    /**
      * Compiles a statement.
      *
      * @param statement the statement
@@ -94,6 +106,19 @@ public class SqlCompiler extends DmlCompiler {
         out = new CompilerOutput();
         expression(expression);
         return withCtes(out).toString();
+    }
+
+    /**
+     * Renders one value as a SQL literal escaped for this dialect: what a literal-execute parameter
+     * ({@link org.retort.sql.BindParameter#withLiteralExecute()}) becomes at each execution.
+     *
+     * @param value the value
+     * @param type the parameter's type
+     * @return the literal, e.g. {@code 'O''Brien'} or {@code 10}
+     * @throws org.retort.exc.CompileException when the value has no literal form on this dialect
+     */
+    public String renderLiteralValue(Object value, org.retort.types.SqlType<?> type) {
+        return literal(value, type);
     }
 
     private CompilerOutput render(Statement statement) {

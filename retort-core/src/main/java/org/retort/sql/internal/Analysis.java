@@ -439,6 +439,7 @@ public final class Analysis {
                 key.add(nameOf(b));
                 key.add(b.type());
                 key.add(b.expanding());
+                key.add(b.literalExecute());
             }
             case Constant<?> c -> key.add(c.kind());
             case LiteralColumn<?> l -> key.add(l.text());

@@ -103,13 +103,13 @@ public final class Coercions {
     }
 
     /**
-     * The base name of parameters compared with an expression: its column name or label, else {@code param}.
+     * The base name of parameters compared with an expression: its column key or label, else {@code param}.
      *
      * @param left the expression
      * @return the base name
      */
     public static String baseName(Expression<?> left) {
-        String n = left.naturalName();
+        String n = left instanceof ColumnClause<?> c ? c.key() : left.naturalName();
         if (n == null || n.isEmpty()) {
             return "param";
         }
@@ -355,9 +355,9 @@ public final class Coercions {
                 continue;
             }
             all.put(c.name(), switch (d) {
-                case org.retort.sql.ColumnDefault.Scalar v -> columnValue(c, c.name() + bindSuffix, v.value());
+                case org.retort.sql.ColumnDefault.Scalar v -> columnValue(c, c.key() + bindSuffix, v.value());
                 case org.retort.sql.ColumnDefault.SqlExpression x -> x.expression();
-                case org.retort.sql.ColumnDefault.Callable f -> new BindParameter<>(c.name() + bindSuffix,
+                case org.retort.sql.ColumnDefault.Callable f -> new BindParameter<>(c.key() + bindSuffix,
                         new org.retort.sql.DeferredValue(f.supplier()), c.type(), false, false, true);
                 case org.retort.sql.ColumnDefault.NextValue n -> nextValue(c, n);
             });

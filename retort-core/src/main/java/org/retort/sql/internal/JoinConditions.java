@@ -102,7 +102,7 @@ public final class JoinConditions {
 
     private static Expression<?> column(FromClause f, ColumnClause<?> col) {
         if (f instanceof TableAlias a) {
-            return a.c(col.name());
+            return a.c(col.key());
         }
         return col;
     }

@@ -123,6 +123,7 @@ public final class JavaRenderer {
             };
             case ServerDefault d -> (d.onUpdate() ? "serverOnUpdate(" : "serverDefault(") + str(d.sql()) + ")";
             case CommentText c -> "comment(" + str(c.text()) + ")";
+            case org.retort.schema.ColumnKey k -> "key(" + str(k.key()) + ")";
             case Identity i -> identity(i);
             case Computed c -> c.persisted() == null ? "computed(" + str(c.sql()) + ")"
                     : "computed(" + str(c.sql()) + ", " + c.persisted() + ")";
