@@ -319,11 +319,7 @@ public final class SessionCore {
 
     /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
     public void detachAll() {
-        for (EntityState st : states) {
-            st.markedDeleted = false;
-            st.session = null;
-        }
-        DetachedStates.putAll(states, states.size());
+        DetachedStates.detachAll(states, states.size());
         states.clear();
         pending.clear();
         toDelete.clear();

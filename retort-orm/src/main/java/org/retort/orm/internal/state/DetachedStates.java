@@ -68,12 +68,13 @@ public final class DetachedStates {
     }
 
     /**
-     * Remembers the states that have an identity (persistent or deleted ones) as detached, as one batch.
+     * Remembers the states that have an identity (persistent or deleted ones) as detached, as one batch, and
+     * detaches every state on the way: one pass over a closing session's objects.
      *
      * @param states the states
      * @param count how many there are, at most
      */
-    public static void putAll(Iterable<EntityState> states, int count) {
+    public static void detachAll(Iterable<EntityState> states, int count) {
         int seq;
         synchronized (LOCK) {
             seq = nextSeq++;
@@ -81,6 +82,8 @@ public final class DetachedStates {
         Entry[] batch = new Entry[count];
         int n = 0;
         for (EntityState st : states) {
+            st.markedDeleted = false;
+            st.session = null;
             if (st.key != null) {
                 batch[n++] = new Entry(st, seq);
             }

@@ -31,7 +31,7 @@ class DetachedStatesTest {
             users.add(u);
             states.add(detachedState(u, base + i));
         }
-        DetachedStates.putAll(states, states.size());
+        DetachedStates.detachAll(states, states.size());
         for (int i = 0; i < users.size(); i += 3) {
             DetachedStates.remove(users.get(i));
         }
@@ -64,7 +64,7 @@ class DetachedStatesTest {
         for (int i = 0; i < 10_000; i++) {
             states.add(detachedState(new User("g" + i, null), 2_000_000 + i));
         }
-        DetachedStates.putAll(states, states.size());
+        DetachedStates.detachAll(states, states.size());
         for (EntityState st : states) {
             assertThat(DetachedStates.get(st.object())).isNotNull();
         }
@@ -80,7 +80,7 @@ class DetachedStatesTest {
     @Test
     void theNewerRegistrationWinsWhateverTheOrderOfIndexing() {
         User u = new User("twice", null);
-        DetachedStates.putAll(List.of(detachedState(u, 7)), 1); // a batch: indexed at the next lookup
+        DetachedStates.detachAll(List.of(detachedState(u, 7)), 1); // a batch: indexed at the next lookup
         DetachedStates.put(detachedState(u, 8)); // newer, indexed at once
         assertThat(DetachedStates.get(u).key().values()).containsExactly(8L);
         DetachedStates.remove(u);
