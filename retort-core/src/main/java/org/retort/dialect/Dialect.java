@@ -155,6 +155,21 @@ public abstract class Dialect {
         return supportsReturning();
     }
 
+    /**
+     * The statement text that runs a compiled statement whose OUT parameters the database fills (Oracle's
+     * {@code INSERT ... RETURNING col INTO ?}) through a JDBC {@link java.sql.CallableStatement}. Its placeholders
+     * are the compiled statement's, in order, followed by one more OUT parameter: the count of rows the statement
+     * changed.
+     *
+     * @param sql the compiled SQL with {@code ?} placeholders
+     * @return the callable text
+     * @throws org.retort.exc.InvalidRequestException where the database returns rows from DML in a cursor instead
+     */
+    public String returningIntoCall(String sql) {
+        throw new org.retort.exc.InvalidRequestException(name() + " returns rows from RETURNING in a result set; a "
+                + "statement with OUT parameters (RETURNING ... INTO) is Oracle's form, compiled for an Oracle dialect");
+    }
+
     /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;

@@ -233,6 +233,9 @@ public final class Connection implements AutoCloseable {
     }
 
     private Result executeBound(Compiled compiled, BoundStatement bound) {
+        if (compiled.hasOutParameters()) {
+            return executeReturningInto(compiled, bound);
+        }
         autobegin();
         Object[] values = bound.values();
         // the hot path: listener arguments and echo text are built only when someone will see them
@@ -262,6 +265,43 @@ public final class Connection implements AutoCloseable {
         } catch (RuntimeException e) {
             statements.discard(ps); // a value its binder refused: the statement may hold some parameters
             throw e;
+        }
+    }
+
+    /**
+     * A statement whose returned values come back in OUT parameters (Oracle's {@code RETURNING ... INTO ?}): it
+     * runs as the dialect's callable form ({@link Dialect#returningIntoCall(String)}), whose last OUT parameter is
+     * the count of rows changed; the OUT binders of the compiled statement register the returned values, which
+     * become one row, or none when no row was changed.
+     */
+    private Result executeReturningInto(Compiled compiled, BoundStatement bound) {
+        autobegin();
+        Object[] values = bound.values();
+        List<List<Object>> sets = hooks.hasCursorListeners() ? List.of(listOf(values)) : List.of();
+        String sql = dialect.returningIntoCall(hooks.beforeCursorExecute(bound.sql(), sets, false));
+        if (hooks.echoing()) {
+            hooks.echo(sql, EchoFormat.params(values));
+        }
+        try (java.sql.CallableStatement call = jdbc.prepareCall(sql)) {
+            bound.bindTo(call);
+            int countIndex = values.length + 1;
+            call.registerOutParameter(countIndex, java.sql.Types.BIGINT);
+            call.execute();
+            hooks.afterCursorExecute(sql, sets, false);
+            long count = call.getLong(countIndex);
+            int[] outs = compiled.outParameters();
+            List<Object[]> rows = new ArrayList<>(1);
+            if (count > 0) {
+                Object[] row = new Object[outs.length];
+                for (int i = 0; i < outs.length; i++) {
+                    Class<?> type = compiled.bindSlots().get(outs[i]).type().javaType();
+                    row[i] = type == Object.class ? call.getObject(outs[i] + 1) : call.getObject(outs[i] + 1, type);
+                }
+                rows.add(row);
+            }
+            return Result.ofReturnedValues(this, compiled, rows, count);
+        } catch (SQLException e) {
+            throw translate(e, sql, values);
         }
     }
 

@@ -166,6 +166,26 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return new Result(connection, template.sourceMetadata, rows, rowcount);
     }
 
+    /**
+     * The rows a statement returned into OUT parameters (Oracle's RETURNING ... INTO): named and typed by the
+     * compiled statement's result columns.
+     */
+    static Result ofReturnedValues(Connection connection, Compiled compiled, List<Object[]> values, long rowcount) {
+        List<ResultColumn> cols = compiled.resultColumns();
+        String[] keys = new String[cols.size()];
+        Object[] sources = new Object[cols.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = cols.get(i).name();
+            sources[i] = cols.get(i).source();
+        }
+        RowMetadata metadata = new RowMetadata(keys, sources);
+        List<Row> rows = new ArrayList<>(values.size());
+        for (Object[] v : values) {
+            rows.add(new Row(metadata, v));
+        }
+        return new Result(connection, metadata, rows, rowcount);
+    }
+
     static Result ofRowcount(Connection connection, long rowcount, List<Object> insertedKeys) {
         return new Result(connection, rowcount, insertedKeys);
     }
