@@ -170,6 +170,18 @@ public abstract class Dialect {
                 + "statement with OUT parameters (RETURNING ... INTO) is Oracle's form, compiled for an Oracle dialect");
     }
 
+    /**
+     * Whether a multi-row {@code INSERT ... VALUES ... RETURNING} assigns autoincrement primary keys in the order of
+     * its VALUES rows, so that sorting the returned rows by that key puts them in parameter order (MariaDB with
+     * InnoDB, as SQLAlchemy relies on). Where false, an executemany that must return rows in parameter order needs an
+     * insert sentinel or runs one INSERT per parameter set.
+     *
+     * @return false by default
+     */
+    public boolean insertManyValuesAutoincrementInOrder() {
+        return false;
+    }
+
     /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;

@@ -18,6 +18,7 @@ import org.retort.pool.ExternalTransaction;
 import org.retort.sql.BoundStatement;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
+import org.retort.sql.Insert;
 import org.retort.sql.internal.InsertManyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,17 @@ public final class Connection implements AutoCloseable {
         if (manyValuesBase != null) {
             Compiled compiled = compile(manyValuesBase);
             if (compiled.valuesRowParameters() >= 0) {
-                return executeManyValues(statement, manyValuesBase, compiled, paramSets);
+                if (!(statement instanceof Insert insert && insert.isSortByParameterOrder())) {
+                    return executeManyValues(statement, manyValuesBase, compiled, paramSets);
+                }
+                Result sorted = SortedManyValues.execute(this, statement, (Insert) manyValuesBase, paramSets);
+                if (sorted != null) {
+                    return sorted;
+                }
+                hooks.log("[insertmanyvalues] " + ((Insert) statement).table().fullName() + " has no insert sentinel"
+                        + " for RETURNING in parameter order on " + dialect.name() + " (no insertSentinel() column or "
+                        + "client-supplied primary key, and no autoincrement key assigned in VALUES order); running "
+                        + "one INSERT per parameter set");
             }
         }
         hooks.beforeExecute(statement, paramSets);
@@ -225,7 +236,15 @@ public final class Connection implements AutoCloseable {
         return result;
     }
 
-    private Compiled compile(Executable statement) {
+    Hooks hooks() {
+        return hooks;
+    }
+
+    Result executeCompiled(Compiled compiled, BoundStatement bound) {
+        return executeBound(compiled, bound);
+    }
+
+    Compiled compile(Executable statement) {
         if (!options.compiledCache()) {
             return statement.compile(dialect);
         }

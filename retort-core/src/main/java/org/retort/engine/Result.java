@@ -186,6 +186,23 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return new Result(connection, metadata, rows, rowcount);
     }
 
+    /**
+     * Rows already fetched, in an order the engine chose, without the trailing columns it added to find that order
+     * (the insert sentinel of a parameter-ordered insertmanyvalues).
+     */
+    static Result ofRowsDropping(Connection connection, Result template, List<Row> rows, int keptColumns) {
+        int[] kept = new int[keptColumns];
+        for (int i = 0; i < keptColumns; i++) {
+            kept[i] = i;
+        }
+        RowMetadata metadata = template.sourceMetadata.subset(kept);
+        List<Row> narrowed = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            narrowed.add(new Row(metadata, java.util.Arrays.copyOf(r.toArray(), keptColumns)));
+        }
+        return new Result(connection, metadata, narrowed, narrowed.size());
+    }
+
     static Result ofRowcount(Connection connection, long rowcount, List<Object> insertedKeys) {
         return new Result(connection, rowcount, insertedKeys);
     }

@@ -283,6 +283,14 @@ public final class Compiled {
     }
 
     /**
+     * {@return the placeholder position of the first bind parameter of the VALUES row that {@link #bindRows}
+     * repeats, or -1 when the statement has no such row}
+     */
+    public int valuesRowStart() {
+        return valuesGroup == null ? -1 : valuesGroup[0];
+    }
+
+    /**
      * Binds many parameter sets to one multi-row statement (insertmanyvalues): the VALUES row of this single-row
      * INSERT is repeated once per set, {@code VALUES (?, ?), (?, ?), ...}, and each copy takes that set's values;
      * parameters outside the row take the first set's. A name in a set wins over the statement's own value, and

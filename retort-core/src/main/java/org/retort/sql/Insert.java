@@ -30,9 +30,15 @@ public final class Insert extends MemoizedStatement implements Statement {
     private final SelectBase select;
     private final List<Expression<?>> returning;
     private final OnConflict onConflict;
+    private final boolean sortByParameterOrder;
 
     private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
                    SelectBase select, List<Expression<?>> returning, OnConflict onConflict) {
+        this(table, rows, multi, selectColumns, select, returning, onConflict, false);
+    }
+
+    private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict, boolean sortByParameterOrder) {
         this.table = table;
         this.rows = rows;
         this.multi = multi;
@@ -40,6 +46,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         this.select = select;
         this.returning = returning;
         this.onConflict = onConflict;
+        this.sortByParameterOrder = sortByParameterOrder;
     }
 
     static Insert into(TableClause table) {
@@ -88,7 +95,7 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert values(Map<?, ?> values) {
-        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict);
+        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict, sortByParameterOrder);
     }
 
     /**
@@ -111,7 +118,7 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " needs the same columns: " + r.get(0).keySet() + " vs " + m.keySet());
             }
         }
-        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict);
+        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict, sortByParameterOrder);
     }
 
     private Map<String, Expression<?>> row(Map<?, ?> values, Integer index) {
@@ -135,7 +142,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         for (String c : columns) {
             table.c(c);
         }
-        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict);
+        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict, sortByParameterOrder);
     }
 
     /**
@@ -149,7 +156,30 @@ public final class Insert extends MemoizedStatement implements Statement {
     public Insert returning(Expression<?>... columns) {
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));
-        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict);
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict, sortByParameterOrder);
+    }
+
+    /**
+     * Asks that an executemany of this {@code INSERT ... RETURNING} hand back its rows in the order of the parameter
+     * sets (SQLAlchemy's {@code returning(..., sort_by_parameter_order=True)}), whatever order the database returns
+     * them in. Retort correlates rows with parameter sets through an insert sentinel: a column marked
+     * {@link org.retort.schema.Schema#insertSentinel()} or a primary key whose values the client supplies; or the
+     * autoincrement primary key where the database assigns it in VALUES order (MariaDB). Without one, it runs one
+     * INSERT per parameter set and says so in the echo/debug log. A single execution returns its rows as they come.
+     *
+     * <pre>{@code
+     * conn.execute(insert(users).returning(users.c("id")).sortByParameterOrder(), rows)  // row i is rows.get(i)'s
+     * }</pre>
+     *
+     * @return the new statement
+     */
+    public Insert sortByParameterOrder() {
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, true);
+    }
+
+    /** {@return true when an executemany returns its rows in parameter order; see {@link #sortByParameterOrder()}} */
+    public boolean isSortByParameterOrder() {
+        return sortByParameterOrder;
     }
 
     /** {@return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite)} */
@@ -277,7 +307,7 @@ public final class Insert extends MemoizedStatement implements Statement {
     }
 
     private Insert withConflict(OnConflict c) {
-        return new Insert(table, rows, multi, selectColumns, select, returning, c);
+        return new Insert(table, rows, multi, selectColumns, select, returning, c, sortByParameterOrder);
     }
 
     /**
@@ -309,7 +339,7 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " has columns " + table.columns().stream().map(ColumnClause::name).toList() + ")");
             }
         }
-        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict);
+        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict, sortByParameterOrder);
     }
 
     /**
