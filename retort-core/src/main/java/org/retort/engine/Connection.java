@@ -88,6 +88,12 @@ public final class Connection implements AutoCloseable {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(params, "params");
         requireOpen();
+        if (statement instanceof Insert i && i.returnDefaultsColumns() != null) {
+            return ReturnDefaults.insert(this, i, List.of(params));
+        }
+        if (statement instanceof org.retort.sql.Update u && u.returnDefaultsColumns() != null) {
+            return ReturnDefaults.update(this, u, List.of(params));
+        }
         List<Map<String, ?>> sets = List.of(params);
         hooks.beforeExecute(statement, sets);
         Executable stmt = statement.forParameters(params);
@@ -115,6 +121,12 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
+        if (statement instanceof Insert i && i.returnDefaultsColumns() != null) {
+            return ReturnDefaults.insert(this, i, paramSets);
+        }
+        if (statement instanceof org.retort.sql.Update u && u.returnDefaultsColumns() != null) {
+            return ReturnDefaults.update(this, u, paramSets);
+        }
         Executable manyValuesBase = statement.manyValuesBase(paramSets, dialect);
         if (manyValuesBase != null) {
             Compiled compiled = compile(manyValuesBase);

@@ -57,6 +57,18 @@ public final class Column<T> extends ColumnClause<T> {
         return (Table) super.table();
     }
 
+    /** {@return true for a DDL default, an identity or a computed column: the database supplies the value} */
+    @Override
+    public boolean hasServerDefault() {
+        return serverDefault != null || identity != null || computed != null;
+    }
+
+    /** {@return true for a server ON UPDATE value or a computed column} */
+    @Override
+    public boolean hasServerOnUpdate() {
+        return serverOnUpdate != null || computed != null;
+    }
+
     /** {@return true when {@code insertSentinel()} was given: the column correlates batched RETURNING rows} */
     @Override
     public boolean isInsertSentinel() {

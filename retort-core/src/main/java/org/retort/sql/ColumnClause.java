@@ -100,6 +100,26 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
     }
 
     /**
+     * Whether the database computes this column's value on INSERT when the statement does not set it: a DDL
+     * default, an identity or a computed column; false for a plain column.
+     *
+     * @return true for a column with a server-side insert default
+     */
+    public boolean hasServerDefault() {
+        return false;
+    }
+
+    /**
+     * Whether the database changes this column's value on UPDATE by itself: a server {@code ON UPDATE} value or a
+     * computed column; false for a plain column.
+     *
+     * @return true for a column with a server-side update value
+     */
+    public boolean hasServerOnUpdate() {
+        return false;
+    }
+
+    /**
      * Whether this column is an insert sentinel: its value, supplied per row by the client, tells which parameter
      * set a row returned by a batched INSERT ... RETURNING came from (SQLAlchemy's {@code insert_sentinel}); false
      * for a plain column.

@@ -31,14 +31,23 @@ public final class Insert extends MemoizedStatement implements Statement {
     private final List<Expression<?>> returning;
     private final OnConflict onConflict;
     private final boolean sortByParameterOrder;
+    /** The extra columns of returnDefaults(...), or null when it was not asked for. */
+    private final List<Expression<?>> returnDefaults;
 
     private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
                    SelectBase select, List<Expression<?>> returning, OnConflict onConflict) {
-        this(table, rows, multi, selectColumns, select, returning, onConflict, false);
+        this(table, rows, multi, selectColumns, select, returning, onConflict, false, null);
     }
 
     private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
-                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict, boolean sortByParameterOrder) {
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict,
+                   boolean sortByParameterOrder) {
+        this(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder, null);
+    }
+
+    private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict,
+                   boolean sortByParameterOrder, List<Expression<?>> returnDefaults) {
         this.table = table;
         this.rows = rows;
         this.multi = multi;
@@ -47,6 +56,7 @@ public final class Insert extends MemoizedStatement implements Statement {
         this.returning = returning;
         this.onConflict = onConflict;
         this.sortByParameterOrder = sortByParameterOrder;
+        this.returnDefaults = returnDefaults;
     }
 
     static Insert into(TableClause table) {
@@ -95,7 +105,8 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert values(Map<?, ?> values) {
-        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict, sortByParameterOrder);
+        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict,
+                sortByParameterOrder, returnDefaults);
     }
 
     /**
@@ -118,7 +129,8 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " needs the same columns: " + r.get(0).keySet() + " vs " + m.keySet());
             }
         }
-        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict, sortByParameterOrder);
+        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict, sortByParameterOrder,
+                returnDefaults);
     }
 
     private Map<String, Expression<?>> row(Map<?, ?> values, Integer index) {
@@ -142,7 +154,8 @@ public final class Insert extends MemoizedStatement implements Statement {
         for (String c : columns) {
             table.c(c);
         }
-        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict, sortByParameterOrder);
+        return new Insert(table, List.of(), false, List.copyOf(columns), query, returning, onConflict,
+                sortByParameterOrder, returnDefaults);
     }
 
     /**
@@ -154,9 +167,14 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert returning(Expression<?>... columns) {
+        if (returnDefaults != null) {
+            throw new ArgumentException("insert(" + table.fullName() + ") has returnDefaults() already; use one of "
+                    + "returning(...) and returnDefaults()");
+        }
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));
-        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict, sortByParameterOrder);
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict, sortByParameterOrder,
+                returnDefaults);
     }
 
     /**
@@ -174,12 +192,63 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert sortByParameterOrder() {
-        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, true);
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, true, returnDefaults);
     }
 
     /** {@return true when an executemany returns its rows in parameter order; see {@link #sortByParameterOrder()}} */
     public boolean isSortByParameterOrder() {
         return sortByParameterOrder;
+    }
+
+    /**
+     * Fetches the values the database generated for the inserted row (SQLAlchemy's {@code return_defaults()}):
+     * the primary key and every column with a server-side default (DDL default, identity, autoincrement, computed,
+     * SQL-expression or sequence default), plus the given columns. The result then holds them as
+     * {@link org.retort.engine.Result#returnedDefaults()} and the key as
+     * {@link org.retort.engine.Result#insertedPrimaryKey()}, one row per parameter set for an executemany. They come
+     * from RETURNING where the database has it (batched with insertmanyvalues, in parameter order), else from the
+     * driver's generated key or the given key and a SELECT of those columns by primary key.
+     *
+     * <pre>{@code
+     * Result r = conn.execute(insert(users).values(Map.of("name", "x")).returnDefaults());
+     * r.insertedPrimaryKey();                 // 7
+     * r.returnedDefaults().get("created_at");  // the server's DEFAULT CURRENT_TIMESTAMP
+     * }</pre>
+     *
+     * @param columns more columns to fetch
+     * @return the new statement
+     */
+    public Insert returnDefaults(Expression<?>... columns) {
+        if (!returning.isEmpty()) {
+            throw new ArgumentException("insert(" + table.fullName() + ") has returning(...) already; returnDefaults() "
+                    + "fetches the generated values instead of returning rows: use one or the other (add the "
+                    + "columns to returning(...) to get them as rows)");
+        }
+        List<Expression<?>> r = new ArrayList<>(returnDefaults == null ? List.of() : returnDefaults);
+        r.addAll(List.of(columns));
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder,
+                List.copyOf(r));
+    }
+
+    /** {@return the extra columns of {@link #returnDefaults(Expression...)}, or null when it was not asked for} */
+    public List<Expression<?>> returnDefaultsColumns() {
+        return returnDefaults;
+    }
+
+    /**
+     * {@return this statement returning the given columns in place of {@link #returnDefaults}: what the engine
+     * executes for it where the database has RETURNING}
+     *
+     * @param columns the columns to return
+     * @param sorted whether an executemany returns them in parameter order
+     */
+    public Insert returningInsteadOfDefaults(List<? extends Expression<?>> columns, boolean sorted) {
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(columns), onConflict, sorted, null);
+    }
+
+    /** {@return this statement without {@link #returnDefaults}: what the engine runs where there is no RETURNING} */
+    public Insert withoutReturnDefaults() {
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder, null);
     }
 
     /** {@return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite)} */
@@ -307,7 +376,8 @@ public final class Insert extends MemoizedStatement implements Statement {
     }
 
     private Insert withConflict(OnConflict c) {
-        return new Insert(table, rows, multi, selectColumns, select, returning, c, sortByParameterOrder);
+        return new Insert(table, rows, multi, selectColumns, select, returning, c, sortByParameterOrder,
+                returnDefaults);
     }
 
     /**
@@ -339,7 +409,8 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " has columns " + table.columns().stream().map(ColumnClause::name).toList() + ")");
             }
         }
-        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict, sortByParameterOrder);
+        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict, sortByParameterOrder,
+                returnDefaults);
     }
 
     /**
