@@ -19,7 +19,8 @@ import org.retort.sql.compiler.SqlCompiler;
 
 /**
  * SQL Server's SQL: bracket quoting, {@code +} concatenation, {@code TOP (?)} and
- * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} (with {@code ORDER BY (SELECT NULL)} when there is no ORDER BY),
+ * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} (with {@code ORDER BY (SELECT NULL)} when there is no ORDER BY; before
+ * SQL Server 2012 an offset pages with {@code ROW_NUMBER() OVER (ORDER BY ...)} in a subquery),
  * {@code OUTPUT inserted.x} for RETURNING, {@code LEN()}, NULLS FIRST/LAST emulated, NULL-safe comparison with
  * {@code EXISTS (SELECT a INTERSECT SELECT b)}, {@code UPDATE/DELETE ... FROM}, and {@code WITH} without RECURSIVE.
  * No row-locking clause (SQL Server uses table hints), no regular expressions, no upserts here (MERGE).
