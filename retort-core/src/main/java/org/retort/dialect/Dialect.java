@@ -182,6 +182,17 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether {@code INSERT INTO t (...) SELECT ... FROM (VALUES ...) ORDER BY counter} assigns identity or serial
+     * values in the ORDER BY's order (PostgreSQL and SQL Server, as SQLAlchemy relies on), so that a batch in that
+     * form, sorted by the generated key, comes back in parameter order.
+     *
+     * @return false by default
+     */
+    public boolean insertManyValuesOrderedSelect() {
+        return false;
+    }
+
     /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;

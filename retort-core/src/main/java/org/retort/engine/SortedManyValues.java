@@ -52,6 +52,9 @@ final class SortedManyValues {
             }
         }
         Hooks hooks = conn.hooks();
+        if (sentinel.orderedSelect()) {
+            return executeOrderedSelect(conn, statement, base, sentinel, paramSets, perRow + 1, others(compiled, perRow));
+        }
         hooks.beforeExecute(statement, paramSets);
         Map<String, Object> own = withSentinel.boundValues();
         int others = compiled.bindSlots().size() - perRow;
@@ -91,6 +94,50 @@ final class SortedManyValues {
                             + " has sentinel value " + row.get(last) + ", which no parameter set bound");
                 }
                 ordered[set] = row;
+            }
+        }
+        Result result = Result.ofRowsDropping(conn, first, Arrays.asList(ordered), width);
+        hooks.afterExecute(statement, paramSets, result);
+        return result;
+    }
+
+    private static int others(Compiled compiled, int perRow) {
+        return compiled.bindSlots().size() - perRow;
+    }
+
+    /**
+     * Batches written as {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY sen_counter}, whose generated keys
+     * follow the parameter sets (PostgreSQL): each batch's rows are sorted by the key.
+     */
+    private static Result executeOrderedSelect(Connection conn, Executable statement, Insert base,
+                                               InsertManyValues.Sentinel sentinel,
+                                               List<? extends Map<String, ?>> paramSets, int perRow, int others) {
+        Hooks hooks = conn.hooks();
+        hooks.beforeExecute(statement, paramSets);
+        int width = base.returningColumns().size();
+        List<org.retort.sql.Expression<?>> returning = new ArrayList<>(base.returningColumns());
+        returning.add(sentinel.column());
+        int perStatement = Math.max(1, Math.min(InsertManyValues.MAX_ROWS,
+                (conn.dialect().sqlCompiler().maxBindParameters() - others) / perRow));
+        Row[] ordered = new Row[paramSets.size()];
+        Result first = null;
+        for (int from = 0; from < paramSets.size(); from += perStatement) {
+            int to = Math.min(paramSets.size(), from + perStatement);
+            Insert batch = InsertManyValues.orderedSelect(base, paramSets.subList(from, to), from, returning);
+            Compiled compiled = conn.compile(batch);
+            Result r = conn.executeCompiled(compiled, compiled.bind(batch.boundValues(), Map.of()));
+            if (first == null) {
+                first = r;
+            }
+            List<Row> rows = new ArrayList<>(r.all());
+            if (rows.size() != to - from) {
+                throw new InvalidRequestException("An INSERT of " + (to - from) + " rows into "
+                        + base.table().fullName() + " returned " + rows.size() + " rows; RETURNING in parameter order "
+                        + "needs one row per parameter set");
+            }
+            rows.sort((a, b) -> Long.compare(((Number) a.get(width)).longValue(), ((Number) b.get(width)).longValue()));
+            for (int i = 0; i < rows.size(); i++) {
+                ordered[from + i] = rows.get(i);
             }
         }
         Result result = Result.ofRowsDropping(conn, first, Arrays.asList(ordered), width);

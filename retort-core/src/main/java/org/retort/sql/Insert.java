@@ -182,8 +182,10 @@ public final class Insert extends MemoizedStatement implements Statement {
      * sets (SQLAlchemy's {@code returning(..., sort_by_parameter_order=True)}), whatever order the database returns
      * them in. Retort correlates rows with parameter sets through an insert sentinel: a column marked
      * {@link org.retort.schema.Schema#insertSentinel()} or a primary key whose values the client supplies; or the
-     * autoincrement primary key where the database assigns it in VALUES order (MariaDB). Without one, it runs one
-     * INSERT per parameter set and says so in the echo/debug log. A single execution returns its rows as they come.
+     * autoincrement primary key where the database assigns it in VALUES order (MariaDB) or in the order of an
+     * {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY} it then writes (PostgreSQL). Without one (SQLite with a
+     * generated key), it runs one INSERT per parameter set and says so in the echo/debug log. A single execution
+     * returns its rows as they come.
      *
      * <pre>{@code
      * conn.execute(insert(users).returning(users.c("id")).sortByParameterOrder(), rows)  // row i is rows.get(i)'s

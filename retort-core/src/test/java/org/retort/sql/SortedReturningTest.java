@@ -81,7 +81,8 @@ class SortedReturningTest {
         Insert d = (Insert) insert(docs).returning(docs.c("id")).forParameters(Map.of("data", "x"));
         assertThat(InsertManyValues.sentinel(d, Fixtures.PG).column().name()).isEqualTo("uid");
         Insert p = (Insert) insert(plain).returning(plain.c("id")).forParameters(Map.of("data", "x"));
-        assertThat(InsertManyValues.sentinel(p, Fixtures.PG)).as("server key on PostgreSQL: none").isNull();
+        assertThat(InsertManyValues.sentinel(p, Fixtures.PG).orderedSelect()).as("PostgreSQL: INSERT ... SELECT ... "
+                + "ORDER BY").isTrue();
         assertThat(InsertManyValues.sentinel(p, Fixtures.SQLITE)).as("server key on SQLite: none").isNull();
         assertThat(InsertManyValues.sentinel(p, Fixtures.MARIADB).autoincrement()).as("MariaDB: the key").isTrue();
         Insert k = (Insert) insert(plain).returning(plain.c("data")).forParameters(Map.of("id", 1, "data", "x"));
@@ -90,6 +91,27 @@ class SortedReturningTest {
         assertThat(InsertManyValues.sentinel(c, Fixtures.SQLITE).column().name()).isEqualTo("sentinel");
         assertThat(insert(plain).sortByParameterOrder().returning(plain.c("id")).isSortByParameterOrder())
                 .as("the flag survives later builder calls").isTrue();
+    }
+
+    @Test
+    void theOrderedSelectFormAsSqlAlchemyWritesIt() {
+        MetaData md = new MetaData();
+        Table t = md.table("sr_plain", column("id", INTEGER, primaryKey()), column("data", VARCHAR(20)),
+                column("weight", INTEGER, defaultValue(literalColumn("2 * 21"))));
+        Insert base = (Insert) insert(t).returning(t.c("id")).forParameters(Map.of("data", "x"));
+        List<Map<String, ?>> sets = List.of(Map.of("data", "a"), Map.of("data", "b"));
+        Insert pg = InsertManyValues.orderedSelect(base, sets, 0, List.of(t.c("id"), t.c("id")));
+        Compiled c = pg.compile(Fixtures.PG);
+        assertThat(c.sql()).isEqualTo("INSERT INTO sr_plain (data, weight) SELECT CAST(imp_sen.p0 AS VARCHAR(20)) AS "
+                + "anon_1, CAST(imp_sen.p1 AS INTEGER) AS anon_2 FROM (VALUES (?, 2 * 21, ?), (?, 2 * 21, ?)) AS imp_sen "
+                + "(p0, p1, sen_counter) ORDER BY imp_sen.sen_counter RETURNING sr_plain.id, sr_plain.id AS id_1");
+        assertThat(c.bind(pg.boundValues(), Map.of()).values()).containsExactly("a", 0, "b", 1);
+        assertThat(InsertManyValues.orderedSelect(base, sets, 0, List.of(t.c("id"))).compile(Fixtures.MSSQL).sql())
+                .isEqualTo("INSERT INTO sr_plain (data, weight) OUTPUT inserted.id SELECT CAST(imp_sen.p0 AS "
+                        + "VARCHAR(20)) AS anon_1, CAST(imp_sen.p1 AS INTEGER) AS anon_2 FROM (VALUES (?, 2 * 21, ?), "
+                        + "(?, 2 * 21, ?)) AS imp_sen (p0, p1, sen_counter) ORDER BY imp_sen.sen_counter");
+        assertThatThrownBy(() -> InsertManyValues.orderedSelect(base, List.of(Map.of("other", 1)), 4, List.of(t.c("id"))))
+                .isInstanceOf(org.retort.exc.ArgumentException.class).hasMessageContaining("parameter set 4");
     }
 
     @BackendTest
@@ -163,6 +185,10 @@ class SortedReturningTest {
         }
         if (db.dialect().insertManyValuesAutoincrementInOrder()) {
             assertThat(sent).as("MariaDB: batched, sorted by the AUTO_INCREMENT key").hasSize(3);
+            assertThat(echo).noneMatch(l -> l.contains("no insert sentinel"));
+        } else if (db.dialect().insertManyValuesOrderedSelect()) {
+            assertThat(sent).as("PostgreSQL: batched as INSERT ... SELECT ... ORDER BY, sorted by the key").hasSize(3);
+            assertThat(sent.get(0)).contains("FROM (VALUES").contains("ORDER BY imp_sen.sen_counter RETURNING");
             assertThat(echo).noneMatch(l -> l.contains("no insert sentinel"));
         } else {
             assertThat(sent).as("one INSERT per parameter set").hasSize(ROWS);
