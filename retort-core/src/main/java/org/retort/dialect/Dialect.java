@@ -155,6 +155,44 @@ public abstract class Dialect {
         return supportsReturning();
     }
 
+    /**
+     * The statement text that runs a compiled statement whose OUT parameters the database fills (Oracle's
+     * {@code INSERT ... RETURNING col INTO ?}) through a JDBC {@link java.sql.CallableStatement}. Its placeholders
+     * are the compiled statement's, in order, followed by one more OUT parameter: the count of rows the statement
+     * changed.
+     *
+     * @param sql the compiled SQL with {@code ?} placeholders
+     * @return the callable text
+     * @throws org.retort.exc.InvalidRequestException where the database returns rows from DML in a cursor instead
+     */
+    public String returningIntoCall(String sql) {
+        throw new org.retort.exc.InvalidRequestException(name() + " returns rows from RETURNING in a result set; a "
+                + "statement with OUT parameters (RETURNING ... INTO) is Oracle's form, compiled for an Oracle dialect");
+    }
+
+    /**
+     * Whether a multi-row {@code INSERT ... VALUES ... RETURNING} assigns autoincrement primary keys in the order of
+     * its VALUES rows, so that sorting the returned rows by that key puts them in parameter order (MariaDB with
+     * InnoDB, as SQLAlchemy relies on). Where false, an executemany that must return rows in parameter order needs an
+     * insert sentinel or runs one INSERT per parameter set.
+     *
+     * @return false by default
+     */
+    public boolean insertManyValuesAutoincrementInOrder() {
+        return false;
+    }
+
+    /**
+     * Whether {@code INSERT INTO t (...) SELECT ... FROM (VALUES ...) ORDER BY counter} assigns identity or serial
+     * values in the ORDER BY's order (PostgreSQL and SQL Server, as SQLAlchemy relies on), so that a batch in that
+     * form, sorted by the generated key, comes back in parameter order.
+     *
+     * @return false by default
+     */
+    public boolean insertManyValuesOrderedSelect() {
+        return false;
+    }
+
     /** {@return true when one INSERT may carry several VALUES rows} */
     public boolean supportsMultiValuesInsert() {
         return true;

@@ -18,6 +18,7 @@ import org.retort.pool.ExternalTransaction;
 import org.retort.sql.BoundStatement;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
+import org.retort.sql.Insert;
 import org.retort.sql.internal.InsertManyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,12 @@ public final class Connection implements AutoCloseable {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(params, "params");
         requireOpen();
+        if (statement instanceof Insert i && i.returnDefaultsColumns() != null) {
+            return ReturnDefaults.insert(this, i, List.of(params));
+        }
+        if (statement instanceof org.retort.sql.Update u && u.returnDefaultsColumns() != null) {
+            return ReturnDefaults.update(this, u, List.of(params));
+        }
         List<Map<String, ?>> sets = List.of(params);
         hooks.beforeExecute(statement, sets);
         Executable stmt = statement.forParameters(params);
@@ -114,11 +121,27 @@ public final class Connection implements AutoCloseable {
             return execute(statement, paramSets.get(0));
         }
         requireOpen();
+        if (statement instanceof Insert i && i.returnDefaultsColumns() != null) {
+            return ReturnDefaults.insert(this, i, paramSets);
+        }
+        if (statement instanceof org.retort.sql.Update u && u.returnDefaultsColumns() != null) {
+            return ReturnDefaults.update(this, u, paramSets);
+        }
         Executable manyValuesBase = statement.manyValuesBase(paramSets, dialect);
         if (manyValuesBase != null) {
             Compiled compiled = compile(manyValuesBase);
             if (compiled.valuesRowParameters() >= 0) {
-                return executeManyValues(statement, manyValuesBase, compiled, paramSets);
+                if (!(statement instanceof Insert insert && insert.isSortByParameterOrder())) {
+                    return executeManyValues(statement, manyValuesBase, compiled, paramSets);
+                }
+                Result sorted = SortedManyValues.execute(this, statement, (Insert) manyValuesBase, paramSets);
+                if (sorted != null) {
+                    return sorted;
+                }
+                hooks.log("[insertmanyvalues] " + ((Insert) statement).table().fullName() + " has no insert sentinel"
+                        + " for RETURNING in parameter order on " + dialect.name() + " (no insertSentinel() column or "
+                        + "client-supplied primary key, and no autoincrement key assigned in VALUES order); running "
+                        + "one INSERT per parameter set");
             }
         }
         hooks.beforeExecute(statement, paramSets);
@@ -230,7 +253,15 @@ public final class Connection implements AutoCloseable {
         return result;
     }
 
-    private Compiled compile(Executable statement) {
+    Hooks hooks() {
+        return hooks;
+    }
+
+    Result executeCompiled(Compiled compiled, BoundStatement bound) {
+        return executeBound(compiled, bound);
+    }
+
+    Compiled compile(Executable statement) {
         org.retort.sql.SchemaTranslateMap schemas = options.schemaTranslateMap();
         if (!schemas.isEmpty()) {
             if (!options.compiledCache()) {
@@ -251,6 +282,9 @@ public final class Connection implements AutoCloseable {
     }
 
     private Result executeBound(Compiled compiled, BoundStatement bound) {
+        if (compiled.hasOutParameters()) {
+            return executeReturningInto(compiled, bound);
+        }
         autobegin();
         Object[] values = bound.values();
         // the hot path: listener arguments and echo text are built only when someone will see them
@@ -280,6 +314,43 @@ public final class Connection implements AutoCloseable {
         } catch (RuntimeException e) {
             statements.discard(ps); // a value its binder refused: the statement may hold some parameters
             throw e;
+        }
+    }
+
+    /**
+     * A statement whose returned values come back in OUT parameters (Oracle's {@code RETURNING ... INTO ?}): it
+     * runs as the dialect's callable form ({@link Dialect#returningIntoCall(String)}), whose last OUT parameter is
+     * the count of rows changed; the OUT binders of the compiled statement register the returned values, which
+     * become one row, or none when no row was changed.
+     */
+    private Result executeReturningInto(Compiled compiled, BoundStatement bound) {
+        autobegin();
+        Object[] values = bound.values();
+        List<List<Object>> sets = hooks.hasCursorListeners() ? List.of(listOf(values)) : List.of();
+        String sql = dialect.returningIntoCall(hooks.beforeCursorExecute(bound.sql(), sets, false));
+        if (hooks.echoing()) {
+            hooks.echo(sql, EchoFormat.params(values));
+        }
+        try (java.sql.CallableStatement call = jdbc.prepareCall(sql)) {
+            bound.bindTo(call);
+            int countIndex = values.length + 1;
+            call.registerOutParameter(countIndex, java.sql.Types.BIGINT);
+            call.execute();
+            hooks.afterCursorExecute(sql, sets, false);
+            long count = call.getLong(countIndex);
+            int[] outs = compiled.outParameters();
+            List<Object[]> rows = new ArrayList<>(1);
+            if (count > 0) {
+                Object[] row = new Object[outs.length];
+                for (int i = 0; i < outs.length; i++) {
+                    Class<?> type = compiled.bindSlots().get(outs[i]).type().javaType();
+                    row[i] = type == Object.class ? call.getObject(outs[i] + 1) : call.getObject(outs[i] + 1, type);
+                }
+                rows.add(row);
+            }
+            return Result.ofReturnedValues(this, compiled, rows, count);
+        } catch (SQLException e) {
+            throw translate(e, sql, values);
         }
     }
 

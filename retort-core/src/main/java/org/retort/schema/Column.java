@@ -21,6 +21,7 @@ public final class Column<T> extends ColumnClause<T> {
     private final Boolean autoincrementFlag;
     private final boolean unique;
     private final boolean index;
+    private final boolean insertSentinel;
     private final ColumnDefault insertDefault;
     private final ColumnDefault updateDefault;
     private final ServerDefault serverDefault;
@@ -39,6 +40,7 @@ public final class Column<T> extends ColumnClause<T> {
         this.autoincrementFlag = s.autoincrement;
         this.unique = s.unique;
         this.index = s.index;
+        this.insertSentinel = s.insertSentinel;
         this.insertDefault = s.insertDefault;
         this.updateDefault = s.updateDefault;
         this.serverDefault = s.serverDefault;
@@ -55,7 +57,26 @@ public final class Column<T> extends ColumnClause<T> {
         return (Table) super.table();
     }
 
+    /** {@return true for a DDL default, an identity or a computed column: the database supplies the value} */
+    @Override
+    public boolean hasServerDefault() {
+        return serverDefault != null || identity != null || computed != null;
+    }
+
+    /** {@return true for a server ON UPDATE value or a computed column} */
+    @Override
+    public boolean hasServerOnUpdate() {
+        return serverOnUpdate != null || computed != null;
+    }
+
+    /** {@return true when {@code insertSentinel()} was given: the column correlates batched RETURNING rows} */
+    @Override
+    public boolean isInsertSentinel() {
+        return insertSentinel;
+    }
+
     /** {@return true when the column is part of the primary key} */
+    @Override
     public boolean isPrimaryKey() {
         return primaryKey;
     }
@@ -76,6 +97,7 @@ public final class Column<T> extends ColumnClause<T> {
      *
      * @return true for an autoincrement column
      */
+    @Override
     public boolean isAutoincrement() {
         if (autoincrementFlag != null) {
             return autoincrementFlag;

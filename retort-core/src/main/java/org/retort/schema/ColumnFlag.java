@@ -15,5 +15,10 @@ public enum ColumnFlag implements ColumnOption {
     /** Force autoincrement on an integer primary key column. */
     AUTOINCREMENT,
     /** Turn off the automatic autoincrement of a single integer primary key column. */
-    NO_AUTOINCREMENT
+    NO_AUTOINCREMENT,
+    /**
+     * An insert sentinel: its per-row client-side value correlates the rows of a batched INSERT ... RETURNING with
+     * the parameter sets (see {@link Schema#insertSentinel()}).
+     */
+    INSERT_SENTINEL
 }

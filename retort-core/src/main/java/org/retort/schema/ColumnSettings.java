@@ -12,6 +12,7 @@ final class ColumnSettings {
     Boolean autoincrement;
     boolean unique;
     boolean index;
+    boolean insertSentinel;
     ColumnDefault insertDefault;
     ColumnDefault updateDefault;
     ServerDefault serverDefault;
@@ -38,6 +39,7 @@ final class ColumnSettings {
                         case INDEX -> s.index = true;
                         case AUTOINCREMENT -> s.autoincrement = true;
                         case NO_AUTOINCREMENT -> s.autoincrement = false;
+                        case INSERT_SENTINEL -> s.insertSentinel = true;
                     }
                 }
                 case ColumnDefault d -> {

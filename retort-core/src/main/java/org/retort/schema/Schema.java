@@ -71,6 +71,33 @@ public final class Schema {
     }
 
     /**
+     * Marks an insert sentinel column (SQLAlchemy's {@code Column(insert_sentinel=True)}): a column whose value the
+     * client supplies per row, unique within a batch (typically from a {@code defaultValue(UUID::randomUUID)}), so
+     * that an executemany of {@code insert(t).returning(...).sortByParameterOrder()} can run as batched multi-row
+     * INSERTs and still hand back the rows in the order of the parameter sets.
+     *
+     * @return the option
+     */
+    public static ColumnOption insertSentinel() {
+        return ColumnFlag.INSERT_SENTINEL;
+    }
+
+    /**
+     * A dedicated nullable integer sentinel column (SQLAlchemy's {@code insert_sentinel(name)}): Retort fills it
+     * with a counter on every INSERT that does not set it, distinct within any batch, so a table whose primary key
+     * the database generates in no order Retort can rely on still gets batched, parameter-ordered RETURNING. The
+     * column must exist in the database table (DDL creates it).
+     *
+     * @param name the column's name
+     * @return the column declaration
+     */
+    public static ColumnDef<Long> insertSentinel(String name) {
+        java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+        return column(name, org.retort.types.Types.BIGINT, nullable(), ColumnFlag.INSERT_SENTINEL,
+                defaultValue(() -> counter.getAndIncrement() & Long.MAX_VALUE));
+    }
+
+    /**
      * A fixed value Retort inserts when an INSERT leaves the column out.
      *
      * @param value the value

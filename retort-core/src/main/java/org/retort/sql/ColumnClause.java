@@ -107,6 +107,57 @@ public non-sealed class ColumnClause<T> implements Expression<T> {
         return null;
     }
 
+    /**
+     * Whether this column is part of its table's primary key; false for a plain column ({@link
+     * org.retort.schema.Column} knows).
+     *
+     * @return true for a primary key column
+     */
+    public boolean isPrimaryKey() {
+        return false;
+    }
+
+    /**
+     * Whether the database generates this column's value on INSERT (autoincrement, serial, identity); false for a
+     * plain column.
+     *
+     * @return true for an autoincrement column
+     */
+    public boolean isAutoincrement() {
+        return false;
+    }
+
+    /**
+     * Whether the database computes this column's value on INSERT when the statement does not set it: a DDL
+     * default, an identity or a computed column; false for a plain column.
+     *
+     * @return true for a column with a server-side insert default
+     */
+    public boolean hasServerDefault() {
+        return false;
+    }
+
+    /**
+     * Whether the database changes this column's value on UPDATE by itself: a server {@code ON UPDATE} value or a
+     * computed column; false for a plain column.
+     *
+     * @return true for a column with a server-side update value
+     */
+    public boolean hasServerOnUpdate() {
+        return false;
+    }
+
+    /**
+     * Whether this column is an insert sentinel: its value, supplied per row by the client, tells which parameter
+     * set a row returned by a batched INSERT ... RETURNING came from (SQLAlchemy's {@code insert_sentinel}); false
+     * for a plain column.
+     *
+     * @return true for a sentinel column
+     */
+    public boolean isInsertSentinel() {
+        return false;
+    }
+
     /** {@return the column name, the default key of its result column} */
     @Override
     public String naturalName() {

@@ -40,6 +40,8 @@ public final class Compiled {
     private final int[] valuesGroup;
     /** What the engine derived about this statement's rows on its first execution (see engineResultCache). */
     private volatile Object engineResultCache;
+    /** The positions of the OUT parameters (Oracle's RETURNING ... INTO), in placeholder order; usually none. */
+    private final int[] outSlots;
     /** Multi-row SQL by row count, for insertmanyvalues; usually two entries (full batch and the last one). */
     private final Map<Integer, String> multiRowSql = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -92,12 +94,21 @@ public final class Compiled {
         boolean literal = false;
         this.binders = new ValueBinder[slots.size()];
         this.slotNames = new String[slots.size()];
+        int outs = 0;
         for (int i = 0; i < slots.size(); i++) {
             BindSlot slot = slots.get(i);
             expanding |= slot.expanding();
             literal |= slot.literalExecute();
-            binders[i] = (ValueBinder<Object>) slot.type().binder(dialect);
+            binders[i] = slot.out() ? org.retort.sql.internal.OutParameters.registering(slot)
+                    : (ValueBinder<Object>) slot.type().binder(dialect);
             slotNames[i] = slot.name();
+            outs += slot.out() ? 1 : 0;
+        }
+        this.outSlots = new int[outs];
+        for (int i = 0, k = 0; i < slots.size(); i++) {
+            if (slots.get(i).out()) {
+                outSlots[k++] = i;
+            }
         }
         this.hasExpanding = expanding;
         this.hasLiteral = literal;
@@ -199,6 +210,23 @@ public final class Compiled {
         this.engineResultCache = value;
     }
 
+    /**
+     * The 0-based placeholder positions of the OUT parameters, in order: the values of
+     * {@link #resultColumns()} when the database returns them into parameters (Oracle's
+     * {@code RETURNING ... INTO ?}) rather than as rows. Such a statement runs as a callable statement
+     * ({@link Dialect#returningIntoCall(String)}); binding gives the OUT positions no value.
+     *
+     * @return the positions; empty for a statement without OUT parameters
+     */
+    public int[] outParameters() {
+        return outSlots.clone();
+    }
+
+    /** {@return true when the statement has OUT parameters (see {@link #outParameters()})} */
+    public boolean hasOutParameters() {
+        return outSlots.length > 0;
+    }
+
     /** {@return true when an INSERT/UPDATE/DELETE returns rows} */
     public boolean isReturning() {
         return returning;
@@ -276,6 +304,14 @@ public final class Compiled {
     }
 
     /**
+     * {@return the placeholder position of the first bind parameter of the VALUES row that {@link #bindRows}
+     * repeats, or -1 when the statement has no such row}
+     */
+    public int valuesRowStart() {
+        return valuesGroup == null ? -1 : valuesGroup[0];
+    }
+
+    /**
      * Binds many parameter sets to one multi-row statement (insertmanyvalues): the VALUES row of this single-row
      * INSERT is repeated once per set, {@code VALUES (?, ?), (?, ?), ...}, and each copy takes that set's values;
      * parameters outside the row take the first set's. A name in a set wins over the statement's own value, and
@@ -319,6 +355,9 @@ public final class Compiled {
 
     /** The value of a slot: from the parameters, else the statement's own; {@code rowNumber} -1 for one execution. */
     private Object valueOf(int slot, Map<String, ?> params, Map<String, ?> statementValues, int rowNumber) {
+        if (slots.get(slot).out()) {
+            return null; // the database fills it
+        }
         String name = slotNames[slot];
         Object v;
         if (params.containsKey(name)) {

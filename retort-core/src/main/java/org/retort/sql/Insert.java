@@ -30,9 +30,24 @@ public final class Insert extends MemoizedStatement implements Statement {
     private final SelectBase select;
     private final List<Expression<?>> returning;
     private final OnConflict onConflict;
+    private final boolean sortByParameterOrder;
+    /** The extra columns of returnDefaults(...), or null when it was not asked for. */
+    private final List<Expression<?>> returnDefaults;
 
     private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
                    SelectBase select, List<Expression<?>> returning, OnConflict onConflict) {
+        this(table, rows, multi, selectColumns, select, returning, onConflict, false, null);
+    }
+
+    private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict,
+                   boolean sortByParameterOrder) {
+        this(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder, null);
+    }
+
+    private Insert(TableClause table, List<Map<String, Expression<?>>> rows, boolean multi, List<String> selectColumns,
+                   SelectBase select, List<Expression<?>> returning, OnConflict onConflict,
+                   boolean sortByParameterOrder, List<Expression<?>> returnDefaults) {
         this.table = table;
         this.rows = rows;
         this.multi = multi;
@@ -40,6 +55,8 @@ public final class Insert extends MemoizedStatement implements Statement {
         this.select = select;
         this.returning = returning;
         this.onConflict = onConflict;
+        this.sortByParameterOrder = sortByParameterOrder;
+        this.returnDefaults = returnDefaults;
     }
 
     static Insert into(TableClause table) {
@@ -88,7 +105,8 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert values(Map<?, ?> values) {
-        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict);
+        return new Insert(table, List.of(row(values, null)), false, List.of(), null, returning, onConflict,
+                sortByParameterOrder, returnDefaults);
     }
 
     /**
@@ -111,7 +129,8 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " needs the same columns: " + r.get(0).keySet() + " vs " + m.keySet());
             }
         }
-        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict);
+        return new Insert(table, List.copyOf(r), true, List.of(), null, returning, onConflict, sortByParameterOrder,
+                returnDefaults);
     }
 
     private Map<String, Expression<?>> row(Map<?, ?> values, Integer index) {
@@ -136,7 +155,8 @@ public final class Insert extends MemoizedStatement implements Statement {
         for (String c : columns) {
             names.add(table.c(c).name());
         }
-        return new Insert(table, List.of(), false, List.copyOf(names), query, returning, onConflict);
+        return new Insert(table, List.of(), false, List.copyOf(names), query, returning, onConflict,
+                sortByParameterOrder, returnDefaults);
     }
 
     /**
@@ -148,9 +168,90 @@ public final class Insert extends MemoizedStatement implements Statement {
      * @return the new statement
      */
     public Insert returning(Expression<?>... columns) {
+        if (returnDefaults != null) {
+            throw new ArgumentException("insert(" + table.fullName() + ") has returnDefaults() already; use one of "
+                    + "returning(...) and returnDefaults()");
+        }
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));
-        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict);
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(r), onConflict, sortByParameterOrder,
+                returnDefaults);
+    }
+
+    /**
+     * Asks that an executemany of this {@code INSERT ... RETURNING} hand back its rows in the order of the parameter
+     * sets (SQLAlchemy's {@code returning(..., sort_by_parameter_order=True)}), whatever order the database returns
+     * them in. Retort correlates rows with parameter sets through an insert sentinel: a column marked
+     * {@link org.retort.schema.Schema#insertSentinel()} or a primary key whose values the client supplies; or the
+     * autoincrement primary key where the database assigns it in VALUES order (MariaDB) or in the order of an
+     * {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY} it then writes (PostgreSQL). Without one (SQLite with a
+     * generated key), it runs one INSERT per parameter set and says so in the echo/debug log. A single execution
+     * returns its rows as they come.
+     *
+     * <pre>{@code
+     * conn.execute(insert(users).returning(users.c("id")).sortByParameterOrder(), rows)  // row i is rows.get(i)'s
+     * }</pre>
+     *
+     * @return the new statement
+     */
+    public Insert sortByParameterOrder() {
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, true, returnDefaults);
+    }
+
+    /** {@return true when an executemany returns its rows in parameter order; see {@link #sortByParameterOrder()}} */
+    public boolean isSortByParameterOrder() {
+        return sortByParameterOrder;
+    }
+
+    /**
+     * Fetches the values the database generated for the inserted row (SQLAlchemy's {@code return_defaults()}):
+     * the primary key and every column with a server-side default (DDL default, identity, autoincrement, computed,
+     * SQL-expression or sequence default), plus the given columns. The result then holds them as
+     * {@link org.retort.engine.Result#returnedDefaults()} and the key as
+     * {@link org.retort.engine.Result#insertedPrimaryKey()}, one row per parameter set for an executemany. They come
+     * from RETURNING where the database has it (batched with insertmanyvalues, in parameter order), else from the
+     * driver's generated key or the given key and a SELECT of those columns by primary key.
+     *
+     * <pre>{@code
+     * Result r = conn.execute(insert(users).values(Map.of("name", "x")).returnDefaults());
+     * r.insertedPrimaryKey();                 // 7
+     * r.returnedDefaults().get("created_at");  // the server's DEFAULT CURRENT_TIMESTAMP
+     * }</pre>
+     *
+     * @param columns more columns to fetch
+     * @return the new statement
+     */
+    public Insert returnDefaults(Expression<?>... columns) {
+        if (!returning.isEmpty()) {
+            throw new ArgumentException("insert(" + table.fullName() + ") has returning(...) already; returnDefaults() "
+                    + "fetches the generated values instead of returning rows: use one or the other (add the "
+                    + "columns to returning(...) to get them as rows)");
+        }
+        List<Expression<?>> r = new ArrayList<>(returnDefaults == null ? List.of() : returnDefaults);
+        r.addAll(List.of(columns));
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder,
+                List.copyOf(r));
+    }
+
+    /** {@return the extra columns of {@link #returnDefaults(Expression...)}, or null when it was not asked for} */
+    public List<Expression<?>> returnDefaultsColumns() {
+        return returnDefaults;
+    }
+
+    /**
+     * {@return this statement returning the given columns in place of {@link #returnDefaults}: what the engine
+     * executes for it where the database has RETURNING}
+     *
+     * @param columns the columns to return
+     * @param sorted whether an executemany returns them in parameter order
+     */
+    public Insert returningInsteadOfDefaults(List<? extends Expression<?>> columns, boolean sorted) {
+        return new Insert(table, rows, multi, selectColumns, select, List.copyOf(columns), onConflict, sorted, null);
+    }
+
+    /** {@return this statement without {@link #returnDefaults}: what the engine runs where there is no RETURNING} */
+    public Insert withoutReturnDefaults() {
+        return new Insert(table, rows, multi, selectColumns, select, returning, onConflict, sortByParameterOrder, null);
     }
 
     /** {@return the statement with {@code ON CONFLICT DO NOTHING} (PostgreSQL, SQLite)} */
@@ -278,7 +379,8 @@ public final class Insert extends MemoizedStatement implements Statement {
     }
 
     private Insert withConflict(OnConflict c) {
-        return new Insert(table, rows, multi, selectColumns, select, returning, c);
+        return new Insert(table, rows, multi, selectColumns, select, returning, c, sortByParameterOrder,
+                returnDefaults);
     }
 
     /**
@@ -310,7 +412,8 @@ public final class Insert extends MemoizedStatement implements Statement {
                         + " has columns " + table.columns().stream().map(ColumnClause::key).toList() + ")");
             }
         }
-        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict);
+        return new Insert(table, List.of(r), false, List.of(), null, returning, onConflict, sortByParameterOrder,
+                returnDefaults);
     }
 
     /**

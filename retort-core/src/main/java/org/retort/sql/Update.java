@@ -24,13 +24,21 @@ public final class Update extends MemoizedStatement implements Statement {
     private final Map<String, Expression<?>> values;
     private final List<Expression<?>> where;
     private final List<Expression<?>> returning;
+    /** The extra columns of returnDefaults(...), or null when it was not asked for. */
+    private final List<Expression<?>> returnDefaults;
 
     private Update(TableClause table, Map<String, Expression<?>> values, List<Expression<?>> where,
                    List<Expression<?>> returning) {
+        this(table, values, where, returning, null);
+    }
+
+    private Update(TableClause table, Map<String, Expression<?>> values, List<Expression<?>> where,
+                   List<Expression<?>> returning, List<Expression<?>> returnDefaults) {
         this.table = table;
         this.values = values;
         this.where = where;
         this.returning = returning;
+        this.returnDefaults = returnDefaults;
     }
 
     static Update of(TableClause table) {
@@ -71,7 +79,7 @@ public final class Update extends MemoizedStatement implements Statement {
             ColumnClause<?> col = Coercions.targetColumn(table, e.getKey());
             v.put(col.name(), Coercions.columnValue(col, col.key(), e.getValue()));
         }
-        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning);
+        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning, returnDefaults);
     }
 
     /**
@@ -104,7 +112,7 @@ public final class Update extends MemoizedStatement implements Statement {
     public Update where(Expression<?>... conditions) {
         List<Expression<?>> w = new ArrayList<>(where);
         w.addAll(List.of(conditions));
-        return new Update(table, values, List.copyOf(w), returning);
+        return new Update(table, values, List.copyOf(w), returning, returnDefaults);
     }
 
     /**
@@ -113,9 +121,52 @@ public final class Update extends MemoizedStatement implements Statement {
      * @param columns columns or expressions
      */
     public Update returning(Expression<?>... columns) {
+        if (returnDefaults != null) {
+            throw new ArgumentException("update(" + table.fullName() + ") has returnDefaults() already; use one of "
+                    + "returning(...) and returnDefaults()");
+        }
         List<Expression<?>> r = new ArrayList<>(returning);
         r.addAll(List.of(columns));
-        return new Update(table, values, where, List.copyOf(r));
+        return new Update(table, values, where, List.copyOf(r), returnDefaults);
+    }
+
+    /**
+     * Fetches the values the database set on the updated row (SQLAlchemy's {@code return_defaults()}): every column
+     * with a server-side update value (a server ON UPDATE, a computed column, a SQL-expression {@code onUpdate}),
+     * plus the given columns, as {@link org.retort.engine.Result#returnedDefaults()}. They come from RETURNING where
+     * the database has it for UPDATE, else from a SELECT by primary key of the rows the WHERE clause matched (read,
+     * and locked, before the UPDATE). One row per updated row; for an executemany, the rows of every set in order.
+     *
+     * @param columns more columns to fetch
+     * @return the new statement
+     */
+    public Update returnDefaults(Expression<?>... columns) {
+        if (!returning.isEmpty()) {
+            throw new ArgumentException("update(" + table.fullName() + ") has returning(...) already; returnDefaults() "
+                    + "fetches the generated values instead of returning rows: use one or the other");
+        }
+        List<Expression<?>> r = new ArrayList<>(returnDefaults == null ? List.of() : returnDefaults);
+        r.addAll(List.of(columns));
+        return new Update(table, values, where, returning, List.copyOf(r));
+    }
+
+    /** {@return the extra columns of {@link #returnDefaults(Expression...)}, or null when it was not asked for} */
+    public List<Expression<?>> returnDefaultsColumns() {
+        return returnDefaults;
+    }
+
+    /**
+     * {@return this statement returning the given columns in place of {@link #returnDefaults}}
+     *
+     * @param columns the columns to return
+     */
+    public Update returningInsteadOfDefaults(List<? extends Expression<?>> columns) {
+        return new Update(table, values, where, List.copyOf(columns), null);
+    }
+
+    /** {@return this statement without {@link #returnDefaults}} */
+    public Update withoutReturnDefaults() {
+        return new Update(table, values, where, returning, null);
     }
 
     @Override
@@ -138,7 +189,7 @@ public final class Update extends MemoizedStatement implements Statement {
             throw new ArgumentException("update(" + table.fullName() + ") has no SET values and no parameter names a "
                     + "column to set; parameters were " + params.keySet());
         }
-        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning);
+        return new Update(table, Coercions.withDefaults(table, v, "", true), where, returning, returnDefaults);
     }
 
     @Override

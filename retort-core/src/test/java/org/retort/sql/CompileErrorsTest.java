@@ -28,7 +28,7 @@ class CompileErrorsTest {
             Arguments.of("DISTINCT ON", MYSQL, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("DISTINCT ON", H2, (Supplier<Statement>) () -> select(USER_ID).distinctOn(USER_NAME)),
             Arguments.of("RETURNING on INSERT", MYSQL, (Supplier<Statement>) () -> insert(USERS).values(Map.of("name", "a")).returning(USER_ID)),
-            Arguments.of("RETURNING on INSERT", ORACLE, (Supplier<Statement>) () -> insert(USERS).values(Map.of("name", "a")).returning(USER_ID)),
+            Arguments.of("RETURNING on INSERT", ORACLE, (Supplier<Statement>) () -> insert(ADDRESSES).fromSelect(List.of("user_id"), select(USER_ID)).returning(ADDRESS_ID)),
             Arguments.of("RETURNING on INSERT", H2, (Supplier<Statement>) () -> insert(USERS).values(Map.of("name", "a")).returning(USER_ID)),
             Arguments.of("RETURNING on UPDATE", MARIADB, (Supplier<Statement>) () -> update(USERS).set(Map.of("name", "a")).returning(USER_ID)),
             Arguments.of("ON CONFLICT", MYSQL, (Supplier<Statement>) () -> insert(USERS).values(Map.of("id", 1)).onConflictDoNothing()),

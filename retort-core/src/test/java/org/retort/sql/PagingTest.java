@@ -7,6 +7,7 @@ import static org.retort.sql.Sql.*;
 import static org.retort.sql.Tracks.*;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.retort.dialect.Dialect;
 import org.retort.dialect.ServerVersion;
@@ -65,13 +66,55 @@ class PagingTest {
                 .hasMessageContaining("12c");
     }
 
-    @Test
-    void sqlServerBefore2012HasNoOffset() {
+    private static Dialect mssql2008() {
         MssqlDialect old = new MssqlDialect();
         old.assumeServerVersion(ServerVersion.of(10, 50, 0));
-        assertThat(select(ID).limit(3).compile(old).sql()).isEqualTo("SELECT TOP (?) rt_track.id FROM rt_track");
-        assertThatThrownBy(() -> select(ID).orderBy(ID).limit(3).offset(2).compile(old)).isInstanceOf(CompileException.class)
-                .hasMessageContaining("2012");
+        return old;
+    }
+
+    @Test
+    void sqlServerBefore2012PagesWithRowNumber() {
+        Dialect old = mssql2008();
+        assertThat(select(ID).limit(3).compile(old).sql()).as("a limit alone stays TOP")
+                .isEqualTo("SELECT TOP (?) rt_track.id FROM rt_track");
+        Select pagedQuery = select(ID, NAME).where(MS.gt(1000)).orderBy(NAME, ID.desc()).limit(3).offset(2);
+        Compiled paged = pagedQuery.compile(old);
+        assertThat(paged.sql()).isEqualTo("SELECT anon_rn.id, anon_rn.name FROM (SELECT rt_track.id, rt_track.name, "
+                + "ROW_NUMBER() OVER (ORDER BY rt_track.name, rt_track.id DESC) AS mssql_rn FROM rt_track "
+                + "WHERE rt_track.milliseconds > ?) AS anon_rn WHERE mssql_rn > ? AND mssql_rn <= ? + ?");
+        assertThat(paged.bind(pagedQuery.boundValues(), Map.of()).values()).containsExactly(1000, 2, 3, 2);
+        assertThat(select(ID).orderBy(ID).offset(10).compile(old).sql()).as("an offset alone")
+                .isEqualTo("SELECT anon_rn.id FROM (SELECT rt_track.id, ROW_NUMBER() OVER (ORDER BY rt_track.id) "
+                        + "AS mssql_rn FROM rt_track) AS anon_rn WHERE mssql_rn > ?");
+        assertThat(select(MS.label("ms"), func.count().label("n")).groupBy(MS).orderBy(func.count().desc())
+                .limit(5).offset(5).compile(old).sql()).as("labels, aggregates and ORDER BY an expression")
+                .isEqualTo("SELECT anon_rn.ms, anon_rn.n FROM (SELECT rt_track.milliseconds AS ms, count(*) AS n, "
+                        + "ROW_NUMBER() OVER (ORDER BY count(*) DESC) AS mssql_rn FROM rt_track GROUP BY "
+                        + "rt_track.milliseconds) AS anon_rn WHERE mssql_rn > ? AND mssql_rn <= ? + ?");
+        Select inner = select(MS).orderBy(MS).limit(1).offset(1);
+        assertThat(select(ID).where(ID.in(inner)).orderBy(ID).limit(2).offset(4).compile(old).sql())
+                .as("a paged subquery inside a paged query").isEqualTo("SELECT anon_rn.id FROM (SELECT rt_track.id, "
+                        + "ROW_NUMBER() OVER (ORDER BY rt_track.id) AS mssql_rn FROM rt_track WHERE rt_track.id IN "
+                        + "(SELECT anon_rn.milliseconds FROM (SELECT rt_track.milliseconds, ROW_NUMBER() OVER (ORDER BY "
+                        + "rt_track.milliseconds) AS mssql_rn FROM rt_track) AS anon_rn WHERE mssql_rn > ? AND "
+                        + "mssql_rn <= ? + ?)) AS anon_rn WHERE mssql_rn > ? AND mssql_rn <= ? + ?");
+        assertThat(select(ID).orderBy(ID).limit(3).offset(2).compile(MSSQL).sql()).as("2012 and later: OFFSET")
+                .isEqualTo("SELECT rt_track.id FROM rt_track ORDER BY rt_track.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+    }
+
+    @Test
+    void sqlServerBefore2012NeedsAnOrderByToPage() {
+        Dialect old = mssql2008();
+        assertThatThrownBy(() -> select(ID).limit(3).offset(2).compile(old)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("ROW_NUMBER() OVER (ORDER BY").hasMessageContaining("add orderBy(...)");
+        assertThatThrownBy(() -> select(ID).offset(2).compile(old)).isInstanceOf(CompileException.class)
+                .hasMessageContaining("needs an ORDER BY");
+        assertThatThrownBy(() -> select(ID).orderBy(ID).fetchWithTies(2).offset(1).compile(old))
+                .isInstanceOf(CompileException.class).hasMessageContaining("WITH TIES");
+        assertThatThrownBy(() -> select(ID).union(select(ID)).orderBy(ID).limit(1).offset(1).compile(old))
+                .isInstanceOf(CompileException.class).hasMessageContaining("select from it as a subquery");
+        assertThatThrownBy(() -> select(ID.label("mssql_rn")).orderBy(ID).offset(1).compile(old))
+                .isInstanceOf(CompileException.class).hasMessageContaining("mssql_rn");
     }
 
     @BackendTest

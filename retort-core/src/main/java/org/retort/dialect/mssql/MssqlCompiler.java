@@ -19,7 +19,8 @@ import org.retort.sql.compiler.SqlCompiler;
 
 /**
  * SQL Server's SQL: bracket quoting, {@code +} concatenation, {@code TOP (?)} and
- * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} (with {@code ORDER BY (SELECT NULL)} when there is no ORDER BY),
+ * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} (with {@code ORDER BY (SELECT NULL)} when there is no ORDER BY; before
+ * SQL Server 2012 an offset pages with {@code ROW_NUMBER() OVER (ORDER BY ...)} in a subquery),
  * {@code OUTPUT inserted.x} for RETURNING, {@code LEN()}, NULLS FIRST/LAST emulated, NULL-safe comparison with
  * {@code EXISTS (SELECT a INTERSECT SELECT b)}, {@code UPDATE/DELETE ... FROM}, and {@code WITH} without RECURSIVE.
  * No row-locking clause (SQL Server uses table hints), no regular expressions, no upserts here (MERGE).
@@ -218,13 +219,101 @@ public class MssqlCompiler extends SqlCompiler {
         }
     }
 
+    /** The query being written inside a ROW_NUMBER() emulation, whose ORDER BY and paging move out; or null. */
+    private Select rowNumberInner;
+    /** The query whose SELECT list is about to be written and takes the {@code mssql_rn} column; or null. */
+    private Select rowNumberColumnFor;
+
+    /**
+     * Whether OFFSET is emulated with {@code ROW_NUMBER()}: SQL Server before 2012 (version 11) has no
+     * {@code OFFSET ... FETCH}. Known only when the server version is (an engine's dialect after connecting, or
+     * {@code assumeServerVersion}).
+     *
+     * @return true for a known SQL Server 2008 R2 or older
+     */
+    protected boolean pagesWithRowNumber() {
+        return dialect.isInitialized() && dialect.serverVersion().major() > 0 && dialect.serverVersion().major() < 11;
+    }
+
+    /**
+     * Before SQL Server 2012, an offset wraps the query (SQLAlchemy's form): {@code SELECT anon_rn.cols FROM
+     * (SELECT cols, ROW_NUMBER() OVER (ORDER BY ...) AS mssql_rn FROM ...) AS anon_rn WHERE mssql_rn > ? AND
+     * mssql_rn <= ? + ?}, the limit and offset bound as parameters. ROW_NUMBER() needs the query's ORDER BY; a
+     * limit without an offset stays {@code TOP (?)}.
+     */
+    @Override
+    protected void select(Select s) {
+        if (s == rowNumberInner || !pagesWithRowNumber() || s.offsetClause() == null) {
+            super.select(s);
+            return;
+        }
+        if (s.isPercent() || s.isWithTies()) {
+            throw unsupported("OFFSET with TOP ... PERCENT or WITH TIES");
+        }
+        if (s.orderByClause().isEmpty()) {
+            throw new org.retort.exc.CompileException("SQL Server before 2012 pages with ROW_NUMBER() OVER (ORDER BY"
+                    + " ...), which needs an ORDER BY: add orderBy(...) to the query that has offset()");
+        }
+        if (s.forUpdateClause() != null) {
+            throw unsupported("FOR UPDATE (SQL Server locks with table hints such as WITH (UPDLOCK))");
+        }
+        List<String> labels = org.retort.sql.SelectColumns.labels(s.selectedColumns());
+        if (labels.contains("mssql_rn")) {
+            throw new org.retort.exc.CompileException("A query paged with ROW_NUMBER() before SQL Server 2012 cannot"
+                    + " have a column named mssql_rn; label it otherwise");
+        }
+        sql("SELECT " + String.join(", ", labels.stream().map(l -> "anon_rn." + quote(l)).toList()) + " FROM (");
+        Select savedInner = rowNumberInner;
+        Select savedColumn = rowNumberColumnFor;
+        rowNumberInner = s;
+        rowNumberColumnFor = s;
+        try {
+            super.select(s);
+        } finally {
+            rowNumberInner = savedInner;
+            rowNumberColumnFor = savedColumn;
+        }
+        sql(") AS anon_rn WHERE mssql_rn > ");
+        expression(s.offsetClause());
+        if (s.limitClause() != null) {
+            sql(" AND mssql_rn <= ");
+            expression(s.limitClause());
+            sql(" + ");
+            expression(s.offsetClause());
+        }
+    }
+
+    /** Inside the ROW_NUMBER() emulation, the query's columns are followed by {@code ROW_NUMBER() OVER (ORDER BY ...)}. */
+    @Override
+    protected void selectList(List<Expression<?>> columns) {
+        Select paged = rowNumberColumnFor;
+        if (paged == null || columns != paged.selectedColumns()) {
+            super.selectList(columns);
+            return;
+        }
+        rowNumberColumnFor = null; // the columns' own subqueries take none
+        super.selectList(columns);
+        sql(", ROW_NUMBER() OVER (ORDER BY ");
+        orderByList(paged.orderByClause());
+        sql(") AS mssql_rn");
+    }
+
+    /** Inside the ROW_NUMBER() emulation the ORDER BY has moved into OVER (...) and the paging out of the query. */
+    @Override
+    protected void orderByAndPaging(Select s) {
+        if (s != rowNumberInner) {
+            super.orderByAndPaging(s);
+        }
+    }
+
     @Override
     protected void limitClause(Expression<?> limit, Expression<?> offset, boolean ordered, SelectBase query) {
         if (offset == null && (limit == null || query instanceof Select)) {
             return;
         }
-        if (dialect.isInitialized() && dialect.serverVersion().major() > 0 && dialect.serverVersion().major() < 11) {
-            throw unsupported("OFFSET before SQL Server 2012 (version 11); use limit() alone (TOP)");
+        if (pagesWithRowNumber()) {
+            throw unsupported("OFFSET on a set operation before SQL Server 2012 (version 11); select from it as a "
+                    + "subquery, ordered, to page it with ROW_NUMBER()");
         }
         if (!ordered) {
             sql(" ORDER BY (SELECT NULL)");

@@ -93,6 +93,12 @@ public class MssqlDialect extends Dialect {
         return "com.microsoft.sqlserver:mssql-jdbc";
     }
 
+    /** IDENTITY values of an INSERT ... SELECT ... ORDER BY follow the ORDER BY (documented by SQL Server). */
+    @Override
+    public boolean insertManyValuesOrderedSelect() {
+        return true;
+    }
+
     @Override
     public boolean supportsSequences() {
         return true;

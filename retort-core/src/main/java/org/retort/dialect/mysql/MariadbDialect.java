@@ -18,6 +18,12 @@ public class MariadbDialect extends MysqlDialect {
         return serverVersion().atLeast(10, 5);
     }
 
+    /** InnoDB hands out AUTO_INCREMENT values of a multi-row INSERT in the order of its VALUES rows. */
+    @Override
+    public boolean insertManyValuesAutoincrementInOrder() {
+        return true;
+    }
+
     /** MariaDB's RETURNING is for INSERT and DELETE only. */
     @Override
     public boolean supportsUpdateReturning() {

@@ -16,7 +16,8 @@ import org.retort.sql.compiler.SqlCompiler;
 /**
  * Oracle's SQL (12c and later): {@code FROM DUAL}, table aliases without AS, {@code OFFSET ... FETCH FIRST}
  * paging, {@code MINUS}, {@code REGEXP_LIKE}, {@code BITAND}, {@code DECODE} for NULL-safe comparison, and
- * {@code WITH} without RECURSIVE. No RETURNING (Oracle returns into variables), no upserts here (MERGE).
+ * {@code WITH} without RECURSIVE, and DML returning as {@code RETURNING col, ... INTO ?, ...} with OUT parameters.
+ * The portable upsert is a MERGE.
  */
 public class OracleCompiler extends SqlCompiler {
 
@@ -50,6 +51,54 @@ public class OracleCompiler extends SqlCompiler {
     @Override
     protected boolean conditionsAreValues() {
         return dialect.supportsNativeBoolean();
+    }
+
+    /**
+     * Oracle returns the values of the row a single-row INSERT, or an UPDATE or DELETE, changed into OUT
+     * parameters; INSERT ... SELECT cannot return (the database refuses RETURNING there).
+     */
+    @Override
+    protected boolean supportsReturning(org.retort.sql.Statement statement) {
+        if (statement instanceof org.retort.sql.Insert i && i.fromSelectQuery() != null) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code RETURNING expr, ... INTO ?, ...}: one OUT parameter per returned expression, named {@code ret_0},
+     * {@code ret_1}, ... as SQLAlchemy names them, typed as the expression so the engine can register and read it.
+     * The returned expressions carry no labels (Oracle takes none there); the result's column names are the
+     * statement's as on every other database.
+     */
+    @Override
+    protected void returning(org.retort.sql.Statement s) {
+        java.util.List<Expression<?>> cols = s.returningColumns();
+        if (cols.isEmpty()) {
+            return;
+        }
+        if (literalBinds) {
+            throw new org.retort.exc.CompileException("RETURNING ... INTO needs OUT parameters, which a statement "
+                    + "rendered with literal values has none of; compile it without literal binds");
+        }
+        sql(" RETURNING ");
+        String sep = "";
+        for (Expression<?> e : cols) {
+            sql(sep);
+            valueExpression(e instanceof org.retort.sql.Label<?> l ? l.element() : e);
+            sep = ", ";
+        }
+        sql(" INTO ");
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) {
+                sql(", ");
+            }
+            if (namedPlaceholders) {
+                sql(":ret_" + i);
+            } else {
+                out.slot(org.retort.sql.BindSlot.outParameter("ret_" + i, cols.get(i).type()));
+            }
+        }
     }
 
     /** MERGE statements run here. */

@@ -68,6 +68,16 @@ public class OracleDialect extends Dialect {
         return false;
     }
 
+    /**
+     * Oracle's DML returning fills OUT parameters, which plain JDBC reaches through an anonymous PL/SQL block on a
+     * {@link java.sql.CallableStatement}: {@code BEGIN <statement>; ? := SQL%ROWCOUNT; END;}. The last OUT
+     * parameter tells whether a row was changed, so an UPDATE or DELETE that matched nothing returns no row.
+     */
+    @Override
+    public String returningIntoCall(String sql) {
+        return "BEGIN " + sql + "; ? := SQL%ROWCOUNT; END;";
+    }
+
     @Override
     public int maxIdentifierLength() {
         return 128;

@@ -69,6 +69,12 @@ public class PostgresqlDialect extends Dialect {
         return true;
     }
 
+    /** SERIAL and IDENTITY values of an INSERT ... SELECT ... ORDER BY follow the ORDER BY. */
+    @Override
+    public boolean insertManyValuesOrderedSelect() {
+        return true;
+    }
+
     @Override
     public boolean supportsSequences() {
         return true;

@@ -117,26 +117,7 @@ public abstract class SelectCompiler extends FromCompiler {
                 sql(" HAVING ");
                 condition(conjunction(s.havingClause()));
             }
-            List<Expression<?>> savedCtx = orderContext;
-            List<String> savedLabels = orderContextLabels;
-            orderContext = s.selectedColumns();
-            orderContextLabels = SelectColumns.labels(s.selectedColumns());
-            if (!s.orderByClause().isEmpty()) {
-                sql(" ORDER BY ");
-                orderByList(s.orderByClause());
-            }
-            orderContext = savedCtx;
-            orderContextLabels = savedLabels;
-            if (s.isWithTies() && s.orderByClause().isEmpty()) {
-                throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
-            }
-            if (s.isPercent()) {
-                fetchPercent(s.limitClause(), s.offsetClause(), s.isWithTies());
-            } else if (s.isWithTies()) {
-                fetchWithTies(s.limitClause(), s.offsetClause());
-            } else {
-                limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
-            }
+            orderByAndPaging(s);
             if (s.forUpdateClause() != null) {
                 if (s.forUpdateClause().isKeyShare() && !supportsKeyShareLocks()) {
                     throw unsupported("FOR NO KEY UPDATE / FOR KEY SHARE (ForUpdate.keyShare())");
@@ -146,6 +127,34 @@ public abstract class SelectCompiler extends FromCompiler {
         } finally {
             enclosing.pop();
             correlating = savedCorrelating;
+        }
+    }
+
+    /**
+     * Renders a SELECT's {@code ORDER BY} and its row limit and offset, in the dialect's form.
+     *
+     * @param s the query
+     */
+    protected void orderByAndPaging(Select s) {
+        List<Expression<?>> savedCtx = orderContext;
+        List<String> savedLabels = orderContextLabels;
+        orderContext = s.selectedColumns();
+        orderContextLabels = SelectColumns.labels(s.selectedColumns());
+        if (!s.orderByClause().isEmpty()) {
+            sql(" ORDER BY ");
+            orderByList(s.orderByClause());
+        }
+        orderContext = savedCtx;
+        orderContextLabels = savedLabels;
+        if (s.isWithTies() && s.orderByClause().isEmpty()) {
+            throw new CompileException("fetchWithTies() needs an ORDER BY to know which rows tie");
+        }
+        if (s.isPercent()) {
+            fetchPercent(s.limitClause(), s.offsetClause(), s.isWithTies());
+        } else if (s.isWithTies()) {
+            fetchWithTies(s.limitClause(), s.offsetClause());
+        } else {
+            limitClause(s.limitClause(), s.offsetClause(), !s.orderByClause().isEmpty(), s);
         }
     }
 

@@ -120,6 +120,7 @@ public final class JavaRenderer {
                 case INDEX -> "index()";
                 case AUTOINCREMENT -> "autoincrement()";
                 case NO_AUTOINCREMENT -> "noAutoincrement()";
+                case INSERT_SENTINEL -> "insertSentinel()";
             };
             case ServerDefault d -> (d.onUpdate() ? "serverOnUpdate(" : "serverDefault(") + str(d.sql()) + ")";
             case CommentText c -> "comment(" + str(c.text()) + ")";
