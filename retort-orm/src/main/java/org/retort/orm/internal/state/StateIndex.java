@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A session's objects by object identity (object to {@link EntityState}), iterated in the order they joined.
@@ -125,32 +124,7 @@ public final class StateIndex implements Iterable<EntityState> {
 
     @Override
     public Iterator<EntityState> iterator() {
-        List<EntityState> all = order;
-        return new Iterator<>() {
-            private int next = advance(0);
-
-            private int advance(int from) {
-                while (from < all.size() && !all.get(from).member) {
-                    from++;
-                }
-                return from;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next < all.size();
-            }
-
-            @Override
-            public EntityState next() {
-                if (next >= all.size()) {
-                    throw new NoSuchElementException();
-                }
-                EntityState st = all.get(next);
-                next = advance(next + 1);
-                return st;
-            }
-        };
+        return Members.of(order, st -> st.member);
     }
 
     private void join(EntityState st) {

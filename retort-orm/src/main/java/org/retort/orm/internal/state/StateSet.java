@@ -3,7 +3,6 @@ package org.retort.orm.internal.state;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * A set of states in insertion order whose membership is a bit in each state instead of a hash entry (a session's
@@ -94,31 +93,6 @@ public final class StateSet extends AbstractSet<EntityState> {
 
     @Override
     public Iterator<EntityState> iterator() {
-        ArrayList<EntityState> all = order;
-        return new Iterator<>() {
-            private int next = advance(0);
-
-            private int advance(int from) {
-                while (from < all.size() && (all.get(from).setBits & bit) == 0) {
-                    from++;
-                }
-                return from;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next < all.size();
-            }
-
-            @Override
-            public EntityState next() {
-                if (next >= all.size()) {
-                    throw new NoSuchElementException();
-                }
-                EntityState st = all.get(next);
-                next = advance(next + 1);
-                return st;
-            }
-        };
+        return Members.of(order, st -> (st.setBits & bit) != 0);
     }
 }
