@@ -35,7 +35,10 @@ public final class EntityState implements InstanceState {
         }
     };
 
-    private final Object object;
+    /** The object; null while the state is weak ({@link #weaken}) and unpinned: then {@link #weak} has it. */
+    private Object object;
+    /** The object, weakly, for a state loaded by a yieldPer query and not modified since; else null. */
+    private java.lang.ref.WeakReference<Object> weak;
     private final Mapper<?> mapper;
     /** The owning session core (typed loosely to keep this package below the session package), or null. */
     public Object session;
@@ -79,7 +82,8 @@ public final class EntityState implements InstanceState {
 
     @Override
     public Object object() {
-        return object;
+        Object o = object;
+        return o != null || weak == null ? o : weak.get();
     }
 
     @Override
@@ -123,7 +127,7 @@ public final class EntityState implements InstanceState {
     }
 
     private History columnHistory(ColumnProperty p) {
-        Object current = p.get(object);
+        Object current = p.get(object());
         if (committed == null && key != null) {
             return new History(List.of(), current == null ? List.of() : List.of(current), List.of());
         }
@@ -140,7 +144,7 @@ public final class EntityState implements InstanceState {
     }
 
     private History relationshipHistory(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
             return new History(new ArrayList<>(w.pendingAdditions()), List.of(), new ArrayList<>(w.pendingRemovals()));
         }
@@ -198,7 +202,7 @@ public final class EntityState implements InstanceState {
             return out;
         }
         for (ColumnProperty p : mapper.properties()) {
-            if (committed == null ? p.get(object) != null : !JavaTypes.same(p.get(object), committed[p.index()])) {
+            if (committed == null ? p.get(object()) != null : !JavaTypes.same(p.get(object()), committed[p.index()])) {
                 out.add(p.name());
             }
         }
@@ -212,7 +216,7 @@ public final class EntityState implements InstanceState {
 
     /** {@return true when a relationship's value differs from its committed one (by identity of its members)} */
     public boolean relationshipChanged(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
             return !w.pendingAdditions().isEmpty() || !w.pendingRemovals().isEmpty();
         }
@@ -281,7 +285,7 @@ public final class EntityState implements InstanceState {
             }
         }
         for (RelationshipProperty r : mapper.relationships()) {
-            Object current = r.get(object);
+            Object current = r.get(object());
             if (r.isWriteOnly()) {
                 continue;
             }
@@ -295,7 +299,7 @@ public final class EntityState implements InstanceState {
 
     /** Records a relationship's current value as committed (after a load or flush). */
     public void commitRelationship(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (r.isWriteOnly()) {
             if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
                 w.clearPending();
@@ -329,7 +333,7 @@ public final class EntityState implements InstanceState {
         List<ColumnProperty> props = mapper.properties();
         Object[] v = new Object[props.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = JavaTypes.snapshot(props.get(i).get(object));
+            v[i] = JavaTypes.snapshot(props.get(i).get(object()));
         }
         return v;
     }
@@ -338,7 +342,7 @@ public final class EntityState implements InstanceState {
     public void writeValues(Object[] values) {
         List<ColumnProperty> props = mapper.properties();
         for (int i = 0; i < values.length; i++) {
-            props.get(i).set(object, JavaTypes.snapshot(values[i]));
+            props.get(i).set(object(), JavaTypes.snapshot(values[i]));
         }
     }
 
@@ -346,5 +350,50 @@ public final class EntityState implements InstanceState {
     public String toString() {
         return "InstanceState[" + mapper.entityClass().getSimpleName() + " " + state()
                 + (key == null ? "" : " " + key.values()) + "]";
+    }
+
+    // ------------------------------------------------------------------ weak identity (yieldPer loads)
+
+    /**
+     * Lets go of the object: from now on the state holds it only through {@code ref} (a weak reference the
+     * session's {@link WeakStates} watches), until {@link #pin()} or {@link #strengthen()}.
+     *
+     * @param ref a weak reference to this state's object
+     */
+    void weaken(java.lang.ref.WeakReference<Object> ref) {
+        weak = ref;
+        object = null;
+    }
+
+    /** {@return true while the state holds its object weakly (pinned or not)} */
+    public boolean isWeak() {
+        return weak != null;
+    }
+
+    /** Holds a weak state's object strongly until {@link #unpin()}; {@return the object, or null once released} */
+    Object pin() {
+        Object o = object;
+        if (o == null && weak != null) {
+            o = weak.get();
+            object = o;
+        }
+        return o;
+    }
+
+    /** Holds a weak state's object weakly again. */
+    void unpin() {
+        if (weak != null) {
+            object = null;
+        }
+    }
+
+    /** Holds the object strongly for good (modified, looked up by the program, ...); {@return it, or null} */
+    Object strengthen() {
+        Object o = pin();
+        if (weak != null) {
+            weak.clear();
+            weak = null;
+        }
+        return o;
     }
 }
