@@ -139,7 +139,7 @@ public final class StreamingLoad implements Iterator<List<Object>>, AutoCloseabl
         boolean populateExisting = stmt.isPopulateExisting();
         LoadContext.Node[] nodes = new LoadContext.Node[items.size()];
         for (int i = 0; i < nodes.length; i++) {
-            if (items.get(i) instanceof OrmSelect.EntityItem e) {
+            if (items.get(i) instanceof OrmSelect.EntityItem e && !e.mapper().relationships().isEmpty()) {
                 nodes[i] = ctx.node(plan.root(e.mapper()));
             }
         }

@@ -331,7 +331,7 @@ public final class SessionCore {
     /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
     public void detachAll() {
         if (weakStates != null) {
-            weakStates.clear(DetachedStates::put);
+            weakStates.clear(live -> DetachedStates.putAll(live, live.size()));
         }
         for (EntityState st : states) {
             st.markedDeleted = false;
@@ -386,6 +386,12 @@ public final class SessionCore {
                 if (identityMap.get(st.key) == null) {
                     identityMap.put(st.key, st);
                 }
+            }, o -> {
+                if (!Registry.isMapped(o.getClass())) {
+                    return null;
+                }
+                IdentityKey key = mapperOf(o).identityOf(o);
+                return key.isPartial() ? null : key;
             });
             states.weak(weakStates);
         }

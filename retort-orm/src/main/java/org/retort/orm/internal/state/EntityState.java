@@ -380,6 +380,16 @@ public final class EntityState implements InstanceState {
         return o;
     }
 
+    /** {@return true when this state's object is {@code o} (a weak state whose object is still alive and is o)} */
+    boolean holds(Object o) {
+        return object() == o;
+    }
+
+    /** {@return true while the state holds its object strongly (always, unless weak and unpinned)} */
+    boolean isPinned() {
+        return object != null;
+    }
+
     /** Holds a weak state's object weakly again. */
     void unpin() {
         if (weak != null) {

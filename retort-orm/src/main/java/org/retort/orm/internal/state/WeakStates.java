@@ -3,10 +3,9 @@ package org.retort.orm.internal.state;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.retort.orm.mapping.IdentityKey;
 
 /**
@@ -26,24 +25,23 @@ import org.retort.orm.mapping.IdentityKey;
  * the object, so no method here or in the flush sees a state whose object has gone.
  */
 public final class WeakStates {
-    /** A weak reference to a loaded object that knows its state and is chained by identity hash. */
-    private static final class Ref extends WeakReference<Object> {
+    /** A weak reference to a loaded object that knows its state. */
+    static final class Ref extends WeakReference<Object> {
         final EntityState state;
-        final int hash;
-        Ref nextSameHash;
 
         Ref(Object object, EntityState state, ReferenceQueue<Object> queue) {
             super(object, queue);
             this.state = state;
-            this.hash = System.identityHashCode(object);
         }
     }
 
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-    private final Map<IdentityKey, Ref> byKey = new HashMap<>();
-    private final Map<Integer, Ref> byObject = new HashMap<>();
+    /** The weak states by identity (open addressing: no entry object per state). */
+    private final IdentityMap byKey = new IdentityMap();
+    /** The identity an object has now (its mapper's key of its fields), or null for an unmapped object. */
+    private final Function<Object, IdentityKey> keyOf;
     /** States held strongly until the end of the current batch (loaded or returned again by it). */
-    private final java.util.Set<EntityState> pinned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<EntityState> pinned = new ArrayList<>();
     /** Puts a promoted state into the session's strong structures. */
     private final Consumer<EntityState> promoted;
     /** Open yieldPer results: while any is, states loaded enter this map instead of the strong ones. */
@@ -53,9 +51,11 @@ public final class WeakStates {
      * A weak map that hands each promoted state to the session.
      *
      * @param promoted puts a state into the session's identity map and state index
+     * @param keyOf the identity of an object from its fields, or null when it is not mapped or has no full key
      */
-    public WeakStates(Consumer<EntityState> promoted) {
+    public WeakStates(Consumer<EntityState> promoted, Function<Object, IdentityKey> keyOf) {
         this.promoted = promoted;
+        this.keyOf = keyOf;
     }
 
     /** {@return true while a yieldPer result is open: states loaded now are weak} */
@@ -100,13 +100,8 @@ public final class WeakStates {
      * @param st the state, with its key
      */
     public void addLoaded(EntityState st) {
-        Object o = st.object();
-        Ref ref = new Ref(o, st, queue);
-        Ref displaced = byKey.put(st.key, ref);
-        if (displaced != null) {
-            unlink(displaced);
-        }
-        ref.nextSameHash = byObject.put(ref.hash, ref);
+        Ref ref = new Ref(st.object(), st, queue);
+        byKey.put(st.key, st);
         st.weaken(ref);
         st.pin();
         pinned.add(st);
@@ -120,13 +115,12 @@ public final class WeakStates {
      * @return the state, or null
      */
     public EntityState find(IdentityKey key) {
-        Ref ref = byKey.get(key);
-        if (ref == null) {
+        EntityState st = byKey.get(key);
+        if (st == null) {
             return null;
         }
-        EntityState st = ref.state;
         if (st.pin() == null) {
-            remove(ref);
+            byKey.remove(key);
             return null;
         }
         if (streams > 0) {
@@ -144,24 +138,23 @@ public final class WeakStates {
      * @return its state, or null when it is not here
      */
     public EntityState promote(Object object) {
-        if (byKey.isEmpty()) {
+        if (byKey.size() == 0) {
             return null;
         }
-        for (Ref r = byObject.get(System.identityHashCode(object)); r != null; r = r.nextSameHash) {
-            if (r.get() == object) {
-                promote(r.state);
-                return r.state;
-            }
+        IdentityKey key = keyOf.apply(object);
+        EntityState st = key == null ? null : byKey.get(key);
+        if (st == null || !st.holds(object)) {
+            return null; // not loaded weakly (or its key fields were changed: found by the flush's check instead)
         }
-        return null;
+        promote(st);
+        return st;
     }
 
     /** Before a flush: every live state whose object was modified is promoted, so the flush writes it. */
     public void promoteModified() {
         purge();
         List<EntityState> changed = new ArrayList<>();
-        for (Ref ref : byKey.values()) {
-            EntityState st = ref.state;
+        for (EntityState st : byKey.values()) {
             boolean wasPinned = pinnedNow(st);
             if (st.pin() == null) {
                 continue; // collected: purged later
@@ -184,8 +177,7 @@ public final class WeakStates {
      */
     public void forEachLive(Consumer<EntityState> action) {
         purge();
-        for (Ref ref : new ArrayList<>(byKey.values())) {
-            EntityState st = ref.state;
+        for (EntityState st : new ArrayList<>(byKey.values())) {
             boolean wasPinned = pinnedNow(st);
             if (st.pin() == null) {
                 continue;
@@ -202,17 +194,17 @@ public final class WeakStates {
      *
      * @param detached receives each live state, strong again, to record as detached
      */
-    public void clear(Consumer<EntityState> detached) {
+    public void clear(Consumer<List<EntityState>> detached) {
         purge();
-        for (Ref ref : byKey.values()) {
-            EntityState st = ref.state;
+        List<EntityState> live = new ArrayList<>(byKey.size());
+        for (EntityState st : byKey.values()) {
             if (st.strengthen() != null) {
                 st.session = null;
-                detached.accept(st);
+                live.add(st);
             }
         }
+        detached.accept(live);
         byKey.clear();
-        byObject.clear();
         pinned.clear();
         while (queue.poll() != null) {
             // drained: the map they belonged to is gone
@@ -231,8 +223,8 @@ public final class WeakStates {
         }
     }
 
-    private boolean pinnedNow(EntityState st) {
-        return pinned.contains(st);
+    private static boolean pinnedNow(EntityState st) {
+        return st.isPinned();
     }
 
     private static boolean modified(EntityState st) {
@@ -240,9 +232,8 @@ public final class WeakStates {
     }
 
     private void promote(EntityState st) {
-        Ref ref = byKey.get(st.key);
-        if (ref != null && ref.state == st) {
-            remove(ref);
+        if (byKey.get(st.key) == st) {
+            byKey.remove(st.key);
         }
         if (st.strengthen() != null && st.session != null) {
             promoted.accept(st);
@@ -250,27 +241,9 @@ public final class WeakStates {
     }
 
     private void remove(Ref ref) {
-        if (byKey.get(ref.state.key) == ref) {
-            byKey.remove(ref.state.key);
-        }
-        unlink(ref);
-    }
-
-    private void unlink(Ref ref) {
-        Ref head = byObject.get(ref.hash);
-        if (head == ref) {
-            if (ref.nextSameHash == null) {
-                byObject.remove(ref.hash);
-            } else {
-                byObject.put(ref.hash, ref.nextSameHash);
-            }
-            return;
-        }
-        for (Ref r = head; r != null; r = r.nextSameHash) {
-            if (r.nextSameHash == ref) {
-                r.nextSameHash = ref.nextSameHash;
-                return;
-            }
+        EntityState st = ref.state;
+        if (st.key != null && byKey.get(st.key) == st) {
+            byKey.remove(st.key);
         }
     }
 }
