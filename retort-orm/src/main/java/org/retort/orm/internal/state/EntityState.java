@@ -35,10 +35,11 @@ public final class EntityState implements InstanceState {
         }
     };
 
-    /** The object; null while the state is weak ({@link #weaken}) and unpinned: then {@link #weak} has it. */
+    /**
+     * The object; for a state a yieldPer query loaded and that is not pinned, a {@link WeakStates.Ref} to it instead
+     * (a field of its own would make every state 8 bytes larger).
+     */
     private Object object;
-    /** The object, weakly, for a state loaded by a yieldPer query and not modified since; else null. */
-    private java.lang.ref.WeakReference<Object> weak;
     private final Mapper<?> mapper;
     /** The owning session core (typed loosely to keep this package below the session package), or null. */
     public Object session;
@@ -83,7 +84,7 @@ public final class EntityState implements InstanceState {
     @Override
     public Object object() {
         Object o = object;
-        return o != null || weak == null ? o : weak.get();
+        return o instanceof WeakStates.Ref r ? r.get() : o;
     }
 
     @Override
@@ -355,55 +356,33 @@ public final class EntityState implements InstanceState {
     // ------------------------------------------------------------------ weak identity (yieldPer loads)
 
     /**
-     * Lets go of the object: from now on the state holds it only through {@code ref} (a weak reference the
-     * session's {@link WeakStates} watches), until {@link #pin()} or {@link #strengthen()}.
+     * Lets go of the object: from now on the state reaches it only through {@code ref}, until {@link #pin()}.
      *
-     * @param ref a weak reference to this state's object
+     * @param ref a weak reference to this state's object, watched by the session's {@link WeakStates}
      */
-    void weaken(java.lang.ref.WeakReference<Object> ref) {
-        weak = ref;
-        object = null;
+    void weaken(WeakStates.Ref ref) {
+        object = ref;
     }
 
-    /** {@return true while the state holds its object weakly (pinned or not)} */
-    public boolean isWeak() {
-        return weak != null;
-    }
-
-    /** Holds a weak state's object strongly until {@link #unpin()}; {@return the object, or null once released} */
+    /** {@return the object, now held strongly (until {@link #weaken} again), or null when it was collected} */
     Object pin() {
         Object o = object;
-        if (o == null && weak != null) {
-            o = weak.get();
-            object = o;
+        if (o instanceof WeakStates.Ref r) {
+            o = r.get();
+            if (o != null) {
+                object = o;
+            }
         }
         return o;
     }
 
-    /** {@return true when this state's object is {@code o} (a weak state whose object is still alive and is o)} */
+    /** {@return the weak reference while the state holds its object only weakly, else null} */
+    WeakStates.Ref weakRef() {
+        return object instanceof WeakStates.Ref r ? r : null;
+    }
+
+    /** {@return true when this state's object is {@code o}} */
     boolean holds(Object o) {
         return object() == o;
-    }
-
-    /** {@return true while the state holds its object strongly (always, unless weak and unpinned)} */
-    boolean isPinned() {
-        return object != null;
-    }
-
-    /** Holds a weak state's object weakly again. */
-    void unpin() {
-        if (weak != null) {
-            object = null;
-        }
-    }
-
-    /** Holds the object strongly for good (modified, looked up by the program, ...); {@return it, or null} */
-    Object strengthen() {
-        Object o = pin();
-        if (weak != null) {
-            weak.clear();
-            weak = null;
-        }
-        return o;
     }
 }

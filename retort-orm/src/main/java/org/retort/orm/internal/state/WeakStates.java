@@ -21,11 +21,11 @@ import org.retort.orm.mapping.IdentityKey;
  * ({@code add}, {@code delete}, {@code inspect}, ...), a later query or {@code get} returns it outside a streamed
  * batch, or it was modified (checked when the batch it came in is passed, and before each flush).
  *
- * <p>Invariant: a state's object is read only while pinned ({@link EntityState#pin()}) or while the caller holds
+ * <p>Invariant: a state's object is read only while pinned (its object field holds the object, not its {@link Ref}) or while the caller holds
  * the object, so no method here or in the flush sees a state whose object has gone.
  */
 public final class WeakStates {
-    /** A weak reference to a loaded object that knows its state. */
+    /** A weak reference to a loaded object that knows its state; a weak, unpinned state holds it in place of the object. */
     static final class Ref extends WeakReference<Object> {
         final EntityState state;
 
@@ -40,8 +40,8 @@ public final class WeakStates {
     private final IdentityMap byKey = new IdentityMap();
     /** The identity an object has now (its mapper's key of its fields), or null for an unmapped object. */
     private final Function<Object, IdentityKey> keyOf;
-    /** States held strongly until the end of the current batch (loaded or returned again by it). */
-    private final List<EntityState> pinned = new ArrayList<>();
+    /** The references of the states pinned until the end of the current batch (loaded or returned again by it). */
+    private final List<Ref> pinned = new ArrayList<>();
     /** Puts a promoted state into the session's strong structures. */
     private final Consumer<EntityState> promoted;
     /** Open yieldPer results: while any is, states loaded enter this map instead of the strong ones. */
@@ -80,14 +80,15 @@ public final class WeakStates {
      * strongly from now on (they are the session's to flush), the others only weakly.
      */
     public void releaseBatch() {
-        for (EntityState st : pinned) {
-            if (!st.isWeak()) {
-                continue; // promoted meanwhile
+        for (Ref ref : pinned) {
+            EntityState st = ref.state;
+            if (!isHere(st) || st.weakRef() != null) {
+                continue; // promoted meanwhile, or pinned twice and already released
             }
             if (st.session == null || modified(st)) {
                 promote(st);
             } else {
-                st.unpin();
+                st.weaken(ref);
             }
         }
         pinned.clear();
@@ -100,11 +101,8 @@ public final class WeakStates {
      * @param st the state, with its key
      */
     public void addLoaded(EntityState st) {
-        Ref ref = new Ref(st.object(), st, queue);
+        pinned.add(new Ref(st.object(), st, queue));
         byKey.put(st.key, st);
-        st.weaken(ref);
-        st.pin();
-        pinned.add(st);
     }
 
     /**
@@ -119,14 +117,15 @@ public final class WeakStates {
         if (st == null) {
             return null;
         }
+        Ref ref = st.weakRef();
         if (st.pin() == null) {
-            byKey.remove(key);
+            byKey.remove(key); // collected, not purged yet
             return null;
         }
-        if (streams > 0) {
-            pinned.add(st);
-        } else {
+        if (streams == 0) {
             promote(st);
+        } else if (ref != null) {
+            pinned.add(ref);
         }
         return st;
     }
@@ -155,14 +154,14 @@ public final class WeakStates {
         purge();
         List<EntityState> changed = new ArrayList<>();
         for (EntityState st : byKey.values()) {
-            boolean wasPinned = pinnedNow(st);
+            Ref ref = st.weakRef();
             if (st.pin() == null) {
                 continue; // collected: purged later
             }
             if (modified(st)) {
                 changed.add(st);
-            } else if (!wasPinned) {
-                st.unpin();
+            } else if (ref != null) {
+                st.weaken(ref);
             }
         }
         for (EntityState st : changed) {
@@ -178,13 +177,13 @@ public final class WeakStates {
     public void forEachLive(Consumer<EntityState> action) {
         purge();
         for (EntityState st : new ArrayList<>(byKey.values())) {
-            boolean wasPinned = pinnedNow(st);
+            Ref ref = st.weakRef();
             if (st.pin() == null) {
                 continue;
             }
             action.accept(st);
-            if (!wasPinned && st.isWeak()) {
-                st.unpin();
+            if (ref != null && isHere(st)) {
+                st.weaken(ref);
             }
         }
     }
@@ -192,13 +191,13 @@ public final class WeakStates {
     /**
      * Forgets every state: the session is closing or detaching everything.
      *
-     * @param detached receives each live state, strong again, to record as detached
+     * @param detached receives the live states, strong again, to record as detached
      */
     public void clear(Consumer<List<EntityState>> detached) {
         purge();
         List<EntityState> live = new ArrayList<>(byKey.size());
         for (EntityState st : byKey.values()) {
-            if (st.strengthen() != null) {
+            if (st.pin() != null) {
                 st.session = null;
                 live.add(st);
             }
@@ -219,31 +218,28 @@ public final class WeakStates {
     /** Drops the entries of collected objects. */
     public void purge() {
         for (Object r; (r = queue.poll()) != null; ) {
-            remove((Ref) r);
+            EntityState st = ((Ref) r).state;
+            if (isHere(st)) {
+                byKey.remove(st.key);
+            }
         }
     }
 
-    private static boolean pinnedNow(EntityState st) {
-        return st.isPinned();
+    private boolean isHere(EntityState st) {
+        return st.key != null && byKey.get(st.key) == st;
     }
 
     private static boolean modified(EntityState st) {
         return st.markedDeleted || st.isModified();
     }
 
+    /** Takes a state out of this map and holds its object strongly; hands it to the session when still alive. */
     private void promote(EntityState st) {
-        if (byKey.get(st.key) == st) {
+        if (isHere(st)) {
             byKey.remove(st.key);
         }
-        if (st.strengthen() != null && st.session != null) {
+        if (st.pin() != null && st.session != null) {
             promoted.accept(st);
-        }
-    }
-
-    private void remove(Ref ref) {
-        EntityState st = ref.state;
-        if (st.key != null && byKey.get(st.key) == st) {
-            byKey.remove(st.key);
         }
     }
 }
