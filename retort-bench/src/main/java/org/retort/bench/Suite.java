@@ -15,6 +15,7 @@ import org.retort.bench.workload.BulkInsert;
 import org.retort.bench.workload.BulkUpdate;
 import org.retort.bench.workload.GraphFlush;
 import org.retort.bench.workload.LargeResult;
+import org.retort.bench.workload.LargeResultStream;
 import org.retort.bench.workload.RelationshipLoad;
 import org.retort.bench.workload.ShortSelects;
 import org.retort.bench.workload.SingleInserts;
@@ -38,6 +39,7 @@ public final class Suite {
      */
     public static List<Workload> workloads() {
         return List.of(new BulkInsert(), new SingleInserts(), LargeResult.rows(), LargeResult.scalars(),
+                new LargeResultStream(),
                 new ShortSelects(), new BulkUpdate(), RelationshipLoad.selectin(), RelationshipLoad.joined(),
                 new GraphFlush());
     }

@@ -105,6 +105,32 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Executes a statement with options for this execution only, over the connection's (SQLAlchemy's
+     * {@code connection.execute(stmt, params, execution_options=...)}), e.g. {@code yieldPer(1000)} to stream the
+     * rows of one large SELECT from the server in batches while other statements keep the connection's options.
+     *
+     * @param statement the statement
+     * @param params values for its bind parameters
+     * @param statementOptions the options for this execution; an isolation level is not one (it belongs to the
+     *     connection, see {@link #executionOptions(ExecutionOptions)})
+     * @return its result
+     */
+    public Result execute(Executable statement, Map<String, ?> params, ExecutionOptions statementOptions) {
+        Objects.requireNonNull(statementOptions, "statementOptions");
+        if (statementOptions.isolationLevel().isPresent()) {
+            throw new ArgumentException("An isolation level applies to a connection, not to one execution: set it "
+                    + "with connection.executionOptions(...) or setIsolationLevel(...) before the transaction begins");
+        }
+        ExecutionOptions saved = options;
+        options = saved.mergedWith(statementOptions);
+        try {
+            return execute(statement, params);
+        } finally {
+            options = saved;
+        }
+    }
+
+    /**
      * Executes a statement once per parameter set, as one JDBC batch ("executemany").
      *
      * @param statement the statement, usually an INSERT, UPDATE or DELETE

@@ -51,6 +51,26 @@ class ExecutionOptionsTest {
     }
 
     @Test
+    void optionsForOneExecutionApplyToItAloneAndTheConnectionKeepsItsOwn() {
+        try (Engine engine = Engine.create("sqlite://")) {
+            CompiledCache cache = engine.compiledCache();
+            try (Connection conn = engine.connect()) {
+                conn.execute(text("SELECT 1")).close();
+                Result r = conn.execute(text("SELECT 1"), java.util.Map.of(),
+                        ExecutionOptions.defaults().compiledCache(false).yieldPer(7));
+                assertThat(r.all()).hasSize(1);
+                assertThat(cache.hits()).as("this execution compiled without the cache").isZero();
+                assertThat(conn.getExecutionOptions()).isEqualTo(ExecutionOptions.defaults());
+                conn.execute(text("SELECT 1")).close();
+                assertThat(cache.hits()).as("the next one uses it again").isEqualTo(1);
+                assertThatThrownBy(() -> conn.execute(text("SELECT 1"), java.util.Map.of(),
+                        ExecutionOptions.defaults().isolationLevel(IsolationLevel.SERIALIZABLE)))
+                        .isInstanceOf(ArgumentException.class).hasMessageContaining("connection.executionOptions");
+            }
+        }
+    }
+
+    @Test
     void engineLevelOptionsReachEveryConnection() {
         try (Engine engine = Engine.builder("sqlite://")
                 .executionOptions(ExecutionOptions.defaults().streamResults(true)).build()) {

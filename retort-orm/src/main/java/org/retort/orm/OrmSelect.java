@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.retort.dialect.Dialect;
+import org.retort.engine.ExecutionOptions;
 import org.retort.exc.ArgumentException;
 import org.retort.sql.Compiled;
 import org.retort.sql.Executable;
@@ -75,12 +76,16 @@ public final class OrmSelect<T> implements Executable {
     private final List<Item> items;
     private final boolean populateExisting;
     private final List<LoaderOption> options;
+    /** Execution options of the statement ({@link #yieldPer(int)}); null when none were given. */
+    private final ExecutionOptions executionOptions;
 
-    private OrmSelect(Select select, List<Item> items, boolean populateExisting, List<LoaderOption> options) {
+    private OrmSelect(Select select, List<Item> items, boolean populateExisting, List<LoaderOption> options,
+            ExecutionOptions executionOptions) {
         this.select = select;
         this.items = items;
         this.populateExisting = populateExisting;
         this.options = options;
+        this.executionOptions = executionOptions;
     }
 
     static <T> OrmSelect<T> of(Object... things) {
@@ -108,11 +113,11 @@ public final class OrmSelect<T> implements Executable {
                         + "expressions; got " + (thing == null ? "null" : thing.getClass().getName()));
             }
         }
-        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items), false, List.of());
+        return new OrmSelect<>(Select.of(columns.toArray()), List.copyOf(items), false, List.of(), null);
     }
 
     private <R> OrmSelect<R> with(Select s) {
-        return new OrmSelect<>(s, items, populateExisting, options);
+        return new OrmSelect<>(s, items, populateExisting, options, executionOptions);
     }
 
     /** {@return the selected items, in row order} */
@@ -142,7 +147,7 @@ public final class OrmSelect<T> implements Executable {
         for (LoaderOption l : loaderOptions) {
             all.add(java.util.Objects.requireNonNull(l, "option"));
         }
-        return new OrmSelect<>(select, items, populateExisting, List.copyOf(all));
+        return new OrmSelect<>(select, items, populateExisting, List.copyOf(all), executionOptions);
     }
 
     /**
@@ -152,7 +157,53 @@ public final class OrmSelect<T> implements Executable {
      * @return the new statement
      */
     public OrmSelect<T> populateExisting() {
-        return new OrmSelect<>(select, items, true, options);
+        return new OrmSelect<>(select, items, true, options, executionOptions);
+    }
+
+    /**
+     * Loads the rows in batches of {@code n} as the result is read, instead of all at once when the statement
+     * runs (SQLAlchemy's {@code yield_per} execution option). The database streams the rows ({@code fetchSize}
+     * {@code n}); each batch becomes objects, their {@code selectinload} relationships load with one more SELECT
+     * per batch, and objects the program no longer references leave the identity map. The result is read once;
+     * close it (try-with-resources) when not reading it to the end. Joined eager loading and {@code subqueryload}
+     * of the queried entities cannot load batch by batch and are refused.
+     *
+     * <pre>{@code
+     * try (OrmResult result = session.execute(select(User.class).orderBy(User_.id).yieldPer(1000))) {
+     *     for (List<User> batch : result.<User>scalars().partitions()) {
+     *         ...
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param n rows per batch, at least 1
+     * @return the new statement
+     */
+    public OrmSelect<T> yieldPer(int n) {
+        return executionOptions(ExecutionOptions.defaults().yieldPer(n));
+    }
+
+    /**
+     * Execution options for every execution of this statement (SQLAlchemy's
+     * {@code select(...).execution_options(...)}); they add to any given before. {@code yieldPer} streams the
+     * ORM result as {@link #yieldPer(int)} says; the others apply to the Core execution.
+     *
+     * @param more the options
+     * @return the new statement
+     */
+    public OrmSelect<T> executionOptions(ExecutionOptions more) {
+        java.util.Objects.requireNonNull(more, "options");
+        if (more.isolationLevel().isPresent()) {
+            throw new ArgumentException("An isolation level applies to the session's connection, not to one "
+                    + "statement: set it on the engine or the session factory");
+        }
+        return new OrmSelect<>(select, items, populateExisting, options,
+                executionOptions == null ? more : executionOptions.mergedWith(more));
+    }
+
+    /** {@return the statement's execution options; {@code ExecutionOptions.defaults()} when none were given} */
+    public ExecutionOptions getExecutionOptions() {
+        return executionOptions == null ? ExecutionOptions.defaults() : executionOptions;
     }
 
     /** {@return the Core SELECT this statement runs, e.g. to use as a subquery} */
@@ -456,7 +507,8 @@ public final class OrmSelect<T> implements Executable {
         for (int i = 0; i < columns.length; i++) {
             more.add(new ColumnItem(at + i));
         }
-        return new OrmSelect<>(select.addColumns(columns), List.copyOf(more), populateExisting, options);
+        return new OrmSelect<>(select.addColumns(columns), List.copyOf(more), populateExisting, options,
+                executionOptions);
     }
 
     /**

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.retort.engine.Connection;
 import org.retort.engine.Engine;
+import org.retort.engine.ExecutionOptions;
 import org.retort.engine.Result;
 import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.exc.NoResultFound;
 import org.retort.orm.internal.dml.BulkDml;
 import org.retort.orm.internal.loading.Loader;
+import org.retort.orm.internal.loading.StreamingLoad;
 import org.retort.orm.internal.session.OwnerGuard;
 import org.retort.orm.internal.session.SessionCore;
 import org.retort.orm.internal.session.TxLevel;
@@ -353,8 +355,26 @@ public final class Session implements AutoCloseable {
     public OrmResult execute(OrmSelect<?> statement, Map<String, ?> params) {
         return guarded(true, () -> {
             core.autoflush();
+            ExecutionOptions options = statement.getExecutionOptions();
+            if (options.yieldPer().isPresent()) {
+                return StreamingLoad.query(core, statement, params, options);
+            }
             return Loader.query(core, statement, params);
         });
+    }
+
+    /**
+     * Runs an ORM SELECT with execution options for this execution (SQLAlchemy's
+     * {@code session.execute(stmt, params, execution_options=...)}), over the statement's own. With
+     * {@code ExecutionOptions.defaults().yieldPer(n)} the result streams: see {@link OrmSelect#yieldPer(int)}.
+     *
+     * @param statement the statement
+     * @param params the parameter values
+     * @param options the options
+     * @return the rows; a streaming result for {@code yieldPer} (close it, or read it to the end)
+     */
+    public OrmResult execute(OrmSelect<?> statement, Map<String, ?> params, ExecutionOptions options) {
+        return execute(statement.executionOptions(options), params);
     }
 
     /**

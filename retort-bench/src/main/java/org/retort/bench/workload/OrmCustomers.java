@@ -65,6 +65,13 @@ final class OrmCustomers {
         }
     }
 
+    /** A row of {@code bench_large_result_stream}. */
+    @Entity(table = LargeResultStream.TABLE)
+    static final class LargeStreamCustomer extends Customer {
+        LargeStreamCustomer() {
+        }
+    }
+
     /** A row of {@code bench_bulk_update}. */
     @Entity(table = BulkUpdate.TABLE)
     static final class BulkUpdateCustomer extends Customer {
@@ -84,7 +91,8 @@ final class OrmCustomers {
 
     /** The registry of every class above. */
     static final Registry REGISTRY = Registry.of(BulkInsertCustomer.class, SingleInsertCustomer.class,
-            LargeResultCustomer.class, LargeScalarsCustomer.class, BulkUpdateCustomer.class, ShortSelectsCustomer.class);
+            LargeResultCustomer.class, LargeScalarsCustomer.class, LargeStreamCustomer.class, BulkUpdateCustomer.class,
+            ShortSelectsCustomer.class);
 
     /** The key attribute of {@link BulkInsertCustomer}, for the ORM bulk INSERT's {@code returning}. */
     static final ColumnAttribute<BulkInsertCustomer, Integer> BULK_INSERT_ID =

@@ -145,7 +145,7 @@ public final class Loader {
     }
 
     /** The statement's SELECT with the loader criteria of the entities it selects from their own tables. */
-    private static Select withRootCriteria(OrmSelect<?> stmt, LoadPlan plan) {
+    static Select withRootCriteria(OrmSelect<?> stmt, LoadPlan plan) {
         Select sql = stmt.statement();
         for (OrmSelect.Item item : stmt.items()) {
             if (item instanceof OrmSelect.EntityItem e && e.from() == e.mapper().table()) {
@@ -233,6 +233,9 @@ public final class Loader {
             key = IdentityKey.of(m, pk);
         }
         EntityState st = core.identityMap.get(key);
+        if (st == null && core.weakStates != null) {
+            st = core.weakStates.find(key); // loaded by a yieldPer query and still referenced
+        }
         if (st != null) {
             if (st.expired || populateExisting) {
                 populate(st, row, start, positions, !populateExisting);
@@ -600,6 +603,9 @@ public final class Loader {
             }
             EntityState found = byPrimaryKey ? core.identityMap.get(IdentityKey.of(target, converted(target
                     .primaryKey(), fk))) : null;
+            if (found == null && byPrimaryKey && core.weakStates != null) {
+                found = core.weakStates.find(IdentityKey.of(target, converted(target.primaryKey(), fk)));
+            }
             if (found != null && !found.deletedFlushed) {
                 r.set(st.object(), found.object());
                 st.commitRelationship(r);

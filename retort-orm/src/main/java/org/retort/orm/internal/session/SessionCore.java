@@ -20,6 +20,7 @@ import org.retort.orm.internal.state.EntityState;
 import org.retort.orm.internal.state.IdentityMap;
 import org.retort.orm.internal.state.StateIndex;
 import org.retort.orm.internal.state.StateSet;
+import org.retort.orm.internal.state.WeakStates;
 import org.retort.orm.mapping.Cascade;
 import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.IdentityKey;
@@ -52,6 +53,8 @@ public final class SessionCore {
     public final IdentityMap identityMap = new IdentityMap();
     /** Every object of the session, by object identity. */
     public final StateIndex states = new StateIndex();
+    /** The objects yieldPer queries loaded, held weakly until modified or looked up; null before the first one. */
+    public WeakStates weakStates;
     /** Pending objects, in add order. */
     public final Set<EntityState> pending = new StateSet(0);
     /** Objects marked for delete, in mark order. */
@@ -161,6 +164,9 @@ public final class SessionCore {
 
     /** {@return the objects whose fields or relationships differ from their committed values} */
     public List<Object> dirty() {
+        if (weakStates != null) {
+            weakStates.promoteModified();
+        }
         List<Object> out = new ArrayList<>();
         for (EntityState st : identityMap.values()) {
             if (!st.deletedFlushed && st.isModified()) {
@@ -319,6 +325,9 @@ public final class SessionCore {
 
     /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
     public void detachAll() {
+        if (weakStates != null) {
+            weakStates.clear(live -> DetachedStates.detachAll(live, live.size()));
+        }
         DetachedStates.detachAll(states, states.size());
         states.clear();
         pending.clear();
@@ -360,6 +369,26 @@ public final class SessionCore {
         st.session = null;
     }
 
+    /** {@return the session's weak identity map for yieldPer loads, made on first use} */
+    public WeakStates weakStates() {
+        if (weakStates == null) {
+            weakStates = new WeakStates(st -> {
+                states.put(st);
+                if (identityMap.get(st.key) == null) {
+                    identityMap.put(st.key, st);
+                }
+            }, o -> {
+                if (!Registry.isMapped(o.getClass())) {
+                    return null;
+                }
+                IdentityKey key = mapperOf(o).identityOf(o);
+                return key.isPartial() ? null : key;
+            });
+            states.weak(weakStates);
+        }
+        return weakStates;
+    }
+
     /**
      * Registers a state loaded from a row as persistent.
      *
@@ -367,6 +396,10 @@ public final class SessionCore {
      */
     public void attachLoaded(EntityState st) {
         st.session = this;
+        if (weakStates != null && weakStates.inBatch()) {
+            weakStates.addLoaded(st);
+            return;
+        }
         states.addLoaded(st);
         identityMap.put(st.key, st);
     }
@@ -492,6 +525,9 @@ public final class SessionCore {
         for (EntityState st : identityMap.values()) {
             st.expired = true;
         }
+        if (weakStates != null) {
+            weakStates.forEachLive(st -> st.expired = true);
+        }
     }
 
     /**
@@ -596,6 +632,9 @@ public final class SessionCore {
      */
     public Object get(Mapper<?> m, IdentityKey key) {
         EntityState st = identityMap.get(key);
+        if (st == null && weakStates != null) {
+            st = weakStates.find(key);
+        }
         if (st != null) {
             if (st.deletedFlushed || st.markedDeleted) {
                 return null;
@@ -688,6 +727,9 @@ public final class SessionCore {
         }
         flushing = true;
         try {
+            if (weakStates != null) {
+                weakStates.promoteModified(); // a modified yieldPer-loaded object is the flush's to write
+            }
             new UnitOfWork(this).flush();
         } finally {
             flushing = false;
@@ -804,6 +846,9 @@ public final class SessionCore {
                 st.expired = true;
             }
         }
+        if (weakStates != null && factory.expireOnCommit()) {
+            weakStates.forEachLive(st -> st.expired = true);
+        }
         fire(Event.AFTER_COMMIT);
     }
 
@@ -813,6 +858,15 @@ public final class SessionCore {
             return;
         }
         tx.rollback();
+        if (weakStates != null) {
+            weakStates.forEachLive(st -> {
+                if (st.committed != null && st.isModified()) {
+                    st.writeValues(st.committed);
+                    restoreRelationships(st);
+                }
+                st.expired = true;
+            });
+        }
         fire(Event.AFTER_ROLLBACK);
     }
 

@@ -35,7 +35,11 @@ public final class EntityState implements InstanceState {
         }
     };
 
-    private final Object object;
+    /**
+     * The object; for a state a yieldPer query loaded and that is not pinned, a {@link WeakStates.Ref} to it instead
+     * (a field of its own would make every state 8 bytes larger).
+     */
+    private Object object;
     private final Mapper<?> mapper;
     /** The owning session core (typed loosely to keep this package below the session package), or null. */
     public Object session;
@@ -83,7 +87,8 @@ public final class EntityState implements InstanceState {
 
     @Override
     public Object object() {
-        return object;
+        Object o = object;
+        return o instanceof WeakStates.Ref r ? r.get() : o;
     }
 
     @Override
@@ -127,7 +132,7 @@ public final class EntityState implements InstanceState {
     }
 
     private History columnHistory(ColumnProperty p) {
-        Object current = p.get(object);
+        Object current = p.get(object());
         if (committed == null && key != null) {
             return new History(List.of(), current == null ? List.of() : List.of(current), List.of());
         }
@@ -144,7 +149,7 @@ public final class EntityState implements InstanceState {
     }
 
     private History relationshipHistory(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
             return new History(new ArrayList<>(w.pendingAdditions()), List.of(), new ArrayList<>(w.pendingRemovals()));
         }
@@ -202,7 +207,7 @@ public final class EntityState implements InstanceState {
             return out;
         }
         for (ColumnProperty p : mapper.properties()) {
-            if (committed == null ? p.get(object) != null : !JavaTypes.same(p.get(object), committed[p.index()])) {
+            if (committed == null ? p.get(object()) != null : !JavaTypes.same(p.get(object()), committed[p.index()])) {
                 out.add(p.name());
             }
         }
@@ -216,7 +221,7 @@ public final class EntityState implements InstanceState {
 
     /** {@return true when a relationship's value differs from its committed one (by identity of its members)} */
     public boolean relationshipChanged(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
             return !w.pendingAdditions().isEmpty() || !w.pendingRemovals().isEmpty();
         }
@@ -285,7 +290,7 @@ public final class EntityState implements InstanceState {
             }
         }
         for (RelationshipProperty r : mapper.relationships()) {
-            Object current = r.get(object);
+            Object current = r.get(object());
             if (r.isWriteOnly()) {
                 continue;
             }
@@ -299,7 +304,7 @@ public final class EntityState implements InstanceState {
 
     /** Records a relationship's current value as committed (after a load or flush). */
     public void commitRelationship(RelationshipProperty r) {
-        Object current = r.get(object);
+        Object current = r.get(object());
         if (r.isWriteOnly()) {
             if (current instanceof org.retort.orm.WriteOnlyCollection<?> w) {
                 w.clearPending();
@@ -333,7 +338,7 @@ public final class EntityState implements InstanceState {
         List<ColumnProperty> props = mapper.properties();
         Object[] v = new Object[props.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = JavaTypes.snapshot(props.get(i).get(object));
+            v[i] = JavaTypes.snapshot(props.get(i).get(object()));
         }
         return v;
     }
@@ -342,7 +347,7 @@ public final class EntityState implements InstanceState {
     public void writeValues(Object[] values) {
         List<ColumnProperty> props = mapper.properties();
         for (int i = 0; i < values.length; i++) {
-            props.get(i).set(object, JavaTypes.snapshot(values[i]));
+            props.get(i).set(object(), JavaTypes.snapshot(values[i]));
         }
     }
 
@@ -350,5 +355,38 @@ public final class EntityState implements InstanceState {
     public String toString() {
         return "InstanceState[" + mapper.entityClass().getSimpleName() + " " + state()
                 + (key == null ? "" : " " + key.values()) + "]";
+    }
+
+    // ------------------------------------------------------------------ weak identity (yieldPer loads)
+
+    /**
+     * Lets go of the object: from now on the state reaches it only through {@code ref}, until {@link #pin()}.
+     *
+     * @param ref a weak reference to this state's object, watched by the session's {@link WeakStates}
+     */
+    void weaken(WeakStates.Ref ref) {
+        object = ref;
+    }
+
+    /** {@return the object, now held strongly (until {@link #weaken} again), or null when it was collected} */
+    Object pin() {
+        Object o = object;
+        if (o instanceof WeakStates.Ref r) {
+            o = r.get();
+            if (o != null) {
+                object = o;
+            }
+        }
+        return o;
+    }
+
+    /** {@return the weak reference while the state holds its object only weakly, else null} */
+    WeakStates.Ref weakRef() {
+        return object instanceof WeakStates.Ref r ? r : null;
+    }
+
+    /** {@return true when this state's object is {@code o}} */
+    boolean holds(Object o) {
+        return object() == o;
     }
 }

@@ -23,6 +23,8 @@ public final class StateIndex implements Iterable<EntityState> {
     /** Every state in join order, including removed ones (not {@code member}) until the next compaction. */
     private ArrayList<EntityState> order = new ArrayList<>();
     private int members;
+    /** The session's weakly held states (yieldPer loads), consulted when an object is not here; null if none. */
+    private WeakStates weak;
 
     /** Adds the state of an object just loaded from a row; the caller guarantees the object is not yet here. */
     public void addLoaded(EntityState st) {
@@ -45,7 +47,20 @@ public final class StateIndex implements Iterable<EntityState> {
     /** {@return the state of the object, or null when the object is not in the session} */
     public EntityState get(Object object) {
         index();
-        return index.get(object);
+        EntityState st = index.get(object);
+        if (st == null && weak != null) {
+            st = weak.promote(object); // a yieldPer-loaded object the program asks about: held strongly from now on
+        }
+        return st;
+    }
+
+    /**
+     * Consults a weak map for objects not in this index (their states move here when looked up).
+     *
+     * @param weakStates the session's weakly held states
+     */
+    public void weak(WeakStates weakStates) {
+        weak = weakStates;
     }
 
     /** {@return true when the object is in the session} */
