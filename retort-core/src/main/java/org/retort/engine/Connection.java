@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * ("commit as you go"). {@link #begin()} starts one explicitly and {@link #beginNested()} opens a SAVEPOINT
  * inside it. {@link #close()} rolls back whatever is unfinished and returns the connection to the pool.
  *
+ * <p>A transaction begins on the database only when something needs it: the first statement, a SAVEPOINT, or
+ * {@link #jdbcConnection()}. One begun explicitly that never ran anything ends without a COMMIT or ROLLBACK
+ * reaching the database, and so does the reset of a connection closed without one.
+ *
  * <p>A connection is stateful and single-threaded: use it from one thread at a time.
  */
 public final class Connection implements AutoCloseable {
@@ -43,6 +47,12 @@ public final class Connection implements AutoCloseable {
     /** Prepared statements kept for reuse while this connection is checked out. */
     private final StatementCache statements;
     private Transaction transaction;
+    /**
+     * True once the dialect's BEGIN ran for the current root transaction. A transaction begins on the server only
+     * when something needs it to (a statement, a SAVEPOINT, the JDBC connection handed out); one that never did
+     * ends, and the connection goes back to the pool, without a COMMIT or ROLLBACK.
+     */
+    private boolean begunOnServer;
     private final List<Transaction> nested = new ArrayList<>();
     private int savepointCounter;
     private boolean closed;
@@ -312,6 +322,7 @@ public final class Connection implements AutoCloseable {
             return executeReturningInto(compiled, bound);
         }
         autobegin();
+        beginOnServer();
         Object[] values = bound.values();
         // the hot path: listener arguments and echo text are built only when someone will see them
         List<List<Object>> sets = hooks.hasCursorListeners() ? List.of(listOf(values)) : List.of();
@@ -382,6 +393,7 @@ public final class Connection implements AutoCloseable {
 
     private Result executeBatch(Compiled compiled, List<BoundStatement> bounds) {
         autobegin();
+        beginOnServer();
         // a view, built on demand: listeners and error messages read it, the batch itself does not
         List<List<Object>> sets = new java.util.AbstractList<>() {
             @Override
@@ -479,14 +491,25 @@ public final class Connection implements AutoCloseable {
         } else if (transaction == null && !autocommit) {
             transaction = new Transaction(this, null);
             hooks.log("BEGIN (implicit)");
-            try {
-                dialect.doBegin(jdbc);
-            } catch (SQLException e) {
-                transaction = null;
-                throw translate(e, "BEGIN", null);
-            }
             hooks.transaction(events.beginListeners());
         }
+    }
+
+    /**
+     * Runs the dialect's BEGIN for a root transaction that has not yet begun on the server: right before the
+     * first statement, SAVEPOINT or hand-out of the JDBC connection. (pgJDBC and the MariaDB driver defer their
+     * own BEGIN to the first statement in the same way.)
+     */
+    private void beginOnServer() {
+        if (transaction == null || begunOnServer || external != null || autocommit) {
+            return;
+        }
+        try {
+            dialect.doBegin(jdbc);
+        } catch (SQLException e) {
+            throw translate(e, "BEGIN", null);
+        }
+        begunOnServer = true;
     }
 
     /**
@@ -528,6 +551,7 @@ public final class Connection implements AutoCloseable {
                     + "mode; set another isolation level first");
         }
         autobegin();
+        beginOnServer();
         String name = "sa_savepoint_" + (++savepointCounter);
         hooks.log("SAVEPOINT " + name);
         try {
@@ -594,7 +618,7 @@ public final class Connection implements AutoCloseable {
             } else if (autocommit) {
                 hooks.log(commit ? "COMMIT using DBAPI connection.commit(), DBAPI should ignore due to autocommit mode"
                         : "ROLLBACK using DBAPI connection.rollback(), DBAPI should ignore due to autocommit mode");
-            } else if (jdbc != null) {
+            } else if (jdbc != null && begunOnServer) {
                 hooks.log(commit ? "COMMIT" : "ROLLBACK");
                 if (commit) {
                     dialect.doCommit(jdbc);
@@ -610,6 +634,7 @@ public final class Connection implements AutoCloseable {
             }
             nested.clear();
             transaction = null;
+            begunOnServer = false;
         }
         hooks.transaction(commit ? events.commitListeners() : events.rollbackListeners());
     }
@@ -748,12 +773,15 @@ public final class Connection implements AutoCloseable {
 
     /**
      * The underlying JDBC connection, for what Retort does not wrap. Do not commit, roll back or close it
-     * directly; use this connection's methods so Retort's transaction state stays true.
+     * directly; use this connection's methods so Retort's transaction state stays true. When a transaction is in
+     * progress but has not yet begun on the database (nothing ran in it), it begins there now, so that what runs
+     * on the returned connection belongs to it.
      *
      * @return the JDBC connection
      */
     public java.sql.Connection jdbcConnection() {
         requireOpen();
+        beginOnServer(); // what the caller runs on it belongs to the transaction already begun here
         return jdbc;
     }
 
@@ -791,6 +819,7 @@ public final class Connection implements AutoCloseable {
             transaction.markInactive();
             transaction = null;
         }
+        begunOnServer = false;
         engine.pool().invalidate(raw, disconnect);
         if (disconnect != null) {
             engine.pool().invalidateAll();
@@ -849,6 +878,7 @@ public final class Connection implements AutoCloseable {
                         nested.clear();
                         transaction.markInactive();
                         transaction = null;
+                        begunOnServer = false;
                     }
                 }
             }

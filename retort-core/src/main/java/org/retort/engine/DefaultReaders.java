@@ -28,8 +28,19 @@ final class DefaultReaders {
     }
 
     static ValueReader<?> forColumn(ResultSetMetaData md, int column, boolean datesAsText) throws SQLException {
-        int type = md.getColumnType(column);
-        String name = String.valueOf(md.getColumnTypeName(column)).toLowerCase(Locale.ROOT);
+        return forColumn(md.getColumnType(column), md.getColumnTypeName(column), datesAsText);
+    }
+
+    /**
+     * The reader for a column of the given JDBC type code and database type name.
+     *
+     * @param type the {@link Types} code the driver reports
+     * @param typeName the driver's type name; may be null
+     * @param datesAsText whether the database keeps dates as text (SQLite)
+     * @return a new reader (readers of date and time columns keep state for one result)
+     */
+    static ValueReader<?> forColumn(int type, String typeName, boolean datesAsText) {
+        String name = String.valueOf(typeName).toLowerCase(Locale.ROOT);
         boolean zoned = name.contains("tz") || name.contains("time zone");
         return switch (type) {
             case Types.TIMESTAMP_WITH_TIMEZONE -> new Typed(OffsetDateTime.class, datesAsText);

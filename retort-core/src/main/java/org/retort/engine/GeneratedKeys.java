@@ -37,8 +37,22 @@ final class GeneratedKeys {
         if (compiled.kind() == StatementKind.INSERT) {
             return true;
         }
-        return compiled.kind() == StatementKind.TEXT && !executemany && LEADING_INSERT.matcher(sql).find()
-                && !RETURNING.matcher(sql.toLowerCase(Locale.ROOT)).find();
+        return compiled.kind() == StatementKind.TEXT && !executemany && mayBeInsert(sql)
+                && LEADING_INSERT.matcher(sql).find() && !RETURNING.matcher(sql.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * A cheap first test before the pattern, which every textual statement met on each execution: the first
+     * character that is not white space opens an INSERT or a comment.
+     */
+    private static boolean mayBeInsert(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == 'i' || c == 'I' || c == '-' || c == '/';
+            }
+        }
+        return false;
     }
 
     static List<Object> read(PreparedStatement ps) {

@@ -73,13 +73,21 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             return;
         }
         String[] keys = new String[n];
+        String[] labels = new String[n];
         Object[] sources = new Object[n];
         this.readers = new ValueReader<?>[n];
         List<ResultColumn> known = compiled.resultColumns();
         ValueReader<?>[] knownReaders = compiled.resultReaders();
         boolean positional = known.size() == n;
+        // untyped columns: the driver's type codes as seen at an earlier execution, reused while the labels and
+        // type names are the same (sqlite-jdbc computes getColumnType with regular expressions, every time)
+        UntypedShape seen = compiled.engineResultCache() instanceof UntypedShape u && u.typeCodes().length == n ? u : null;
+        String[] typeNames = null;
+        int[] typeCodes = null;
+        boolean sameAsSeen = seen != null;
         for (int i = 0; i < n; i++) {
-            keys[i] = md.getColumnLabel(i + 1);
+            labels[i] = md.getColumnLabel(i + 1);
+            keys[i] = labels[i];
             readers[i] = null;
             if (positional) {
                 keys[i] = known.get(i).name();
@@ -94,15 +102,34 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 }
             }
             if (readers[i] == null) {
-                readers[i] = DefaultReaders.forColumn(md, i + 1, connection.dialect().storesDatesAsText());
+                if (typeNames == null) {
+                    typeNames = new String[n];
+                    typeCodes = new int[n];
+                }
+                typeNames[i] = md.getColumnTypeName(i + 1);
+                boolean reuse = sameAsSeen && labels[i].equals(seen.labels()[i])
+                        && java.util.Objects.equals(typeNames[i], seen.typeNames()[i]);
+                sameAsSeen = reuse;
+                typeCodes[i] = reuse ? seen.typeCodes()[i] : md.getColumnType(i + 1);
+                readers[i] = DefaultReaders.forColumn(typeCodes[i], typeNames[i], connection.dialect().storesDatesAsText());
             }
         }
         this.sourceMetadata = new RowMetadata(keys, sources);
         this.metadata = sourceMetadata;
         if (positional && n > 0 && allTyped(known)) {
             compiled.engineResultCache(new Shape(readers, sourceMetadata));
+        } else if (typeNames != null && !sameAsSeen) {
+            compiled.engineResultCache(new UntypedShape(labels, typeNames, typeCodes));
         }
         echoColumns();
+    }
+
+    /**
+     * The driver's metadata for a statement's untyped columns at one execution: each column's label, type name and
+     * type code (only the columns read through {@link DefaultReaders}; null elsewhere). A later execution whose
+     * labels and type names are the same takes the type codes from here.
+     */
+    private record UntypedShape(String[] labels, String[] typeNames, int[] typeCodes) {
     }
 
     /** With {@code echo("debug")}: the column names, before the rows (SQLAlchemy's {@code Col (...)} line). */

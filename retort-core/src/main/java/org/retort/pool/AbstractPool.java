@@ -137,6 +137,9 @@ public abstract class AbstractPool implements Pool {
     }
 
     private Throwable staleness(Connection c) {
+        if (!staleMarked && options.recycle() == null) {
+            return null; // nothing can be stale: skip the lookup of the connection's age (a proxy unwrap per checkout)
+        }
         Long opened = openedAt(c);
         if (opened != null && staleMarked && opened - staleBefore < 0) {
             return new SQLException("connection invalidated by an earlier disconnect", "08003");

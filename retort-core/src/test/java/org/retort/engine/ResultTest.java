@@ -281,4 +281,23 @@ class ResultTest {
             assertThat(System.nanoTime() - start).as("streamed, not loaded whole").isLessThan(2_000_000_000L);
         }
     }
+
+    @BackendTest
+    void textStatementRereadsColumnTypesWhenTheTableChangesUnderIt(TestDatabase db) {
+        // one text() statement, compiled once: its untyped columns' readers follow the table as it is now
+        var select = text("SELECT d FROM t_retyped");
+        try (Connection conn = db.engine().connect()) {
+            conn.execute(text("CREATE TABLE t_retyped (d INTEGER)"));
+            conn.execute(text("INSERT INTO t_retyped (d) VALUES (7)"));
+            assertThat(((Number) conn.scalar(select)).intValue()).isEqualTo(7);
+            assertThat(((Number) conn.scalar(select)).intValue()).isEqualTo(7);
+            conn.execute(text("DROP TABLE t_retyped"));
+            conn.execute(text("CREATE TABLE t_retyped (d DATE)"));
+            conn.execute(text("INSERT INTO t_retyped (d) VALUES (:d)"), Map.of("d", LocalDate.of(2024, 1, 2)));
+            assertThat(conn.scalar(select)).isEqualTo(LocalDate.of(2024, 1, 2));
+            assertThat(conn.scalar(select)).isEqualTo(LocalDate.of(2024, 1, 2));
+            conn.execute(text("DROP TABLE t_retyped"));
+            conn.commit();
+        }
+    }
 }
