@@ -109,6 +109,11 @@ public final class ColumnProperty implements MapperProperty {
         access.set(instance, v, this);
     }
 
+    /** {@return the field's handles, for a mapper's whole-object readers and writers} */
+    FieldAccess access() {
+        return access;
+    }
+
     @Override
     public String toString() {
         return column.table().name() + "." + column.name() + " (field '" + name + "')";

@@ -1,5 +1,6 @@
 package org.retort.orm.mapping;
 
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.retort.exc.ArgumentException;
+import org.retort.exc.InvalidRequestException;
 import org.retort.orm.MapperEvents;
 import org.retort.orm.internal.mapping.JavaTypes;
 import org.retort.schema.Column;
@@ -30,6 +32,10 @@ public final class Mapper<T> {
     private final Map<String, MapperProperty> byName;
     private final Map<String, ColumnProperty> byColumn;
     private final Supplier<?> factory;
+    /** Reads every column field into an array: {@code (Object[] into, Object instance)void}. */
+    private final MethodHandle readAll;
+    /** Writes every column field from an array: {@code (Object[] values, Object instance)void}. */
+    private final MethodHandle writeAll;
     private final MapperEvents<T> events = new MapperEvents<>();
 
     /**
@@ -49,6 +55,12 @@ public final class Mapper<T> {
         this.properties = List.copyOf(properties);
         this.relationships = List.copyOf(relationships);
         this.factory = factory;
+        List<FieldAccess> fields = new ArrayList<>(properties.size());
+        for (ColumnProperty p : this.properties) {
+            fields.add(p.access());
+        }
+        this.readAll = FieldAccess.reader(fields);
+        this.writeAll = FieldAccess.writer(fields);
         Map<String, MapperProperty> n = new LinkedHashMap<>();
         Map<String, ColumnProperty> c = new LinkedHashMap<>();
         List<ColumnProperty> pk = new ArrayList<>();
@@ -165,6 +177,39 @@ public final class Mapper<T> {
     /** {@return this mapper's persistence listeners (before/after insert, update, delete)} */
     public MapperEvents<T> events() {
         return events;
+    }
+
+    /**
+     * Reads every column field of an instance, in one call, into an array indexed like {@link #properties()}.
+     *
+     * @param instance the entity
+     * @param into where the values go; at least as long as the properties
+     */
+    public void readFields(Object instance, Object[] into) {
+        try {
+            readAll.invokeExact(into, instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidRequestException("Cannot read the fields of " + entityClass.getName() + ": " + t);
+        }
+    }
+
+    /**
+     * Writes every column field of an instance, in one call, from values already converted to the fields' types
+     * (as {@link ColumnProperty#setConverted} takes them), indexed like {@link #properties()}.
+     *
+     * @param instance the entity
+     * @param values the values
+     */
+    public void writeFields(Object instance, Object[] values) {
+        try {
+            writeAll.invokeExact(values, instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidRequestException("Cannot write the fields of " + entityClass.getName() + ": " + t);
+        }
     }
 
     /** {@return a new instance made with the no-argument constructor} */

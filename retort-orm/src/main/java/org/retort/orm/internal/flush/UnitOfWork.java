@@ -70,12 +70,19 @@ public final class UnitOfWork {
                 && (isDirty(st) || relationshipsChanged(st)) && session.identityMap.get(st.key) == st);
     }
 
-    private static boolean isDirty(EntityState st) {
-        Object o = st.object();
+    /** Field values of the object being checked, reused from object to object (a flush runs on one thread). */
+    private Object[] fields = new Object[16];
+
+    private boolean isDirty(EntityState st) {
         Object[] committed = st.committed;
-        List<ColumnProperty> props = st.mapper().properties();
-        for (int i = 0, n = props.size(); i < n; i++) {
-            Object v = props.get(i).get(o);
+        int n = committed.length;
+        if (fields.length < n) {
+            fields = new Object[Math.max(n, 2 * fields.length)];
+        }
+        Object[] current = fields;
+        st.mapper().readFields(st.object(), current); // one call for all the fields
+        for (int i = 0; i < n; i++) {
+            Object v = current[i];
             Object c = committed[i];
             // an unchanged field holds the committed reference itself: most objects never reach same()
             if (v != c && !JavaTypes.same(v, c)) {

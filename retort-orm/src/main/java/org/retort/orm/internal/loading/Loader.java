@@ -264,10 +264,19 @@ public final class Loader {
         List<ColumnProperty> props = m.properties();
         Object[] committed = new Object[props.size()];
         if (positions == null) {
+            Object[] values = committed; // the committed values are the fields' values, unless one is mutable
             for (ColumnProperty p : props) {
-                Object v = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
-                p.setConverted(o, v);
-                committed[p.index()] = JavaTypes.snapshot(v);
+                values[p.index()] = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+            }
+            m.writeFields(o, values); // one call for all the fields
+            for (int i = 0; i < values.length; i++) {
+                Object snapshot = JavaTypes.snapshot(values[i]);
+                if (snapshot != values[i]) { // a byte[] or JSON tree: the field keeps the value, committed a copy
+                    if (committed == values) {
+                        committed = values.clone();
+                    }
+                    committed[i] = snapshot;
+                }
             }
         } else {
             for (ColumnProperty p : props) {

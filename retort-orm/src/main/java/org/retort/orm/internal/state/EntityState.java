@@ -335,10 +335,10 @@ public final class EntityState implements InstanceState {
 
     /** Reads every column field into a new array. */
     public Object[] currentValues() {
-        List<ColumnProperty> props = mapper.properties();
-        Object[] v = new Object[props.size()];
+        Object[] v = new Object[mapper.properties().size()];
+        mapper.readFields(object(), v);
         for (int i = 0; i < v.length; i++) {
-            v[i] = JavaTypes.snapshot(props.get(i).get(object()));
+            v[i] = JavaTypes.snapshot(v[i]);
         }
         return v;
     }
