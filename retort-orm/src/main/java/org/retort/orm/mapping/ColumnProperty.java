@@ -13,6 +13,8 @@ import org.retort.schema.Column;
 public final class ColumnProperty implements MapperProperty {
     private final String name;
     private final Class<?> fieldType;
+    /** The field type, boxed when primitive: the class a loaded value most often already has. */
+    private final Class<?> boxedType;
     private final Column<?> column;
     private final int index;
     private final boolean deferred;
@@ -46,6 +48,7 @@ public final class ColumnProperty implements MapperProperty {
         this.deferred = deferred;
         this.name = name;
         this.fieldType = fieldType;
+        this.boxedType = JavaTypes.boxed(fieldType);
         this.column = column;
         this.index = index;
         this.access = new FieldAccess(handle);
@@ -60,6 +63,11 @@ public final class ColumnProperty implements MapperProperty {
     @Override
     public Class<?> fieldType() {
         return fieldType;
+    }
+
+    /** {@return the field's type, boxed when it is primitive} */
+    public Class<?> boxedType() {
+        return boxedType;
     }
 
     /** {@return the mapped column} */
@@ -96,7 +104,7 @@ public final class ColumnProperty implements MapperProperty {
      * @param value the value
      */
     public void set(Object instance, Object value) {
-        setConverted(instance, JavaTypes.convert(value, fieldType, this));
+        setConverted(instance, JavaTypes.convert(value, this));
     }
 
     /**

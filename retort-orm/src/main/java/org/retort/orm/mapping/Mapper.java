@@ -286,7 +286,7 @@ public final class Mapper<T> {
         }
         Object[] converted = new Object[pk.length];
         for (int i = 0; i < pk.length; i++) {
-            converted[i] = JavaTypes.convert(pk[i], JavaTypes.boxed(primaryKey.get(i).fieldType()), primaryKey.get(i));
+            converted[i] = JavaTypes.convertBoxed(pk[i], primaryKey.get(i));
         }
         return IdentityKey.of(this, converted);
     }

@@ -121,7 +121,7 @@ public final class BulkDml {
             if (generated.size() == group.size()) {
                 ColumnProperty pk = m.primaryKey().get(0);
                 for (Object key : generated) {
-                    Object v = JavaTypes.convert(key, JavaTypes.boxed(pk.fieldType()), pk);
+                    Object v = JavaTypes.convertBoxed(key, pk);
                     Object[] row = new Object[cols.length];
                     java.util.Arrays.fill(row, v);
                     out.add(new OrmRow(row));
@@ -149,7 +149,7 @@ public final class BulkDml {
                     List<Object> key = new ArrayList<>(pkCount);
                     for (int k = 0; k < pkCount; k++) {
                         ColumnProperty pk = m.primaryKey().get(k);
-                        key.add(JavaTypes.convert(row.get(k), JavaTypes.boxed(pk.fieldType()), pk));
+                        key.add(JavaTypes.convertBoxed(row.get(k), pk));
                     }
                     Object[] values = new Object[cols.length];
                     for (int c = 0; c < cols.length; c++) {
@@ -194,7 +194,7 @@ public final class BulkDml {
                 if (v == null) {
                     v = r.insertedPrimaryKey();
                 }
-                key.add(JavaTypes.convert(v, JavaTypes.boxed(pk.fieldType()), pk));
+                key.add(JavaTypes.convertBoxed(v, pk));
             }
             keys.add(key);
         }

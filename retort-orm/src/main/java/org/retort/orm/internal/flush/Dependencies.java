@@ -46,9 +46,22 @@ final class Dependencies {
         }
     }
 
+    /**
+     * A child's syncs, kept on its state ({@link EntityState#flushSyncs}) while the flush runs, so that the flush
+     * finds them without hashing the state; {@code owner} tells a list of this flush from one a failed flush left.
+     */
+    static final class SyncList extends ArrayList<Sync> {
+        private final transient Dependencies owner;
+
+        SyncList(Dependencies owner) {
+            super(2);
+            this.owner = owner;
+        }
+    }
+
     private final SessionCore core;
-    /** Syncs per child state; a later one (an addition) replaces an earlier one (a removal). */
-    final Map<EntityState, List<Sync>> syncs;
+    /** The states that have syncs, in the order of their first; each one's list is on the state. */
+    private final List<EntityState> synced;
     final List<Pair> inserts = new ArrayList<>();
     final List<Pair> deletes = new ArrayList<>();
     /** Association rows of deleted objects: (relationship, deleted object on its parent side). */
@@ -73,12 +86,41 @@ final class Dependencies {
      */
     Dependencies(SessionCore core, int expected) {
         this.core = core;
-        this.syncs = new IdentityHashMap<>(expected);
+        this.synced = new ArrayList<>(expected);
     }
 
     /** {@return true when the state's relationships ask for nothing} */
     boolean isEmpty() {
-        return syncs.isEmpty() && inserts.isEmpty() && deletes.isEmpty() && deletedOwners.isEmpty();
+        return synced.isEmpty() && inserts.isEmpty() && deletes.isEmpty() && deletedOwners.isEmpty();
+    }
+
+    /** {@return the syncs this flush recorded for a state, or null} */
+    SyncList syncsOf(EntityState st) {
+        return st.flushSyncs instanceof SyncList l && l.owner == this ? l : null;
+    }
+
+    /** {@return true when this flush copies some parent's key into the state} */
+    boolean hasSyncs(EntityState st) {
+        return syncsOf(st) != null;
+    }
+
+    /** {@return true when no state receives a key} */
+    boolean noSyncs() {
+        return synced.isEmpty();
+    }
+
+    /** {@return the states that receive keys, in the order of their first sync} */
+    List<EntityState> synced() {
+        return synced;
+    }
+
+    /** Takes the syncs off the states, once the flush is over (whether it succeeded or not). */
+    void release() {
+        for (EntityState st : synced) {
+            if (syncsOf(st) != null) {
+                st.flushSyncs = null;
+            }
+        }
     }
 
     /**
@@ -137,7 +179,7 @@ final class Dependencies {
                                 orphan(gone, r);
                             } else {
                                 EntityState child = core.stateOf(gone);
-                                if (child != null && !syncs.containsKey(child) && stillRefers(child, r, st)) {
+                                if (child != null && !hasSyncs(child) && stillRefers(child, r, st)) {
                                     sync(new Sync(child, r.fkSide(), r.keySide(), null, r.isPostUpdate()));
                                 }
                             }
@@ -282,8 +324,15 @@ final class Dependencies {
 
     private void sync(Sync s) {
         anyPostUpdate |= s.postUpdate();
-        List<Sync> list = syncs.computeIfAbsent(s.child(), k -> new ArrayList<>(2));
-        list.removeIf(x -> x.fk().equals(s.fk()));
+        EntityState child = s.child();
+        SyncList list = syncsOf(child);
+        if (list == null) {
+            list = new SyncList(this);
+            child.flushSyncs = list;
+            synced.add(child);
+        } else {
+            list.removeIf(x -> x.fk().equals(s.fk()));
+        }
         list.add(s);
     }
 
@@ -303,12 +352,12 @@ final class Dependencies {
     /** {@return the states that receive foreign keys from a parent that is itself new in this flush} */
     Map<EntityState, EntityState> newParents() {
         Map<EntityState, EntityState> out = new IdentityHashMap<>();
-        for (Map.Entry<EntityState, List<Sync>> e : syncs.entrySet()) {
-            for (Sync s : e.getValue()) {
+        for (EntityState child : synced) {
+            for (Sync s : syncsOf(child)) {
                 if (s.parent() != null && !s.postUpdate()) {
                     EntityState p = core.stateOf(s.parent());
                     if (p != null && p.key == null) {
-                        out.put(e.getKey(), p);
+                        out.put(child, p);
                     }
                 }
             }
@@ -318,7 +367,7 @@ final class Dependencies {
 
     /** Copies the parents' keys into one child's foreign key fields (except post-update ones). */
     void applyTo(EntityState child, boolean postUpdate) {
-        List<Sync> list = syncs.get(child);
+        List<Sync> list = syncsOf(child);
         if (list == null) {
             return;
         }
@@ -350,10 +399,10 @@ final class Dependencies {
             return Map.of();
         }
         Map<EntityState, List<Sync>> out = new LinkedHashMap<>();
-        for (Map.Entry<EntityState, List<Sync>> e : syncs.entrySet()) {
-            for (Sync s : e.getValue()) {
+        for (EntityState child : synced) {
+            for (Sync s : syncsOf(child)) {
                 if (s.postUpdate()) {
-                    out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
+                    out.computeIfAbsent(child, k -> new ArrayList<>()).add(s);
                 }
             }
         }

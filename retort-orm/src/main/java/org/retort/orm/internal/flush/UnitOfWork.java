@@ -51,6 +51,9 @@ public final class UnitOfWork {
     private record Undo(IdentityKey key, Object[] committed, Object[] fields, boolean markedDeleted, boolean pending) {
     }
 
+    /** The undo of most new objects: pending, nothing committed, fields put back from what the INSERT filled. */
+    private static final Undo NEW_OBJECT = new Undo(null, null, null, false, true);
+
     /**
      * A flush of a session.
      *
@@ -185,6 +188,15 @@ public final class UnitOfWork {
             scan(dirty, relChanged);
         }
         Dependencies deps = new Dependencies(session, session.pending.size());
+        try {
+            write(deps, dirty, relChanged);
+        } finally {
+            deps.release();
+        }
+    }
+
+    /** The flush once the changes are known: what the relationships need, then the statements, then the states. */
+    private void write(Dependencies deps, List<EntityState> dirty, List<EntityState> relChanged) {
         for (EntityState st : new ArrayList<>(session.pending)) {
             if (st.relCommitted != null) {
                 deps.process(st, false);
@@ -209,7 +221,7 @@ public final class UnitOfWork {
                 updates.add(st);
             }
         }
-        for (EntityState st : deps.syncs.keySet()) {
+        for (EntityState st : deps.synced()) {
             // a persistent object whose foreign key a relationship sets, though its own fields are unchanged
             if (st.key != null && !st.deletedFlushed && !st.markedDeleted && session.identityMap.get(st.key) == st
                     && !isDirty(st)) {
@@ -237,9 +249,10 @@ public final class UnitOfWork {
                 // a new object's fields are put back from what its INSERT filled (EntityState.insertFilled), unless
                 // a relationship copies a parent's key into it
                 boolean narrowNew = st.key == null && st.mapper().properties().size() <= 63
-                        && !deps.syncs.containsKey(st);
-                undo.add(new Undo(st.key, st.committed, narrowNew ? null : st.currentValues(), st.markedDeleted,
-                        st.key == null));
+                        && !deps.hasSyncs(st);
+                undo.add(narrowNew && !st.markedDeleted && st.committed == null ? NEW_OBJECT
+                        : new Undo(st.key, st.committed, narrowNew ? null : st.currentValues(), st.markedDeleted,
+                                st.key == null));
                 for (TxLevel tx : session.levels()) {
                     tx.remember(st);
                 }
@@ -261,7 +274,7 @@ public final class UnitOfWork {
             List<Mapper<?>> order = sortMappers(inserts, updates, deletes);
             // levels matter only where a class refers to itself (a tree of new objects): other parents are
             // of another class, inserted before their children by the mapper order
-            Map<EntityState, EntityState> newParents = deps.syncs.isEmpty() || !selfReferential(order) ? Map.of()
+            Map<EntityState, EntityState> newParents = deps.noSyncs() || !selfReferential(order) ? Map.of()
                     : deps.newParents();
             for (Mapper<?> m : order) {
                 for (List<EntityState> level : levels(only(inserts, m), newParents)) {

@@ -219,7 +219,7 @@ public final class Loader {
             if (v == null) {
                 return null;
             }
-            key = IdentityKey.ofSingle(m, JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p));
+            key = IdentityKey.ofSingle(m, JavaTypes.convertBoxed(v, p));
         } else {
             Object[] pk = new Object[pkProps.size()];
             for (int i = 0; i < pk.length; i++) {
@@ -228,7 +228,7 @@ public final class Loader {
                 if (v == null) {
                     return null;
                 }
-                pk[i] = JavaTypes.convert(v, JavaTypes.boxed(p.fieldType()), p);
+                pk[i] = JavaTypes.convertBoxed(v, p);
             }
             key = IdentityKey.of(m, pk);
         }
@@ -265,8 +265,8 @@ public final class Loader {
         Object[] committed = new Object[props.size()];
         if (positions == null) {
             Object[] values = committed; // the committed values are the fields' values, unless one is mutable
-            for (ColumnProperty p : props) {
-                values[p.index()] = JavaTypes.convert(row[start + p.index()], p.fieldType(), p);
+            for (int i = 0; i < values.length; i++) { // property i is column start + i
+                values[i] = JavaTypes.convert(row[start + i], props.get(i));
             }
             m.writeFields(o, values); // one call for all the fields
             for (int i = 0; i < values.length; i++) {
@@ -286,7 +286,7 @@ public final class Loader {
                     st.markUnloaded(p);
                     continue;
                 }
-                Object v = JavaTypes.convert(row[start + at], p.fieldType(), p);
+                Object v = JavaTypes.convert(row[start + at], p);
                 p.setConverted(o, v);
                 committed[p.index()] = JavaTypes.snapshot(v);
             }
@@ -306,7 +306,7 @@ public final class Loader {
         for (ColumnProperty p : st.mapper().properties()) {
             int at = positions == null ? p.index() : positions[p.index()];
             if (at >= 0 && st.isUnloaded(p) && JavaTypes.same(p.get(st.object()), st.committed[p.index()])) {
-                Object v = JavaTypes.convert(row[start + at], p.fieldType(), p);
+                Object v = JavaTypes.convert(row[start + at], p);
                 p.setConverted(st.object(), v);
                 st.committed[p.index()] = JavaTypes.snapshot(v);
                 st.markLoaded(p);
@@ -350,7 +350,7 @@ public final class Loader {
             }
             st.markLoaded(p);
             boolean changed = st.committed != null && !JavaTypes.same(current, st.committed[p.index()]);
-            Object loaded = JavaTypes.convert(row[start + at], p.fieldType(), p);
+            Object loaded = JavaTypes.convert(row[start + at], p);
             if (!(keepChanges && changed)) {
                 p.setConverted(o, loaded);
             }
@@ -398,7 +398,7 @@ public final class Loader {
             List<ColumnProperty> props = m.properties();
             Object[] committed = new Object[props.size()];
             for (ColumnProperty p : props) {
-                committed[p.index()] = JavaTypes.snapshot(JavaTypes.convert(row.get(p.index()), p.fieldType(), p));
+                committed[p.index()] = JavaTypes.snapshot(JavaTypes.convert(row.get(p.index()), p));
             }
             return committed;
         }
@@ -443,7 +443,7 @@ public final class Loader {
             }
             for (int i = 0; i < columns.size(); i++) {
                 ColumnProperty p = columns.get(i);
-                Object v = JavaTypes.convert(row.get(i), p.fieldType(), p);
+                Object v = JavaTypes.convert(row.get(i), p);
                 p.setConverted(st.object(), v);
                 st.committed[p.index()] = JavaTypes.snapshot(v);
                 st.markLoaded(p);
@@ -869,7 +869,7 @@ public final class Loader {
     private static Object[] converted(List<ColumnProperty> props, Object[] values) {
         Object[] out = new Object[values.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = JavaTypes.convert(values[i], JavaTypes.boxed(props.get(i).fieldType()), props.get(i));
+            out[i] = JavaTypes.convertBoxed(values[i], props.get(i));
         }
         return out;
     }
@@ -883,7 +883,7 @@ public final class Loader {
             return null;
         }
         if (values.length == 1) {
-            return normalized(JavaTypes.convert(values[0], JavaTypes.boxed(props.get(0).fieldType()), props.get(0)));
+            return normalized(JavaTypes.convertBoxed(values[0], props.get(0)));
         }
         Object[] c = converted(props, values);
         for (int i = 0; i < c.length; i++) {

@@ -89,7 +89,37 @@ public final class JavaTypes {
         return JSON_NODES.get(t);
     }
 
-    /** Converts a value read from the database (or a default) to a field's type. */
+    /**
+     * Converts a value read from the database (or a default) to a property's field type.
+     *
+     * @param value the value
+     * @param p the property
+     * @return the value to store
+     */
+    public static Object convert(Object value, ColumnProperty p) {
+        // most values already have the field's (boxed) class: one class compare, no subtype check
+        return value != null && value.getClass() == p.boxedType() ? value : convert(value, p.fieldType(), p);
+    }
+
+    /**
+     * Converts a value to a property's field type, boxed: a key value (null stays null, even for a primitive field).
+     *
+     * @param value the value
+     * @param p the property
+     * @return the value, of the field's boxed type
+     */
+    public static Object convertBoxed(Object value, ColumnProperty p) {
+        return value != null && value.getClass() == p.boxedType() ? value : convert(value, p.boxedType(), p);
+    }
+
+    /**
+     * Converts a value read from a row to a field's type.
+     *
+     * @param value the value
+     * @param fieldType the field's type
+     * @param where what the field is, for the error message
+     * @return the value to store
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object convert(Object value, Class<?> fieldType, Object where) {
         if (value == null) {

@@ -69,6 +69,7 @@ final class TransactionControl {
         popTo(level);
         level.savepoint().commit();
         level.deactivate();
+        level.discard(); // the enclosing levels remembered everything it did
     }
 
     /** Rolls back to the savepoint and restores the objects; false when the level is no longer open. */
@@ -105,6 +106,9 @@ final class TransactionControl {
             connection.commit();
             release();
         }
+        for (TxLevel level : levels) {
+            level.discard();
+        }
         levels.clear();
         explicitBegin = false;
     }
@@ -139,6 +143,9 @@ final class TransactionControl {
             } finally {
                 release();
             }
+        }
+        for (TxLevel level : levels) {
+            level.discard();
         }
         levels.clear();
     }

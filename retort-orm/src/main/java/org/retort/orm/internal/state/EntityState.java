@@ -62,6 +62,13 @@ public final class EntityState implements InstanceState {
     public Object loadMark;
     /** The cascade walk that reached this object last (a walk visits each object once without hashing). */
     public Object visitMark;
+    /**
+     * The root transaction level (an {@code internal.session.TxLevel}) that remembered this state's committed values
+     * for a rollback: a flush remembers each state once per transaction without hashing it.
+     */
+    public Object rootLevel;
+    /** The keys a running flush copies into this object (an {@code internal.flush} list), else null. */
+    public Object flushSyncs;
     /** Membership bits of the {@link StateSet}s holding this state (a session's pending and to-delete sets). */
     int setBits;
     /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
