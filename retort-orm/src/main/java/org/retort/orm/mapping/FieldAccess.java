@@ -10,8 +10,16 @@ import org.retort.exc.InvalidRequestException;
 final class FieldAccess {
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The class declaring the field (the VarHandle's receiver type). */
+    private final Class<?> declaring;
+
+    /** {@return the class that declares the field} */
+    Class<?> declaringClass() {
+        return declaring;
+    }
 
     FieldAccess(VarHandle handle) {
+        this.declaring = handle.coordinateTypes().isEmpty() ? null : handle.coordinateTypes().get(0);
         this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
                 .asType(MethodType.methodType(Object.class, Object.class));
         this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)

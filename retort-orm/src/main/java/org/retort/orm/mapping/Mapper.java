@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.retort.exc.ArgumentException;
 import org.retort.exc.InvalidRequestException;
 import org.retort.orm.MapperEvents;
+import org.retort.orm.internal.mapping.FieldCode;
 import org.retort.orm.internal.mapping.JavaTypes;
 import org.retort.schema.Column;
 import org.retort.schema.Table;
@@ -32,10 +34,14 @@ public final class Mapper<T> {
     private final Map<String, MapperProperty> byName;
     private final Map<String, ColumnProperty> byColumn;
     private final Supplier<?> factory;
-    /** Reads every column field into an array: {@code (Object[] into, Object instance)void}. */
+    /** Reads every column field into an array: {@code (Object[] into, Object instance)void}; null when generated. */
     private final MethodHandle readAll;
-    /** Writes every column field from an array: {@code (Object[] values, Object instance)void}. */
+    /** Writes every column field from an array: {@code (Object[] values, Object instance)void}; null when generated. */
     private final MethodHandle writeAll;
+    /** Generated code reading every column field into an array ({@link FieldCode}), or null (then {@link #readAll}). */
+    private final BiConsumer<Object, Object[]> fieldReader;
+    /** Generated code writing every column field from an array, or null (then {@link #writeAll}). */
+    private final BiConsumer<Object, Object[]> fieldWriter;
     private final MapperEvents<T> events = new MapperEvents<>();
 
     /**
@@ -59,8 +65,16 @@ public final class Mapper<T> {
         for (ColumnProperty p : this.properties) {
             fields.add(p.access());
         }
-        this.readAll = FieldAccess.reader(fields);
-        this.writeAll = FieldAccess.writer(fields);
+        // generated code where the class allows it (the class path), else a chain of the fields' handles
+        List<java.lang.reflect.Field> declared = new ArrayList<>(fields.size());
+        for (ColumnProperty p : this.properties) {
+            Class<?> owner = p.access().declaringClass();
+            declared.add(owner == null ? null : FieldCode.field(owner, p.name()));
+        }
+        this.fieldReader = FieldCode.reader(entityClass, declared);
+        this.fieldWriter = FieldCode.writer(entityClass, declared);
+        this.readAll = fieldReader == null ? FieldAccess.reader(fields) : null;
+        this.writeAll = fieldWriter == null ? FieldAccess.writer(fields) : null;
         Map<String, MapperProperty> n = new LinkedHashMap<>();
         Map<String, ColumnProperty> c = new LinkedHashMap<>();
         List<ColumnProperty> pk = new ArrayList<>();
@@ -186,6 +200,10 @@ public final class Mapper<T> {
      * @param into where the values go; at least as long as the properties
      */
     public void readFields(Object instance, Object[] into) {
+        if (fieldReader != null) {
+            fieldReader.accept(instance, into);
+            return;
+        }
         try {
             readAll.invokeExact(into, instance);
         } catch (RuntimeException | Error e) {
@@ -203,6 +221,10 @@ public final class Mapper<T> {
      * @param values the values
      */
     public void writeFields(Object instance, Object[] values) {
+        if (fieldWriter != null) {
+            fieldWriter.accept(instance, values);
+            return;
+        }
         try {
             writeAll.invokeExact(values, instance);
         } catch (RuntimeException | Error e) {
