@@ -121,15 +121,15 @@ public abstract class TypeBindings {
             case IntegerType t -> (ValueReader<Integer>) TypeCompiler::readInt;
             case SmallIntType t -> (ValueReader<Short>) (rs, i) -> {
                 short v = rs.getShort(i);
-                return rs.wasNull() ? null : v;
+                return v == 0 && rs.wasNull() ? null : v;
             };
             case BigIntType t -> (ValueReader<Long>) (rs, i) -> {
                 long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
+                return v == 0 && rs.wasNull() ? null : v;
             };
             case BooleanType t -> (ValueReader<Boolean>) (rs, i) -> {
                 boolean v = rs.getBoolean(i);
-                return rs.wasNull() ? null : v;
+                return !v && rs.wasNull() ? null : v;
             };
             case FloatType t -> (ValueReader<Double>) TypeCompiler::readDouble;
             case DoubleType t -> (ValueReader<Double>) TypeCompiler::readDouble;
@@ -510,7 +510,7 @@ public abstract class TypeBindings {
      */
     protected static Integer readInt(ResultSet rs, int i) throws SQLException {
         int v = rs.getInt(i);
-        return rs.wasNull() ? null : v;
+        return v == 0 && rs.wasNull() ? null : v; // a NULL reads as 0: only a 0 needs asking
     }
 
     /**
@@ -523,7 +523,7 @@ public abstract class TypeBindings {
      */
     protected static Double readDouble(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
-        return rs.wasNull() ? null : v;
+        return v == 0 && rs.wasNull() ? null : v; // a NULL reads as 0: only a 0 needs asking
     }
 
     /**
