@@ -376,6 +376,9 @@ public final class Compiled {
 
     /** A parameter value must be a value: SQL in a parameter map would need other SQL than was compiled. */
     private static Object plain(Object v, String name, int rowNumber) {
+        if (v == null || v instanceof String || v instanceof Integer || v instanceof Long) {
+            return v; // the usual values, each a final class: one compare, where the tests below scan interfaces
+        }
         if (v instanceof Expression<?> || v instanceof SelectBase) {
             throw new ArgumentException((rowNumber < 0 ? "The parameters give" : "Parameter set " + rowNumber + " gives")
                     + " '" + name + "' a SQL expression (" + v + "); parameters bind plain values only. Put SQL in the "

@@ -3,6 +3,7 @@ package org.retort.orm.internal.flush;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -875,32 +876,51 @@ public final class UnitOfWork {
         if (states.isEmpty()) {
             return;
         }
-        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        List<ColumnProperty> props = m.properties();
+        List<ColumnProperty> pk = m.primaryKey();
+        int n = props.size();
+        // objects are grouped by the columns they change (one executemany per group), in the order groups appear;
+        // the parameter set of an object is its changed values then its key, under names shared by the group
+        Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        Map<Object, String[]> namesOf = new HashMap<>();
         List<EntityState> written = new ArrayList<>();
+        boolean[] changed = new boolean[n];
         for (EntityState st : states) {
             m.events().fire(MapperEvents.Kind.BEFORE_UPDATE, cast(m), conn, st.object());
             Object o = st.object();
-            Map<String, Object> params = new LinkedHashMap<>();
-            for (ColumnProperty p : m.properties()) {
-                Object v = p.get(o);
-                if (!JavaTypes.same(v, st.committed[p.index()])) {
-                    params.put(p.column().name(), JavaTypes.dbValue(p, v));
-                }
+            Object[] current = new Object[n];
+            m.readFields(o, current);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                Object c = st.committed[i];
+                changed[i] = current[i] != c && !JavaTypes.same(current[i], c);
+                count += changed[i] ? 1 : 0;
             }
-            if (params.isEmpty()) {
+            if (count == 0) {
                 continue;
             }
-            for (ColumnProperty p : m.properties()) {
-                if (JavaTypes.isClient(p.column().updateDefault()) && !params.containsKey(p.column().name())) {
+            for (int i = 0; i < n; i++) {
+                ColumnProperty p = props.get(i);
+                if (!changed[i] && JavaTypes.isClient(p.column().updateDefault())) {
                     p.set(o, p.column().updateDefault().evaluate());
-                    params.put(p.column().name(), JavaTypes.dbValue(p, p.get(o)));
+                    current[i] = p.get(o);
+                    changed[i] = true;
+                    count++;
                 }
             }
-            List<String> setColumns = List.copyOf(params.keySet());
-            for (ColumnProperty p : m.primaryKey()) {
-                params.put(PK_PREFIX + p.column().name(), JavaTypes.dbValue(p, st.committed[p.index()]));
+            Object group = groupKey(changed, props);
+            String[] names = namesOf.computeIfAbsent(group, g -> setNames(changed, props, pk));
+            Object[] values = new Object[count + pk.size()];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (changed[i]) {
+                    values[k++] = JavaTypes.dbValue(props.get(i), current[i]);
+                }
             }
-            groups.computeIfAbsent(setColumns, k -> new ArrayList<>()).add(params);
+            for (ColumnProperty p : pk) {
+                values[k++] = JavaTypes.dbValue(p, st.committed[p.index()]);
+            }
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new RowValues(names, values));
             written.add(st);
         }
         for (List<Map<String, Object>> sets : groups.values()) {
@@ -917,6 +937,40 @@ public final class UnitOfWork {
         for (EntityState st : written) {
             m.events().fire(MapperEvents.Kind.AFTER_UPDATE, cast(m), conn, st.object());
         }
+    }
+
+    /** The key of a set of changed columns: a bit mask where the mapper has at most 64 columns, else their names. */
+    private static Object groupKey(boolean[] changed, List<ColumnProperty> props) {
+        if (changed.length <= 64) {
+            long mask = 0;
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i]) {
+                    mask |= 1L << i;
+                }
+            }
+            return mask;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i]) {
+                names.add(props.get(i).column().name());
+            }
+        }
+        return names;
+    }
+
+    /** The parameter names of an UPDATE of some columns: the columns in mapper order, then the key's. */
+    private static String[] setNames(boolean[] changed, List<ColumnProperty> props, List<ColumnProperty> pk) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i]) {
+                names.add(props.get(i).column().name());
+            }
+        }
+        for (ColumnProperty p : pk) {
+            names.add(PK_PREFIX + p.column().name());
+        }
+        return names.toArray(String[]::new);
     }
 
     private static Expression<?>[] pkByParams(Mapper<?> m) {
