@@ -170,6 +170,37 @@ class UnitOfWorkTest {
     }
 
     @BackendTest
+    void aFailedFlushTakesBackWhatABeforeUpdateListenerSetAndKeepsTheProgramsOwnChanges(TestDatabase db) {
+        Engine engine = SessionStateTest.setUp(db);
+        User first = new User("sandy", null);
+        User second = new User("gary", null);
+        try (Session session = Session.of(engine)) {
+            session.add(first);
+            session.add(second);
+            session.add(new Address("sandy@treedome.org", null));
+            session.commit();
+        }
+        org.retort.event.Registration stamp = Registry.published(User.class).events()
+                .onBeforeUpdate((m, conn, u) -> u.fullname = u.fullname + " (stamped)");
+        try (Session session = Session.of(engine)) {
+            User stamped = session.get(User.class, first.id);
+            User plain = session.get(User.class, second.id);
+            stamped.fullname = "Sandy Cheeks";
+            plain.name = "gary the snail";
+            session.add(new Address("sandy@treedome.org", null)); // its INSERT fails after the UPDATEs ran
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityError.class);
+            assertThat(stamped.fullname).as("the listener's change is taken back with the flush")
+                    .isEqualTo("Sandy Cheeks");
+            assertThat(plain.name).as("the program's change stays, to flush again").isEqualTo("gary the snail");
+            assertThat(session.inspect(plain).history("name").added()).containsExactly("gary the snail");
+            session.rollback();
+        } finally {
+            stamp.remove();
+        }
+        assertThat(count(engine, "address")).isEqualTo(1);
+    }
+
+    @BackendTest
     void integrityErrorDuringFlushLeavesDatabaseUnchangedAndSessionUsableAfterRollback(TestDatabase db) {
         Engine engine = SessionStateTest.setUp(db);
         User existing = new User("mrs puff", null);

@@ -251,9 +251,11 @@ public final class UnitOfWork {
                 // a relationship copies a parent's key into it
                 boolean narrowNew = st.key == null && st.mapper().properties().size() <= 63
                         && !deps.hasSyncs(st);
+                // a persistent object's fields change in a flush only by a key copied into it or an update default
+                boolean fieldsKept = st.key != null && !deps.hasSyncs(st) && !setsFieldsOnUpdate(st.mapper());
                 undo.add(narrowNew && !st.markedDeleted && st.committed == null ? NEW_OBJECT
-                        : new Undo(st.key, st.committed, narrowNew ? null : st.currentValues(), st.markedDeleted,
-                                st.key == null));
+                        : new Undo(st.key, st.committed, narrowNew || fieldsKept ? null : st.currentValues(),
+                                st.markedDeleted, st.key == null));
                 for (TxLevel tx : session.levels()) {
                     tx.remember(st);
                 }
@@ -342,6 +344,26 @@ public final class UnitOfWork {
             st.commitRelationships();
         }
         session.fire(SessionCore.Event.AFTER_FLUSH);
+    }
+
+    /**
+     * Per mapper of this flush: whether an UPDATE of its objects may write into their fields (a client-side update
+     * default, or a before-update listener, which may set anything).
+     */
+    private final Map<Mapper<?>, Boolean> updateDefaults = new java.util.IdentityHashMap<>();
+
+    private boolean setsFieldsOnUpdate(Mapper<?> m) {
+        return updateDefaults.computeIfAbsent(m, k -> {
+            if (k.events().has(MapperEvents.Kind.BEFORE_UPDATE)) {
+                return true;
+            }
+            for (ColumnProperty p : k.properties()) {
+                if (JavaTypes.isClient(p.column().updateDefault())) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** {@return true when one of the mappers has a relationship to itself} */
@@ -571,7 +593,7 @@ public final class UnitOfWork {
             Undo u = undo.get(i);
             if (u.fields() != null) {
                 st.writeValues(u.fields());
-            } else {
+            } else if (u.pending()) {
                 unfill(st);
             }
             st.key = u.key();
