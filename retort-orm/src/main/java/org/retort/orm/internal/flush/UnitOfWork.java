@@ -809,6 +809,50 @@ public final class UnitOfWork {
         return v instanceof Number n && n.longValue() == 0;
     }
 
+    /**
+     * The RETURNING rows of a multi-row INSERT in the order of its rows. No database promises that RETURNING lists
+     * rows in VALUES order, but an autoincrement integer key (a sequence, an identity, SQLite's rowid, MariaDB's
+     * AUTO_INCREMENT) is given to the rows in that order, so sorting by it restores the order: SQLAlchemy's
+     * "implicit sentinel". The rows usually come back in order already, and the sort then only checks them.
+     */
+    static List<Row> inInsertOrder(Mapper<?> m, List<ColumnProperty> fetch, List<Row> back) {
+        if (back.size() < 2 || m.primaryKey().size() != 1 || !ascendingKeys(m.primaryKey().get(0).column())) {
+            return back;
+        }
+        int at = fetch.indexOf(m.primaryKey().get(0));
+        if (at < 0) {
+            return back;
+        }
+        long previous = Long.MIN_VALUE;
+        boolean sorted = true;
+        for (Row r : back) {
+            if (!(r.get(at) instanceof Number n)) {
+                return back; // not an integer key after all: keep the order as returned
+            }
+            sorted &= n.longValue() > previous;
+            previous = n.longValue();
+        }
+        if (sorted) {
+            return back;
+        }
+        List<Row> ordered = new ArrayList<>(back);
+        ordered.sort(java.util.Comparator.comparingLong(r -> ((Number) r.get(at)).longValue()));
+        return ordered;
+    }
+
+    /** {@return true for an autoincrement key whose values only grow: no descending or cycling sequence} */
+    private static boolean ascendingKeys(org.retort.schema.Column<?> c) {
+        if (!c.isAutoincrement()) {
+            return false;
+        }
+        org.retort.schema.Sequence seq = c.sequence();
+        if (seq != null && (seq.cycle() || seq.increment() != null && seq.increment() < 0)) {
+            return false;
+        }
+        org.retort.schema.Identity id = c.identity();
+        return id == null || !id.cycle() && (id.increment() == null || id.increment() > 0);
+    }
+
     private void executeInserts(Connection conn, Mapper<?> m, List<InsertRow> rows, boolean returning) {
         Table table = m.table();
         List<ColumnProperty> fetch = rows.get(0).fetch();
@@ -833,6 +877,7 @@ public final class UnitOfWork {
                 throw new InvalidRequestException("INSERT into " + table.fullName() + " returned " + back.size()
                         + " rows for " + rows.size() + " objects");
             }
+            back = inInsertOrder(m, fetch, back);
             for (int k = 0; k < rows.size(); k++) {
                 Object o = rows.get(k).state().object();
                 for (int c = 0; c < fetch.size(); c++) {
