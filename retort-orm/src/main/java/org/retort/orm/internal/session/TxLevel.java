@@ -18,29 +18,26 @@ public final class TxLevel {
     }
 
     /**
-     * A SAVEPOINT level's record: the committed values of the objects a flush touched inside it; committed null for
-     * pending objects. The root level keeps {@link #states} and {@link #saved} instead.
+     * What this level remembered, index for index: the states a flush touched inside it and what each had committed
+     * then (nothing for a pending object). Null once the level is over ({@link #discard}).
      */
-    private Map<EntityState, Saved> before;
-    /** How many states {@link #before} was last sized for by {@link #reserve}. */
-    private int reserved;
+    private ArrayList<EntityState> states = new ArrayList<>();
+    private ArrayList<Saved> saved = new ArrayList<>();
     /**
-     * The root level's record, index for index: the states it remembered and what each had. A state's
-     * {@link EntityState#rootLevel} says whether it is here, so a flush remembers each state without hashing it.
+     * The states a SAVEPOINT level remembered, to remember each once; null for the root level, where a state's
+     * {@link EntityState#rootLevel} mark says so without hashing it.
      */
-    private ArrayList<EntityState> states;
-    private ArrayList<Saved> saved;
+    private Map<EntityState, Boolean> seen;
+    /** How many states {@link #seen} was last sized for by {@link #reserve}. */
+    private int reserved;
     private boolean active = true;
     /** The public handle of this level ({@code SessionTransaction}), made on first request. */
     public Object handle;
 
     TxLevel(Transaction savepoint) {
         this.savepoint = savepoint;
-        if (savepoint == null) {
-            states = new ArrayList<>();
-            saved = new ArrayList<>();
-        } else {
-            before = new IdentityHashMap<>();
+        if (savepoint != null) {
+            seen = new IdentityHashMap<>();
         }
     }
 
@@ -69,30 +66,27 @@ public final class TxLevel {
     void discard() {
         states = null;
         saved = null;
-        before = null;
+        seen = null;
     }
 
     /**
-     * Makes room for {@code more} states at once, so that a large flush does not grow the map step by step.
+     * Makes room for {@code more} states at once, so that a large flush does not grow the record step by step.
      *
      * @param more how many states the flush may touch
      */
     public void reserve(int more) {
-        if (states != null) {
-            states.ensureCapacity(states.size() + more);
-            saved.ensureCapacity(saved.size() + more);
+        if (states == null) {
             return;
         }
-        if (before == null) {
-            return;
-        }
-        int needed = before.size() + more;
-        if (more > 64 && needed > reserved) {
+        states.ensureCapacity(states.size() + more);
+        saved.ensureCapacity(saved.size() + more);
+        int needed = states.size() + more;
+        if (seen != null && more > 64 && needed > reserved) {
             // grow geometrically: a session flushing in chunks copies the map O(log n) times, not once per flush
             reserved = Math.max(needed, 2 * reserved);
-            Map<EntityState, Saved> bigger = new IdentityHashMap<>(reserved);
-            bigger.putAll(before);
-            before = bigger;
+            Map<EntityState, Boolean> bigger = new IdentityHashMap<>(reserved);
+            bigger.putAll(seen);
+            seen = bigger;
         }
     }
 
@@ -102,15 +96,19 @@ public final class TxLevel {
      * @param st the state
      */
     public void remember(EntityState st) {
-        if (states != null) {
-            if (st.rootLevel != this) {
-                st.rootLevel = this;
-                states.add(st);
-                saved.add(saved(st));
-            }
-        } else if (before != null && !before.containsKey(st)) {
-            before.put(st, saved(st));
+        if (states == null) {
+            return;
         }
+        if (seen == null) {
+            if (st.rootLevel == this) {
+                return;
+            }
+            st.rootLevel = this;
+        } else if (seen.put(st, Boolean.TRUE) != null) {
+            return;
+        }
+        states.add(st);
+        saved.add(saved(st));
     }
 
     private static Saved saved(EntityState st) {
@@ -125,8 +123,8 @@ public final class TxLevel {
 
     /** Undoes the in-memory effects of this rolled-back level. */
     void restore(SessionCore core, boolean root) {
-        List<EntityState> touched = states != null ? states : before != null ? new ArrayList<>(before.keySet()) : List.of();
-        List<Saved> what = states != null ? saved : before != null ? new ArrayList<>(before.values()) : List.of();
+        List<EntityState> touched = states != null ? states : List.of();
+        List<Saved> what = saved != null ? saved : List.of();
         for (int i = 0; i < touched.size(); i++) {
             EntityState st = touched.get(i);
             Saved was = what.get(i);
