@@ -51,7 +51,7 @@ public final class FieldCode {
     }
 
     /**
-     * {@return the field a class or one of its superclasses declares under a name, or null}
+     * {@return the field a class itself declares under a name, or null}
      *
      * @param declaring the class declaring it
      * @param name its name
