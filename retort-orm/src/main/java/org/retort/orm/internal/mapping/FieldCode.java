@@ -85,8 +85,10 @@ public final class FieldCode {
             MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
             Object accessor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
             return (BiConsumer<Object, Object[]>) accessor;
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
-            return null; // the handles serve, only slower
+            return null; // refused (a lookup, a linkage or a platform without hidden classes): the handles serve
         }
     }
 
