@@ -810,10 +810,13 @@ public final class UnitOfWork {
     }
 
     /**
-     * The RETURNING rows of a multi-row INSERT in the order of its rows. No database promises that RETURNING lists
-     * rows in VALUES order, but an autoincrement integer key (a sequence, an identity, SQLite's rowid, MariaDB's
-     * AUTO_INCREMENT) is given to the rows in that order, so sorting by it restores the order: SQLAlchemy's
-     * "implicit sentinel". The rows usually come back in order already, and the sort then only checks them.
+     * The RETURNING rows of a multi-row INSERT in the order of its rows. SQLite documents the order of RETURNING rows
+     * as arbitrary and PostgreSQL documents none; an autoincrement integer key (a sequence, an identity, SQLite's
+     * rowid, MariaDB's AUTO_INCREMENT) is handed out as the rows are processed, which for a plain multi-row VALUES is
+     * row order on every database Retort runs on, so sorting by it matches rows to objects whatever order RETURNING
+     * used (the sorting half of SQLAlchemy's sentinel scheme; SQLAlchemy, more cautious, also forces the processing
+     * order with {@code INSERT ... SELECT ... ORDER BY} on PostgreSQL and runs one INSERT per row on SQLite, which
+     * Core's {@code sortByParameterOrder()} offers). Rows already in order, the usual case, are only checked.
      */
     static List<Row> inInsertOrder(Mapper<?> m, List<ColumnProperty> fetch, List<Row> back) {
         if (back.size() < 2 || m.primaryKey().size() != 1 || !ascendingKeys(m.primaryKey().get(0).column())) {
