@@ -1,7 +1,6 @@
 package org.retort.orm.internal.state;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 
@@ -15,9 +14,7 @@ import java.util.List;
  * marked, until they are more than half of it.
  */
 public final class StateIndex implements Iterable<EntityState> {
-    private IdentityHashMap<Object, EntityState> index = new IdentityHashMap<>();
-    /** How many objects {@link #index} was last sized for by {@link #reserve}. */
-    private int reserved;
+    private ObjectIndex index = new ObjectIndex();
     /** Loaded states not yet in {@link #index}. */
     private final ArrayList<EntityState> unindexed = new ArrayList<>();
     /** Every state in join order, including removed ones (not {@code member}) until the next compaction. */
@@ -88,8 +85,7 @@ public final class StateIndex implements Iterable<EntityState> {
             st.member = false;
             st.listed = false;
         }
-        index = new IdentityHashMap<>();
-        reserved = 0;
+        index = new ObjectIndex();
         unindexed.clear();
         order = new ArrayList<>();
         members = 0;
@@ -99,14 +95,7 @@ public final class StateIndex implements Iterable<EntityState> {
     public void reserve(int more) {
         if (more > 64) {
             index();
-            int needed = index.size() + more;
-            if (needed > reserved) {
-                // grow geometrically: adding in chunks copies the index O(log n) times, not once per chunk
-                reserved = Math.max(needed, 2 * reserved);
-                IdentityHashMap<Object, EntityState> bigger = new IdentityHashMap<>(reserved);
-                bigger.putAll(index);
-                index = bigger;
-            }
+            index.reserve(more); // sized to a power of two at least twice the need: adding in chunks seldom copies
             order.ensureCapacity(order.size() + more);
         }
     }
