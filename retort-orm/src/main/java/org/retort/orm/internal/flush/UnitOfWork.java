@@ -722,12 +722,13 @@ public final class UnitOfWork {
             return prepareWideInsert(m, st);
         }
         Object[] values = new Object[props.size()];
+        m.readFields(o, values); // every field in one call; values is then overwritten front to back
         long written = 0;
         long filled = 0;
         int n = 0;
         for (int k = 0; k < props.size(); k++) {
             ColumnProperty p = props.get(k);
-            Object v = insertValue(p, o);
+            Object v = insertValue(p, o, values[k]);
             if (v == FETCH) {
                 filled |= 1L << k;
             } else {
@@ -764,7 +765,7 @@ public final class UnitOfWork {
         Map<String, Object> params = new LinkedHashMap<>();
         List<ColumnProperty> fetch = new ArrayList<>();
         for (ColumnProperty p : m.properties()) {
-            Object v = insertValue(p, o);
+            Object v = insertValue(p, o, p.get(o));
             if (v == FETCH) {
                 fetch.add(p);
             } else {
@@ -782,13 +783,12 @@ public final class UnitOfWork {
     }
 
     /**
-     * The value a property is inserted with: the field, or its Java-side default (written into the field, and
-     * returned as {@link Defaulted}), or {@link #FETCH} when the database provides it (autoincrement, server
-     * default, computed, identity).
+     * The value a property is inserted with, given its field's value {@code v}: that value, or its Java-side
+     * default when it is null (written into the field, and returned as {@link Defaulted}), or {@link #FETCH} when
+     * the database provides it (autoincrement, server default, computed, identity).
      */
-    private static Object insertValue(ColumnProperty p, Object o) {
+    private static Object insertValue(ColumnProperty p, Object o, Object v) {
         Column<?> c = p.column();
-        Object v = p.get(o);
         boolean defaulted = false;
         if (v == null && JavaTypes.isClient(c.insertDefault())) {
             p.set(o, c.insertDefault().evaluate());
