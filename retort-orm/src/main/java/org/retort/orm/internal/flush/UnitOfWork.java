@@ -251,7 +251,8 @@ public final class UnitOfWork {
                 // a relationship copies a parent's key into it
                 boolean narrowNew = st.key == null && st.mapper().properties().size() <= 63
                         && !deps.hasSyncs(st);
-                // a persistent object's fields change in a flush only by a key copied into it or an update default
+                // a flush changes a persistent object's fields only by a key copied into it, a client update default or
+                // a before-update listener
                 boolean fieldsKept = st.key != null && !deps.hasSyncs(st) && !setsFieldsOnUpdate(st.mapper());
                 undo.add(narrowNew && !st.markedDeleted && st.committed == null ? NEW_OBJECT
                         : new Undo(st.key, st.committed, narrowNew || fieldsKept ? null : st.currentValues(),
@@ -350,10 +351,10 @@ public final class UnitOfWork {
      * Per mapper of this flush: whether an UPDATE of its objects may write into their fields (a client-side update
      * default, or a before-update listener, which may set anything).
      */
-    private final Map<Mapper<?>, Boolean> updateDefaults = new java.util.IdentityHashMap<>();
+    private final Map<Mapper<?>, Boolean> writesOnUpdate = new java.util.IdentityHashMap<>();
 
     private boolean setsFieldsOnUpdate(Mapper<?> m) {
-        return updateDefaults.computeIfAbsent(m, k -> {
+        return writesOnUpdate.computeIfAbsent(m, k -> {
             if (k.events().has(MapperEvents.Kind.BEFORE_UPDATE)) {
                 return true;
             }
