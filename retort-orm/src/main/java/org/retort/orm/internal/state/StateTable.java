@@ -1,0 +1,126 @@
+package org.retort.orm.internal.state;
+
+/**
+ * Keys to {@link EntityState}s in open addressing over three parallel arrays (keys, states, key hashes), probed
+ * linearly: no entry object per key, which matters when a session holds hundreds of thousands of objects and the
+ * collector copies them all, and each key's hash kept beside it, so that growing the table and closing the gap a
+ * removal leaves move hashes without touching the keys. Subclasses say when a stored key matches ({@link #probe}).
+ */
+public abstract class StateTable {
+    private static final int INITIAL_CAPACITY = 16;
+
+    /** The keys by slot; null where a slot is empty. */
+    Object[] keys = new Object[INITIAL_CAPACITY];
+    /** The states by slot. */
+    EntityState[] states = new EntityState[INITIAL_CAPACITY];
+    /** Each occupied slot's key hash. */
+    int[] hashes = new int[INITIAL_CAPACITY];
+    int size;
+
+    StateTable() {
+    }
+
+    /**
+     * The home slot of a hash: scattered by a multiplicative (Fibonacci) hash, top bits taken. Identity keys' hashes
+     * are mostly consecutive integers offset per class; taken as they are, the runs of two classes (parents and
+     * children loaded together) overlap and linear probing walks one long cluster on every lookup.
+     */
+    static int slotOf(int hash, int length) {
+        return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
+    }
+
+    /** {@return the slot holding the key, or else the empty slot that ends its probe run} */
+    abstract int probe(Object key, int hash);
+
+    /** Stores the key and state in the slot {@link #probe} gave; {@return the state it replaced, or null} */
+    final EntityState putAt(int i, Object key, int hash, EntityState state) {
+        EntityState old = states[i];
+        boolean added = keys[i] == null;
+        keys[i] = key;
+        states[i] = state;
+        hashes[i] = hash;
+        if (added && ++size * 2 > keys.length) {
+            resize(keys.length * 2);
+        }
+        return old;
+    }
+
+    /** Empties the slot {@link #probe} gave, if it holds a key; {@return the state it had, or null} */
+    final EntityState removeAt(int i) {
+        EntityState old = states[i];
+        if (keys[i] != null) {
+            deleteAt(i);
+        }
+        return old;
+    }
+
+    /** {@return the number of keys} */
+    public final int size() {
+        return size;
+    }
+
+    /** Removes every key. */
+    public final void clear() {
+        keys = new Object[INITIAL_CAPACITY];
+        states = new EntityState[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
+        size = 0;
+    }
+
+    /**
+     * Makes room for {@code more} keys at once, so that adding many does not grow the table step by step.
+     *
+     * @param more how many keys may be added
+     */
+    public final void reserve(int more) {
+        int needed = size + more;
+        if (needed * 2 > keys.length) {
+            resize(Integer.highestOneBit(Math.max(1, needed)) * 4);
+        }
+    }
+
+    /** Empties slot {@code i}, moving later entries of its probe run back so every lookup still finds them. */
+    private void deleteAt(int i) {
+        Object[] k = keys;
+        EntityState[] s = states;
+        int[] h = hashes;
+        int mask = k.length - 1;
+        k[i] = null;
+        s[i] = null;
+        size--;
+        for (int j = (i + 1) & mask; k[j] != null; j = (j + 1) & mask) {
+            if (!OpenAddressing.staysPut(i, j, slotOf(h[j], k.length))) {
+                k[i] = k[j];
+                s[i] = s[j];
+                h[i] = h[j];
+                k[j] = null;
+                s[j] = null;
+                i = j;
+            }
+        }
+    }
+
+    private void resize(int length) {
+        Object[] oldKeys = keys;
+        EntityState[] oldStates = states;
+        int[] oldHashes = hashes;
+        Object[] k = new Object[length];
+        EntityState[] s = new EntityState[length];
+        int[] h = new int[length];
+        int mask = length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = slotOf(oldHashes[j], length);
+                while (k[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                k[i] = oldKeys[j];
+                s[i] = oldStates[j];
+                h[i] = oldHashes[j];
+            }
+        }
+        keys = k;
+        states = s;
+        hashes = h;
+    }
+}
