@@ -178,6 +178,29 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void joinedloadOfTwoCollectionsKeepsEachMemberOnceThroughTheirProduct(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            Post p = new Post("big");
+            for (int i = 0; i < 30; i++) {
+                p.comments.add(new Comment(String.format("c%02d", i)));
+                p.tags.add(new Tag(String.format("t%02d", i)));
+            }
+            session.add(p);
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            f.log().clear();
+            Post p = session.scalars(Orm.select(Post.class)
+                    .options(Load.joinedload(Post_.comments), Load.joinedload(Post_.tags))).one();
+            assertThat(f.log().count()).as("both collections in one statement, 900 rows").isEqualTo(1);
+            assertThat(p.comments).extracting(c -> c.body).hasSize(30).doesNotHaveDuplicates()
+                    .startsWith("c00", "c01").endsWith("c29"); // orderBy = "id": the order they were added in
+            assertThat(p.tags).extracting(t -> t.name).hasSize(30).doesNotHaveDuplicates();
+        }
+    }
+
+    @BackendTest
     void joinedloadWithLimitCountsParentsNotJoinedRows(TestDatabase db) {
         Fixture f = setUp(db);
         try (Session session = f.open()) {

@@ -16,10 +16,17 @@ import java.util.Objects;
  */
 public final class IdentityKey {
     private final Class<?> entityClass;
-    /** The key value of a single-column key, or an {@code Object[]} of the values of a composite one. */
+    /**
+     * The key value of a single-column key, or an {@code Object[]} of the values of a composite one (no flag says
+     * which: a key is 24 bytes, not 32, and a session holds one per object; a single value that is itself an
+     * {@code Object[]} is kept in an {@link ArrayValue}).
+     */
     private final Object value;
-    private final boolean composite;
     private final int hash;
+
+    /** A single key value that is an {@code Object[]}, told apart from a composite key's values. */
+    private record ArrayValue(Object array) {
+    }
 
     /**
      * Creates a key.
@@ -28,14 +35,17 @@ public final class IdentityKey {
      * @param values the primary key values, in key column order
      */
     public IdentityKey(Class<?> entityClass, List<Object> values) {
-        this(entityClass, values.size() == 1 ? values.get(0) : values.toArray(), values.size() != 1);
+        this(entityClass, values.size() == 1 ? single(values.get(0)) : values.toArray());
     }
 
-    private IdentityKey(Class<?> entityClass, Object value, boolean composite) {
+    private IdentityKey(Class<?> entityClass, Object value) {
         this.entityClass = Objects.requireNonNull(entityClass, "entityClass");
         this.value = value;
-        this.composite = composite;
-        this.hash = 31 * entityClass.hashCode() + (composite ? hashAll((Object[]) value) : hashOf(value));
+        this.hash = 31 * entityClass.hashCode() + (value instanceof Object[] a ? hashAll(a) : hashOf(value));
+    }
+
+    private static Object single(Object value) {
+        return value instanceof Object[] ? new ArrayValue(value) : value;
     }
 
     /**
@@ -45,8 +55,8 @@ public final class IdentityKey {
      * @param values the key values
      */
     public static IdentityKey of(Mapper<?> mapper, Object[] values) {
-        return values.length == 1 ? new IdentityKey(mapper.entityClass(), values[0], false)
-                : new IdentityKey(mapper.entityClass(), values, true);
+        return values.length == 1 ? new IdentityKey(mapper.entityClass(), single(values[0]))
+                : new IdentityKey(mapper.entityClass(), values);
     }
 
     /**
@@ -56,7 +66,7 @@ public final class IdentityKey {
      * @param value the key value
      */
     public static IdentityKey ofSingle(Mapper<?> mapper, Object value) {
-        return new IdentityKey(mapper.entityClass(), value, false);
+        return new IdentityKey(mapper.entityClass(), single(value));
     }
 
     private static boolean integral(Object v) {
@@ -102,10 +112,10 @@ public final class IdentityKey {
 
     /** {@return the primary key values, in key column order; integer values as {@code Long}} */
     public List<Object> values() {
-        if (!composite) {
-            return Collections.singletonList(normalized(value));
+        if (!(value instanceof Object[] values)) {
+            return Collections.singletonList(value instanceof ArrayValue a ? a.array() : normalized(value));
         }
-        Object[] v = ((Object[]) value).clone();
+        Object[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
             v[i] = normalized(v[i]);
         }
@@ -114,10 +124,10 @@ public final class IdentityKey {
 
     /** {@return true when some key value is null (the object has no complete identity yet)} */
     public boolean isPartial() {
-        if (!composite) {
+        if (!(value instanceof Object[] values)) {
             return value == null;
         }
-        for (Object v : (Object[]) value) {
+        for (Object v : values) {
             if (v == null) {
                 return true;
             }
@@ -130,14 +140,12 @@ public final class IdentityKey {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof IdentityKey k) || hash != k.hash || entityClass != k.entityClass || composite != k.composite) {
+        if (!(o instanceof IdentityKey k) || hash != k.hash || entityClass != k.entityClass) {
             return false;
         }
-        if (!composite) {
-            return same(value, k.value);
+        if (!(value instanceof Object[] a) || !(k.value instanceof Object[] b)) {
+            return !(value instanceof Object[]) && !(k.value instanceof Object[]) && same(value, k.value);
         }
-        Object[] a = (Object[]) value;
-        Object[] b = (Object[]) k.value;
         if (a.length != b.length) {
             return false;
         }

@@ -264,7 +264,7 @@ public final class BulkDml {
 
     /** Writes new values into an object of the session (field and committed value), remembering the old for rollback. */
     private static void syncValues(SessionCore session, EntityState st, Map<String, ?> values) {
-        if (st == null || st.deletedFlushed) {
+        if (st == null || st.deletedFlushed()) {
             return;
         }
         record(session, st);
@@ -294,7 +294,7 @@ public final class BulkDml {
             List<EntityState> out = new ArrayList<>();
             try {
                 for (EntityState st : session.identityMap.values()) {
-                    if (st.mapper().entityClass() == m.entityClass() && !st.deletedFlushed && p.test(st.object())) {
+                    if (st.mapper().entityClass() == m.entityClass() && !st.deletedFlushed() && p.test(st.object())) {
                         out.add(st);
                     }
                 }
@@ -318,7 +318,7 @@ public final class BulkDml {
                 .where(dml.whereClause().toArray(Expression<?>[]::new)))) {
             for (Row row : r) {
                 EntityState st = session.identityMap.get(m.keyOf(row.toArray()));
-                if (st != null && !st.deletedFlushed) {
+                if (st != null && !st.deletedFlushed()) {
                     out.add(st);
                 }
             }
@@ -337,7 +337,7 @@ public final class BulkDml {
             key[i] = row.get(i);
         }
         EntityState st = session.identityMap.get(m.keyOf(key));
-        return st == null || st.deletedFlushed ? null : st;
+        return st == null || st.deletedFlushed() ? null : st;
     }
 
     /**
@@ -526,8 +526,8 @@ public final class BulkDml {
         }
         for (EntityState st : matched) {
             record(session, st);
-            st.deletedFlushed = true;
-            st.markedDeleted = false;
+            st.deletedFlushed(true);
+            st.markedDeleted(false);
             session.toDelete.remove(st);
             session.identityMap.remove(st.key);
         }

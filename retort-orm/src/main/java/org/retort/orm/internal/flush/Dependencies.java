@@ -292,7 +292,7 @@ final class Dependencies {
                 }
                 for (Object c : children) {
                     EntityState child = core.stateOf(c);
-                    if (child != null && child.key != null && !child.markedDeleted && stillRefers(child, r, st)) {
+                    if (child != null && child.key != null && !child.markedDeleted() && stillRefers(child, r, st)) {
                         sync(new Sync(child, r.fkSide(), r.keySide(), null, false));
                     }
                 }
@@ -311,13 +311,13 @@ final class Dependencies {
 
     private void orphan(Object gone, RelationshipProperty r) {
         EntityState child = core.stateOf(gone);
-        if (child == null || child.markedDeleted || child.deletedFlushed) {
+        if (child == null || child.markedDeleted() || child.deletedFlushed()) {
             return;
         }
         if (child.key == null) {
             core.expungeState(child);
         } else {
-            child.markedDeleted = true;
+            child.markedDeleted(true);
             core.toDelete.add(child);
         }
     }

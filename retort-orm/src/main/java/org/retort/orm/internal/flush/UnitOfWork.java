@@ -47,6 +47,13 @@ public final class UnitOfWork {
     /** The states the flush may change and, index for index, how to put each back if it fails. */
     private final List<EntityState> undoStates = new ArrayList<>();
     private final List<Undo> undo = new ArrayList<>();
+    /**
+     * The new objects whose fields this flush's INSERTs filled (Java defaults, generated keys) and, index for index,
+     * the bits of those properties: a failed flush empties them again. Kept here, not on each state, because only a
+     * running flush needs them.
+     */
+    private final List<EntityState> filledStates = new ArrayList<>();
+    private long[] filledBits = new long[16];
 
     /** Everything about an object the flush may change, to put back if it fails. */
     private record Undo(IdentityKey key, Object[] committed, Object[] fields, boolean markedDeleted, boolean pending) {
@@ -70,7 +77,7 @@ public final class UnitOfWork {
         }
         // newest first and in join order: a program usually changed what it loaded last, and the objects are
         // read in the order they were allocated
-        return session.states.anyNewestFirst(st -> st.key != null && st.committed != null && !st.deletedFlushed
+        return session.states.anyNewestFirst(st -> st.key != null && st.committed != null && !st.deletedFlushed()
                 && (isDirty(st) || relationshipsChanged(st)) && session.identityMap.get(st.key) == st);
     }
 
@@ -138,7 +145,7 @@ public final class UnitOfWork {
         // the state index in join order, not the identity map in hash order: the objects are read in the order
         // they were allocated, which the processor's caches prefer
         for (EntityState st : session.states) {
-            if (st.key == null || st.committed == null || st.deletedFlushed || st.markedDeleted) {
+            if (st.key == null || st.committed == null || st.deletedFlushed() || st.markedDeleted()) {
                 continue;
             }
             boolean columns = isDirty(st);
@@ -204,7 +211,7 @@ public final class UnitOfWork {
             }
         }
         for (EntityState st : relChanged) {
-            if (!st.markedDeleted) {
+            if (!st.markedDeleted()) {
                 deps.process(st, false);
             }
         }
@@ -218,13 +225,13 @@ public final class UnitOfWork {
         List<EntityState> deletes = new ArrayList<>(session.toDelete);
         List<EntityState> updates = new ArrayList<>(dirty.size());
         for (EntityState st : dirty) {
-            if (!st.markedDeleted) {
+            if (!st.markedDeleted()) {
                 updates.add(st);
             }
         }
         for (EntityState st : deps.synced()) {
             // a persistent object whose foreign key a relationship sets, though its own fields are unchanged
-            if (st.key != null && !st.deletedFlushed && !st.markedDeleted && session.identityMap.get(st.key) == st
+            if (st.key != null && !st.deletedFlushed() && !st.markedDeleted() && session.identityMap.get(st.key) == st
                     && !isDirty(st)) {
                 updates.add(st);
             }
@@ -247,16 +254,16 @@ public final class UnitOfWork {
         for (List<EntityState> group : List.of(inserts, updates, deletes, List.copyOf(switched.keySet()), replaced)) {
             for (EntityState st : group) {
                 undoStates.add(st);
-                // a new object's fields are put back from what its INSERT filled (EntityState.insertFilled), unless
+                // a new object's fields are put back from what its INSERT filled (filledStates), unless
                 // a relationship copies a parent's key into it
                 boolean narrowNew = st.key == null && st.mapper().properties().size() <= 63
                         && !deps.hasSyncs(st);
                 // a flush changes a persistent object's fields only by a key copied into it, a client update default or
                 // a before-update listener
                 boolean fieldsKept = st.key != null && !deps.hasSyncs(st) && !setsFieldsOnUpdate(st.mapper());
-                undo.add(narrowNew && !st.markedDeleted && st.committed == null ? NEW_OBJECT
+                undo.add(narrowNew && !st.markedDeleted() && st.committed == null ? NEW_OBJECT
                         : new Undo(st.key, st.committed, narrowNew || fieldsKept ? null : st.currentValues(),
-                                st.markedDeleted, st.key == null));
+                                st.markedDeleted(), st.key == null));
                 for (TxLevel tx : session.levels()) {
                     tx.remember(st);
                 }
@@ -315,12 +322,15 @@ public final class UnitOfWork {
         for (EntityState st : updates) {
             IdentityKey old = st.key;
             st.committed = st.currentValues();
-            st.key = st.mapper().identityOfValues(st.committed);
-            if (!old.equals(st.key) || switched.containsKey(st)) {
+            IdentityKey now = st.mapper().identityOfValues(st.committed);
+            if (!old.equals(now) || switched.containsKey(st)) {
                 if (session.identityMap.get(old) == st || switched.containsKey(st)) {
-                    session.identityMap.remove(old);
+                    session.identityMap.remove(old); // under the key it was put with, before the key changes
                 }
-                session.identityMap.put(st.key, st);
+                st.key = now;
+                session.identityMap.put(now, st);
+            } else {
+                st.key = now;
             }
             if (!allPendingFlushed) {
                 session.pending.remove(st);
@@ -330,13 +340,13 @@ public final class UnitOfWork {
             session.pending.clear();
         }
         for (EntityState st : replaced) {
-            st.markedDeleted = false;
-            st.deletedFlushed = true;
+            st.markedDeleted(false);
+            st.deletedFlushed(true);
             session.toDelete.remove(st);
         }
         for (EntityState st : deletes) {
-            st.markedDeleted = false;
-            st.deletedFlushed = true;
+            st.markedDeleted(false);
+            st.deletedFlushed(true);
             session.toDelete.remove(st);
             session.identityMap.remove(st.key);
         }
@@ -484,7 +494,7 @@ public final class UnitOfWork {
     private void postUpdate(Connection conn, Dependencies deps) {
         for (Map.Entry<EntityState, List<Dependencies.Sync>> e : deps.postUpdates().entrySet()) {
             EntityState st = e.getKey();
-            if (st.markedDeleted) {
+            if (st.markedDeleted()) {
                 continue;
             }
             deps.applyTo(st, true);
@@ -563,7 +573,7 @@ public final class UnitOfWork {
         for (EntityState st : inserts) {
             IdentityKey key = st.mapper().identityOf(st.object());
             EntityState other = key.isPartial() ? null : session.identityMap.get(key);
-            if (other != null && other != st && other.markedDeleted && deletes.contains(other)) {
+            if (other != null && other != st && other.markedDeleted() && deletes.contains(other)) {
                 out.put(st, other);
             }
         }
@@ -589,18 +599,19 @@ public final class UnitOfWork {
     }
 
     private void fail(RuntimeException e) {
+        for (int i = 0; i < filledStates.size(); i++) { // before the field copies below, which then win
+            unfill(filledStates.get(i), filledBits[i]);
+        }
         for (int i = 0; i < undoStates.size(); i++) {
             EntityState st = undoStates.get(i);
             Undo u = undo.get(i);
             if (u.fields() != null) {
                 st.writeValues(u.fields());
-            } else if (u.pending()) {
-                unfill(st);
             }
             st.key = u.key();
             st.committed = u.committed();
-            st.markedDeleted = u.markedDeleted();
-            st.deletedFlushed = false;
+            st.markedDeleted(u.markedDeleted());
+            st.deletedFlushed(false);
             if (!u.markedDeleted()) {
                 session.toDelete.remove(st); // an orphan marked by this flush
             }
@@ -609,16 +620,15 @@ public final class UnitOfWork {
     }
 
     /** Empties again the fields of a new object that its failed INSERT filled (Java defaults, generated keys). */
-    private static void unfill(EntityState st) {
+    private static void unfill(EntityState st, long filled) {
         List<ColumnProperty> props = st.mapper().properties();
         Object o = st.object();
         for (int k = 0; k < props.size(); k++) {
-            if ((st.insertFilled & (1L << k)) != 0) {
+            if ((filled & (1L << k)) != 0) {
                 ColumnProperty p = props.get(k);
                 p.set(o, p.fieldType().isPrimitive() ? JavaTypes.zero(p.fieldType()) : null);
             }
         }
-        st.insertFilled = 0;
     }
 
     private static List<EntityState> only(List<EntityState> states, Mapper<?> m) {
@@ -741,7 +751,13 @@ public final class UnitOfWork {
                 values[n++] = JavaTypes.dbValue(p, v);
             }
         }
-        st.insertFilled = filled;
+        if (filled != 0) {
+            if (filledStates.size() == filledBits.length) {
+                filledBits = java.util.Arrays.copyOf(filledBits, 2 * filledBits.length);
+            }
+            filledBits[filledStates.size()] = filled;
+            filledStates.add(st);
+        }
         Shape shape = shapes.computeIfAbsent(written, w -> shapeOf(props, w));
         return new InsertRow(st, new RowValues(shape.names(), n == values.length ? values
                 : java.util.Arrays.copyOf(values, n)), shape);

@@ -13,7 +13,6 @@ import org.retort.orm.OrmResult;
 import org.retort.orm.OrmRow;
 import org.retort.orm.OrmSelect;
 import org.retort.orm.annotation.Lazy;
-import org.retort.orm.internal.collection.TrackedCollection;
 import org.retort.orm.internal.session.SessionCore;
 import org.retort.orm.internal.state.EntityState;
 import org.retort.orm.internal.state.Identity;
@@ -209,7 +208,7 @@ final class JoinedLoad {
             specNodes[k] = ctx.node(specs.get(k).childPlan);
         }
         // members per spec per parent, in first-seen order
-        List<Map<EntityState, List<Object>>> members = new ArrayList<>();
+        List<Map<EntityState, MemberList>> members = new ArrayList<>();
         RelationshipProperty[] mirrors = new RelationshipProperty[specs.size()];
         for (int k = 0; k < specs.size(); k++) {
             members.add(new IdentityHashMap<>());
@@ -244,11 +243,9 @@ final class JoinedLoad {
                     EntityState child = Loader.state(core, spec.rel.target(), raw, spec.start,
                             spec.childPlan.columns().positions(), populateExisting, specNodes[k]);
                     joined[k] = child;
-                    List<Object> list = members.get(k).computeIfAbsent(parent, p -> new ArrayList<>());
+                    MemberList list = members.get(k).computeIfAbsent(parent, p -> new MemberList());
                     if (child != null) {
-                        if (!TrackedCollection.containsSame(list, child.object())) {
-                            list.add(child.object());
-                        }
+                        list.addOnce(child.object());
                         if (mirrors[k] != null) {
                             Loader.setMirror(mirrors[k], child, parent.object());
                         }
@@ -273,7 +270,7 @@ final class JoinedLoad {
         for (int k = 0; k < specs.size(); k++) {
             Spec spec = specs.get(k);
             LoadContext.Node parentNode = spec.parent < 0 ? itemNodes[-spec.parent - 1] : specNodes[spec.parent];
-            for (Map.Entry<EntityState, List<Object>> e : members.get(k).entrySet()) {
+            for (Map.Entry<EntityState, MemberList> e : members.get(k).entrySet()) {
                 EntityState st = e.getKey();
                 if (parentNode.isFresh(st) || st.relCommitted[spec.rel.index()] == EntityState.UNLOADED) {
                     Loader.setLoaded(core, spec.rel, st, e.getValue());

@@ -237,7 +237,7 @@ public final class Loader {
             st = core.weakStates.find(key); // loaded by a yieldPer query and still referenced
         }
         if (st != null) {
-            if (st.expired || populateExisting) {
+            if (st.expired() || populateExisting) {
                 populate(st, row, start, positions, !populateExisting);
                 m.events().fireLoad(st.object(), true);
                 if (node != null) {
@@ -357,7 +357,7 @@ public final class Loader {
             committed[p.index()] = JavaTypes.snapshot(loaded);
         }
         st.committed = committed;
-        st.expired = false;
+        st.expired(false);
     }
 
     /**
@@ -464,9 +464,9 @@ public final class Loader {
         if (r.direction() == RelationshipDirection.MANY_TO_ONE) {
             loadReferences(core, r, List.of(st), ctx, LoadPlan.defaults(r.target()));
         } else {
-            Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(st), ctx,
-                    LoadPlan.defaults(r.target()), null, List.of());
-            setLoaded(core, r, st, found.getOrDefault(st, List.of()));
+            List<List<Object>> found = selectRelated(core, r, List.of(st), ctx, LoadPlan.defaults(r.target()),
+                    null, List.of());
+            setLoaded(core, r, st, found.get(0));
         }
         ctx.finish();
     }
@@ -485,11 +485,10 @@ public final class Loader {
     public static List<Object> loadCollection(SessionCore core, EntityState owner, RelationshipProperty r,
             List<Expression<?>> criteria) {
         LoadContext ctx = new LoadContext(core);
-        Map<EntityState, List<Object>> found = selectRelated(core, r, List.of(owner), ctx,
-                LoadPlan.defaults(r.target()), null, criteria);
+        List<List<Object>> found = selectRelated(core, r, List.of(owner), ctx, LoadPlan.defaults(r.target()),
+                null, criteria);
         ctx.finish();
-        List<Object> members = found.get(owner);
-        return members == null ? new ArrayList<>() : members;
+        return found.get(0);
     }
 
     /**
@@ -554,10 +553,10 @@ public final class Loader {
                     }
                     if (r.isCollection() || r.direction() != RelationshipDirection.MANY_TO_ONE) {
                         LoadPlan child = plan.child(r);
-                        Map<EntityState, List<Object>> found = selectRelated(core, r, parents, ctx, child,
+                        List<List<Object>> found = selectRelated(core, r, parents, ctx, child,
                                 strategy == Lazy.SUBQUERY ? plan.statement() : null, child.criteriaFor(r.target()));
-                        for (EntityState st : parents) {
-                            setLoaded(core, r, st, found.getOrDefault(st, List.of()));
+                        for (int i = 0; i < parents.size(); i++) {
+                            setLoaded(core, r, parents.get(i), found.get(i));
                         }
                     } else {
                         loadReferences(core, r, parents, ctx, plan.child(r));
@@ -615,7 +614,7 @@ public final class Loader {
             if (found == null && byPrimaryKey && core.weakStates != null) {
                 found = core.weakStates.find(IdentityKey.of(target, converted(target.primaryKey(), fk)));
             }
-            if (found != null && !found.deletedFlushed) {
+            if (found != null && !found.deletedFlushed()) {
                 r.set(st.object(), found.object());
                 st.commitRelationship(r);
             } else {
@@ -657,11 +656,15 @@ public final class Loader {
      * SELECTs the related objects of several parents at once ({@code WHERE fk IN (...)}, through the
      * association table for many-to-many, or joined to the parents' query for a subquery load), grouped by
      * parent in the relationship's order.
+     *
+     * @return each parent's members, by the parent's position in {@code parents} (a new, modifiable list each)
      */
-    static Map<EntityState, List<Object>> selectRelated(SessionCore core, RelationshipProperty r,
-            List<EntityState> parents, LoadContext ctx, LoadPlan targetPlan, Select parentQuery,
-            List<Expression<?>> criteria) {
-        Map<EntityState, List<Object>> out = new IdentityHashMap<>();
+    static List<List<Object>> selectRelated(SessionCore core, RelationshipProperty r, List<EntityState> parents,
+            LoadContext ctx, LoadPlan targetPlan, Select parentQuery, List<Expression<?>> criteria) {
+        List<List<Object>> out = new ArrayList<>(parents.size());
+        for (int i = 0; i < parents.size(); i++) {
+            out.add(new MemberList());
+        }
         if (parents.isEmpty()) {
             return out;
         }
@@ -669,11 +672,11 @@ public final class Loader {
         boolean m2m = r.direction() == RelationshipDirection.MANY_TO_MANY;
         // the columns holding each row's parent key: the child's foreign key, or the association table's
         List<Expression<?>> parentKeyCols = m2m ? new ArrayList<>(r.secondaryParentColumns()) : columns(r.fkSide());
-        Map<Object, EntityState> byKey = new LinkedHashMap<>();
-        for (EntityState p : parents) {
-            Object[] key = values(r.keySide(), p.object());
+        Map<Object, Integer> byKey = new LinkedHashMap<>(); // a parent's key to its position
+        for (int i = 0; i < parents.size(); i++) {
+            Object key = keyOf(r.keySide(), values(r.keySide(), parents.get(i).object()));
             if (key != null) {
-                byKey.put(keyOf(r.keySide(), key), p);
+                byKey.put(key, i);
             }
         }
         List<Object> keys = new ArrayList<>(byKey.keySet());
@@ -690,6 +693,10 @@ public final class Loader {
         }
         // the children's reference back to their parent, filled here: it is the parent the row was loaded for
         RelationshipProperty mirror = mirrorToFill(core, r, targetPlan);
+        // a one-to-many child row names its one parent, so only many-to-many (duplicate association rows) can
+        // repeat a member
+        ColumnProperty singleKey = !m2m && r.keySide().size() == 1 ? r.keySide().get(0) : null;
+        ColumnProperty singleFk = singleKey != null ? r.fkSide().get(0) : null;
         int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
         for (int i = 0; i < keys.size(); i += step) {
             List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + step));
@@ -716,21 +723,26 @@ public final class Loader {
                         return;
                     }
                     Object o = child.object();
-                    Object[] parentKey;
-                    if (m2m) {
-                        parentKey = new Object[parentKeyCols.size()];
-                        System.arraycopy(row, keyStart, parentKey, 0, parentKey.length);
+                    Object parentKey;
+                    if (singleKey != null) {
+                        parentKey = singleKeyOf(singleKey, singleFk.get(o));
+                    } else if (m2m) {
+                        Object[] values = new Object[parentKeyCols.size()];
+                        System.arraycopy(row, keyStart, values, 0, values.length);
+                        parentKey = keyOf(r.keySide(), values);
                     } else {
-                        parentKey = values(r.fkSide(), o);
+                        parentKey = keyOf(r.keySide(), values(r.fkSide(), o));
                     }
-                    EntityState parent = byKey.get(keyOf(r.keySide(), parentKey));
-                    if (parent != null) {
-                        List<Object> members = out.computeIfAbsent(parent, k -> new ArrayList<>());
-                        if (!TrackedCollection.containsSame(members, o)) {
+                    Integer at = parentKey == null ? null : byKey.get(parentKey);
+                    if (at != null) {
+                        MemberList members = (MemberList) out.get(at);
+                        if (m2m) {
+                            members.addOnce(o);
+                        } else {
                             members.add(o);
                         }
                         if (mirror != null) {
-                            setMirror(mirror, child, parent.object());
+                            setMirror(mirror, child, parents.get(at).object());
                         }
                     }
                 });
@@ -883,13 +895,27 @@ public final class Loader {
             return null;
         }
         if (values.length == 1) {
-            return normalized(JavaTypes.convertBoxed(values[0], props.get(0)));
+            return singleKeyOf(props.get(0), values[0]);
         }
         Object[] c = converted(props, values);
         for (int i = 0; i < c.length; i++) {
             c[i] = normalized(c[i]);
         }
         return List.of(c);
+    }
+
+    /**
+     * A single-column key as {@link #keyOf} makes it, from the value of the key or of a column referring to it; null
+     * for null. A key property of a final boxed type converts every value to that one class, so only keys of looser
+     * types ({@code Object}, {@code Number}) are widened to {@code Long} (which allocates).
+     */
+    static Object singleKeyOf(ColumnProperty p, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object v = JavaTypes.convertBoxed(value, p);
+        Class<?> t = p.boxedType();
+        return t == Integer.class || t == Long.class || t == String.class ? v : normalized(v);
     }
 
     private static Object normalized(Object v) {

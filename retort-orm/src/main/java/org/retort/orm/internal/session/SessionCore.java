@@ -169,7 +169,7 @@ public final class SessionCore {
         }
         List<Object> out = new ArrayList<>();
         for (EntityState st : identityMap.values()) {
-            if (!st.deletedFlushed && st.isModified()) {
+            if (!st.deletedFlushed() && st.isModified()) {
                 out.add(st.object());
             }
         }
@@ -225,8 +225,8 @@ public final class SessionCore {
     private EntityState addOne(Object object) {
         EntityState existing = states.get(object);
         if (existing != null) {
-            if (existing.markedDeleted) {
-                existing.markedDeleted = false;
+            if (existing.markedDeleted()) {
+                existing.markedDeleted(false);
                 toDelete.remove(existing);
             }
             return existing.mapper().relationships().isEmpty() ? null : existing;
@@ -294,8 +294,8 @@ public final class SessionCore {
                 expungeState(st);
                 continue;
             }
-            if (!st.deletedFlushed && !st.markedDeleted) {
-                st.markedDeleted = true;
+            if (!st.deletedFlushed() && !st.markedDeleted()) {
+                st.markedDeleted(true);
                 toDelete.add(st);
                 EntityState parent = st;
                 noAutoflush(() -> Cascades.reachForDelete(this, parent, work)); // as SQLAlchemy's cascades do
@@ -328,8 +328,8 @@ public final class SessionCore {
         if (weakStates != null) {
             weakStates.clear(live -> DetachedStates.detachAll(live, live.size()));
         }
-        DetachedStates.detachAll(states, states.size());
-        states.clear();
+        DetachedStates.detachAll(states, states.size()); // detaches each state: none is in a set or the index now
+        states.forgetAll();
         pending.clear();
         toDelete.clear();
         identityMap.clear();
@@ -344,7 +344,7 @@ public final class SessionCore {
         states.remove(st.object());
         pending.remove(st);
         toDelete.remove(st);
-        st.markedDeleted = false;
+        st.markedDeleted(false);
         if (st.key != null) {
             if (identityMap.get(st.key) == st) {
                 identityMap.remove(st.key);
@@ -364,8 +364,8 @@ public final class SessionCore {
             states.remove(st.object());
         }
         pending.remove(st);
-        st.deletedFlushed = false;
-        st.markedDeleted = false;
+        st.deletedFlushed(false);
+        st.markedDeleted(false);
         st.session = null;
     }
 
@@ -443,11 +443,11 @@ public final class SessionCore {
      */
     public void expire(Object object) {
         EntityState st = requirePersistent(object, "expire");
-        st.expired = true;
+        st.expired(true);
         for (Object o : reachAll(st, Cascade.REFRESH_EXPIRE)) {
             EntityState other = states.get(o);
             if (other != null && other.key != null) {
-                other.expired = true;
+                other.expired(true);
             }
         }
     }
@@ -463,7 +463,7 @@ public final class SessionCore {
         EntityState st = requirePersistent(object, "expire");
         for (String name : attributes) {
             switch (st.mapper().attribute(name)) {
-                case ColumnProperty p -> st.expired = true;
+                case ColumnProperty p -> st.expired(true);
                 case RelationshipProperty r -> {
                     if (r.isWriteOnly()) {
                         continue; // never loaded, nothing to expire
@@ -472,7 +472,7 @@ public final class SessionCore {
                         r.set(object, TrackedCollection.unloaded(r, st, this));
                         st.relCommitted[r.index()] = EntityState.UNLOADED;
                     } else {
-                        st.expired = true;
+                        st.expired(true);
                     }
                 }
             }
@@ -523,10 +523,10 @@ public final class SessionCore {
     /** Marks every persistent object stale. */
     public void expireAll() {
         for (EntityState st : identityMap.values()) {
-            st.expired = true;
+            st.expired(true);
         }
         if (weakStates != null) {
-            weakStates.forEachLive(st -> st.expired = true);
+            weakStates.forEachLive(st -> st.expired(true));
         }
     }
 
@@ -603,7 +603,7 @@ public final class SessionCore {
         if (st == null) {
             return false;
         }
-        return st.key == null || st.markedDeleted || st.isModified();
+        return st.key == null || st.markedDeleted() || st.isModified();
     }
 
     /**
@@ -636,10 +636,10 @@ public final class SessionCore {
             st = weakStates.find(key);
         }
         if (st != null) {
-            if (st.deletedFlushed || st.markedDeleted) {
+            if (st.deletedFlushed() || st.markedDeleted()) {
                 return null;
             }
-            if (st.expired) {
+            if (st.expired()) {
                 autoflush();
                 if (!Loader.reload(this, st, false)) {
                     return null;
@@ -840,14 +840,14 @@ public final class SessionCore {
         flush();
         tx.commit();
         for (EntityState st : states.snapshot()) {
-            if (st.deletedFlushed) {
+            if (st.deletedFlushed()) {
                 expungeState(st);
             } else if (factory.expireOnCommit() && st.key != null) {
-                st.expired = true;
+                st.expired(true);
             }
         }
         if (weakStates != null && factory.expireOnCommit()) {
-            weakStates.forEachLive(st -> st.expired = true);
+            weakStates.forEachLive(st -> st.expired(true));
         }
         fire(Event.AFTER_COMMIT);
     }
@@ -864,7 +864,7 @@ public final class SessionCore {
                     st.writeValues(st.committed);
                     restoreRelationships(st);
                 }
-                st.expired = true;
+                st.expired(true);
             });
         }
         fire(Event.AFTER_ROLLBACK);

@@ -143,7 +143,7 @@ public final class TxLevel {
             if (was.relationships() != null) {
                 st.relCommitted = was.relationships();
             }
-            st.deletedFlushed = false;
+            st.deletedFlushed(false);
             st.key = st.mapper().identityOfValues(old);
             if (st.session == core) {
                 core.identityMap.put(st.key, st);
@@ -154,7 +154,7 @@ public final class TxLevel {
             core.expungeState(st);
         }
         for (EntityState st : core.toDelete) {
-            st.markedDeleted = false;
+            st.markedDeleted(false);
         }
         core.toDelete.clear();
         for (EntityState st : core.identityMap.values()) {
@@ -163,7 +163,7 @@ public final class TxLevel {
                 core.restoreRelationships(st);
             }
             if (root) {
-                st.expired = true;
+                st.expired(true);
             }
         }
     }

@@ -69,7 +69,8 @@ public final class DetachedStates {
 
     /**
      * Remembers the states that have an identity (persistent or deleted ones) as detached, as one batch, and
-     * detaches every state on the way: one pass over a closing session's objects.
+     * detaches every state on the way ({@link EntityState#detach}): one pass over a closing session's objects, after
+     * which the session forgets its sets and index without visiting the states again.
      *
      * @param states the states
      * @param count how many there are, at most
@@ -82,8 +83,7 @@ public final class DetachedStates {
         Entry[] batch = new Entry[count];
         int n = 0;
         for (EntityState st : states) {
-            st.markedDeleted = false;
-            st.session = null;
+            st.detach();
             if (st.key != null) {
                 batch[n++] = new Entry(st, seq);
             }

@@ -48,16 +48,6 @@ public final class EntityState implements InstanceState {
     public Object[] committed;
     /** Relationship values as last loaded or flushed, by relationship index; null when the mapper has none. */
     public Object[] relCommitted;
-    /** session.delete() was called; the next flush DELETEs the row. */
-    public boolean markedDeleted;
-    /** The DELETE was flushed; commit makes the object detached. */
-    public boolean deletedFlushed;
-    /** The values may be stale: the next query or get that returns the object reloads it. */
-    public boolean expired;
-    /** True while the state is in its session's {@link StateIndex}. */
-    boolean member;
-    /** True while the state is in its StateIndex's join-order list (possibly no longer a member). */
-    boolean listed;
     /** The load node that recorded this object as new, while its load runs (dedupe without hashing). */
     public Object loadMark;
     /** The cascade walk that reached this object last (a walk visits each object once without hashing). */
@@ -69,12 +59,24 @@ public final class EntityState implements InstanceState {
     public Object rootLevel;
     /** The keys a running flush copies into this object (an {@code internal.flush} list), else null. */
     public Object flushSyncs;
-    /** Membership bits of the {@link StateSet}s holding this state (a session's pending and to-delete sets). */
-    int setBits;
+    /**
+     * Bits 0 to 15: membership bits of the {@link StateSet}s holding this state (a session's pending and to-delete
+     * sets); above them, the flags below. Booleans would make every state 8 bytes larger (80 instead of 72), and a
+     * session holds one state per object.
+     */
+    int bits;
+    /** session.delete() was called; the next flush DELETEs the row. */
+    private static final int MARKED_DELETED = 1 << 16;
+    /** The DELETE was flushed; commit makes the object detached. */
+    private static final int DELETED_FLUSHED = 1 << 17;
+    /** The values may be stale: the next query or get that returns the object reloads it. */
+    private static final int EXPIRED = 1 << 18;
+    /** The state is in its session's {@link StateIndex}. */
+    private static final int MEMBER = 1 << 19;
+    /** The state is in its StateIndex's join-order list (possibly no longer a member). */
+    private static final int LISTED = 1 << 20;
     /** Bits of the columns a load left out ({@code defer}, {@code loadOnly}) and nothing loaded since. */
     private long unloadedColumns;
-    /** Bits of the properties the current flush's INSERT filled in (defaults, generated keys), to empty on failure. */
-    public long insertFilled;
 
     /**
      * A state for an object.
@@ -90,6 +92,70 @@ public final class EntityState implements InstanceState {
             relCommitted = new Object[rels];
             java.util.Arrays.fill(relCommitted, UNLOADED);
         }
+    }
+
+    private boolean flag(int f) {
+        return (bits & f) != 0;
+    }
+
+    private void flag(int f, boolean on) {
+        bits = on ? bits | f : bits & ~f;
+    }
+
+    /** {@return true when session.delete() was called: the next flush DELETEs the row} */
+    public boolean markedDeleted() {
+        return flag(MARKED_DELETED);
+    }
+
+    /** Sets whether session.delete() was called. */
+    public void markedDeleted(boolean on) {
+        flag(MARKED_DELETED, on);
+    }
+
+    /** {@return true when the DELETE was flushed: commit makes the object detached} */
+    public boolean deletedFlushed() {
+        return flag(DELETED_FLUSHED);
+    }
+
+    /** Sets whether the DELETE was flushed. */
+    public void deletedFlushed(boolean on) {
+        flag(DELETED_FLUSHED, on);
+    }
+
+    /** {@return true when the values may be stale: the next query or get that returns the object reloads it} */
+    public boolean expired() {
+        return flag(EXPIRED);
+    }
+
+    /** Sets whether the values may be stale. */
+    public void expired(boolean on) {
+        flag(EXPIRED, on);
+    }
+
+    /**
+     * Leaves the session as it closes: no session, in none of its sets or its index, not marked for delete (whether
+     * it is expired or its DELETE was flushed stays readable). One write, so that a closing session touches each of its
+     * states once.
+     */
+    public void detach() {
+        session = null;
+        bits &= EXPIRED | DELETED_FLUSHED;
+    }
+
+    boolean member() {
+        return flag(MEMBER);
+    }
+
+    void member(boolean on) {
+        flag(MEMBER, on);
+    }
+
+    boolean listed() {
+        return flag(LISTED);
+    }
+
+    void listed(boolean on) {
+        flag(LISTED, on);
     }
 
     @Override
@@ -111,7 +177,7 @@ public final class EntityState implements InstanceState {
         if (key == null) {
             return ObjectState.PENDING;
         }
-        return deletedFlushed ? ObjectState.DELETED : ObjectState.PERSISTENT;
+        return deletedFlushed() ? ObjectState.DELETED : ObjectState.PERSISTENT;
     }
 
     @Override
@@ -121,12 +187,12 @@ public final class EntityState implements InstanceState {
 
     @Override
     public boolean isExpired() {
-        return expired;
+        return expired();
     }
 
     @Override
     public boolean isMarkedForDelete() {
-        return markedDeleted;
+        return markedDeleted();
     }
 
     @Override

@@ -7,16 +7,23 @@ import java.util.NoSuchElementException;
 import org.retort.orm.mapping.IdentityKey;
 
 /**
- * A session's identity map: one {@link EntityState} per {@link IdentityKey}, as a {@link StateTable}.
+ * A session's identity map: one {@link EntityState} per {@link IdentityKey}, as a {@link StateTable} that reads each
+ * slot's key from its state ({@link EntityState#key}). A state is put under its own key, and removed under that
+ * key before the key changes.
  */
 public final class IdentityMap extends StateTable {
+    /** An empty identity map. */
+    public IdentityMap() {
+        super(false);
+    }
+
     @Override
     int probe(Object key, int hash) {
-        Object[] k = keys;
+        EntityState[] s = states;
         int[] h = hashes;
-        int mask = k.length - 1;
-        int i = slotOf(hash, k.length);
-        while (k[i] != null && (h[i] != hash || !key.equals(k[i]))) {
+        int mask = s.length - 1;
+        int i = slotOf(hash, s.length);
+        for (EntityState at; (at = s[i]) != null && (h[i] != hash || !key.equals(at.key)); ) {
             i = (i + 1) & mask;
         }
         return i;
@@ -27,8 +34,16 @@ public final class IdentityMap extends StateTable {
         return states[probe(key, key.hashCode())];
     }
 
-    /** Maps the identity to the state, replacing any other; {@return the state it replaced, or null} */
+    /**
+     * Maps the identity to the state, replacing any other; {@return the state it replaced, or null}
+     *
+     * @param key the identity: the state's own {@link EntityState#key}
+     * @param state the state
+     */
     public EntityState put(IdentityKey key, EntityState state) {
+        if (!key.equals(state.key)) {
+            throw new IllegalArgumentException("a state is mapped under its own key: " + key + " vs " + state.key);
+        }
         int hash = key.hashCode();
         return putAt(probe(key, hash), key, hash, state);
     }

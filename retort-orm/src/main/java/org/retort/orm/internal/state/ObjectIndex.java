@@ -7,6 +7,11 @@ package org.retort.orm.internal.state;
  * objects, each of those reads was a cache miss), and no lookup dereferences a stored object.
  */
 final class ObjectIndex extends StateTable {
+    /** An empty index; it keeps the objects in a keys array, so no lookup dereferences a stored state. */
+    ObjectIndex() {
+        super(true);
+    }
+
     @Override
     int probe(Object o, int hash) {
         Object[] k = keys;

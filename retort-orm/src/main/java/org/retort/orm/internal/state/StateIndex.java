@@ -82,9 +82,17 @@ public final class StateIndex implements Iterable<EntityState> {
     /** Removes every state. */
     public void clear() {
         for (EntityState st : order) {
-            st.member = false;
-            st.listed = false;
+            st.member(false);
+            st.listed(false);
         }
+        forgetAll();
+    }
+
+    /**
+     * Removes every state without visiting them, once each was {@linkplain EntityState#detach detached} (which
+     * cleared its membership); a closing session has just visited them all.
+     */
+    public void forgetAll() {
         index = new ObjectIndex();
         unindexed.clear();
         order = new ArrayList<>();
@@ -110,7 +118,7 @@ public final class StateIndex implements Iterable<EntityState> {
         List<EntityState> all = order;
         for (int i = all.size() - 1; i >= 0; i--) {
             EntityState st = all.get(i);
-            if (st.member && test.test(st)) {
+            if (st.member() && test.test(st)) {
                 return true;
             }
         }
@@ -128,28 +136,28 @@ public final class StateIndex implements Iterable<EntityState> {
 
     @Override
     public Iterator<EntityState> iterator() {
-        return Members.of(order, st -> st.member);
+        return Members.of(order, st -> st.member());
     }
 
     private void join(EntityState st) {
-        st.member = true;
-        if (!st.listed) { // a state removed and added again may still be in the list
-            st.listed = true;
+        st.member(true);
+        if (!st.listed()) { // a state removed and added again may still be in the list
+            st.listed(true);
             order.add(st);
         }
         members++;
     }
 
     private void leave(EntityState st) {
-        st.member = false;
+        st.member(false);
         members--;
         if (order.size() > 64 && members * 2 < order.size()) {
             ArrayList<EntityState> kept = new ArrayList<>(members * 2);
             for (EntityState s : order) {
-                if (s.member) {
+                if (s.member()) {
                     kept.add(s);
                 } else {
-                    s.listed = false;
+                    s.listed(false);
                 }
             }
             order = kept;

@@ -11,7 +11,7 @@ import java.util.Iterator;
  *
  * <p>A removed state stays in the list, skipped, until removals outnumber members (then the list is compacted);
  * one added again while still listed moves to the end, as in a {@code LinkedHashSet} (a linear step, for the rare
- * delete-undelete-delete of one object). Each set of a session owns two bits of {@link EntityState#setBits}
+ * delete-undelete-delete of one object). Each set of a session owns two bits of {@link EntityState#bits}
  * (member, listed), so a state can belong to several such sets; a state belongs to one session at a time.
  */
 public final class StateSet extends AbstractSet<EntityState> {
@@ -23,11 +23,11 @@ public final class StateSet extends AbstractSet<EntityState> {
     /**
      * An empty set.
      *
-     * @param slot which bits of {@link EntityState#setBits} this set uses, 0 to 15 (distinct per set of a session)
+     * @param slot which bits of {@link EntityState#bits} this set uses, 0 to 7 (distinct per set of a session)
      */
     public StateSet(int slot) {
-        if (slot < 0 || slot > 15) {
-            throw new IllegalArgumentException("slot must be 0 to 15, got " + slot);
+        if (slot < 0 || slot > 7) {
+            throw new IllegalArgumentException("slot must be 0 to 7, got " + slot);
         }
         this.bit = 1 << (2 * slot);
         this.listed = 1 << (2 * slot + 1);
@@ -35,13 +35,13 @@ public final class StateSet extends AbstractSet<EntityState> {
 
     @Override
     public boolean add(EntityState st) {
-        if ((st.setBits & bit) != 0) {
+        if ((st.bits & bit) != 0) {
             return false;
         }
-        if ((st.setBits & listed) != 0) {
+        if ((st.bits & listed) != 0) {
             order.remove(st); // added again while still listed after a removal: to the end, once
         }
-        st.setBits |= bit | listed;
+        st.bits |= bit | listed;
         order.add(st);
         size++;
         return true;
@@ -49,10 +49,10 @@ public final class StateSet extends AbstractSet<EntityState> {
 
     @Override
     public boolean remove(Object o) {
-        if (!(o instanceof EntityState st) || (st.setBits & bit) == 0) {
+        if (!(o instanceof EntityState st) || (st.bits & bit) == 0) {
             return false;
         }
-        st.setBits &= ~bit;
+        st.bits &= ~bit;
         size--;
         if (order.size() > 2 * size + 16) {
             compact();
@@ -62,7 +62,7 @@ public final class StateSet extends AbstractSet<EntityState> {
 
     @Override
     public boolean contains(Object o) {
-        return o instanceof EntityState st && (st.setBits & bit) != 0;
+        return o instanceof EntityState st && (st.bits & bit) != 0;
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class StateSet extends AbstractSet<EntityState> {
     @Override
     public void clear() {
         for (EntityState st : order) {
-            st.setBits &= ~(bit | listed);
+            st.bits &= ~(bit | listed);
         }
         order = new ArrayList<>();
         size = 0;
@@ -82,10 +82,10 @@ public final class StateSet extends AbstractSet<EntityState> {
     private void compact() {
         ArrayList<EntityState> kept = new ArrayList<>(Math.max(16, size * 2));
         for (EntityState st : order) {
-            if ((st.setBits & bit) != 0) {
+            if ((st.bits & bit) != 0) {
                 kept.add(st);
             } else {
-                st.setBits &= ~listed;
+                st.bits &= ~listed;
             }
         }
         order = kept;
@@ -93,6 +93,6 @@ public final class StateSet extends AbstractSet<EntityState> {
 
     @Override
     public Iterator<EntityState> iterator() {
-        return Members.of(order, st -> (st.setBits & bit) != 0);
+        return Members.of(order, st -> (st.bits & bit) != 0);
     }
 }

@@ -1,23 +1,32 @@
 package org.retort.orm.internal.state;
 
 /**
- * Keys to {@link EntityState}s in open addressing over three parallel arrays (keys, states, key hashes), probed
- * linearly: no entry object per key, which matters when a session holds hundreds of thousands of objects and the
- * collector copies them all, and each key's hash kept beside it, so that growing the table and closing the gap a
- * removal leaves move hashes without touching the keys. Subclasses say when a stored key matches ({@link #probe}).
+ * Keys to {@link EntityState}s in open addressing over parallel arrays (states, key hashes and, when the subclass
+ * asks, keys), probed linearly: no entry object per key, which matters when a session holds hundreds of thousands
+ * of objects and the collector copies them all, and each key's hash kept beside it, so that growing the table and
+ * closing the gap a removal leaves move hashes without touching the keys. Subclasses say when a slot matches a key
+ * ({@link #probe}). A table without a keys array finds each slot's key on its state (the identity map's keys are the
+ * states' identity keys): a third less to allocate, copy and miss in the cache for every object a load adds.
  */
 public abstract class StateTable {
     private static final int INITIAL_CAPACITY = 16;
 
-    /** The keys by slot; null where a slot is empty. */
-    Object[] keys = new Object[INITIAL_CAPACITY];
-    /** The states by slot. */
+    /** The keys by slot, null where a slot is empty; or null altogether when the states carry their keys. */
+    Object[] keys;
+    /** The states by slot; null where a slot is empty. */
     EntityState[] states = new EntityState[INITIAL_CAPACITY];
     /** Each occupied slot's key hash. */
     int[] hashes = new int[INITIAL_CAPACITY];
     int size;
 
-    StateTable() {
+    /**
+     * An empty table.
+     *
+     * @param storesKeys keep the keys in an array of their own (else {@link #probe} reads each slot's key from its
+     *     state, and a key must be put with the state that carries it)
+     */
+    StateTable(boolean storesKeys) {
+        keys = storesKeys ? new Object[INITIAL_CAPACITY] : null;
     }
 
     /**
@@ -35,12 +44,13 @@ public abstract class StateTable {
     /** Stores the key and state in the slot {@link #probe} gave; {@return the state it replaced, or null} */
     final EntityState putAt(int i, Object key, int hash, EntityState state) {
         EntityState old = states[i];
-        boolean added = keys[i] == null;
-        keys[i] = key;
+        if (keys != null) {
+            keys[i] = key;
+        }
         states[i] = state;
         hashes[i] = hash;
-        if (added && ++size * 2 > keys.length) {
-            resize(keys.length * 2);
+        if (old == null && ++size * 2 > states.length) {
+            resize(states.length * 2);
         }
         return old;
     }
@@ -48,7 +58,7 @@ public abstract class StateTable {
     /** Empties the slot {@link #probe} gave, if it holds a key; {@return the state it had, or null} */
     final EntityState removeAt(int i) {
         EntityState old = states[i];
-        if (keys[i] != null) {
+        if (old != null) {
             deleteAt(i);
         }
         return old;
@@ -61,7 +71,7 @@ public abstract class StateTable {
 
     /** Removes every key. */
     public final void clear() {
-        keys = new Object[INITIAL_CAPACITY];
+        keys = keys != null ? new Object[INITIAL_CAPACITY] : null;
         states = new EntityState[INITIAL_CAPACITY];
         hashes = new int[INITIAL_CAPACITY];
         size = 0;
@@ -74,7 +84,7 @@ public abstract class StateTable {
      */
     public final void reserve(int more) {
         int needed = size + more;
-        if (needed * 2 > keys.length) {
+        if (needed * 2 > states.length) {
             resize(Integer.highestOneBit(Math.max(1, needed)) * 4);
         }
     }
@@ -84,16 +94,20 @@ public abstract class StateTable {
         Object[] k = keys;
         EntityState[] s = states;
         int[] h = hashes;
-        int mask = k.length - 1;
-        k[i] = null;
+        int mask = s.length - 1;
+        if (k != null) {
+            k[i] = null;
+        }
         s[i] = null;
         size--;
-        for (int j = (i + 1) & mask; k[j] != null; j = (j + 1) & mask) {
-            if (!OpenAddressing.staysPut(i, j, slotOf(h[j], k.length))) {
-                k[i] = k[j];
+        for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask) {
+            if (!OpenAddressing.staysPut(i, j, slotOf(h[j], s.length))) {
+                if (k != null) {
+                    k[i] = k[j];
+                    k[j] = null;
+                }
                 s[i] = s[j];
                 h[i] = h[j];
-                k[j] = null;
                 s[j] = null;
                 i = j;
             }
@@ -104,17 +118,19 @@ public abstract class StateTable {
         Object[] oldKeys = keys;
         EntityState[] oldStates = states;
         int[] oldHashes = hashes;
-        Object[] k = new Object[length];
+        Object[] k = oldKeys != null ? new Object[length] : null;
         EntityState[] s = new EntityState[length];
         int[] h = new int[length];
         int mask = length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
+        for (int j = 0; j < oldStates.length; j++) {
+            if (oldStates[j] != null) {
                 int i = slotOf(oldHashes[j], length);
-                while (k[i] != null) {
+                while (s[i] != null) {
                     i = (i + 1) & mask;
                 }
-                k[i] = oldKeys[j];
+                if (k != null) {
+                    k[i] = oldKeys[j];
+                }
                 s[i] = oldStates[j];
                 h[i] = oldHashes[j];
             }

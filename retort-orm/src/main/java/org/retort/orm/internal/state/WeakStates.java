@@ -230,7 +230,7 @@ public final class WeakStates {
     }
 
     private static boolean modified(EntityState st) {
-        return st.markedDeleted || st.isModified();
+        return st.markedDeleted() || st.isModified();
     }
 
     /** Takes a state out of this map and holds its object strongly; hands it to the session when still alive. */

@@ -13,7 +13,10 @@ import org.retort.orm.Model.User;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.IdentityKey;
 
-/** The session's identity map agrees with a HashMap under random puts, replacements and removals. */
+/**
+ * The session's identity map agrees with a HashMap under random puts, replacements and removals, and maps a state
+ * only under its own key (the map reads each slot's key from its state).
+ */
 class IdentityMapTest {
     private static final Mapper<User> MAPPER = Model.registry().mapper(User.class);
 
@@ -27,6 +30,7 @@ class IdentityMapTest {
             int op = random.nextInt(10);
             if (op < 6) {
                 EntityState st = new EntityState(new User("u", null), MAPPER);
+                st.key = key;
                 assertThat(map.put(key, st)).isSameAs(reference.put(key, st));
             } else if (op < 9) {
                 assertThat(map.remove(key)).isSameAs(reference.remove(key));
@@ -46,5 +50,17 @@ class IdentityMapTest {
         map.clear();
         assertThat(map.size()).isZero();
         assertThat(map.values()).isEmpty();
+    }
+
+    @Test
+    void refusesAStateUnderAnotherKey() {
+        IdentityMap map = new IdentityMap();
+        EntityState st = new EntityState(new User("u", null), MAPPER);
+        st.key = IdentityKey.ofSingle(MAPPER, 1L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map.put(IdentityKey.ofSingle(MAPPER, 2L), st))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own key");
+        assertThat(map.put(IdentityKey.ofSingle(MAPPER, 1), st)).as("an equal key of another class of integer")
+                .isNull();
+        assertThat(map.get(IdentityKey.ofSingle(MAPPER, 1L))).isSameAs(st);
     }
 }

@@ -1,0 +1,39 @@
+package org.retort.orm.internal.loading;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * The members a load collects for one parent's collection, each object once. Rows can repeat a member (a joined load
+ * of two collections returns their product; an association table can hold a pair twice): a short list is searched,
+ * and a long one keeps an identity set beside it, so that collecting a collection of thousands stays linear.
+ */
+final class MemberList extends ArrayList<Object> {
+    /** Up to this many members, a search of the list is cheaper than hashing. */
+    private static final int SEARCHED = 16;
+    private Set<Object> seen;
+
+    /**
+     * Adds the object unless it is already a member (by identity).
+     *
+     * @param o the object
+     */
+    void addOnce(Object o) {
+        if (seen == null) {
+            for (int i = 0, n = size(); i < n; i++) {
+                if (get(i) == o) {
+                    return;
+                }
+            }
+            add(o);
+            if (size() > SEARCHED) {
+                seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                seen.addAll(this);
+            }
+        } else if (seen.add(o)) {
+            add(o);
+        }
+    }
+}
