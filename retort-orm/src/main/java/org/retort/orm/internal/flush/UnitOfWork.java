@@ -250,7 +250,7 @@ public final class UnitOfWork {
         for (TxLevel tx : session.levels()) {
             tx.reserve(touched);
         }
-        session.reserveIdentities(inserts.size());
+        session.reserveIdentities(inserts);
         for (List<EntityState> group : List.of(inserts, updates, deletes, List.copyOf(switched.keySet()), replaced)) {
             for (EntityState st : group) {
                 undoStates.add(st);

@@ -2,7 +2,9 @@ package org.retort.orm.internal.session;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -778,12 +780,27 @@ public final class SessionCore {
     }
 
     /**
-     * Makes room in the identity map for {@code more} identities at once.
+     * Makes room in the identity map, class by class, for the identities of states about to get one (a flush's new
+     * objects), so that their table grows once instead of step by step.
      *
-     * @param more how many
+     * @param states the states
      */
-    public void reserveIdentities(int more) {
-        identityMap.reserve(more);
+    public void reserveIdentities(List<EntityState> states) {
+        if (states.size() <= 64) {
+            return;
+        }
+        Map<Class<?>, int[]> perClass = new IdentityHashMap<>();
+        Class<?> c = null;
+        int[] n = null;
+        for (EntityState st : states) {
+            Class<?> k = st.mapper().entityClass();
+            if (k != c) {
+                c = k;
+                n = perClass.computeIfAbsent(k, x -> new int[1]);
+            }
+            n[0]++;
+        }
+        perClass.forEach((k, v) -> identityMap.reserve(k, v[0]));
     }
 
     // ------------------------------------------------------------------ transactions

@@ -7,31 +7,91 @@ import java.util.NoSuchElementException;
 import org.retort.orm.mapping.IdentityKey;
 
 /**
- * A session's identity map: one {@link EntityState} per {@link IdentityKey}, as a {@link StateTable} that reads each
- * slot's key from its state ({@link EntityState#key}). A state is put under its own key, and removed under that
- * key before the key changes.
+ * A session's identity map: one {@link EntityState} per {@link IdentityKey}, kept in one table per mapped class.
+ *
+ * <p>Per class, because keys are mostly consecutive integers: within one class a key's hash is its value plus a
+ * constant, so the table can place consecutive keys in consecutive slots, and loading a hundred thousand rows in key
+ * order writes the table front to back instead of missing the processor's cache on every row. Keys of two classes
+ * in one table would overlap in one long probe run. A class whose keys are not spread that way (strides of a power
+ * of two, hashes of strings that collide in their low bits) is noticed by a long probe and its table falls back to
+ * scattered slots.
+ *
+ * <p>Each table reads a slot's key from its state ({@link EntityState#key}): a state is put under its own key, and
+ * removed under that key before the key changes.
  */
-public final class IdentityMap extends StateTable {
+public final class IdentityMap {
+    private ClassTable[] tables = new ClassTable[4];
+    private int count;
+    /** The table used last: loads and flushes work on one class at a time. */
+    private ClassTable last;
+
     /** An empty identity map. */
     public IdentityMap() {
-        super(false);
     }
 
-    @Override
-    int probe(Object key, int hash) {
-        EntityState[] s = states;
-        int[] h = hashes;
-        int mask = s.length - 1;
-        int i = slotOf(hash, s.length);
-        for (EntityState at; (at = s[i]) != null && (h[i] != hash || !key.equals(at.key)); ) {
-            i = (i + 1) & mask;
+    /** One class's states. */
+    private static final class ClassTable extends StateTable {
+        /** A probe this long sends a table of sequential placement to scattered slots. */
+        private static final int LONG_PROBE = 24;
+
+        final Class<?> entityClass;
+        /** Slots by {@link StateTable#slotOf} (scattered) instead of by the hash's low bits (sequential). */
+        private boolean scattered;
+
+        ClassTable(Class<?> entityClass) {
+            super(false);
+            this.entityClass = entityClass;
         }
-        return i;
+
+        @Override
+        int slot(int hash, int length) {
+            return scattered ? slotOf(hash, length) : (hash ^ (hash >>> 16)) & (length - 1);
+        }
+
+        @Override
+        int probe(Object key, int hash) {
+            EntityState[] s = states;
+            int[] h = hashes;
+            int mask = s.length - 1;
+            int i = slot(hash, s.length);
+            int steps = 0;
+            for (EntityState at; (at = s[i]) != null && (h[i] != hash || !key.equals(at.key)); ) {
+                i = (i + 1) & mask;
+                if (++steps == LONG_PROBE && !scattered) {
+                    scattered = true;
+                    rehash();
+                    return probe(key, hash);
+                }
+            }
+            return i;
+        }
+    }
+
+    private ClassTable table(Class<?> c, boolean create) {
+        ClassTable t = last;
+        if (t != null && t.entityClass == c) {
+            return t;
+        }
+        for (int i = 0; i < count; i++) {
+            if (tables[i].entityClass == c) {
+                return last = tables[i];
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        if (count == tables.length) {
+            tables = java.util.Arrays.copyOf(tables, 2 * count);
+        }
+        t = new ClassTable(c);
+        tables[count++] = t;
+        return last = t;
     }
 
     /** {@return the state of the identity, or null} */
     public EntityState get(IdentityKey key) {
-        return states[probe(key, key.hashCode())];
+        ClassTable t = table(key.entityClass(), false);
+        return t == null ? null : t.states[t.probe(key, key.hashCode())];
     }
 
     /**
@@ -44,13 +104,48 @@ public final class IdentityMap extends StateTable {
         if (!key.equals(state.key)) {
             throw new IllegalArgumentException("a state is mapped under its own key: " + key + " vs " + state.key);
         }
+        ClassTable t = table(key.entityClass(), true);
         int hash = key.hashCode();
-        return putAt(probe(key, hash), key, hash, state);
+        return t.putAt(t.probe(key, hash), key, hash, state);
     }
 
     /** Removes the identity; {@return the state it had, or null} */
     public EntityState remove(IdentityKey key) {
-        return removeAt(probe(key, key.hashCode()));
+        ClassTable t = table(key.entityClass(), false);
+        return t == null ? null : t.removeAt(t.probe(key, key.hashCode()));
+    }
+
+    /** {@return true when the class's table fell back to scattered slots; for tests} */
+    boolean isScattered(Class<?> entityClass) {
+        ClassTable t = table(entityClass, false);
+        return t != null && t.scattered;
+    }
+
+    /** {@return the number of identities} */
+    public int size() {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += tables[i].size();
+        }
+        return n;
+    }
+
+    /** Removes every identity. */
+    public void clear() {
+        tables = new ClassTable[4];
+        count = 0;
+        last = null;
+    }
+
+    /**
+     * Makes room for {@code more} identities of a class at once, so that adding many does not grow its table step
+     * by step.
+     *
+     * @param entityClass the mapped class
+     * @param more how many identities may be added
+     */
+    public void reserve(Class<?> entityClass, int more) {
+        table(entityClass, true).reserve(more);
     }
 
     /** {@return a live view of the states; not to be iterated while the map changes} */
@@ -58,29 +153,39 @@ public final class IdentityMap extends StateTable {
         return new AbstractCollection<>() {
             @Override
             public Iterator<EntityState> iterator() {
-                EntityState[] s = states;
                 return new Iterator<>() {
-                    private int next = advance(0);
+                    private int table;
+                    private int slot = -1;
 
-                    private int advance(int from) {
-                        while (from < s.length && s[from] == null) {
-                            from++;
+                    {
+                        advance();
+                    }
+
+                    private void advance() {
+                        while (table < count) {
+                            EntityState[] s = tables[table].states;
+                            while (++slot < s.length) {
+                                if (s[slot] != null) {
+                                    return;
+                                }
+                            }
+                            table++;
+                            slot = -1;
                         }
-                        return from;
                     }
 
                     @Override
                     public boolean hasNext() {
-                        return next < s.length;
+                        return table < count;
                     }
 
                     @Override
                     public EntityState next() {
-                        if (next >= s.length) {
+                        if (table >= count) {
                             throw new NoSuchElementException();
                         }
-                        EntityState st = s[next];
-                        next = advance(next + 1);
+                        EntityState st = tables[table].states[slot];
+                        advance();
                         return st;
                     }
                 };
@@ -88,7 +193,7 @@ public final class IdentityMap extends StateTable {
 
             @Override
             public int size() {
-                return size;
+                return IdentityMap.this.size();
             }
         };
     }

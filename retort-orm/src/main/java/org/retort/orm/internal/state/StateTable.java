@@ -30,12 +30,21 @@ public abstract class StateTable {
     }
 
     /**
-     * The home slot of a hash: scattered by a multiplicative (Fibonacci) hash, top bits taken. Identity keys' hashes
-     * are mostly consecutive integers offset per class; taken as they are, the runs of two classes (parents and
-     * children loaded together) overlap and linear probing walks one long cluster on every lookup.
+     * The home slot of a hash: scattered by a multiplicative (Fibonacci) hash, top bits taken, so that keys with
+     * related hashes do not pile up in one run.
      */
     static int slotOf(int hash, int length) {
         return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(length));
+    }
+
+    /** {@return the home slot of a hash in a table of {@code length} slots} {@link #slotOf} unless overridden. */
+    int slot(int hash, int length) {
+        return slotOf(hash, length);
+    }
+
+    /** Places every entry again (after {@link #slot} changed), at the same length. */
+    final void rehash() {
+        resize(states.length);
     }
 
     /** {@return the slot holding the key, or else the empty slot that ends its probe run} */
@@ -101,7 +110,7 @@ public abstract class StateTable {
         s[i] = null;
         size--;
         for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask) {
-            if (!OpenAddressing.staysPut(i, j, slotOf(h[j], s.length))) {
+            if (!OpenAddressing.staysPut(i, j, slot(h[j], s.length))) {
                 if (k != null) {
                     k[i] = k[j];
                     k[j] = null;
@@ -124,7 +133,7 @@ public abstract class StateTable {
         int mask = length - 1;
         for (int j = 0; j < oldStates.length; j++) {
             if (oldStates[j] != null) {
-                int i = slotOf(oldHashes[j], length);
+                int i = slot(oldHashes[j], length);
                 while (s[i] != null) {
                     i = (i + 1) & mask;
                 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.retort.orm.Model.Address;
 import org.retort.orm.Model.User;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.IdentityKey;
@@ -45,11 +46,74 @@ class IdentityMapTest {
         assertThat(new HashSet<>(map.values())).isEqualTo(new HashSet<>(reference.values()));
         assertThat(map.get(new IdentityKey(User.class, List.of(4_999)))).as("an Integer key finds the Long identity")
                 .isSameAs(reference.get(IdentityKey.ofSingle(MAPPER, 4_999L)));
-        map.reserve(100_000);
+        map.reserve(User.class, 100_000);
         assertThat(map.size()).isEqualTo(reference.size());
         map.clear();
         assertThat(map.size()).isZero();
         assertThat(map.values()).isEmpty();
+    }
+
+    @Test
+    void keepsClassesApartAndSurvivesKeysThatCollideInTheLowBits() {
+        Mapper<Address> addresses = Model.registry().mapper(Address.class);
+        IdentityMap map = new IdentityMap();
+        Map<IdentityKey, EntityState> reference = new HashMap<>();
+        Random random = new Random(7);
+        for (int step = 0; step < 100_000; step++) {
+            int which = random.nextInt(3);
+            long id = random.nextInt(3_000);
+            // users by consecutive ids, addresses by the same ids (two classes, one id range), and users again
+            // by multiples of 2^20, which all share their low bits: that class's table must fall back to scattering
+            IdentityKey key = which == 0 ? IdentityKey.ofSingle(MAPPER, id)
+                    : which == 1 ? IdentityKey.ofSingle(addresses, id) : IdentityKey.ofSingle(MAPPER, (id + 4_000) << 20);
+            int op = random.nextInt(10);
+            if (op < 6) {
+                EntityState st = new EntityState(which == 1 ? new Address("e", 1L) : new User("u", null),
+                        which == 1 ? addresses : MAPPER);
+                st.key = key;
+                assertThat(map.put(key, st)).isSameAs(reference.put(key, st));
+            } else if (op < 9) {
+                assertThat(map.remove(key)).isSameAs(reference.remove(key));
+            } else {
+                assertThat(map.get(key)).isSameAs(reference.get(key));
+            }
+        }
+        assertThat(map.size()).isEqualTo(reference.size());
+        for (Map.Entry<IdentityKey, EntityState> e : reference.entrySet()) {
+            assertThat(map.get(e.getKey())).isSameAs(e.getValue());
+        }
+        assertThat(map.values()).hasSize(reference.size()).containsExactlyInAnyOrderElementsOf(reference.values());
+        assertThat(map.get(IdentityKey.ofSingle(addresses, 5_000L))).isNull();
+    }
+
+    @Test
+    void aClassWhoseKeysShareTheirSlotFallsBackToScatteredSlots() {
+        IdentityMap map = new IdentityMap();
+        int base = IdentityKey.ofSingle(MAPPER, 0L).hashCode(); // the class's part of every key's hash
+        List<IdentityKey> keys = new java.util.ArrayList<>();
+        for (int x = 1; x <= 2_000; x++) {
+            // a key whose hash is x * 65537: hash ^ (hash >>> 16) has all its low 16 bits zero, one home slot for all
+            keys.add(IdentityKey.ofSingle(MAPPER, Integer.toUnsignedLong(x * 65_537 - base)));
+        }
+        assertThat(keys.get(5).hashCode()).isEqualTo(6 * 65_537);
+        for (IdentityKey key : keys) {
+            EntityState st = new EntityState(new User("u", null), MAPPER);
+            st.key = key;
+            map.put(key, st);
+        }
+        assertThat(map.isScattered(User.class)).isTrue();
+        for (IdentityKey key : keys) {
+            assertThat(map.get(key).key).isSameAs(key);
+        }
+        assertThat(map.size()).isEqualTo(2_000);
+
+        IdentityMap sequential = new IdentityMap();
+        for (long id = 1; id <= 2_000; id++) {
+            EntityState st = new EntityState(new User("u", null), MAPPER);
+            st.key = IdentityKey.ofSingle(MAPPER, id);
+            sequential.put(st.key, st);
+        }
+        assertThat(sequential.isScattered(User.class)).as("consecutive keys keep consecutive slots").isFalse();
     }
 
     @Test
