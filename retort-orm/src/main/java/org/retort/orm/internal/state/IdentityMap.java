@@ -12,9 +12,10 @@ import org.retort.orm.mapping.IdentityKey;
  * <p>Per class, because keys are mostly consecutive integers: within one class a key's hash is its value plus a
  * constant, so the table can place consecutive keys in consecutive slots, and loading a hundred thousand rows in key
  * order writes the table front to back instead of missing the processor's cache on every row. Keys of two classes
- * in one table would overlap in one long probe run. A class whose keys are not spread that way (strides of a power
- * of two, hashes of strings that collide in their low bits) is noticed by a long probe and its table falls back to
- * scattered slots.
+ * in one table would overlap in one long probe run. A class whose keys are not spread that way (hashes that
+ * collide in their low bits) is noticed by a long probe, and one whose objects are removed (each removal walks the
+ * rest of its run, and a run of consecutive keys is long) by a long removal walk: its table falls back to scattered
+ * slots, once.
  *
  * <p>Each table reads a slot's key from its state ({@link EntityState#key}): a state is put under its own key, and
  * removed under that key before the key changes.
@@ -31,8 +32,6 @@ public final class IdentityMap {
 
     /** One class's states. */
     private static final class ClassTable extends StateTable {
-        /** A probe this long sends a table of sequential placement to scattered slots. */
-        private static final int LONG_PROBE = 24;
 
         final Class<?> entityClass;
         /** Slots by {@link StateTable#slotOf} (scattered) instead of by the hash's low bits (sequential). */
@@ -48,6 +47,18 @@ public final class IdentityMap {
             return scattered ? slotOf(hash, length) : (hash ^ (hash >>> 16)) & (length - 1);
         }
 
+        /**
+         * Consecutive keys in consecutive slots make one long run: removing a key would walk the rest of it, so a
+         * table whose removals walk far scatters its keys instead.
+         */
+        @Override
+        void longRun() {
+            if (!scattered) {
+                scattered = true;
+                rehash();
+            }
+        }
+
         @Override
         int probe(Object key, int hash) {
             EntityState[] s = states;
@@ -57,7 +68,7 @@ public final class IdentityMap {
             int steps = 0;
             for (EntityState at; (at = s[i]) != null && (h[i] != hash || !key.equals(at.key)); ) {
                 i = (i + 1) & mask;
-                if (++steps == LONG_PROBE && !scattered) {
+                if (++steps == LONG_RUN && !scattered) {
                     scattered = true;
                     rehash();
                     return probe(key, hash);

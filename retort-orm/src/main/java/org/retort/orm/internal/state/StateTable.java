@@ -109,7 +109,8 @@ public abstract class StateTable {
         }
         s[i] = null;
         size--;
-        for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask) {
+        int walked = 0;
+        for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask, walked++) {
             if (!OpenAddressing.staysPut(i, j, slot(h[j], s.length))) {
                 if (k != null) {
                     k[i] = k[j];
@@ -121,6 +122,19 @@ public abstract class StateTable {
                 i = j;
             }
         }
+        if (walked > LONG_RUN) {
+            longRun();
+        }
+    }
+
+    /** A removal walking a run longer than this reports it ({@link #longRun}). */
+    static final int LONG_RUN = 24;
+
+    /**
+     * A removal just walked a long run of occupied slots (each removal walks to the end of its run); a table that
+     * places keys so that runs grow long may place them again. Does nothing unless overridden.
+     */
+    void longRun() {
     }
 
     private void resize(int length) {

@@ -114,6 +114,11 @@ class IdentityMapTest {
             sequential.put(st.key, st);
         }
         assertThat(sequential.isScattered(User.class)).as("consecutive keys keep consecutive slots").isFalse();
+        for (long id = 1; id <= 2_000; id++) { // each removal would walk the rest of its run, were it not scattered
+            assertThat(sequential.remove(IdentityKey.ofSingle(MAPPER, id))).isNotNull();
+        }
+        assertThat(sequential.isScattered(User.class)).as("a long removal walk scatters").isTrue();
+        assertThat(sequential.size()).isZero();
     }
 
     @Test
