@@ -35,8 +35,9 @@ public final class DetachedStates {
         /** The object's identity hash, set when the entry is indexed. */
         private int hash;
 
+        /** An entry of a state held strongly ({@link EntityState#pinnedObject}). */
         private Entry(EntityState st, int seq) {
-            super(st.object());
+            super(st.pinnedObject());
             this.seq = seq;
             this.key = st.key;
         }

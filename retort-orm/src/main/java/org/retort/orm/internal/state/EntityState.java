@@ -164,6 +164,16 @@ public final class EntityState implements InstanceState {
         return o instanceof WeakStates.Ref r ? r.get() : o;
     }
 
+    /**
+     * The object of a state held strongly (a session's own, or a weak one {@linkplain #pin() pinned}): the field as it
+     * is. {@link #object()} looks at what the field refers to, which reads the object's header; a closing session
+     * reads the object of every state, and each of those reads missed the processor's cache.
+     */
+    Object pinnedObject() {
+        assert !(object instanceof WeakStates.Ref) : "not pinned";
+        return object;
+    }
+
     @Override
     public Mapper<?> mapper() {
         return mapper;
