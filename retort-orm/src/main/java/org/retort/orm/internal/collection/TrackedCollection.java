@@ -235,6 +235,24 @@ public sealed interface TrackedCollection<E> permits TrackedList, TrackedSet, Tr
         return c;
     }
 
+    /**
+     * A loaded collection made of a list a load built for it: a list relationship keeps that list as its items
+     * (no copy; the caller no longer uses it), other shapes copy it.
+     *
+     * @param r the relationship
+     * @param owner the owner's state
+     * @param core the session
+     * @param members the members, handed over
+     * @return the collection
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object adopting(RelationshipProperty r, EntityState owner, SessionCore core, ArrayList<Object> members) {
+        if (r.shape() != RelationshipProperty.Shape.LIST) {
+            return loaded(r, owner, core, members);
+        }
+        return new TrackedList(new Link(owner, r, core, Mode.LAZY, true, List.of()), members);
+    }
+
     private static Object make(RelationshipProperty r, EntityState owner, SessionCore core, Mode mode,
             boolean loaded, List<org.retort.sql.Expression<?>> criteria) {
         Link link = new Link(owner, r, core, mode, loaded, criteria);

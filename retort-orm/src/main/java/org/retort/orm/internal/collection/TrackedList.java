@@ -47,6 +47,12 @@ public final class TrackedList<E> extends AbstractList<E> implements TrackedColl
     }
 
     @Override
+    public Object[] toArray() {
+        ensureLoaded();
+        return items.toArray();
+    }
+
+    @Override
     public E get(int index) {
         ensureLoaded();
         return items.get(index);

@@ -82,10 +82,9 @@ public final class LoadContext {
                 List<EntityState> existing = new ArrayList<>(n.existing);
                 n.fresh = new ArrayList<>();
                 n.existing.clear();
+                // the states keep their mark: one this node records again later in this load was processed now (and a
+                // later load's nodes are other objects), so no second pass over every loaded state clears them
                 Loader.loadRelationships(core, this, n.plan, fresh, existing);
-                for (EntityState st : fresh) {
-                    st.loadMark = null;
-                }
             }
         }
     }

@@ -580,7 +580,8 @@ public final class Loader {
     /** Sets a relationship to loaded members (a collection, or the one referenced object) and commits it. */
     static void setLoaded(SessionCore core, RelationshipProperty r, EntityState st, List<Object> members) {
         if (r.isCollection()) {
-            r.set(st.object(), TrackedCollection.loaded(r, st, core, members));
+            r.set(st.object(), members instanceof MemberList own ? TrackedCollection.adopting(r, st, core, own.release())
+                    : TrackedCollection.loaded(r, st, core, members));
         } else {
             r.set(st.object(), members.isEmpty() ? null : members.get(0));
         }
@@ -697,6 +698,8 @@ public final class Loader {
         // repeat a member
         ColumnProperty singleKey = !m2m && r.keySide().size() == 1 ? r.keySide().get(0) : null;
         ColumnProperty singleFk = singleKey != null ? r.fkSide().get(0) : null;
+        // where the row holds that foreign key (read there, not from the object), or -1 when the load defers it
+        int fkAt = singleFk == null ? -1 : tc.positions() == null ? singleFk.index() : tc.positions()[singleFk.index()];
         int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
         for (int i = 0; i < keys.size(); i += step) {
             List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + step));
@@ -725,7 +728,7 @@ public final class Loader {
                     Object o = child.object();
                     Object parentKey;
                     if (singleKey != null) {
-                        parentKey = singleKeyOf(singleKey, singleFk.get(o));
+                        parentKey = singleKeyOf(singleKey, fkAt >= 0 ? row[fkAt] : singleFk.get(o));
                     } else if (m2m) {
                         Object[] values = new Object[parentKeyCols.size()];
                         System.arraycopy(row, keyStart, values, 0, values.length);

@@ -15,6 +15,12 @@ final class MemberList extends ArrayList<Object> {
     private static final int SEARCHED = 16;
     private Set<Object> seen;
 
+    /** {@return this list, handed over as a collection's items: it no longer keeps its identity set} */
+    MemberList release() {
+        seen = null;
+        return this;
+    }
+
     /**
      * Adds the object unless it is already a member (by identity).
      *

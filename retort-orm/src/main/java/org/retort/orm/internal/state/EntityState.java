@@ -48,7 +48,10 @@ public final class EntityState implements InstanceState {
     public Object[] committed;
     /** Relationship values as last loaded or flushed, by relationship index; null when the mapper has none. */
     public Object[] relCommitted;
-    /** The load node that recorded this object as new, while its load runs (dedupe without hashing). */
+    /**
+     * The last load node that recorded this object as new (dedupe without hashing); left in place after its load, since
+     * each load's nodes are new objects.
+     */
     public Object loadMark;
     /** The cascade walk that reached this object last (a walk visits each object once without hashing). */
     public Object visitMark;
@@ -396,7 +399,7 @@ public final class EntityState implements InstanceState {
         } else if (current instanceof TrackedCollection<?> t && !t.isLoaded()) {
             relCommitted[r.index()] = UNLOADED;
         } else if (r.isCollection()) {
-            relCommitted[r.index()] = members(r, current).toArray();
+            relCommitted[r.index()] = current instanceof Collection<?> c ? c.toArray() : members(r, current).toArray();
         } else {
             relCommitted[r.index()] = current;
         }
