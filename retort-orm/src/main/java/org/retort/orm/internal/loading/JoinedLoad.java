@@ -209,9 +209,17 @@ final class JoinedLoad {
         }
         // members per spec per parent, in first-seen order
         List<Map<EntityState, MemberList>> members = new ArrayList<>();
+        // each spec's parents in first-seen order, their lists beside them, and the last parent a row named (rows
+        // come mostly grouped by parent: one lookup per parent, not per row)
+        List<List<EntityState>> parentsSeen = new ArrayList<>();
+        List<List<MemberList>> listsSeen = new ArrayList<>();
+        EntityState[] lastParent = new EntityState[specs.size()];
+        MemberList[] lastList = new MemberList[specs.size()];
         RelationshipProperty[] mirrors = new RelationshipProperty[specs.size()];
         for (int k = 0; k < specs.size(); k++) {
             members.add(new IdentityHashMap<>());
+            parentsSeen.add(new ArrayList<>());
+            listsSeen.add(new ArrayList<>());
             mirrors[k] = Loader.mirrorToFill(core, specs.get(k).rel, specs.get(k).childPlan);
         }
         List<Object[]> rows = new ArrayList<>();
@@ -220,6 +228,7 @@ final class JoinedLoad {
                 : null;
         Map<List<Object>, Boolean> seenRows = anyCollection && seenObjects == null ? new LinkedHashMap<>() : null;
         boolean populateExisting = stmt.isPopulateExisting();
+        Object[] lastObject = new Object[1]; // the object of the last row kept (a joined collection repeats it)
         try (Result r = core.connection().execute(s, params)) {
             r.forEachValues(raw -> {
                 Object[] values = new Object[items.size()];
@@ -243,18 +252,30 @@ final class JoinedLoad {
                     EntityState child = Loader.state(core, spec.rel.target(), raw, spec.start,
                             spec.childPlan.columns().positions(), populateExisting, specNodes[k]);
                     joined[k] = child;
-                    MemberList list = members.get(k).computeIfAbsent(parent, p -> new MemberList());
+                    MemberList list = lastList[k];
+                    if (lastParent[k] != parent) {
+                        list = members.get(k).get(parent);
+                        if (list == null) {
+                            list = new MemberList();
+                            members.get(k).put(parent, list);
+                            parentsSeen.get(k).add(parent);
+                            listsSeen.get(k).add(list);
+                        }
+                        lastParent[k] = parent;
+                        lastList[k] = list;
+                    }
                     if (child != null) {
                         list.addOnce(child.object());
-                        if (mirrors[k] != null) {
-                            Loader.setMirror(mirrors[k], child, parent.object());
+                        if (mirrors[k] != null && Loader.setMirror(mirrors[k], child, parent.object())) {
+                            specNodes[k].referenceFilled(child, mirrors[k]);
                         }
                     }
                 }
                 if (seenObjects != null) {
-                    if (!seenObjects.add(values[0])) {
+                    if (values[0] != null && values[0] == lastObject[0] || !seenObjects.add(values[0])) {
                         return;
                     }
+                    lastObject[0] = values[0];
                 } else if (seenRows != null) {
                     List<Object> identity = new ArrayList<>(values.length);
                     for (Object v : values) {
@@ -270,10 +291,11 @@ final class JoinedLoad {
         for (int k = 0; k < specs.size(); k++) {
             Spec spec = specs.get(k);
             LoadContext.Node parentNode = spec.parent < 0 ? itemNodes[-spec.parent - 1] : specNodes[spec.parent];
-            for (Map.Entry<EntityState, MemberList> e : members.get(k).entrySet()) {
-                EntityState st = e.getKey();
+            List<EntityState> seen = parentsSeen.get(k);
+            for (int i = 0; i < seen.size(); i++) {
+                EntityState st = seen.get(i);
                 if (parentNode.isFresh(st) || st.relCommitted[spec.rel.index()] == EntityState.UNLOADED) {
-                    Loader.setLoaded(core, spec.rel, st, e.getValue());
+                    Loader.setLoaded(core, spec.rel, st, listsSeen.get(k).get(i));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.retort.orm.internal.loading;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -517,7 +518,7 @@ public final class Loader {
      * (selectin, subquery, references), the collections that wait for access (lazy, raise), recursively.
      */
     static void loadRelationships(SessionCore core, LoadContext ctx, LoadPlan plan, List<EntityState> fresh,
-            List<EntityState> existing) {
+            List<EntityState> existing, LoadContext.Filled filled) {
         Mapper<?> m = plan.mapper();
         for (RelationshipProperty r : m.relationships()) {
             if (r.isWriteOnly()) {
@@ -539,13 +540,13 @@ public final class Loader {
                             st.relCommitted[r.index()] = EntityState.UNLOADED;
                         }
                     } else {
-                        loadReferences(core, r, unloaded(fresh, r), ctx, plan.child(r));
+                        loadReferences(core, r, unloaded(fresh, r, filled), ctx, plan.child(r));
                     }
                 }
                 // JOINED here: a joined strategy below a second SELECT (selectinload(a).joinedload(b)), where the
                 // rows come from that SELECT: loaded eagerly by one more SELECT ... IN, as asked, not lazily
                 case SELECTIN, SUBQUERY, JOINED -> {
-                    List<EntityState> parents = new ArrayList<>(r.isCollection() ? fresh : unloaded(fresh, r));
+                    List<EntityState> parents = new ArrayList<>(r.isCollection() ? fresh : unloaded(fresh, r, filled));
                     for (EntityState st : existing) {
                         if (st.relCommitted[r.index()] == EntityState.UNLOADED) {
                             parents.add(st);
@@ -744,8 +745,8 @@ public final class Loader {
                         } else {
                             members.add(o);
                         }
-                        if (mirror != null) {
-                            setMirror(mirror, child, parents.get(at).object());
+                        if (mirror != null && setMirror(mirror, child, parents.get(at).object())) {
+                            node.referenceFilled(child, mirror);
                         }
                     }
                 });
@@ -782,12 +783,15 @@ public final class Loader {
      * @param mirror the child's reference
      * @param child the child's state
      * @param parent the parent object
+     * @return true when it set the reference
      */
-    static void setMirror(RelationshipProperty mirror, EntityState child, Object parent) {
+    static boolean setMirror(RelationshipProperty mirror, EntityState child, Object parent) {
         if (child.relCommitted[mirror.index()] == EntityState.UNLOADED && mirror.get(child.object()) == null) {
             mirror.set(child.object(), parent);
             child.relCommitted[mirror.index()] = parent;
+            return true;
         }
+        return false;
     }
 
     /**
@@ -795,7 +799,19 @@ public final class Loader {
      * parent's load just set it ({@link #setMirror}); a reloaded object's references were reset when it was
      * populated again, so they are resolved again.
      */
-    private static List<EntityState> unloaded(List<EntityState> states, RelationshipProperty r) {
+    private static List<EntityState> unloaded(List<EntityState> states, RelationshipProperty r,
+            LoadContext.Filled filled) {
+        if (filled != null && filled.rel() == r) { // only those the parent's load did not fill are read
+            List<EntityState> out = new ArrayList<>();
+            BitSet done = filled.positions();
+            for (int i = done.nextClearBit(0); i < states.size(); i = done.nextClearBit(i + 1)) {
+                EntityState st = states.get(i);
+                if (st.relCommitted[r.index()] == EntityState.UNLOADED) {
+                    out.add(st);
+                }
+            }
+            return out;
+        }
         List<EntityState> out = null;
         for (int i = 0; i < states.size(); i++) {
             EntityState st = states.get(i);
