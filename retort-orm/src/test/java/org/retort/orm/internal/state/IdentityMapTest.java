@@ -4,7 +4,6 @@ import org.retort.orm.Model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,22 +27,10 @@ class IdentityMapTest {
         Random random = new Random(42);
         for (int step = 0; step < 200_000; step++) {
             IdentityKey key = IdentityKey.ofSingle(MAPPER, (long) random.nextInt(5_000));
-            int op = random.nextInt(10);
-            if (op < 6) {
-                EntityState st = new EntityState(new User("u", null), MAPPER);
-                st.key = key;
-                assertThat(map.put(key, st)).isSameAs(reference.put(key, st));
-            } else if (op < 9) {
-                assertThat(map.remove(key)).isSameAs(reference.remove(key));
-            } else {
-                assertThat(map.get(key)).isSameAs(reference.get(key));
-            }
+            randomStep(map, reference, key, new EntityState(new User("u", null), MAPPER), random.nextInt(10));
             assertThat(map.size()).isEqualTo(reference.size());
         }
-        for (Map.Entry<IdentityKey, EntityState> e : reference.entrySet()) {
-            assertThat(map.get(e.getKey())).isSameAs(e.getValue());
-        }
-        assertThat(new HashSet<>(map.values())).isEqualTo(new HashSet<>(reference.values()));
+        assertAgree(map, reference);
         assertThat(map.get(new IdentityKey(User.class, List.of(4_999)))).as("an Integer key finds the Long identity")
                 .isSameAs(reference.get(IdentityKey.ofSingle(MAPPER, 4_999L)));
         map.reserve(User.class, 100_000);
@@ -63,27 +50,36 @@ class IdentityMapTest {
             int which = random.nextInt(3);
             long id = random.nextInt(3_000);
             // users by consecutive ids, addresses by the same ids (two classes, one id range), and users again
-            // by multiples of 2^20, which all share their low bits: that class's table must fall back to scattering
+            // by multiples of 2^20 (keys far apart that share their low bits)
             IdentityKey key = which == 0 ? IdentityKey.ofSingle(MAPPER, id)
                     : which == 1 ? IdentityKey.ofSingle(addresses, id) : IdentityKey.ofSingle(MAPPER, (id + 4_000) << 20);
-            int op = random.nextInt(10);
-            if (op < 6) {
-                EntityState st = new EntityState(which == 1 ? new Address("e", 1L) : new User("u", null),
-                        which == 1 ? addresses : MAPPER);
-                st.key = key;
-                assertThat(map.put(key, st)).isSameAs(reference.put(key, st));
-            } else if (op < 9) {
-                assertThat(map.remove(key)).isSameAs(reference.remove(key));
-            } else {
-                assertThat(map.get(key)).isSameAs(reference.get(key));
-            }
+            EntityState st = which == 1 ? new EntityState(new Address("e", 1L), addresses)
+                    : new EntityState(new User("u", null), MAPPER);
+            randomStep(map, reference, key, st, random.nextInt(10));
         }
+        assertAgree(map, reference);
+        assertThat(map.get(IdentityKey.ofSingle(addresses, 5_000L))).isNull();
+    }
+
+    /** Puts (op 0-5, the state under the key), removes (6-8) or gets (9) the key in both maps; they must agree. */
+    private static void randomStep(IdentityMap map, Map<IdentityKey, EntityState> reference, IdentityKey key,
+            EntityState st, int op) {
+        if (op < 6) {
+            st.key = key;
+            assertThat(map.put(key, st)).isSameAs(reference.put(key, st));
+        } else if (op < 9) {
+            assertThat(map.remove(key)).isSameAs(reference.remove(key));
+        } else {
+            assertThat(map.get(key)).isSameAs(reference.get(key));
+        }
+    }
+
+    private static void assertAgree(IdentityMap map, Map<IdentityKey, EntityState> reference) {
         assertThat(map.size()).isEqualTo(reference.size());
         for (Map.Entry<IdentityKey, EntityState> e : reference.entrySet()) {
             assertThat(map.get(e.getKey())).isSameAs(e.getValue());
         }
         assertThat(map.values()).hasSize(reference.size()).containsExactlyInAnyOrderElementsOf(reference.values());
-        assertThat(map.get(IdentityKey.ofSingle(addresses, 5_000L))).isNull();
     }
 
     @Test
