@@ -178,6 +178,35 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void selectinloadOfManyParentsRunsOneStatementPerBatchOf500Keys(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            for (int i = 0; i < 1_201; i++) {
+                Author a = new Author(String.format("a%04d", i));
+                a.posts.add(new Post("p" + i));
+                if (i % 2 == 0) {
+                    a.posts.add(new Post("q" + i));
+                }
+                session.add(a);
+            }
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            f.log().clear();
+            List<Author> authors = session.scalars(Orm.select(Author.class).orderBy(Author_.name)
+                    .options(Load.selectinload(Author_.posts))).all();
+            assertThat(f.log().count()).as("the authors, then 3 batches of at most 500 keys").isEqualTo(4);
+            assertThat(authors).hasSize(1_201);
+            for (int i = 0; i < authors.size(); i++) {
+                Author a = authors.get(i);
+                assertThat(a.posts).extracting(p -> p.title).as(a.name)
+                        .containsExactlyElementsOf(i % 2 == 0 ? List.of("p" + i, "q" + i) : List.of("p" + i));
+                assertThat(a.posts.get(0).author).isSameAs(a);
+            }
+        }
+    }
+
+    @BackendTest
     void joinedloadOfTwoCollectionsKeepsEachMemberOnceThroughTheirProduct(TestDatabase db) {
         Fixture f = setUp(db);
         try (Session session = f.open()) {

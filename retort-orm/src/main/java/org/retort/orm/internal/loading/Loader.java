@@ -20,8 +20,10 @@ import org.retort.orm.mapping.IdentityKey;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipDirection;
 import org.retort.orm.mapping.RelationshipProperty;
+import org.retort.sql.BindParameter;
 import org.retort.sql.Expression;
 import org.retort.sql.FromClause;
+import org.retort.sql.InExpression;
 import org.retort.sql.OrderByElement;
 import org.retort.sql.Select;
 import org.retort.sql.Sql;
@@ -701,25 +703,19 @@ public final class Loader {
         // where the row holds that foreign key (read there, not from the object), or -1 when the load defers it
         int fkAt = singleFk == null ? -1 : tc.positions() == null ? singleFk.index() : tc.positions()[singleFk.index()];
         int step = parentQuery != null ? Integer.MAX_VALUE : BATCH;
+        // a single-column key is one expanding parameter, so that one statement (analysed and compiled once) runs
+        // for every batch with the batch's keys; a composite key's test is written out per batch
+        BindParameter<?> keysParam = parentQuery == null && parentKeyCols.size() == 1
+                && parentKeyCols.get(0).type().javaType() != Object.class
+                ? new BindParameter<>(KEYS_PARAM, null, parentKeyCols.get(0).type(), true, false, false) : null;
+        Select shared = keysParam == null ? null
+                : relatedSelect(r, cols, new InExpression(parentKeyCols.get(0), keysParam, false), criteria, order);
         for (int i = 0; i < keys.size(); i += step) {
             List<Object> chunk = keys.subList(i, Math.min(keys.size(), i + step));
-            Select s = Select.of(cols.toArray());
-            if (m2m) {
-                List<Expression<?>> on = new ArrayList<>();
-                for (int k = 0; k < r.targetKey().size(); k++) {
-                    on.add(r.secondaryTargetColumns().get(k).eq(r.targetKey().get(k).column()));
-                }
-                s = s.selectFrom(target.table().join(r.secondary(), Sql.and_(on.toArray(Expression<?>[]::new))));
-            }
-            s = parentQuery != null ? s.where(inSubquery(parentKeyCols, r, parentQuery))
-                    : s.where(inKeys(parentKeyCols, chunk));
-            if (!criteria.isEmpty()) {
-                s = s.where(criteria.toArray(Expression<?>[]::new));
-            }
-            if (!order.isEmpty()) {
-                s = s.orderBy(order.toArray(OrderByElement[]::new));
-            }
-            try (Result res = core.connection().execute(s)) {
+            Select s = shared != null ? shared : relatedSelect(r, cols, parentQuery != null
+                    ? inSubquery(parentKeyCols, r, parentQuery) : inKeys(parentKeyCols, chunk), criteria, order);
+            try (Result res = shared != null ? core.connection().execute(s, Map.of(KEYS_PARAM, chunk))
+                    : core.connection().execute(s)) {
                 res.forEachValues(row -> {
                     EntityState child = state(core, target, row, 0, tc.positions(), false, node);
                     if (child == null) {
@@ -752,6 +748,30 @@ public final class Loader {
             }
         }
         return out;
+    }
+
+    /** The name of the expanding parameter that carries a batch's parent keys. */
+    private static final String KEYS_PARAM = "retort_parent_keys";
+
+    /** The SELECT of a relationship's targets (joined to the association table for many-to-many) that pass a test. */
+    private static Select relatedSelect(RelationshipProperty r, List<Expression<?>> cols, Expression<Boolean> test,
+            List<Expression<?>> criteria, List<OrderByElement> order) {
+        Select s = Select.of(cols.toArray());
+        if (r.direction() == RelationshipDirection.MANY_TO_MANY) {
+            List<Expression<?>> on = new ArrayList<>();
+            for (int k = 0; k < r.targetKey().size(); k++) {
+                on.add(r.secondaryTargetColumns().get(k).eq(r.targetKey().get(k).column()));
+            }
+            s = s.selectFrom(r.target().table().join(r.secondary(), Sql.and_(on.toArray(Expression<?>[]::new))));
+        }
+        s = s.where(test);
+        if (!criteria.isEmpty()) {
+            s = s.where(criteria.toArray(Expression<?>[]::new));
+        }
+        if (!order.isEmpty()) {
+            s = s.orderBy(order.toArray(OrderByElement[]::new));
+        }
+        return s;
     }
 
     /**
