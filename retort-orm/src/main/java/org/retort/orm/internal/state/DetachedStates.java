@@ -2,7 +2,9 @@ package org.retort.orm.internal.state;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.retort.orm.mapping.IdentityKey;
 
 /**
@@ -24,21 +26,21 @@ import org.retort.orm.mapping.IdentityKey;
  *       is swept a few slots per insertion and whenever it is resized).
  * </ul>
  *
- * <p>Every entry carries the sequence number of its registration; when one object has two entries (it was
- * detached, attached, detached again), the newer one wins however the batches are indexed.
+ * <p>An entry is a weak reference and a key, 32 bytes: it keeps neither a sequence number nor the object's hash.
+ * Each batch carries the sequence number of its registration, and batches are indexed oldest first (before any
+ * single registration), so an entry entering the table is always the newest for its object and replaces any
+ * other (an object detached, attached and detached again). A slot's hash is the identity hash of the entry's
+ * object, read again when the table moves entries (an entry whose object was collected stays put until a sweep
+ * drops it).
  */
 public final class DetachedStates {
     /** What a detached object keeps: the object only weakly, and its key. */
     public static final class Entry extends WeakReference<Object> {
-        private final int seq;
         private final IdentityKey key;
-        /** The object's identity hash, set when the entry is indexed. */
-        private int hash;
 
         /** An entry of a state held strongly ({@link EntityState#pinnedObject}). */
-        private Entry(EntityState st, int seq) {
+        private Entry(EntityState st) {
             super(st.pinnedObject());
-            this.seq = seq;
             this.key = st.key;
         }
 
@@ -58,9 +60,13 @@ public final class DetachedStates {
     private static Entry[] table = new Entry[INITIAL_CAPACITY];
     private static int size;
     private static int sweepCursor;
-    /** Registered batches not yet indexed, oldest first. */
-    private static final ArrayDeque<Entry[]> batches = new ArrayDeque<>();
+    /** Registered batches not yet indexed (compaction rotates them: their sequence numbers say which is older). */
+    private static final ArrayDeque<Batch> batches = new ArrayDeque<>();
     private static int nextSeq;
+
+    /** The entries one closing session registered, and when. */
+    private record Batch(Entry[] entries, int seq) {
+    }
 
     /** Read without the lock so that lookups cost nothing while no object was ever detached. */
     private static volatile boolean empty = true;
@@ -77,16 +83,12 @@ public final class DetachedStates {
      * @param count how many there are, at most
      */
     public static void detachAll(Iterable<EntityState> states, int count) {
-        int seq;
-        synchronized (LOCK) {
-            seq = nextSeq++;
-        }
         Entry[] batch = new Entry[count];
         int n = 0;
         for (EntityState st : states) {
             st.detach();
             if (st.key != null) {
-                batch[n++] = new Entry(st, seq);
+                batch[n++] = new Entry(st);
             }
         }
         if (n == 0) {
@@ -97,7 +99,7 @@ public final class DetachedStates {
         }
         synchronized (LOCK) {
             sweepBatches(2L * n);
-            batches.addLast(batch);
+            batches.addLast(new Batch(batch, nextSeq++)); // registered now: newer than every entry indexed so far
             empty = false;
         }
     }
@@ -105,7 +107,9 @@ public final class DetachedStates {
     /** Remembers one state as detached; it must have an identity. */
     public static void put(EntityState st) {
         synchronized (LOCK) {
-            insert(new Entry(st, nextSeq++));
+            indexBatches(); // every registration before this one is in the table: this entry is the newest
+            nextSeq++;
+            insert(new Entry(st));
             empty = false;
         }
     }
@@ -149,8 +153,14 @@ public final class DetachedStates {
     // ------------------------------------------------------------------ all below under LOCK
 
     private static void indexBatches() {
-        for (Entry[] batch; (batch = batches.pollFirst()) != null; ) {
-            for (Entry e : batch) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        List<Batch> oldestFirst = new ArrayList<>(batches);
+        batches.clear();
+        oldestFirst.sort((a, b) -> Integer.compare(a.seq() - b.seq(), 0)); // sequence numbers may wrap
+        for (Batch batch : oldestFirst) {
+            for (Entry e : batch.entries()) {
                 insert(e);
             }
         }
@@ -163,7 +173,8 @@ public final class DetachedStates {
     private static void sweepBatches(long budget) {
         int rounds = batches.size();
         while (budget > 0 && rounds-- > 0) {
-            Entry[] batch = batches.pollFirst();
+            Batch b = batches.pollFirst();
+            Entry[] batch = b.entries();
             budget -= batch.length;
             int live = 0;
             for (Entry e : batch) {
@@ -172,7 +183,7 @@ public final class DetachedStates {
                 }
             }
             if (live > 0) {
-                batches.addLast(live == batch.length ? batch : Arrays.copyOf(batch, live));
+                batches.addLast(live == batch.length ? b : new Batch(Arrays.copyOf(batch, live), b.seq()));
             }
         }
     }
@@ -186,19 +197,15 @@ public final class DetachedStates {
         if (object == null) {
             return;
         }
-        int hash = System.identityHashCode(object);
-        entry.hash = hash;
-        int i = probe(object, hash);
+        int i = probe(object, System.identityHashCode(object));
         Entry e = table[i];
+        table[i] = entry; // the newest registration of its object (see indexBatches)
         if (e == null) {
-            table[i] = entry;
             if (++size * 2 > table.length) {
                 rehash(table.length * 2);
             } else {
                 sweepTable();
             }
-        } else if (entry.seq - e.seq >= 0) { // the newer registration wins; sequence numbers may wrap
-            table[i] = entry;
         }
     }
 
@@ -226,7 +233,7 @@ public final class DetachedStates {
         Entry[] t = table;
         int mask = t.length - 1;
         int i = slot(hash, t.length);
-        while (t[i] != null && !(t[i].hash == hash && t[i].refersTo(object))) {
+        while (t[i] != null && !t[i].refersTo(object)) {
             i = (i + 1) & mask;
         }
         return i;
@@ -239,7 +246,9 @@ public final class DetachedStates {
         t[i] = null;
         size--;
         for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            if (!OpenAddressing.staysPut(i, j, slot(t[j].hash, t.length))) {
+            Object o = t[j].get();
+            // an entry whose object was collected stays where it is: it blocks no lookup, a sweep drops it
+            if (o != null && !OpenAddressing.staysPut(i, j, slot(System.identityHashCode(o), t.length))) {
                 t[i] = t[j];
                 t[j] = null;
                 i = j;
@@ -269,8 +278,9 @@ public final class DetachedStates {
         Entry[] t = new Entry[length];
         int mask = length - 1;
         for (Entry e : old) {
-            if (e != null && !e.refersTo(null)) {
-                int i = slot(e.hash, length);
+            Object o = e == null ? null : e.get();
+            if (o != null) {
+                int i = slot(System.identityHashCode(o), length);
                 while (t[i] != null) {
                     i = (i + 1) & mask;
                 }

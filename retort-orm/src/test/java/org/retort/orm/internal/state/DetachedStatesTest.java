@@ -86,4 +86,28 @@ class DetachedStatesTest {
         DetachedStates.remove(u);
         assertThat(DetachedStates.get(u)).isNull();
     }
+
+    @Test
+    void theNewerBatchWinsAfterCompactionReorderedTheBatches() {
+        User u = new User("rotated", null);
+        List<User> others = new java.util.ArrayList<>();
+        // two batches of ten holding u (keys 7, then 8), then one of one: registering it compacts the oldest batch
+        // and, its budget spent, moves only that one behind the newer
+        for (long key : new long[] {7, 8}) {
+            List<EntityState> batch = new java.util.ArrayList<>(List.of(detachedState(u, key)));
+            for (int i = 0; i < 9; i++) {
+                User o = new User("other", null);
+                others.add(o);
+                batch.add(detachedState(o, 100 * key + i));
+            }
+            DetachedStates.detachAll(batch, batch.size());
+        }
+        User last = new User("last", null);
+        DetachedStates.detachAll(List.of(detachedState(last, 999)), 1);
+        assertThat(DetachedStates.get(u).key().values()).containsExactly(8L);
+        assertThat(DetachedStates.get(others.get(10)).key().values()).containsExactly(801L);
+        DetachedStates.remove(u);
+        DetachedStates.remove(last);
+        others.forEach(DetachedStates::remove);
+    }
 }
