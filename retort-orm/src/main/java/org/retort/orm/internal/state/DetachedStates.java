@@ -189,7 +189,7 @@ public final class DetachedStates {
     }
 
     private static int slot(int hash, int length) {
-        return (hash ^ (hash >>> 16)) & (length - 1);
+        return OpenAddressing.lowBits(hash, length);
     }
 
     private static void insert(Entry entry) {

@@ -44,7 +44,7 @@ public final class IdentityMap {
 
         @Override
         int slot(int hash, int length) {
-            return scattered ? slotOf(hash, length) : (hash ^ (hash >>> 16)) & (length - 1);
+            return scattered ? slotOf(hash, length) : OpenAddressing.lowBits(hash, length);
         }
 
         /**

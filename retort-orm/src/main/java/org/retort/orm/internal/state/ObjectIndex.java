@@ -16,7 +16,7 @@ final class ObjectIndex extends StateTable {
     int probe(Object o, int hash) {
         Object[] k = keys;
         int mask = k.length - 1;
-        int i = slotOf(hash, k.length);
+        int i = slot(hash, k.length);
         for (Object at; (at = k[i]) != null && at != o; ) {
             i = (i + 1) & mask;
         }

@@ -18,4 +18,16 @@ public final class OpenAddressing {
     public static boolean staysPut(int emptied, int j, int home) {
         return emptied <= j ? emptied < home && home <= j : emptied < home || home <= j;
     }
+
+    /**
+     * The home slot of a hash by its low bits, the high half folded in: hashes that differ by small steps (consecutive
+     * keys) take neighbouring slots.
+     *
+     * @param hash the hash
+     * @param length the table's length, a power of two
+     * @return the slot
+     */
+    public static int lowBits(int hash, int length) {
+        return (hash ^ (hash >>> 16)) & (length - 1);
+    }
 }
