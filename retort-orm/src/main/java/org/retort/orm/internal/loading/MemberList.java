@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.retort.orm.internal.collection.TrackedCollection;
 
 /**
  * The members a load collects for one parent's collection, each object once. Rows can repeat a member (a joined load
@@ -28,10 +29,8 @@ final class MemberList extends ArrayList<Object> {
      */
     void addOnce(Object o) {
         if (seen == null) {
-            for (int i = 0, n = size(); i < n; i++) {
-                if (get(i) == o) {
-                    return;
-                }
+            if (TrackedCollection.containsSame(this, o)) {
+                return;
             }
             add(o);
             if (size() > SEARCHED) {
