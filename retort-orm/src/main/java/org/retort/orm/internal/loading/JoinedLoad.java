@@ -209,17 +209,15 @@ final class JoinedLoad {
         }
         // members per spec per parent, in first-seen order
         List<Map<EntityState, MemberList>> members = new ArrayList<>();
-        // each spec's parents in first-seen order, their lists beside them, and the last parent a row named (rows
-        // come mostly grouped by parent: one lookup per parent, not per row)
+        // each spec's parents in first-seen order, and the last parent a row named (rows come mostly grouped by
+        // parent: one lookup per parent, not per row)
         List<List<EntityState>> parentsSeen = new ArrayList<>();
-        List<List<MemberList>> listsSeen = new ArrayList<>();
         EntityState[] lastParent = new EntityState[specs.size()];
         MemberList[] lastList = new MemberList[specs.size()];
         RelationshipProperty[] mirrors = new RelationshipProperty[specs.size()];
         for (int k = 0; k < specs.size(); k++) {
             members.add(new IdentityHashMap<>());
             parentsSeen.add(new ArrayList<>());
-            listsSeen.add(new ArrayList<>());
             mirrors[k] = Loader.mirrorToFill(core, specs.get(k).rel, specs.get(k).childPlan);
         }
         List<Object[]> rows = new ArrayList<>();
@@ -259,7 +257,6 @@ final class JoinedLoad {
                             list = new MemberList();
                             members.get(k).put(parent, list);
                             parentsSeen.get(k).add(parent);
-                            listsSeen.get(k).add(list);
                         }
                         lastParent[k] = parent;
                         lastList[k] = list;
@@ -291,11 +288,9 @@ final class JoinedLoad {
         for (int k = 0; k < specs.size(); k++) {
             Spec spec = specs.get(k);
             LoadContext.Node parentNode = spec.parent < 0 ? itemNodes[-spec.parent - 1] : specNodes[spec.parent];
-            List<EntityState> seen = parentsSeen.get(k);
-            for (int i = 0; i < seen.size(); i++) {
-                EntityState st = seen.get(i);
+            for (EntityState st : parentsSeen.get(k)) {
                 if (parentNode.isFresh(st) || st.relCommitted[spec.rel.index()] == EntityState.UNLOADED) {
-                    Loader.setLoaded(core, spec.rel, st, listsSeen.get(k).get(i));
+                    Loader.setLoaded(core, spec.rel, st, members.get(k).get(st));
                 }
             }
         }
