@@ -18,7 +18,7 @@ public final class RowValues extends AbstractMap<String, Object> {
 
     /**
      * @param names the column names, shared by the rows of one shape; not copied
-     * @param values this row's values, index for index; not copied
+     * @param values this row's values, index for index; not copied, and read only as far as there are names
      */
     public RowValues(String[] names, Object[] values) {
         this.names = names;

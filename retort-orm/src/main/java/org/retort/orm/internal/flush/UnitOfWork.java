@@ -282,19 +282,22 @@ public final class UnitOfWork {
             updates.add(e.getKey());
         }
         try {
-            List<Mapper<?>> order = sortMappers(inserts, updates, deletes);
+            Map<Mapper<?>, List<EntityState>> insertsOf = byMapper(inserts);
+            Map<Mapper<?>, List<EntityState>> updatesOf = byMapper(updates);
+            Map<Mapper<?>, List<EntityState>> deletesOf = byMapper(deletes);
+            List<Mapper<?>> order = sortMappers(insertsOf.keySet(), updatesOf.keySet(), deletesOf.keySet());
             // levels matter only where a class refers to itself (a tree of new objects): other parents are
             // of another class, inserted before their children by the mapper order
             Map<EntityState, EntityState> newParents = deps.noSyncs() || !selfReferential(order) ? Map.of()
                     : deps.newParents();
             for (Mapper<?> m : order) {
-                for (List<EntityState> level : levels(only(inserts, m), newParents)) {
+                for (List<EntityState> level : levels(insertsOf.getOrDefault(m, List.of()), newParents)) {
                     for (EntityState st : level) {
                         deps.applyTo(st, false);
                     }
                     insertRows(conn, m, level);
                 }
-                List<EntityState> mine = only(updates, m);
+                List<EntityState> mine = updatesOf.getOrDefault(m, List.of());
                 for (EntityState st : mine) {
                     deps.applyTo(st, false);
                 }
@@ -303,7 +306,7 @@ public final class UnitOfWork {
             postUpdate(conn, deps);
             writeAssociations(conn, deps);
             for (int i = order.size() - 1; i >= 0; i--) {
-                deleteRows(conn, order.get(i), childrenFirst(only(deletes, order.get(i))));
+                deleteRows(conn, order.get(i), childrenFirst(deletesOf.getOrDefault(order.get(i), List.of())));
             }
         } catch (RuntimeException e) {
             fail(e);
@@ -631,24 +634,43 @@ public final class UnitOfWork {
         }
     }
 
-    private static List<EntityState> only(List<EntityState> states, Mapper<?> m) {
-        List<EntityState> out = new ArrayList<>();
-        for (EntityState st : states) {
-            if (st.mapper() == m) {
-                out.add(st);
-            }
+    /**
+     * The states of a group by mapper, each list in group order, mappers in order of first appearance. States come
+     * mostly in runs of one class: a run costs one comparison per state, and a group of one class is returned as
+     * it is, not copied.
+     */
+    private static Map<Mapper<?>, List<EntityState>> byMapper(List<EntityState> states) {
+        if (states.isEmpty()) {
+            return Map.of();
         }
-        return out;
+        Mapper<?> first = states.get(0).mapper();
+        Map<Mapper<?>, List<EntityState>> out = null;
+        Mapper<?> last = first;
+        List<EntityState> lastList = null;
+        for (int i = 1; i < states.size(); i++) {
+            EntityState st = states.get(i);
+            Mapper<?> m = st.mapper();
+            if (m != last) {
+                if (out == null) { // a second class: the states so far were all of the first
+                    out = new LinkedHashMap<>();
+                    out.put(first, new ArrayList<>(states.subList(0, i)));
+                }
+                lastList = out.computeIfAbsent(m, k -> new ArrayList<>());
+                last = m;
+            } else if (out == null) {
+                continue;
+            }
+            lastList.add(st);
+        }
+        return out != null ? out : Map.of(first, states);
     }
 
     /** Mappers ordered so that a table comes after the tables its foreign keys refer to (stable, Kahn). */
     @SafeVarargs
-    public static List<Mapper<?>> sortMappers(List<EntityState>... groups) {
+    private static List<Mapper<?>> sortMappers(Set<Mapper<?>>... groups) {
         Set<Mapper<?>> all = new LinkedHashSet<>();
-        for (List<EntityState> g : groups) {
-            for (EntityState st : g) {
-                all.add(st.mapper());
-            }
+        for (Set<Mapper<?>> g : groups) {
+            all.addAll(g);
         }
         List<Mapper<?>> remaining = new ArrayList<>(all);
         List<Mapper<?>> out = new ArrayList<>();
@@ -707,7 +729,7 @@ public final class UnitOfWork {
         }
         boolean returning = conn.dialect().supportsReturning();
         List<InsertRow> rows = new ArrayList<>(states.size());
-        Map<Long, Shape> shapes = new java.util.HashMap<>();
+        Shapes shapes = new Shapes(m.properties());
         for (EntityState st : states) {
             m.events().fire(MapperEvents.Kind.BEFORE_INSERT, cast(m), conn, st.object());
             rows.add(prepareInsert(m, st, shapes));
@@ -726,7 +748,7 @@ public final class UnitOfWork {
         }
     }
 
-    private InsertRow prepareInsert(Mapper<?> m, EntityState st, Map<Long, Shape> shapes) {
+    private InsertRow prepareInsert(Mapper<?> m, EntityState st, Shapes shapes) {
         Object o = st.object();
         List<ColumnProperty> props = m.properties();
         if (props.size() > 63) {
@@ -758,9 +780,28 @@ public final class UnitOfWork {
             filledBits[filledStates.size()] = filled;
             filledStates.add(st);
         }
-        Shape shape = shapes.computeIfAbsent(written, w -> shapeOf(props, w));
-        return new InsertRow(st, new RowValues(shape.names(), n == values.length ? values
-                : java.util.Arrays.copyOf(values, n)), shape);
+        Shape shape = shapes.of(written);
+        return new InsertRow(st, new RowValues(shape.names(), values), shape); // values past n are not read
+    }
+
+    /** The shapes of one mapper's rows in a flush, by written bits; consecutive rows mostly share one. */
+    private static final class Shapes {
+        private final List<ColumnProperty> props;
+        private final Map<Long, Shape> byBits = new java.util.HashMap<>();
+        private Shape last;
+
+        Shapes(List<ColumnProperty> props) {
+            this.props = props;
+        }
+
+        Shape of(long written) {
+            Shape s = last;
+            if (s == null || s.written() != written) {
+                s = byBits.computeIfAbsent(written, w -> shapeOf(props, w));
+                last = s;
+            }
+            return s;
+        }
     }
 
     private static Shape shapeOf(List<ColumnProperty> props, long written) {
