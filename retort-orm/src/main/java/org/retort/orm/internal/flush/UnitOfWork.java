@@ -241,8 +241,11 @@ public final class UnitOfWork {
         }
         updates.sort(UnitOfWork::byPrimaryKey); // a stable order of UPDATEs (and of their row locks)
         Map<EntityState, EntityState> switched = rowSwitches(inserts, deletes);
-        inserts.removeAll(switched.keySet());
-        deletes.removeAll(switched.values());
+        if (!switched.isEmpty()) {
+            inserts.removeAll(switched.keySet());
+            deletes.removeAll(switched.values());
+        }
+        Map<Mapper<?>, List<EntityState>> insertsOf = byMapper(inserts);
         checkConflicts(inserts);
         Connection conn = session.connection();
         List<EntityState> replaced = new ArrayList<>(switched.values());
@@ -250,7 +253,7 @@ public final class UnitOfWork {
         for (TxLevel tx : session.levels()) {
             tx.reserve(touched);
         }
-        session.reserveIdentities(inserts);
+        session.reserveIdentities(insertsOf);
         for (List<EntityState> group : List.of(inserts, updates, deletes, List.copyOf(switched.keySet()), replaced)) {
             for (EntityState st : group) {
                 undoStates.add(st);
@@ -282,7 +285,6 @@ public final class UnitOfWork {
             updates.add(e.getKey());
         }
         try {
-            Map<Mapper<?>, List<EntityState>> insertsOf = byMapper(inserts);
             Map<Mapper<?>, List<EntityState>> updatesOf = byMapper(updates);
             Map<Mapper<?>, List<EntityState>> deletesOf = byMapper(deletes);
             List<Mapper<?>> order = sortMappers(insertsOf.keySet(), updatesOf.keySet(), deletesOf.keySet());

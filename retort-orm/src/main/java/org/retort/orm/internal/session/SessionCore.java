@@ -783,24 +783,14 @@ public final class SessionCore {
      * Makes room in the identity map, class by class, for the identities of states about to get one (a flush's new
      * objects), so that their table grows once instead of step by step.
      *
-     * @param states the states
+     * @param byMapper the states by mapper
      */
-    public void reserveIdentities(List<EntityState> states) {
-        if (states.size() <= 64) {
-            return;
-        }
-        Map<Class<?>, int[]> perClass = new IdentityHashMap<>();
-        Class<?> c = null;
-        int[] n = null;
-        for (EntityState st : states) {
-            Class<?> k = st.mapper().entityClass();
-            if (k != c) {
-                c = k;
-                n = perClass.computeIfAbsent(k, x -> new int[1]);
+    public void reserveIdentities(Map<Mapper<?>, List<EntityState>> byMapper) {
+        byMapper.forEach((m, states) -> {
+            if (states.size() > 64) {
+                identityMap.reserve(m.entityClass(), states.size());
             }
-            n[0]++;
-        }
-        perClass.forEach((k, v) -> identityMap.reserve(k, v[0]));
+        });
     }
 
     // ------------------------------------------------------------------ transactions

@@ -23,19 +23,44 @@ final class ObjectIndex extends StateTable {
         return i;
     }
 
+    /**
+     * The object a {@link #get} did not find, the slot where it would go and its hash, while the table has not
+     * changed since ({@link #changes}): adding an object is a lookup followed by a put, which then probes no
+     * second time.
+     */
+    private Object missed;
+    private int missedSlot;
+    private int missedHash;
+    private int missedAt;
+
     /** {@return the state of the object, or null} */
     EntityState get(Object o) {
-        return states[probe(o, System.identityHashCode(o))];
+        int hash = System.identityHashCode(o);
+        int i = probe(o, hash);
+        EntityState st = states[i];
+        if (st == null) {
+            missed = o;
+            missedSlot = i;
+            missedHash = hash;
+            missedAt = changes;
+        }
+        return st;
     }
 
     /** Maps the object to the state, replacing any other; {@return the state it replaced, or null} */
     EntityState put(Object o, EntityState st) {
+        if (o == missed && missedAt == changes) {
+            missed = null;
+            return putAt(missedSlot, o, missedHash, st);
+        }
+        missed = null;
         int hash = System.identityHashCode(o);
         return putAt(probe(o, hash), o, hash, st);
     }
 
     /** Removes the object; {@return the state it had, or null} */
     EntityState remove(Object o) {
+        missed = null;
         return removeAt(probe(o, System.identityHashCode(o)));
     }
 }

@@ -18,6 +18,8 @@ public abstract class StateTable {
     /** Each occupied slot's key hash. */
     int[] hashes = new int[INITIAL_CAPACITY];
     int size;
+    /** Counts changes of the table's layout (insertions, removals, resizes), so that a remembered slot can be trusted. */
+    int changes;
 
     /**
      * An empty table.
@@ -53,6 +55,7 @@ public abstract class StateTable {
     /** Stores the key and state in the slot {@link #probe} gave; {@return the state it replaced, or null} */
     final EntityState putAt(int i, Object key, int hash, EntityState state) {
         EntityState old = states[i];
+        changes++;
         if (keys != null) {
             keys[i] = key;
         }
@@ -84,6 +87,7 @@ public abstract class StateTable {
         states = new EntityState[INITIAL_CAPACITY];
         hashes = new int[INITIAL_CAPACITY];
         size = 0;
+        changes++;
     }
 
     /**
@@ -109,6 +113,7 @@ public abstract class StateTable {
         }
         s[i] = null;
         size--;
+        changes++;
         int walked = 0;
         for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask, walked++) {
             if (!OpenAddressing.staysPut(i, j, slot(h[j], s.length))) {
@@ -161,5 +166,6 @@ public abstract class StateTable {
         keys = k;
         states = s;
         hashes = h;
+        changes++;
     }
 }
