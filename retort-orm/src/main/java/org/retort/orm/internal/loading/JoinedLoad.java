@@ -16,6 +16,7 @@ import org.retort.orm.annotation.Lazy;
 import org.retort.orm.internal.session.SessionCore;
 import org.retort.orm.internal.state.EntityState;
 import org.retort.orm.internal.state.Identity;
+import org.retort.orm.internal.state.StateMap;
 import org.retort.orm.mapping.ColumnProperty;
 import org.retort.orm.mapping.Mapper;
 import org.retort.orm.mapping.RelationshipDirection;
@@ -207,8 +208,8 @@ final class JoinedLoad {
         for (int k = 0; k < specs.size(); k++) {
             specNodes[k] = ctx.node(specs.get(k).childPlan);
         }
-        // members per spec per parent, in first-seen order
-        List<Map<EntityState, MemberList>> members = new ArrayList<>();
+        // members per spec per parent
+        List<StateMap<MemberList>> members = new ArrayList<>();
         // each spec's parents in first-seen order, and the last parent a row named (rows come mostly grouped by
         // parent: one lookup per parent, not per row)
         List<List<EntityState>> parentsSeen = new ArrayList<>();
@@ -216,7 +217,7 @@ final class JoinedLoad {
         MemberList[] lastList = new MemberList[specs.size()];
         RelationshipProperty[] mirrors = new RelationshipProperty[specs.size()];
         for (int k = 0; k < specs.size(); k++) {
-            members.add(new IdentityHashMap<>());
+            members.add(new StateMap<>());
             parentsSeen.add(new ArrayList<>());
             mirrors[k] = Loader.mirrorToFill(core, specs.get(k).rel, specs.get(k).childPlan);
         }
@@ -225,6 +226,10 @@ final class JoinedLoad {
         Set<Object> seenObjects = anyCollection && items.size() == 1 ? Collections.newSetFromMap(new IdentityHashMap<>())
                 : null;
         Map<List<Object>, Boolean> seenRows = anyCollection && seenObjects == null ? new LinkedHashMap<>() : null;
+        // a spec joined to the one selected entity sees each of its objects first exactly where the result does: a
+        // row whose root object that spec has not seen yet is a new row, with no set of the objects to consult
+        int firstSightings = seenObjects == null ? -1 : specOfRoot(specs);
+        boolean[] newRoot = new boolean[1];
         boolean populateExisting = stmt.isPopulateExisting();
         Object[] lastObject = new Object[1]; // the object of the last row kept (a joined collection repeats it)
         try (Result r = core.connection().execute(s, params)) {
@@ -257,6 +262,7 @@ final class JoinedLoad {
                             list = new MemberList();
                             members.get(k).put(parent, list);
                             parentsSeen.get(k).add(parent);
+                            newRoot[0] |= k == firstSightings;
                         }
                         lastParent[k] = parent;
                         lastList[k] = list;
@@ -268,7 +274,12 @@ final class JoinedLoad {
                         }
                     }
                 }
-                if (seenObjects != null) {
+                if (seenObjects != null && firstSightings >= 0 && states[0] != null) {
+                    if (!newRoot[0]) {
+                        return;
+                    }
+                    newRoot[0] = false;
+                } else if (seenObjects != null) {
                     if (values[0] != null && values[0] == lastObject[0] || !seenObjects.add(values[0])) {
                         return;
                     }
@@ -307,6 +318,16 @@ final class JoinedLoad {
             out.add(new OrmRow(row));
         }
         return new OrmResult(out, out.size());
+    }
+
+    /** {@return the first spec joined to the first selected entity, or -1} */
+    private static int specOfRoot(List<Spec> specs) {
+        for (int k = 0; k < specs.size(); k++) {
+            if (specs.get(k).parent == -1) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Adds the LEFT OUTER JOIN of one spec: parent to target alias, through an association alias for many-to-many. */
