@@ -102,7 +102,11 @@ public final class IdentityMap {
     /** {@return the state of the identity, or null} */
     public EntityState get(IdentityKey key) {
         ClassTable t = table(key.entityClass(), false);
-        return t == null ? null : t.states[t.probe(key, key.hashCode())];
+        if (t == null) {
+            return null;
+        }
+        int i = t.probe(key, key.hashCode()); // first: a long probe may rearrange the table (new arrays)
+        return t.states[i];
     }
 
     /**

@@ -118,6 +118,27 @@ class IdentityMapTest {
     }
 
     @Test
+    void aLookupThatScattersTheTableReadsTheStateFromTheTableAsRearranged() {
+        // 24 keys in one run from one home slot: looking up a 25th with that home probes the whole run, which makes
+        // the lookup itself fall back to scattered slots; it must then read its answer from the new slots
+        int base = IdentityKey.ofSingle(MAPPER, 0L).hashCode();
+        IdentityMap map = new IdentityMap();
+        List<EntityState> states = new java.util.ArrayList<>();
+        for (int x = 1; x <= 24; x++) {
+            EntityState st = new EntityState(new User("u", null), MAPPER);
+            st.key = IdentityKey.ofSingle(MAPPER, Integer.toUnsignedLong(x * 65_537 - base));
+            map.put(st.key, st);
+            states.add(st);
+        }
+        assertThat(map.isScattered(User.class)).isFalse();
+        assertThat(map.get(IdentityKey.ofSingle(MAPPER, Integer.toUnsignedLong(25 * 65_537 - base)))).isNull();
+        assertThat(map.isScattered(User.class)).isTrue();
+        for (EntityState st : states) {
+            assertThat(map.get(st.key)).isSameAs(st);
+        }
+    }
+
+    @Test
     void refusesAStateUnderAnotherKey() {
         IdentityMap map = new IdentityMap();
         EntityState st = new EntityState(new User("u", null), MAPPER);
