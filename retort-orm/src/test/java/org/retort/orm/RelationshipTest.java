@@ -230,6 +230,31 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void joinedloadReturnsEachParentOnceWhenItsRowsAreNotTogether(TestDatabase db) {
+        Fixture f = setUp(db);
+        try (Session session = f.open()) {
+            for (int i = 0; i < 3; i++) {
+                Author a = new Author("a" + i);
+                a.posts.add(new Post("y"));
+                a.posts.add(new Post("x"));
+                session.add(a);
+            }
+            session.commit();
+        }
+        try (Session session = f.open()) {
+            f.log().clear();
+            // the collection's orderBy = "title" orders the joined rows x, x, x, y, y, y: each author comes back
+            List<Author> authors = session.scalars(Orm.select(Author.class)
+                    .options(Load.joinedload(Author_.posts))).all();
+            assertThat(f.log().all().get(0)).contains("ORDER BY");
+            assertThat(authors).extracting(a -> a.name).containsExactlyInAnyOrder("a0", "a1", "a2");
+            for (Author a : authors) {
+                assertThat(a.posts).extracting(p -> p.title).as(a.name).containsExactly("x", "y");
+            }
+        }
+    }
+
+    @BackendTest
     void joinedloadWithLimitCountsParentsNotJoinedRows(TestDatabase db) {
         Fixture f = setUp(db);
         try (Session session = f.open()) {
