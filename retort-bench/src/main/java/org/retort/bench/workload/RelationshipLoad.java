@@ -5,6 +5,7 @@ import static org.retort.orm.Orm.select;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,6 +92,27 @@ public final class RelationshipLoad implements Workload {
         ctx.drop(Graph.CHILD, Graph.PARENT);
     }
 
+    /** Reads every parent into records, by id and in row order (the hand-written contenders' first query). */
+    private static void readParents(Connection c, Map<Integer, JdbcParent> byId, List<JdbcParent> out)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM " + Graph.PARENT);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                JdbcParent p = new JdbcParent(rs.getInt(1), rs.getString(2), new ArrayList<>());
+                byId.put(p.id(), p);
+                out.add(p);
+            }
+        }
+    }
+
+    /** Reads child rows (id, parent_id, name) into their parents' lists. */
+    private static void readChildren(ResultSet rs, Map<Integer, JdbcParent> byId) throws SQLException {
+        while (rs.next()) {
+            JdbcChild child = new JdbcChild(rs.getInt(1), rs.getInt(2), rs.getString(3));
+            byId.get(child.parentId()).children().add(child);
+        }
+    }
+
     /** The floor: two queries (or one join) and a map by parent id, into records. */
     private record Jdbc(boolean joined) implements Variant<List<JdbcParent>> {
         @Override
@@ -122,20 +144,10 @@ public final class RelationshipLoad implements Workload {
                         }
                     }
                 } else {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM " + Graph.PARENT);
-                         ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            JdbcParent p = new JdbcParent(rs.getInt(1), rs.getString(2), new ArrayList<>());
-                            byId.put(p.id(), p);
-                            out.add(p);
-                        }
-                    }
+                    readParents(c, byId, out);
                     try (PreparedStatement ps = c.prepareStatement("SELECT id, parent_id, name FROM " + Graph.CHILD);
                          ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            JdbcChild child = new JdbcChild(rs.getInt(1), rs.getInt(2), rs.getString(3));
-                            byId.get(child.parentId()).children().add(child);
-                        }
+                        readChildren(rs, byId);
                     }
                 }
             }
@@ -172,14 +184,7 @@ public final class RelationshipLoad implements Workload {
             Map<Integer, JdbcParent> byId = new HashMap<>(n * 2);
             List<JdbcParent> out = new ArrayList<>(n);
             try (Connection c = ctx.jdbc().getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM " + Graph.PARENT);
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JdbcParent p = new JdbcParent(rs.getInt(1), rs.getString(2), new ArrayList<>());
-                        byId.put(p.id(), p);
-                        out.add(p);
-                    }
-                }
+                readParents(c, byId, out);
                 StringBuilder sql = new StringBuilder("SELECT id, parent_id, name FROM " + Graph.CHILD
                         + " WHERE parent_id IN (");
                 for (int k = 0; k < BATCH; k++) {
@@ -192,10 +197,7 @@ public final class RelationshipLoad implements Workload {
                             ps.setInt(k + 1, out.get(Math.min(from + k, to - 1)).id());
                         }
                         try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                JdbcChild child = new JdbcChild(rs.getInt(1), rs.getInt(2), rs.getString(3));
-                                byId.get(child.parentId()).children().add(child);
-                            }
+                            readChildren(rs, byId);
                         }
                     }
                 }
