@@ -217,6 +217,40 @@ class YieldPerTest {
         }
     }
 
+    @BackendTest
+    void objectsTheProgramKeepsAreDetachedWhenTheSessionClosesAndAttachAgainAsPersistent(TestDatabase db) {
+        Fixture f = setUp(db, 30);
+        List<Author> kept = new ArrayList<>();
+        try (Session session = f.factory().open()) {
+            try (OrmScalarResult<Author> authors = session.scalars(Orm.select(Author.class).orderBy(Author_.name)
+                    .yieldPer(10))) {
+                int i = 0;
+                for (List<Author> part : authors.partitions()) {
+                    kept.add(part.get(0)); // one of each batch; the last batch is still pinned when the session closes
+                    i++;
+                }
+                assertThat(i).isEqualTo(3);
+            }
+        }
+        try (Session session = f.factory().open()) {
+            for (Author a : kept) {
+                InstanceState st = session.inspect(a);
+                assertThat(st.state()).as(a.name).isEqualTo(ObjectState.DETACHED);
+                assertThat(st.identity().values()).containsExactly(a.id);
+            }
+            Author a = kept.get(1);
+            a.name = "renamed after detaching";
+            session.add(a);
+            assertThat(session.inspect(a).state()).isEqualTo(ObjectState.PERSISTENT);
+            session.commit();
+        }
+        try (Connection c = f.engine().connect()) {
+            assertThat(c.execute(text("SELECT count(*) FROM author")).scalar()).asString().isEqualTo("30");
+            assertThat(c.execute(text("SELECT count(*) FROM author WHERE name = 'renamed after detaching'"))
+                    .scalar()).asString().isEqualTo("1");
+        }
+    }
+
     private static SessionCore core(Session session) {
         try {
             java.lang.reflect.Field f = Session.class.getDeclaredField("core");

@@ -328,7 +328,7 @@ public final class SessionCore {
     /** Detaches every object at once: the collections are cleared whole rather than entry by entry. */
     public void detachAll() {
         if (weakStates != null) {
-            weakStates.clear(live -> DetachedStates.detachAll(live, live.size()));
+            weakStates.clear();
         }
         DetachedStates.detachAll(states, states.size()); // detaches each state: none is in a set or the index now
         states.forgetAll();

@@ -40,8 +40,13 @@ public final class DetachedStates {
 
         /** An entry of a state held strongly ({@link EntityState#pinnedObject}). */
         private Entry(EntityState st) {
-            super(st.pinnedObject());
-            this.key = st.key;
+            this(st.pinnedObject(), st.key);
+        }
+
+        /** An entry of an object, alive now, and its key. */
+        Entry(Object object, IdentityKey key) {
+            super(object);
+            this.key = key;
         }
 
         /** {@return the identity the object had when it left its session} */
@@ -91,6 +96,16 @@ public final class DetachedStates {
                 batch[n++] = new Entry(st);
             }
         }
+        register(batch, n);
+    }
+
+    /**
+     * Remembers the first {@code n} entries of an array as one batch (the array is kept, not copied, when full).
+     *
+     * @param batch the entries
+     * @param n how many of them there are
+     */
+    static void register(Entry[] batch, int n) {
         if (n == 0) {
             return;
         }

@@ -189,20 +189,23 @@ public final class WeakStates {
     }
 
     /**
-     * Forgets every state: the session is closing or detaching everything.
-     *
-     * @param detached receives the live states, strong again, to record as detached
+     * Forgets every state: the session is closing or detaching everything. The states whose objects are alive are
+     * detached and remembered as detached ({@link DetachedStates}), read through their weak references: no state is
+     * made to hold its object strongly on the way (a closing session that streamed many rows still holds most of
+     * them, not yet collected).
      */
-    public void clear(Consumer<List<EntityState>> detached) {
+    public void clear() {
         purge();
-        List<EntityState> live = new ArrayList<>(byKey.size());
+        DetachedStates.Entry[] batch = new DetachedStates.Entry[byKey.size()];
+        int n = 0;
         for (EntityState st : byKey.values()) {
-            if (st.pin() != null) {
-                st.session = null;
-                live.add(st);
+            Object o = st.object();
+            if (o != null) {
+                st.detach();
+                batch[n++] = new DetachedStates.Entry(o, st.key);
             }
         }
-        detached.accept(live);
+        DetachedStates.register(batch, n);
         byKey.clear();
         pinned.clear();
         while (queue.poll() != null) {
