@@ -26,7 +26,7 @@ final class ObjectIndex extends StateTable {
     /**
      * The object a {@link #get} did not find, the slot where it would go and its hash, while the table has not
      * changed since ({@link #changes}): adding an object is a lookup followed by a put, which then probes no
-     * second time.
+     * second time. The object is held until the next put or removal (or the session's end), like the ones here.
      */
     private Object missed;
     private int missedSlot;
